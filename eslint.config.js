@@ -1,0 +1,40 @@
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
+
+/** Layer boundaries from STYLE.md, enforced rather than remembered. */
+const boundaries = {
+  domain: ['vue', 'axios', 'pinia', 'element-plus', 'dingtalk-jsapi', '@suite/*'],
+  apiClient: ['vue', 'pinia', 'element-plus', 'dingtalk-jsapi', '@suite/ui', '@suite/dingtalk'],
+  everyone: ['dingtalk-jsapi', 'dingtalk-jsapi/*'],
+}
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'e2e/.artifacts/**', '**/*.d.ts', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'vue/multi-word-component-names': 'error',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'no-restricted-imports': ['error', { patterns: [{ group: boundaries.everyone, message: 'Only packages/dingtalk imports dingtalk-jsapi.' }, { group: ['axios'], message: 'Only packages/api-client imports axios.' }, { group: ['@suite/*/src/*'], message: 'Import a package through its exports map.' }] }],
+    },
+  },
+  { files: ['packages/dingtalk/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['packages/api-client/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: boundaries.apiClient, message: 'api-client depends on domain only.' }] }] } },
+  { files: ['packages/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: boundaries.domain, message: 'domain is pure: zod only.' }] }] } },
+  { files: ['packages/domain/**', 'packages/api-client/**', 'packages/ui/**', 'packages/dingtalk/**'], ignores: ['**/*.test.ts'], rules: { 'no-console': 'error' } },
+  { files: ['mock-server/**', 'scripts/**', 'e2e/**'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['apps/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['axios', 'dingtalk-jsapi', 'dingtalk-jsapi/*'], message: 'Apps use @suite/api-client and @suite/dingtalk.' }, { group: ['@suite/*/src/*'], message: 'Import a package through its exports map.' }] }] } },
+)

@@ -1,0 +1,87 @@
+import Fastify from 'fastify'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import { randomUUID } from 'node:crypto'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { App, Deps } from './deps'
+import { installErrorHandler } from './http/error-handler'
+import { installAuthContext } from './http/auth-context'
+import { authRoutes } from './routes/auth'
+import { userRoutes } from './routes/users'
+import { caseRoutes } from './routes/cases'
+import { auditRoutes } from './routes/audit'
+
+export type { App, Deps } from './deps'
+
+/** Options that only the process entry point sets. */
+export interface BuildOptions {
+  logger?: boolean | Record<string, unknown>
+  /** Extra plugins registered last (static apps, the simulator mount). */
+  extend?: (app: App) => Promise<void>
+}
+
+/**
+ * Build the backend. `server.ts` listens; tests call `app.inject()` with no open port.
+ */
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: deps.env.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID()
+    },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id) })
+  installErrorHandler(app)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        // The DingTalk PC client shows mini-apps inside its own frame.
+        frameAncestors: ["'self'", 'https://*.dingtalk.com'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(cookie, { secret: deps.secret })
+  await app.register(rateLimit, { global: false })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'DingTalk legal suite API', version: '0.1.0', description: 'Reference backend of the suite. Every body is validated with the @suite/domain schemas.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'suite_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+
+  installAuthContext(app, deps.db, deps.now)
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await deps.db.query('SELECT 1')
+    return { status: 'ok' }
+  })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  await authRoutes(app, deps)
+  await userRoutes(app, deps)
+  await caseRoutes(app, deps)
+  await auditRoutes(app, deps)
+  if (opts.extend) await opts.extend(app)
+  await app.ready()
+  return app
+}

@@ -1,0 +1,77 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fastifyStatic from '@fastify/static'
+import { readEnv } from './env'
+import { openDb } from './db/db'
+import { migrate } from './db/migrate'
+import { buildApp, type App } from './app'
+import { createDingTalkClient } from './dingtalk/client'
+import { createLocalBlobStore } from './storage/blob-store'
+import { buildSimulator } from './simulator/app'
+import { mountSimulator } from './simulator/mount'
+import { DEMO_DEPARTMENTS, demoSimUsers, isEmpty, seedDemo } from './seed'
+import { loadSecret } from './secret'
+
+const env = readEnv()
+const here = fileURLToPath(new URL('.', import.meta.url))
+const dataDir = resolve(env.DATA_DIR)
+const appsDir = resolve(env.APPS_DIR ?? join(here, '..', '..', 'apps'))
+
+const db = await openDb({ url: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') })
+const applied = await migrate(db)
+if (env.SEED_DEMO && (await isEmpty(db))) await seedDemo(db)
+
+const sim = env.DINGTALK_SIMULATOR
+  ? buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS })
+  : null
+const simBase = `http://127.0.0.1:${env.PORT}/_sim/dingtalk`
+const dingtalk = createDingTalkClient({
+  apiBase: sim && !process.env.DINGTALK_API_BASE ? simBase : env.DINGTALK_API_BASE,
+  oapiBase: sim && !process.env.DINGTALK_OAPI_BASE ? simBase : env.DINGTALK_OAPI_BASE,
+  appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, agentId: env.DINGTALK_AGENT_ID, timeoutMs: env.DINGTALK_TIMEOUT_MS,
+})
+
+const app = await buildApp(
+  { env, db, dingtalk, blobs: createLocalBlobStore(join(dataDir, 'blobs')), secret: await loadSecret(env.SESSION_SECRET, dataDir), now: () => new Date() },
+  {
+    logger: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'] },
+    extend: async (a: App) => {
+      if (sim) mountSimulator(a, sim.app)
+      serveApps(a)
+    },
+  },
+)
+
+/** Serve each built mini-app under /apps/<name>/ and send / to the portal, keeping ?corpId=. */
+function serveApps(a: App): string[] {
+  const names = existsSync(appsDir) ? readdirSync(appsDir).filter((n) => existsSync(join(appsDir, n, 'dist', 'index.html'))) : []
+  names.forEach((name, i) => {
+    void a.register(fastifyStatic, { root: join(appsDir, name, 'dist'), prefix: `/apps/${name}/`, decorateReply: i === 0, index: ['index.html'], maxAge: '1h', setHeaders: (res, path) => {
+      if (path.endsWith('index.html')) res.header('cache-control', 'no-cache')
+      else if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable')
+    } })
+    a.get(`/apps/${name}`, { schema: { hide: true } }, async (req, reply) => reply.redirect(`/apps/${name}/${req.url.slice(`/apps/${name}`.length)}`))
+  })
+  a.get('/', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/apps/portal/${req.url.slice(1)}`))
+  return names
+}
+
+await app.listen({ host: env.HOST, port: env.PORT })
+const base = env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`
+const appNames = existsSync(appsDir) ? readdirSync(appsDir).filter((n) => existsSync(join(appsDir, n, 'dist', 'index.html'))) : []
+process.stdout.write([
+  '',
+  `  DingTalk legal suite is running (${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}${applied.length ? `, migrations ${applied.join(', ')} applied` : ''})`,
+  `  Open: ${base}/?corpId=${env.DINGTALK_CORP_ID}`,
+  ...appNames.map((n) => `    ${n.padEnd(16)} ${base}/apps/${n}/?corpId=${env.DINGTALK_CORP_ID}`),
+  `  API:  ${base}/api/openapi.json   health: ${base}/healthz`,
+  env.DEV_SIGN_IN ? '  Demo sign-in picker is ON (DEV_SIGN_IN=true): never use this setting for a real firm.' : '',
+  '',
+].join('\n') + '\n')
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    void app.close().then(() => db.close()).finally(() => process.exit(0))
+  })
+}

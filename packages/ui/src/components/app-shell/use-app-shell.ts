@@ -1,0 +1,32 @@
+import { isInternalRole, type User } from '@suite/domain'
+import { useMediaQuery } from '@vueuse/core'
+import { computed, toValue, type MaybeRefOrGetter } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoleLabel } from '../../locale/use-role-label'
+
+/** What the shell shows about the signed-in person. */
+export type ShellUser = Pick<User, 'name' | 'role'>
+
+/** Width from which the `aside` slot becomes a side column (phones never mount it). */
+export const WIDE_LAYOUT_QUERY = '(min-width: 960px)'
+
+/** The shell's derived state: layout width, and the user's role label, tag colour and initial. */
+export function useAppShell(user: MaybeRefOrGetter<ShellUser | null | undefined>) {
+  const { t } = useI18n()
+  const roleLabel = useRoleLabel()
+  const isWide = useMediaQuery(WIDE_LAYOUT_QUERY)
+  const person = computed(() => {
+    const u = toValue(user)
+    if (!u) return null
+    const role = roleLabel(u.role)
+    return {
+      name: u.name,
+      role,
+      // Externals are flagged in amber so a client never mistakes whose screen this is.
+      tagType: isInternalRole(u.role) ? ('info' as const) : ('warning' as const),
+      initial: Array.from(u.name.trim())[0] ?? '?',
+      summary: t('shell.signedInAs', { name: u.name, role }),
+    }
+  })
+  return { isWide, person }
+}

@@ -1,0 +1,81 @@
+/**
+ * Shared English messages: the source of truth for the message keys. The other locales are
+ * typed as {@link SuiteMessages}, so a missing key fails type-checking.
+ * vue-i18n syntax: `{name}` interpolates; avoid a bare `@` and `|` (linked / plural syntax).
+ */
+export const en = {
+  shell: {
+    back: 'Back',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {name} ({role})',
+    skipToContent: 'Skip to content',
+  },
+  language: {
+    label: 'Language',
+    // Each language is named in itself, whatever the current locale.
+    names: { zhHK: '繁體中文', zhCN: '简体中文', en: 'English' },
+    short: { zhHK: '繁', zhCN: '简', en: 'EN' },
+  },
+  states: {
+    loading: 'Loading…',
+    emptyTitle: 'Nothing here yet',
+    errorTitle: 'Something went wrong',
+    retry: 'Retry',
+    requestId: 'Request ID: {id}',
+    requestIdHint: 'Quote this ID when you contact IT.',
+  },
+  signIn: {
+    checking: 'Checking your sign-in…',
+    signingIn: 'Signing you in…',
+    failedTitle: 'Could not sign you in',
+    devTitle: 'Development sign-in',
+    devNotice: 'For development and demos only. Staff normally sign in automatically by opening the app from the DingTalk workbench.',
+    devChoose: 'Choose a demo user to sign in as:',
+    internal: 'Firm members',
+    external: 'External users (clients and experts)',
+    signInAs: 'Sign in as {name}',
+  },
+  roles: {
+    partner: 'Partner',
+    associate: 'Associate',
+    staff: 'Staff',
+    it_admin: 'IT administrator',
+    compliance_officer: 'Compliance officer',
+    client: 'Client',
+    external_expert: 'External expert',
+  },
+  errors: {
+    bad_request: 'The request was not understood. Please try again.',
+    validation_failed: 'Some fields need attention.',
+    unauthenticated: 'You are not signed in, or your sign-in was rejected.',
+    session_expired: 'Your session has expired. Please sign in again.',
+    csrf_failed: 'Your session could not be verified. Please reload the page.',
+    forbidden: 'You do not have permission to do this.',
+    step_up_required: 'Please confirm your identity to continue.',
+    not_found: 'This item could not be found. It may have been removed.',
+    conflict: 'Someone else changed this just now. Reload and try again.',
+    payload_too_large: 'The file is too large.',
+    unsupported_media_type: 'This file type is not supported.',
+    rate_limited: 'Too many requests. Please wait a moment and try again.',
+    upstream_unavailable: 'DingTalk is not responding right now. Please try again shortly.',
+    internal: 'Something went wrong on our side. Please try again.',
+    network: 'Cannot reach the server. Check your connection and try again.',
+    timeout: 'This is taking too long. Please try again.',
+    not_in_dingtalk: 'This feature only works inside the DingTalk app.',
+    cancelled: 'The action was cancelled.',
+    no_permission: 'DingTalk did not grant permission for this action.',
+    open_in_dingtalk: 'Please open this app from the DingTalk workbench.',
+    missing_corp_id: 'The organisation could not be identified. Please open this app from the DingTalk workbench.',
+    unknown: 'Something went wrong. Please try again.',
+  },
+  apps: {
+    portal: { title: 'Legal Suite', description: 'All of the firm’s mini-apps in one place' },
+    caseRoom: { title: 'Case Room', description: 'Case files, members and ethical walls' },
+    courtCalendar: { title: 'Court Calendar', description: 'Hearings, deadlines and DingTalk calendar reminders' },
+    dataClassifier: { title: 'Data Classifier', description: 'Label documents with a confidentiality tier' },
+    supportReport: { title: 'Support Report', description: 'Report a problem to the IT team' },
+  },
+}
+
+/** Shape of the shared messages, derived from the English source. */
+export type SuiteMessages = typeof en
