@@ -8,10 +8,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { App, Deps } from './deps'
 import { installErrorHandler } from './http/error-handler'
 import { installAuthContext } from './http/auth-context'
-import { authRoutes } from './routes/auth'
-import { userRoutes } from './routes/users'
-import { caseRoutes } from './routes/cases'
-import { auditRoutes } from './routes/audit'
+import { routeModules } from './routes'
+import { notifyHandler } from './jobs/notify'
 
 export type { App, Deps } from './deps'
 
@@ -77,10 +75,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  await authRoutes(app, deps)
-  await userRoutes(app, deps)
-  await caseRoutes(app, deps)
-  await auditRoutes(app, deps)
+  deps.jobHandlers['dingtalk.notify'] = notifyHandler(deps.dingtalk)
+  for (const register of routeModules) await register(app, deps)
   if (opts.extend) await opts.extend(app)
   await app.ready()
   return app

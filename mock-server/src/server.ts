@@ -12,6 +12,8 @@ import { buildSimulator } from './simulator/app'
 import { mountSimulator } from './simulator/mount'
 import { DEMO_DEPARTMENTS, demoSimUsers, isEmpty, seedDemo } from './seed'
 import { loadSecret } from './secret'
+import { createWorker } from './jobs/queue'
+import type { Deps } from './deps'
 
 const env = readEnv()
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -32,8 +34,9 @@ const dingtalk = createDingTalkClient({
   appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, agentId: env.DINGTALK_AGENT_ID, timeoutMs: env.DINGTALK_TIMEOUT_MS,
 })
 
+const deps: Deps = { env, db, dingtalk, blobs: createLocalBlobStore(join(dataDir, 'blobs')), secret: await loadSecret(env.SESSION_SECRET, dataDir), now: () => new Date(), jobHandlers: {} }
 const app = await buildApp(
-  { env, db, dingtalk, blobs: createLocalBlobStore(join(dataDir, 'blobs')), secret: await loadSecret(env.SESSION_SECRET, dataDir), now: () => new Date() },
+  deps,
   {
     logger: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'] },
     extend: async (a: App) => {
@@ -58,6 +61,8 @@ function serveApps(a: App): string[] {
 }
 
 await app.listen({ host: env.HOST, port: env.PORT })
+const worker = createWorker({ db, handlers: deps.jobHandlers, log: app.log })
+worker.start()
 const base = env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`
 const appNames = existsSync(appsDir) ? readdirSync(appsDir).filter((n) => existsSync(join(appsDir, n, 'dist', 'index.html'))) : []
 process.stdout.write([
@@ -72,6 +77,6 @@ process.stdout.write([
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
-    void app.close().then(() => db.close()).finally(() => process.exit(0))
+    void worker.stop().then(() => app.close()).then(() => db.close()).finally(() => process.exit(0))
   })
 }

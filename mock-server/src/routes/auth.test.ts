@@ -87,7 +87,7 @@ describe('sessions', () => {
       expect(res.statusCode).toBe(401)
       expect(res.json().error.code).toBe('session_expired')
     } finally {
-      t.setNow(new Date())
+      t.setNow(null)
     }
   })
 

@@ -12,6 +12,8 @@ import { EnvSchema, type Env } from '../env'
 import { DEMO_DEPARTMENTS, demoSimUsers, seedDemo } from '../seed'
 import { buildSimulator } from '../simulator/app'
 import { createLocalBlobStore } from '../storage/blob-store'
+import { createWorker } from '../jobs/queue'
+import type { Deps } from '../deps'
 
 const globalCache = globalThis as unknown as { __suitePglite?: Promise<PGlite> }
 
@@ -53,8 +55,11 @@ export interface TestApp {
   db: Db
   sim: ReturnType<typeof buildSimulator>
   env: Env
-  /** Change the clock the backend sees. */
-  setNow(d: Date): void
+  deps: Deps
+  /** Runs queued jobs (notifications, sync) on demand: `await t.worker.drain()`. */
+  worker: ReturnType<typeof createWorker>
+  /** Freeze the clock the backend sees at `d`; `null` goes back to real time. */
+  setNow(d: Date | null): void
   /** Sign in through the dev route as a seeded user. */
   signIn(userId: string): Promise<TestCredentials>
   /** Sign in through DingTalk: the simulator mints a code for the user, the backend exchanges it. */
@@ -66,8 +71,9 @@ export interface TestApp {
 export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const env = EnvSchema.parse({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...opts.env })
   const db = await openTestDb()
-  let now = new Date()
-  if (opts.seed !== false) await seedDemo(db, now)
+  let fixed: Date | null = null
+  const clock = () => fixed ?? new Date()
+  if (opts.seed !== false) await seedDemo(db, clock())
   const sim = buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS })
   const base = 'http://dingtalk.sim'
   const dingtalk = createDingTalkClient({
@@ -75,7 +81,9 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     fetch: injectFetch(sim.app, base), sleep: async () => undefined, timeoutMs: 2000,
   })
   const blobs = createLocalBlobStore(await mkdtemp(join(tmpdir(), 'suite-blobs-')))
-  const app = await buildApp({ env, db, dingtalk, blobs, secret: 'test-secret-'.padEnd(48, 'x'), now: () => now })
+  const deps: Deps = { env, db, dingtalk, blobs, secret: 'test-secret-'.padEnd(48, 'x'), now: clock, jobHandlers: {} }
+  const app = await buildApp(deps)
+  const worker = createWorker({ db, handlers: deps.jobHandlers, now: clock })
 
   const credentialsFrom = (res: Awaited<ReturnType<App['inject']>>): TestCredentials => {
     if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`)
@@ -87,8 +95,8 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   }
 
   return {
-    app, db, sim, env,
-    setNow(d) { now = d },
+    app, db, sim, env, deps, worker,
+    setNow(d) { fixed = d },
     async signIn(userId) {
       return credentialsFrom(await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { userId } }))
     },

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto'
+import type { Queryable } from '../db/db'
+import type { DingTalkClient } from '../dingtalk/client'
+import { enqueue, type JobHandler } from './queue'
+
+/** One work notification to send. */
+export interface NotificationInput {
+  /** Suite user ids; people without a DingTalk account (externals) are skipped and recorded. */
+  userIds: string[]
+  kind: string
+  title: string
+  body: string
+  /** Link opened from the message (a mini-app page). */
+  link?: string | null
+  caseId?: string | null
+  /** Same key twice = one notification (e.g. `reminder:<deadline>:7d`). */
+  dedupeKey?: string
+}
+
+/**
+ * Queue a DingTalk work notification in the caller's transaction. Each message carries its own
+ * id, because DingTalk accepts but silently drops the same content sent to a user twice a day.
+ */
+export async function notify(q: Queryable, n: NotificationInput): Promise<string | null> {
+  if (!n.userIds.length) return null
+  const id = randomUUID()
+  const jobId = await enqueue(q, 'dingtalk.notify', { notificationId: id }, { dedupeKey: n.dedupeKey ? `notify:${n.dedupeKey}` : `notify:${id}` })
+  if (jobId === null) return null
+  await q.query(
+    'INSERT INTO notifications (id, user_ids, kind, title, body, link, case_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [id, n.userIds, n.kind, n.title.slice(0, 200), n.body.slice(0, 4000), n.link ?? null, n.caseId ?? null],
+  )
+  return id
+}
+
+/** The job handler that delivers queued notifications through the backend's DingTalk client. */
+export function notifyHandler(dingtalk: DingTalkClient): JobHandler {
+  return async (job, { db }) => {
+    const id = String(job.payload.notificationId)
+    const n = (await db.query<{ user_ids: string[]; title: string; body: string; link: string | null; status: string }>(
+      'SELECT user_ids, title, body, link, status FROM notifications WHERE id = $1', [id])).rows[0]
+    if (!n || n.status === 'sent') return
+    const { rows } = await db.query<{ dingtalk_user_id: string }>(
+      'SELECT dingtalk_user_id FROM users WHERE id = ANY($1::text[]) AND active AND dingtalk_user_id IS NOT NULL', [n.user_ids])
+    if (!rows.length) {
+      await db.query("UPDATE notifications SET status = 'skipped' WHERE id = $1", [id])
+      return
+    }
+    const text = `${n.body}\n\n(#${id.slice(0, 8)})`
+    const msg = n.link
+      ? { msgtype: 'action_card', action_card: { title: n.title, markdown: `### ${n.title}\n\n${text}`, single_title: '打開 Open', single_url: n.link } }
+      : { msgtype: 'markdown', markdown: { title: n.title, text: `### ${n.title}\n\n${text}` } }
+    const { taskId } = await dingtalk.sendWorkNotification(rows.map((r) => r.dingtalk_user_id), msg)
+    await db.query("UPDATE notifications SET status = 'sent', task_id = $2, sent_at = now() WHERE id = $1", [id, taskId])
+  }
+}
