@@ -33,6 +33,10 @@ const VENDOR_GROUPS = [
  * Vue, Element Plus styles per imported component, the dev proxy to the backend, and a
  * build target old enough for the Chromium / WebKit inside DingTalk.
  *
+ * Run Vite with `--configLoader runner` (see apps/portal/package.json): this package ships
+ * TypeScript source, and Vite's default `bundle` loader hands workspace packages to Node,
+ * which cannot import `.ts` on Node 20.
+ *
  * @example
  * // apps/portal/vite.config.ts
  * export default defineAppConfig({ name: 'portal', port: 5170 })

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Session } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import { lookupSession } from '../auth/sessions'
 import type { UserRow } from '../users/repo'
@@ -12,7 +13,7 @@ export interface AuthContext {
   user: UserRow
   csrfToken: string
   expiresAt: Date
-  method: 'dingtalk' | 'dev'
+  method: Session['method']
   sessionIdHash: string
 }
 

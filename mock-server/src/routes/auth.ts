@@ -18,7 +18,7 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
   const { db, env } = deps
   const rateLimit = { rateLimit: { max: env.SIGN_IN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } }
 
-  async function sessionBody(user: UserRow, csrfToken: string, expiresAt: Date, method: 'dingtalk' | 'dev'): Promise<Session> {
+  async function sessionBody(user: UserRow, csrfToken: string, expiresAt: Date, method: Session['method']): Promise<Session> {
     const org = (await db.query<{ id: string; corp_id: string; name: string }>('SELECT id, corp_id, name FROM orgs WHERE id = $1', [user.org_id])).rows[0]
     if (!org) throw new Error(`org ${user.org_id} missing`)
     return { user: toUser(user), org: { id: org.id as Session['org']['id'], corpId: org.corp_id, name: org.name }, csrfToken, expiresAt: expiresAt.toISOString(), method }

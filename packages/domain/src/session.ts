@@ -22,8 +22,8 @@ export const Session = z.object({
   /** Echo this in the `x-csrf-token` header of every write. */
   csrfToken: z.string().min(16),
   expiresAt: IsoDateTime,
-  /** How the session was opened: a DingTalk auth code or the dev picker. */
-  method: z.enum(['dingtalk', 'dev']),
+  /** How the session was opened: a DingTalk auth code, the dev picker, or an external's one-time invitation link. */
+  method: z.enum(['dingtalk', 'dev', 'invitation']),
 })
 export type Session = z.infer<typeof Session>
 

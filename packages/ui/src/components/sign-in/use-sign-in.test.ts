@@ -1,5 +1,5 @@
 import type { AuthConfig, Session } from '@suite/domain'
-import { makeSession, makeUser } from '@suite/domain/testing'
+import { demoUser, makeSession, makeUser } from '@suite/domain/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { SignInError, useSignIn, type SignInDeps } from './use-sign-in'
@@ -26,7 +26,6 @@ function fakeDeps(overrides: { inDingTalk?: boolean } & Partial<Record<keyof Sig
         devSignIn: vi.fn(overrides.devSignIn ?? (async () => session)),
         signOut: vi.fn(overrides.signOut ?? (async () => undefined)),
       },
-      setCsrfToken: vi.fn(),
     },
     dingtalk: {
       inDingTalk: overrides.inDingTalk ?? false,
@@ -51,7 +50,6 @@ describe('useSignIn', () => {
     expect(flow.state.value).toBe('signed_in')
     expect(flow.session.value).toEqual(session)
     expect(onSignedIn).toHaveBeenCalledWith(session)
-    expect(deps.api.setCsrfToken).toHaveBeenCalledWith(session.csrfToken)
     expect(deps.dingtalk.requestAuthCode).not.toHaveBeenCalled()
   })
 
@@ -127,7 +125,7 @@ describe('useSignIn', () => {
     await settle()
     expect(flow.state.value).toBe('picker')
     expect(flow.devUsers.value).toEqual(devConfig.devUsers)
-    const lee = makeSession(makeUser({ id: 'u-lee' } as never))
+    const lee = makeSession(makeUser(demoUser('u-lee')))
     deps.api.auth.devSignIn.mockResolvedValueOnce(lee)
     await flow.pick('u-lee')
     expect(deps.api.auth.devSignIn).toHaveBeenCalledWith({ userId: 'u-lee' })
@@ -166,7 +164,7 @@ describe('useSignIn', () => {
     expect(flow.state.value).toBe('signed_in')
   })
 
-  it('signs out, clears the token and runs the flow again', async () => {
+  it('signs out and runs the flow again', async () => {
     const deps = fakeDeps({ session: async () => session })
     const onSignedOut = vi.fn()
     const flow = useSignIn(deps, { onSignedOut })
@@ -174,7 +172,6 @@ describe('useSignIn', () => {
     deps.api.auth.session.mockRejectedValue(apiError(401, 'unauthenticated'))
     await flow.signOut()
     expect(deps.api.auth.signOut).toHaveBeenCalled()
-    expect(deps.api.setCsrfToken).toHaveBeenLastCalledWith(null)
     expect(onSignedOut).toHaveBeenCalled()
     expect(flow.session.value).toBeNull()
     expect(flow.state.value).toBe('picker')

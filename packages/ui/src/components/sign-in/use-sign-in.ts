@@ -1,7 +1,10 @@
 import type { AuthConfig, DevSignIn, Session, SignInWithCode } from '@suite/domain'
 import { getCurrentScope, onScopeDispose, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
 
-/** The part of `@suite/api-client` the sign-in flow uses. */
+/**
+ * The part of `@suite/api-client` the sign-in flow uses. The client keeps its CSRF token
+ * in step with these calls itself.
+ */
 export interface SignInApi {
   auth: {
     config(): Promise<AuthConfig>
@@ -11,8 +14,6 @@ export interface SignInApi {
     devSignIn(body: DevSignIn): Promise<Session>
     signOut(): Promise<void>
   }
-  /** Called with the new session's CSRF token, when the client offers it. */
-  setCsrfToken?(token: string | null): void
 }
 
 /** The part of `@suite/dingtalk` the sign-in flow uses. */
@@ -73,7 +74,6 @@ export function useSignIn(deps: SignInDeps, options: UseSignInOptions = {}) {
   let run = 0
 
   function succeed(next: Session): void {
-    api.setCsrfToken?.(next.csrfToken)
     options.onSignedIn?.(next)
     session.value = next
     error.value = null
@@ -149,7 +149,6 @@ export function useSignIn(deps: SignInDeps, options: UseSignInOptions = {}) {
     } catch (cause) {
       return fail(id, cause)
     }
-    api.setCsrfToken?.(null)
     session.value = null
     options.onSignedOut?.()
     await start()

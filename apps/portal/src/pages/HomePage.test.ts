@@ -1,0 +1,53 @@
+import { makeSession } from '@suite/domain/testing'
+import { createSuiteI18n } from '@suite/ui'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { messages } from '../locales'
+import { useSessionStore } from '../stores/session'
+import HomePage from './HomePage.vue'
+
+function mountHome(urlCorpId: string | null) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const store = useSessionStore()
+  store.setSession(makeSession())
+  store.setUrlCorpId(urlCorpId)
+  return mount(HomePage, { global: { plugins: [pinia, createSuiteI18n(messages, { locale: 'zh-HK' })] } })
+}
+
+describe('HomePage', () => {
+  it('greets the user and shows a tile per mini-app in zh-HK', () => {
+    const wrapper = mountHome('ding-corp-1')
+    expect(wrapper.find('h2').text()).toBe('陳大文 Chan Tai-man，你好')
+    const tiles = wrapper.findAll('a.home-page__tile')
+    expect(tiles.map((a) => a.find('.home-page__tile-title').text())).toEqual(['案件室', '法庭日程', '資料分類', '舉報假客服'])
+    expect(tiles[0]!.text()).toContain('案件文件、成員及資訊隔離')
+  })
+
+  it('links each tile to its app, carrying the corpId along', () => {
+    const wrapper = mountHome('ding corp/1')
+    const hrefs = wrapper.findAll('a.home-page__tile').map((a) => [a.attributes('data-app'), a.attributes('href')])
+    expect(hrefs).toEqual([
+      ['case-room', '/apps/case-room/?corpId=ding%20corp%2F1'],
+      ['court-calendar', '/apps/court-calendar/?corpId=ding%20corp%2F1'],
+      ['data-classifier', '/apps/data-classifier/?corpId=ding%20corp%2F1'],
+      ['support-report', '/apps/support-report/?corpId=ding%20corp%2F1'],
+    ])
+  })
+
+  it('falls back to the session org’s corpId when the URL had none', () => {
+    const wrapper = mountHome(null)
+    expect(wrapper.find('a[data-app="case-room"]').attributes('href')).toBe('/apps/case-room/?corpId=dingdemocorp0001')
+  })
+
+  it('explains where DingTalk support lives and links to the report app', () => {
+    const wrapper = mountHome('ding-corp-1')
+    const support = wrapper.find('.home-page__support')
+    expect(support.text()).toContain('釘釘在香港並沒有客服熱線，官方客服只可在釘釘應用程式內聯絡')
+    expect(support.findAll('.home-page__steps li').map((li) => li.text())).toEqual(['我的', '幫助與反饋', '聯繫客服'])
+    const report = support.find('a.home-page__report')
+    expect(report.text()).toBe('舉報可疑聯絡')
+    expect(report.attributes('href')).toBe('/apps/support-report/?corpId=ding-corp-1')
+  })
+})

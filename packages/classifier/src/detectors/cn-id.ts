@@ -1,0 +1,40 @@
+import type { Candidate } from '../types'
+
+/** 18-character mainland resident ID: area (6), birth date (8), sequence (3), check (digit or X). */
+const CNID = /(?<![A-Za-z0-9])(\d{6})(\d{8})(\d{3})([0-9Xx])(?![A-Za-z0-9])/g
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const CHECK = '10X98765432'
+/** First two digits of the area code: provinces, autonomous regions and municipalities. */
+const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91])
+
+/** The check character of the first 17 digits (`11010519491231002` → `X`). */
+export function cnIdCheckChar(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!
+  return CHECK[sum % 11]!
+}
+
+/** True when `yyyymmdd` is a real calendar date between 1900 and this year. */
+export function isRealBirthDate(yyyymmdd: string, maxYear = new Date().getUTCFullYear()): boolean {
+  const y = Number(yyyymmdd.slice(0, 4))
+  const mo = Number(yyyymmdd.slice(4, 6))
+  const d = Number(yyyymmdd.slice(6, 8))
+  if (y < 1900 || y > maxYear || mo < 1 || mo > 12 || d < 1) return false
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate()
+  return d <= days
+}
+
+/** True when `value` is a mainland ID with a known province, a real birth date and a right check. */
+export function isValidCnId(value: string): boolean {
+  const v = value.trim()
+  if (!/^\d{17}[0-9Xx]$/.test(v)) return false
+  return PROVINCES.has(Number(v.slice(0, 2))) && isRealBirthDate(v.slice(6, 14)) && cnIdCheckChar(v.slice(0, 17)) === v[17]!.toUpperCase()
+}
+
+/** Find mainland IDs; `folded` is the width-folded text. */
+export function detectCnIds(folded: string, out: Candidate[]): void {
+  CNID.lastIndex = 0
+  for (let m = CNID.exec(folded); m; m = CNID.exec(folded)) {
+    if (isValidCnId(m[0])) out.push({ type: 'cn_id', start: m.index, end: m.index + m[0].length, base: 0.7 })
+  }
+}

@@ -1,0 +1,122 @@
+import { normaliseIdentifier, detectKind, type IdentifierKind, type NormalisedIdentifier } from './identifier'
+import { hostReasons } from './lookalike'
+import { normalisePhone, type DefaultRegion } from './phone'
+import type { Reason } from './reasons'
+import { isSameOrSubdomain, parseUrl } from './url'
+
+/** What the check concludes. `no_record` means "we know nothing", never "safe". */
+export type Verdict = 'official' | 'known_scam' | 'suspicious' | 'no_record'
+
+/** Every verdict, strongest warning first. */
+export const VERDICTS: readonly Verdict[] = ['known_scam', 'suspicious', 'no_record', 'official']
+
+/** One entry of the firm's official-channel registry or of the known-scam list, already normalised. */
+export interface ListedIdentifier {
+  kind: IdentifierKind
+  /** As {@link normaliseIdentifier} would produce it; for `url`, a host (matches its subdomains too). */
+  value: string
+  /** What the registry calls it ("DingTalk official site"). */
+  label?: string
+}
+
+/** The lists a check consults. */
+export interface CheckLists {
+  /** The firm's official channels (the registry). */
+  official: readonly ListedIdentifier[]
+  /** Confirmed reports and imported scam lists. */
+  knownScams: readonly ListedIdentifier[]
+}
+
+/** Options of {@link checkIdentifier}. */
+export interface CheckOptions {
+  /** The kind the user picked; guessed from the text when omitted. */
+  kind?: IdentifierKind
+  /** Region of a number written without a country code. */
+  defaultRegion?: DefaultRegion
+  /** The contact claimed to be DingTalk customer service (which has no phone line in Hong Kong). */
+  claimsDingTalk?: boolean
+  /** The contact claimed to speak for an organisation (a bank, IT, DingTalk, a government office). */
+  claimsOrganisation?: boolean
+  /** Names always protected from imitation, registry or not. Defaults to {@link BRAND_DOMAINS}. */
+  brandDomains?: readonly string[]
+}
+
+/** What the check found. */
+export interface CheckResult {
+  verdict: Verdict
+  kind: IdentifierKind
+  /** Null when the text could not be read as `kind` (then `reasons` says why when it can). */
+  identifier: NormalisedIdentifier | null
+  reasons: Reason[]
+  /** The registry or scam-list entry that decided the verdict. */
+  match: ListedIdentifier | null
+  /** Where to look the contact up independently. Always present: no record here is not "safe". */
+  scameterUrl: string
+}
+
+/**
+ * HK Police CyberDefender's Scameter. It has no public API; people search it themselves, so
+ * we only link to it.
+ */
+export const SCAMETER_URL = 'https://cyberdefender.hk/en-us/scameter/'
+
+/** Domains whose imitations are flagged even before IT lists them. */
+export const BRAND_DOMAINS: readonly string[] = ['dingtalk.com']
+
+/** Free webmail providers: an "official" sender there is not official. */
+const FREE_MAIL = new Set(['gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'yahoo.com.hk', 'qq.com', '163.com', '126.com', 'sina.com', 'icloud.com', 'proton.me', 'protonmail.com'])
+
+function matches(id: NormalisedIdentifier, list: readonly ListedIdentifier[]): ListedIdentifier | null {
+  for (const e of list) {
+    if (id.kind === 'url' && e.kind === 'url' && isSameOrSubdomain(id.value, e.value)) return e
+    if (id.kind === 'email' && e.kind === 'url' && isSameOrSubdomain(id.value.slice(id.value.lastIndexOf('@') + 1), e.value)) return e
+    if (e.kind === id.kind && e.value === id.value) return e
+    // A payment id that is a phone number is the same contact as that phone.
+    if (id.kind === 'payment' && e.kind === 'phone' && e.value === id.value) return e
+  }
+  return null
+}
+
+/**
+ * Check a contact detail the way the report form does while the user types: normalise it,
+ * run the heuristics, and look it up in the registry and the known-scam list. Pure and
+ * synchronous, so it runs on every keystroke and offline, and the server reaches the same verdict.
+ *
+ * @example checkIdentifier('http://dingtaIk.com/verify', lists).verdict // 'suspicious'
+ */
+export function checkIdentifier(raw: string, lists: CheckLists, options: CheckOptions = {}): CheckResult {
+  const kind = options.kind ?? detectKind(raw)
+  const identifier = normaliseIdentifier(raw, kind, options.defaultRegion)
+  const reasons: Reason[] = []
+  const officialDomains = [
+    ...(options.brandDomains ?? BRAND_DOMAINS),
+    ...lists.official.filter((e) => e.kind === 'url').map((e) => e.value),
+  ]
+
+  if (kind === 'url') {
+    const u = parseUrl(raw)
+    if (u) {
+      if (u.schemeGiven && u.protocol === 'http:') reasons.push({ code: 'plain_http' })
+      if (u.hasCredentials) reasons.push({ code: 'credentials_in_url', detail: u.unicodeHost })
+      reasons.push(...hostReasons(u, officialDomains))
+    }
+  } else if (kind === 'email' && identifier) {
+    const domain = identifier.value.slice(identifier.value.lastIndexOf('@') + 1)
+    const u = parseUrl(raw.trim().slice(raw.trim().lastIndexOf('@') + 1))
+    if (u) reasons.push(...hostReasons(u, officialDomains))
+    if (FREE_MAIL.has(domain) && (options.claimsOrganisation || options.claimsDingTalk)) reasons.push({ code: 'free_mail', detail: domain })
+  } else if (kind === 'phone') {
+    const p = normalisePhone(raw, options.defaultRegion)
+    if (!p.ok) reasons.push({ code: 'invalid_number', ...(p.region ? { detail: p.region } : {}) })
+    else if (p.region === 'other') reasons.push({ code: 'overseas_number', detail: p.e164 })
+    if (options.claimsDingTalk) reasons.push({ code: 'no_phone_support' })
+  }
+
+  const base = { kind, identifier, scameterUrl: SCAMETER_URL }
+  const scam = identifier ? matches(identifier, lists.knownScams) : null
+  if (scam) return { ...base, verdict: 'known_scam', reasons, match: scam }
+  const official = identifier ? matches(identifier, lists.official) : null
+  // A registry entry vouches for the contact; the only caveats kept are about the connection.
+  if (official) return { ...base, verdict: 'official', reasons: reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'), match: official }
+  return { ...base, verdict: reasons.length ? 'suspicious' : 'no_record', reasons, match: null }
+}
