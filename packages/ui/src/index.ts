@@ -67,4 +67,5 @@ export {
   type SignInState,
   type UseSignInOptions,
 } from './components/sign-in/use-sign-in'
+export { createSessionExpiry, type SessionExpiry } from './components/sign-in/session-expiry'
 export { useDevUserGroups, type DevUser, type DevUserGroup } from './components/sign-in/use-dev-user-groups'

@@ -201,3 +201,38 @@ describe('useSignIn', () => {
     expect(flow.state.value).toBe('picker')
   })
 })
+
+describe('useSignIn: the session ends while the app is in use', () => {
+  it('signs in again inside DingTalk and keeps the app mounted meanwhile', async () => {
+    let calls = 0
+    const deps = fakeDeps({ inDingTalk: true, session: async () => (calls++ === 0 ? session : Promise.reject(apiError(401, 'session_expired'))) })
+    const flow = useSignIn(deps, { corpId: 'ding1' })
+    await settle()
+    expect(flow.state.value).toBe('signed_in')
+    flow.expired()
+    expect(flow.reauthenticating.value).toBe(true)
+    expect(flow.session.value).toEqual(session)
+    await settle()
+    expect(deps.dingtalk.requestAuthCode).toHaveBeenCalledWith('ding1')
+    expect(flow.state.value).toBe('signed_in')
+    expect(flow.reauthenticating.value).toBe(false)
+  })
+
+  it('shows the picker over the app in a browser, and ignores 401s while booting', async () => {
+    let calls = 0
+    const deps = fakeDeps({ session: async () => (calls++ === 0 ? session : Promise.reject(apiError(401, 'unauthenticated'))) })
+    const flow = useSignIn(deps, { immediate: false })
+    flow.expired()
+    expect(flow.reauthenticating.value).toBe(false)
+    await flow.start()
+    await settle()
+    flow.expired()
+    await settle()
+    expect(flow.state.value).toBe('picker')
+    expect(flow.reauthenticating.value).toBe(true)
+    expect(flow.session.value).toEqual(session)
+    await flow.pick('u-lee')
+    expect(flow.state.value).toBe('signed_in')
+    expect(flow.reauthenticating.value).toBe(false)
+  })
+})

@@ -70,6 +70,8 @@ export function useSignIn(deps: SignInDeps, options: UseSignInOptions = {}) {
   const session = shallowRef<Session | null>(null)
   const error = shallowRef<unknown>(null)
   const devUsers = shallowRef<AuthConfig['devUsers']>([])
+  /** True while signing in again after the session ended mid-use; the app stays mounted meanwhile. */
+  const reauthenticating = shallowRef(false)
   // Each run gets a number; answers of an older run (retry double-tap, unmount) are dropped.
   let run = 0
 
@@ -77,6 +79,7 @@ export function useSignIn(deps: SignInDeps, options: UseSignInOptions = {}) {
     options.onSignedIn?.(next)
     session.value = next
     error.value = null
+    reauthenticating.value = false
     state.value = 'signed_in'
   }
 
@@ -150,8 +153,20 @@ export function useSignIn(deps: SignInDeps, options: UseSignInOptions = {}) {
       return fail(id, cause)
     }
     session.value = null
+    reauthenticating.value = false
     options.onSignedOut?.()
     await start()
+  }
+
+  /**
+   * The server said the session is gone (expired, revoked) while the app was in use. Sign in
+   * again without unmounting the app, so nothing typed on the page is lost. Ignored outside
+   * `signed_in`: during boot a 401 is the normal "no session yet" answer.
+   */
+  function expired(): void {
+    if (state.value !== 'signed_in') return
+    reauthenticating.value = true
+    void start()
   }
 
   if (getCurrentScope()) {
@@ -161,5 +176,5 @@ export function useSignIn(deps: SignInDeps, options: UseSignInOptions = {}) {
   }
   if (options.immediate !== false) void start()
 
-  return { state, session, error, devUsers, start, retry: start, pick, signOut }
+  return { state, session, error, devUsers, reauthenticating, start, retry: start, pick, signOut, expired }
 }

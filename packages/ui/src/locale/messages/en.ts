@@ -34,6 +34,7 @@ export const en = {
     internal: 'Firm members',
     external: 'External users (clients and experts)',
     signInAs: 'Sign in as {name}',
+    expired: 'Your session has ended. Sign in again to carry on: what you typed on the page is kept.',
   },
   roles: {
     partner: 'Partner',

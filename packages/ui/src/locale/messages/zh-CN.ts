@@ -31,6 +31,7 @@ export const zhCN: SuiteMessages = {
     internal: '本所成员',
     external: '外部用户（客户及专家）',
     signInAs: '以 {name} 身份登录',
+    expired: '你的登录已过期。请重新登录以继续，页面上已输入的内容会保留。',
   },
   roles: {
     partner: '合伙人',

@@ -31,6 +31,7 @@ export const zhHK: SuiteMessages = {
     internal: '本行成員',
     external: '外部用戶（客戶及專家）',
     signInAs: '以 {name} 身分登入',
+    expired: '你的登入已過期。請重新登入以繼續，頁面上已輸入的內容會保留。',
   },
   roles: {
     partner: '合夥人',
