@@ -1,60 +1,70 @@
 #!/usr/bin/env node
 // Bundle budget: each mini-app's initial JS + CSS (what index.html loads before any lazy route)
-// must stay at or under BUDGET_KB gzip. Prints every app's figures; exits 1 naming what grew.
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+// must stay at or under BUDGET_KB gzip. Prints every app's figures; for an app over budget it
+// prints what its first bundle is made of and what grew against scripts/budget-baseline.json.
+//   pnpm budget                    check (exit 1 when an app is over)
+//   pnpm budget --update-baseline [app ...]  record today's composition as the baseline (after a reviewed change)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync, brotliCompressSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+import { builtApps, kb, measureApp } from './lib/bundles.mjs'
 
-const root = new URL('..', import.meta.url).pathname
+const root = fileURLToPath(new URL('..', import.meta.url))
 const BUDGET_KB = Number(process.env.BUDGET_KB ?? 150)
+const baselineFile = join(root, 'scripts', 'budget-baseline.json')
+const updating = process.argv.includes('--update-baseline')
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 
-/** Files index.html loads up front: module scripts, modulepreloads and stylesheets. */
-export function initialAssets(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1])
-  return [...new Set(refs)].map((r) => join(dist, r.replace(/^.*?\/assets\//, 'assets/')))
-}
-
-function sizes(files) {
-  let raw = 0, gz = 0, br = 0
-  for (const f of files) {
-    const b = readFileSync(f)
-    raw += b.length
-    gz += gzipSync(b, { level: 9 }).length
-    br += brotliCompressSync(b).length
-  }
-  return { raw, gz, br }
-}
-
-const apps = readdirSync(join(root, 'apps')).filter((a) => existsSync(join(root, 'apps', a, 'dist', 'index.html')))
+const apps = builtApps(root)
 if (!apps.length) {
   process.stderr.write('No built apps found: run `pnpm build` first.\n')
   process.exit(1)
 }
-const rows = []
-for (const app of apps) {
-  const dist = join(root, 'apps', app, 'dist')
-  const initial = initialAssets(dist)
-  const all = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f)).map((f) => join(dist, 'assets', f))
-  const lazy = all.filter((f) => !initial.includes(f))
-  const split = (files, ext) => sizes(files.filter((f) => f.endsWith(ext)))
-  rows.push({
-    app,
-    initialJs: split(initial, '.js'), initialCss: split(initial, '.css'),
-    lazyJs: split(lazy, '.js'), lazyCss: split(lazy, '.css'),
-    initialGzipKb: sizes(initial).gz / 1024,
-    biggest: initial.map((f) => ({ file: f.split('/assets/')[1], gz: gzipSync(readFileSync(f), { level: 9 }).length })).sort((a, b) => b.gz - a.gz).slice(0, 3),
-  })
-}
-const kb = (n) => (n / 1024).toFixed(1)
-process.stdout.write(`app               initial JS+CSS gzip   (JS / CSS)          lazy JS gzip   budget ${BUDGET_KB} KB\n`)
+const rows = apps.map((app) => measureApp(root, app))
+const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : {}
+
+const out = (s) => process.stdout.write(s + '\n')
+out(`app               initial JS+CSS gzip  (JS / CSS)       brotli    lazy JS gzip   budget ${BUDGET_KB} KB`)
 let over = false
 for (const r of rows) {
-  const bad = r.initialGzipKb > BUDGET_KB
+  const bad = r.initialGz > BUDGET_KB * 1024
   over ||= bad
-  process.stdout.write(`${bad ? '✗' : '✓'} ${r.app.padEnd(16)} ${kb(r.initialJs.gz + r.initialCss.gz).padStart(8)} KB   (${kb(r.initialJs.gz)} / ${kb(r.initialCss.gz)})   ${kb(r.lazyJs.gz).padStart(10)} KB\n`)
-  if (bad) process.stdout.write(`    over budget by ${(r.initialGzipKb - BUDGET_KB).toFixed(1)} KB; largest initial files: ${r.biggest.map((b) => `${b.file} ${kb(b.gz)} KB`).join(', ')}\n`)
+  const was = baseline[r.app]?.initialGz
+  const delta = was === undefined ? '' : `  (${r.initialGz >= was ? '+' : ''}${kb(r.initialGz - was)} KB vs baseline)`
+  out(`${bad ? '✗' : '✓'} ${r.app.padEnd(16)} ${kb(r.initialGz).padStart(8)} KB  (${kb(r.initialJs.gz)} / ${kb(r.initialCss.gz)})  ${kb(r.initialBr).padStart(7)} KB  ${kb(r.lazyJs.gz).padStart(10)} KB${delta}`)
+  if (bad) explain(r, baseline[r.app])
 }
+
+/** Say what the first bundle of an over-budget app is made of, and what grew since the baseline. */
+function explain(r, base) {
+  out(`    over budget by ${kb(r.initialGz - BUDGET_KB * 1024)} KB`)
+  out(`    initial files: ${r.initialFiles.slice(0, 5).map((f) => `${f.file} ${kb(f.gz)} KB`).join(', ')}`)
+  if (!r.composition) {
+    out('    (no bundle stats: rebuild the app with the shared vite config to see what the bundle is made of)')
+    return
+  }
+  const top = Object.entries(r.composition).slice(0, 8)
+  out(`    largest packages in the initial JS (≈ gzip): ${top.map(([p, b]) => `${p} ${kb(b)}`).join(', ')}`)
+  if (!base?.composition) {
+    out('    no baseline for this app in scripts/budget-baseline.json: nothing to compare against')
+    return
+  }
+  const grew = Object.entries(r.composition)
+    .map(([p, b]) => [p, b - (base.composition[p] ?? 0), base.composition[p] === undefined])
+    .filter(([, d]) => d >= 256)
+    .sort((a, b) => b[1] - a[1])
+  out(grew.length
+    ? `    grew since the baseline: ${grew.map(([p, d, isNew]) => `${p} +${kb(d)} KB${isNew ? ' (new in the first bundle)' : ''}`).join(', ')}`
+    : '    no package grew by 0.25 KB or more since the baseline; the baseline itself is over budget')
+}
+
 mkdirSync(join(root, '.bench'), { recursive: true })
 writeFileSync(join(root, '.bench', 'bundles.json'), JSON.stringify(rows, null, 2))
-process.exit(over ? 1 : 0)
+if (updating) {
+  const next = { ...baseline }
+  const chosen = rows.filter((r) => !only.length || only.includes(r.app))
+  for (const r of chosen) next[r.app] = { initialGz: r.initialGz, composition: r.composition }
+  writeFileSync(baselineFile, JSON.stringify(next, null, 2) + '\n')
+  out(`baseline written to scripts/budget-baseline.json (${chosen.map((r) => r.app).join(', ')})`)
+}
+process.exit(over && !updating ? 1 : 0)

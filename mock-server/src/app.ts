@@ -1,6 +1,7 @@
 import Fastify from 'fastify'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import { randomUUID } from 'node:crypto'
@@ -58,6 +59,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     crossOriginEmbedderPolicy: false,
   })
   await app.register(cookie, { secret: deps.secret })
+  // Uploads are streamed (`req.file()`), never buffered whole; each route passes its own limits too.
+  await app.register(multipart, { limits: { fileSize: deps.env.UPLOAD_LIMIT_BYTES } })
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {
     openapi: {

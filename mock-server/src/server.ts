@@ -50,9 +50,12 @@ const app = await buildApp(
 function serveApps(a: App): string[] {
   const names = existsSync(appsDir) ? readdirSync(appsDir).filter((n) => existsSync(join(appsDir, n, 'dist', 'index.html'))) : []
   names.forEach((name, i) => {
-    void a.register(fastifyStatic, { root: join(appsDir, name, 'dist'), prefix: `/apps/${name}/`, decorateReply: i === 0, index: ['index.html'], maxAge: '1h', setHeaders: (res, path) => {
-      if (path.endsWith('index.html')) res.header('cache-control', 'no-cache')
-      else if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable')
+    // preCompressed: the build writes .br / .gz beside each asset; the variant the browser
+    // accepts is sent as it is (Vary: Accept-Encoding), so phones get ~4x fewer bytes at no CPU cost.
+    void a.register(fastifyStatic, { root: join(appsDir, name, 'dist'), prefix: `/apps/${name}/`, decorateReply: i === 0, index: ['index.html'], maxAge: '1h', preCompressed: true, setHeaders: (res, path) => {
+      const logical = path.replace(/\.(?:br|gz)$/, '')
+      if (logical.endsWith('index.html')) res.header('cache-control', 'no-cache')
+      else if (logical.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable')
     } })
     a.get(`/apps/${name}`, { schema: { hide: true } }, async (req, reply) => reply.redirect(`/apps/${name}/${req.url.slice(`/apps/${name}`.length)}`))
   })

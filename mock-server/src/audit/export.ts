@@ -101,7 +101,10 @@ function parseCsvLine(line: string): string[] {
 export function verifyExport(text: string): ChainCheck & { manifestOk: boolean } {
   const { entries, manifest } = parseExport(text)
   const first = entries[0]
-  const check = first ? verifyRun(entries, { seq: first.seq - 1, hash: manifest.anchorHash ?? first.prevHash }) : { ok: true, checked: 0, firstBadSeq: null, reason: null, headHash: null }
+  const run = first ? verifyRun(entries, { seq: first.seq - 1, hash: manifest.anchorHash ?? first.prevHash }) : { ok: true, checked: 0, firstBadSeq: null, reason: null, headHash: null }
+  // In a file the "missing" entry may sit further down: then the rows were reordered, not removed.
+  const movedDown = run.reason === 'gap' && entries.slice(run.checked + 1).some((e) => e.seq === run.firstBadSeq)
+  const check: ChainCheck = movedDown ? { ...run, reason: 'reordered' } : run
   const digest = createHash('sha256')
   for (const e of entries) digest.update(`${e.hash}\n`)
   const manifestOk = manifest.count === entries.length && manifest.lastHash === (entries[entries.length - 1]?.hash ?? null) && manifest.entriesDigest === digest.digest('hex')

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Session } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import type { UserRow } from '../users/repo'
 
@@ -11,7 +12,7 @@ export interface OpenedSession { token: string; csrfToken: string; expiresAt: Da
 /** Open a session for a user. */
 export async function openSession(
   q: Queryable,
-  p: { userId: string; method: 'dingtalk' | 'dev'; ttlMinutes: number; ip?: string | undefined; userAgent?: string | undefined; now?: Date },
+  p: { userId: string; method: Session['method']; ttlMinutes: number; ip?: string | undefined; userAgent?: string | undefined; now?: Date },
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
@@ -25,12 +26,12 @@ export async function openSession(
 
 /** What a request's session resolves to. */
 export type SessionLookup =
-  | { ok: true; user: UserRow; csrfToken: string; expiresAt: Date; method: 'dingtalk' | 'dev'; idHash: string }
+  | { ok: true; user: UserRow; csrfToken: string; expiresAt: Date; method: Session['method']; idHash: string }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'user_inactive' }
 
 /** Find the session behind a cookie token, with its user; a deactivated user's sessions end at once. */
 export async function lookupSession(q: Queryable, token: string, now = new Date()): Promise<SessionLookup> {
-  const { rows } = await q.query<{ csrf_token: string; expires_at: Date; revoked_at: Date | null; method: 'dingtalk' | 'dev' } & { u: UserRow }>(
+  const { rows } = await q.query<{ csrf_token: string; expires_at: Date; revoked_at: Date | null; method: Session['method'] } & { u: UserRow }>(
     `SELECT s.csrf_token, s.expires_at, s.revoked_at, s.method, row_to_json(u.*) AS u
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1`,
     [sha256(token)],

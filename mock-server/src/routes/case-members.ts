@@ -156,7 +156,7 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
     enforce(decide(pre.subject, 'private', 'revoke'))
     const target = await memberRow(db, pre.caseRow.id, req.params.userId)
     if (!target || target.status !== 'walled') throw notFound('No wall for this person')
-    await requireCaseStepUp(req)
+    await requireCaseStepUp(req, { action: 'case.wall_lift', targetType: 'user', targetId: target.user_id, caseId: pre.caseRow.id })
     await db.tx(async (q) => {
       const a = await openCase(q, req, req.params.caseId, now)
       enforce(decide(a.subject, 'private', 'revoke'))

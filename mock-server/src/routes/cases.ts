@@ -85,7 +85,7 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     const now = deps.now()
     await deps.db.tx(async (q) => {
       const taken = await q.query('SELECT 1 FROM cases WHERE number = $1', [req.body.number])
-      if (taken.rowCount) throw new HttpError('conflict', 'A case with this number already exists', [{ path: 'number', code: 'taken', message: 'Case number already in use' }])
+      if (taken.rows.length) throw new HttpError('conflict', 'A case with this number already exists', [{ path: 'number', code: 'taken', message: 'Case number already in use' }])
       await q.query(
         `INSERT INTO cases (id, org_id, number, title, client_name, status, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $7)`,
         [id, user.org_id, req.body.number, req.body.title, req.body.clientName, user.id, now],
@@ -116,7 +116,7 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     const now = deps.now()
     const pre = await openCase(deps.db, req, req.params.caseId, now)
     enforce(decide(pre.subject, 'restricted', 'revoke'))
-    if (!req.body.restricted && pre.caseRow.restricted_to_internal) await requireCaseStepUp(req)
+    if (!req.body.restricted && pre.caseRow.restricted_to_internal) await requireCaseStepUp(req, { action: 'case.readmit_externals', targetType: 'case', targetId: pre.caseRow.id, caseId: pre.caseRow.id })
     await deps.db.tx(async (q) => {
       const a = await openCase(q, req, req.params.caseId, now)
       enforce(decide(a.subject, 'restricted', 'revoke'))

@@ -3,6 +3,22 @@ import { authRoutes } from './auth'
 import { userRoutes } from './users'
 import { caseRoutes } from './cases'
 import { auditRoutes } from './audit'
+import { stepUpRoutes } from './step-up'
+import { auditRetentionRoutes } from './audit-retention'
+import { adminUserRoutes } from './admin-users'
+import { lowcodeRoutes } from './lowcode'
+import { caseMemberRoutes } from './case-members'
+import { caseInvitationRoutes } from './case-invitations'
+import { caseTimelineRoutes } from './case-timeline'
+import { caseDocumentRoutes } from './case-documents'
+import { caseCommentRoutes } from './case-comments'
+import { supportReportRoutes } from './support-reports'
+import { supportTriageRoutes } from './support-triage'
+import { supportRegistryRoutes } from './support-registry'
+import { supportDrillRoutes } from './support-drills'
+import { supportFormRoutes } from './support-form'
+import { classifierRoutes } from './classifier'
+import { courtCalendarRoutes } from './court-calendar'
 
 /** A route module: registers its routes (and job handlers in `deps.jobHandlers`). */
 export type RouteModule = (app: App, deps: Deps) => Promise<void>
@@ -13,4 +29,13 @@ export const routeModules: RouteModule[] = [
   userRoutes,
   caseRoutes,
   auditRoutes,
+  stepUpRoutes, auditRetentionRoutes, adminUserRoutes, lowcodeRoutes,
+  supportFormRoutes,
+  supportReportRoutes,
+  supportTriageRoutes,
+  supportRegistryRoutes,
+  supportDrillRoutes,
+  caseMemberRoutes, caseInvitationRoutes, caseTimelineRoutes, caseDocumentRoutes, caseCommentRoutes,
+  classifierRoutes,
+  courtCalendarRoutes,
 ]

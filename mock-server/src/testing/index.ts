@@ -111,3 +111,4 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     },
   }
 }
+export { stepUpWithDingTalk, enrolTotp, totpCode } from './step-up'

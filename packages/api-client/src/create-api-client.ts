@@ -1,9 +1,15 @@
 import { createHttp, type ApiClientOptions } from './http'
 import { auditResource } from './resources/audit'
+import { adminResource } from './resources/admin'
+import { lowcodeResource } from './resources/lowcode'
 import { authResource } from './resources/auth'
 import { casesResource } from './resources/cases'
+import { caseRoomResource } from './resources/case-room'
 import { dingtalkResource } from './resources/dingtalk'
 import { usersResource } from './resources/users'
+import { supportResource } from './resources/support'
+import { classifierResource } from './resources/classifier'
+import { courtCalendarResource } from './resources/court-calendar'
 
 /**
  * Create an app's API client: one axios instance plus typed resources
@@ -19,7 +25,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
     dingtalk: dingtalkResource(http),
     users: usersResource(http),
     cases: casesResource(http),
+    caseRoom: caseRoomResource(http),
     audit: auditResource(http),
+    admin: adminResource(http),
+    lowcode: lowcodeResource(http),
+    support: supportResource(http),
+    classifier: classifierResource(http),
+    courtCalendar: courtCalendarResource(http),
   }
 }
 

@@ -1,22 +1,26 @@
 import type { SensitiveType } from '@suite/domain'
 import { foldWidth } from './text/normalize'
 
-/** Replace the characters at the given digit/letter positions (counted among `isCounted` chars) by `*`. */
-function maskCounted(raw: string, isCounted: (ch: string) => boolean, keep: (i: number, total: number) => boolean): string {
-  const chars = [...raw]
-  const total = chars.filter(isCounted).length
+/** Replace by `*` every character passing `isCounted` whose index among those characters fails `keep`. */
+function maskCounted(raw: string, isCounted: (code: number) => boolean, keep: (i: number, total: number) => boolean): string {
+  let total = 0
+  for (let j = 0; j < raw.length; j++) if (isCounted(raw.charCodeAt(j))) total++
+  let out = ''
   let i = 0
-  return chars.map((ch) => {
-    if (!isCounted(ch)) return ch
-    const k = keep(i, total)
+  for (let j = 0; j < raw.length; j++) {
+    const code = raw.charCodeAt(j)
+    if (!isCounted(code)) { out += raw[j]; continue }
+    out += keep(i, total) ? raw[j] : '*'
     i++
-    return k ? ch : '*'
-  }).join('')
+  }
+  return out
 }
 
-const isAlnum = (ch: string): boolean => /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(ch)
-const isDigit = (ch: string): boolean => /[0-9\uFF10-\uFF19]/.test(ch)
-const isLetter = (ch: string): boolean => /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/.test(ch)
+/** ASCII or full-width digit. */
+const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)
+/** ASCII or full-width letter. */
+const isLetter = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)
+const isAlnum = (c: number): boolean => isDigit(c) || isLetter(c)
 
 /**
  * Mask a raw value for display, keeping its punctuation: `A123456(3)` → `A123***(*)`,
@@ -27,7 +31,7 @@ const isLetter = (ch: string): boolean => /[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/.t
 export function maskValue(type: SensitiveType, raw: string): string {
   switch (type) {
     case 'hk_id': {
-      const letters = /^[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]{2}/.test(raw) ? 2 : 1
+      const letters = isLetter(raw.charCodeAt(1)) ? 2 : 1
       return maskCounted(raw, isAlnum, (i) => i < letters + 3)
     }
     case 'mo_id':

@@ -77,13 +77,11 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     }
     const confidence = Math.min(0.99, Math.round((c.base + (near ? CONTEXT_BONUS : 0)) * 100) / 100)
     if (confidence < minConfidence) continue
-    findings.push({
-      type: c.type, start: c.start, end: c.end, confidence, context: near,
-      masked: maskValue(c.type, text.slice(c.start, c.end)),
-      ...(c.category ? { category: c.category } : {}),
-      ...(e164 ? { e164 } : {}),
-      ...(region ? { region } : {}),
-    })
+    const finding: Finding = { type: c.type, start: c.start, end: c.end, confidence, masked: maskValue(c.type, text.slice(c.start, c.end)), context: near }
+    if (c.category) finding.category = c.category
+    if (e164) finding.e164 = e164
+    if (region) finding.region = region
+    findings.push(finding)
   }
   return findings
 }

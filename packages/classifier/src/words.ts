@@ -37,8 +37,13 @@ export const wordKey = (s: string): string => s.toLowerCase().replace(/\s+/g, ' 
 export function wordsRegex(words: Iterable<string>): RegExp {
   const unique = [...new Set([...words].map(wordKey))].sort((a, b) => b.length - a.length)
   const alt = (w: string): string => escape(w).replace(/ /g, '\\s+')
-  const cjk = unique.filter((w) => !isAscii(w)).map(alt)
-  const ascii = unique.filter(isAscii).map(alt)
-  const parts = [cjk.length ? cjk.join('|') : null, ascii.length ? `(?<![A-Za-z0-9])(?:${ascii.join('|')})(?![A-Za-z0-9])` : null].filter(Boolean)
+  // A leading class of first characters lets the regex engine skip most positions at once.
+  const firsts = (ws: string[]): string => `[${escape([...new Set(ws.flatMap((w) => [w[0]!, w[0]!.toUpperCase()]))].join(''))}]`
+  const cjkWords = unique.filter((w) => !isAscii(w))
+  const asciiWords = unique.filter(isAscii)
+  const parts = [
+    cjkWords.length ? `(?=${firsts(cjkWords)})(?:${cjkWords.map(alt).join('|')})` : null,
+    asciiWords.length ? `(?=${firsts(asciiWords)})(?<![A-Za-z0-9])(?:${asciiWords.map(alt).join('|')})(?![A-Za-z0-9])` : null,
+  ].filter(Boolean)
   return new RegExp(parts.join('|'), 'gi')
 }

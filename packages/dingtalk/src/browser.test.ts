@@ -12,6 +12,11 @@ const settle = async () => {
   await new Promise((resolve) => setTimeout(resolve, 50))
 }
 
+/** The Element Plus dialogs are imported on first use: wait until `selector` is on the page. */
+const shown = (selector: string) => vi.waitFor(() => {
+  if (!document.querySelector(selector)) throw new Error(`${selector} not shown yet`)
+}, { timeout: 4000 })
+
 afterEach(() => {
   document.body.innerHTML = ''
   vi.restoreAllMocks()
@@ -46,6 +51,7 @@ describe('createDingTalk in a browser', () => {
 
   it('resolves the default Element Plus confirm false when Cancel is clicked', async () => {
     const answer = inBrowser().confirm({ title: 'Delete', message: 'Delete the file?', confirmText: 'Delete', cancelText: 'Keep' })
+    await shown('.el-message-box button')
     await settle()
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')]
     expect(document.body.textContent).toContain('Delete the file?')
@@ -55,6 +61,7 @@ describe('createDingTalk in a browser', () => {
 
   it('resolves the default Element Plus confirm true when the confirm button is clicked', async () => {
     const answer = inBrowser().confirm({ message: 'Go on?', confirmText: 'Yes' })
+    await shown('.el-message-box button')
     await settle()
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')]
     buttons.find((button) => button.textContent?.trim() === 'Yes')?.click()

@@ -1,5 +1,3 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
-import { mountImageViewer } from './image-viewer'
 import type { AlertOptions, ComplexPickerOptions, ConfirmOptions, PickedUser, PreviewImageOptions, ToastOptions } from './types'
 
 /**
@@ -21,52 +19,45 @@ export interface Fallback {
   pickUsers?(options: ComplexPickerOptions): Promise<PickedUser[]>
 }
 
-/** ElMessageBox rejects with the action name when the user backs out. */
-function isDismissal(reason: unknown): boolean {
-  return reason === 'cancel' || reason === 'close'
-}
-
-/** Toast as an Element Plus message; 3 s like DingTalk's default. */
-function toastWithMessage({ text, type, duration }: ToastOptions): void {
-  ElMessage({ message: text, type: type ?? 'info', duration: duration ?? 3000 })
-}
-
-/** Alert as an Element Plus message box; closing it counts as dismissing it. */
-async function alertWithMessageBox({ title, message, buttonName }: AlertOptions): Promise<void> {
-  try {
-    await ElMessageBox.alert(message, title ?? '', buttonName === undefined ? {} : { confirmButtonText: buttonName })
-  } catch (reason) {
-    if (!isDismissal(reason)) throw reason
+/**
+ * Import a module once, on first use; a failed import (a flaky network fetching the chunk)
+ * is forgotten so the next call tries again.
+ */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined
+      throw error
+    })
+    return pending
   }
 }
 
-/** Confirm as an Element Plus message box: true on confirm, false on cancel or close. */
-async function confirmWithMessageBox({ title, message, confirmText, cancelText }: ConfirmOptions): Promise<boolean> {
-  const labels = {
-    ...(confirmText === undefined ? {} : { confirmButtonText: confirmText }),
-    ...(cancelText === undefined ? {} : { cancelButtonText: cancelText }),
-  }
-  try {
-    await ElMessageBox.confirm(message, title ?? '', { ...labels, type: 'warning' })
-    return true
-  } catch (reason) {
-    if (isDismissal(reason)) return false
-    throw reason
-  }
-}
+// Element Plus dialogs are only needed when a fallback runs, never for the first screen.
+const dialogs = lazy(() => import('./fallback-dialogs'))
+const imageViewer = lazy(() => import('./image-viewer'))
 
 /** The browser behaviour of each operation; `pickUsers` has no default. */
 export const defaultFallback: Fallback = {
-  toast: toastWithMessage,
-  alert: alertWithMessageBox,
-  confirm: confirmWithMessageBox,
+  async toast(options) {
+    const { toastWithMessage } = await dialogs()
+    toastWithMessage(options)
+  },
+  async alert(options) {
+    await (await dialogs()).alertWithMessageBox(options)
+  },
+  async confirm(options) {
+    return (await dialogs()).confirmWithMessageBox(options)
+  },
   setTitle(title) {
     document.title = title
   },
   openLink(url) {
     window.open(url, '_blank', 'noopener')
   },
-  previewImage(options) {
+  async previewImage(options) {
+    const { mountImageViewer } = await imageViewer()
     mountImageViewer(options)
   },
 }

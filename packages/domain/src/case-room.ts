@@ -52,7 +52,7 @@ export const CaseAbilities = z.object({
   tierCeiling: Tier,
   internal: z.boolean(),
   visibleTiers: z.array(Tier),
-  actions: z.record(Tier, z.array(CaseAction)),
+  actions: z.partialRecord(Tier, z.array(CaseAction)),
 })
 export type CaseAbilities = z.infer<typeof CaseAbilities>
 

@@ -214,6 +214,7 @@ export const CheckRequest = z.object({
   kind: IdentifierKind.optional(),
   claimedIdentity: z.string().max(50).optional(),
 })
+export type CheckRequest = z.infer<typeof CheckRequest>
 export const CheckAnswer = z.object({
   verdict: CheckVerdict,
   kind: IdentifierKind,

@@ -13,7 +13,7 @@ export {
 export { isEmptyValue, visibleFieldNames, visibleFields } from './visibility'
 export { normalizePhone } from './phone'
 export {
-  validateSubmission, fileAccepted, FORM_ERROR_CODES,
+  validateSubmission, fileAccepted, errorsAt, FORM_ERROR_CODES,
   type FormErrorCode, type FormValue, type ValidateOptions, type ValidationResult,
 } from './validate'
 export { FORM_ERROR_MESSAGES, FORM_UI_MESSAGES, fillMessage, formatFieldError } from './messages'

@@ -184,3 +184,13 @@ export function validateSubmission(schema: Pick<FormSchema, 'fields'>, input: un
   }
   return { ok: errors.length === 0, errors, values }
 }
+
+/**
+ * The field errors under `prefix` with the prefix taken off: the server answers a form
+ * submission's errors as `values.<field>`, the renderer wants `<field>`.
+ * @example errorsAt(apiError.fields, 'values')
+ */
+export function errorsAt(errors: readonly FieldError[], prefix: string): FieldError[] {
+  const p = `${prefix}.`
+  return errors.filter((e) => e.path.startsWith(p)).map((e) => ({ ...e, path: e.path.slice(p.length) }))
+}

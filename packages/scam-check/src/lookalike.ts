@@ -46,7 +46,7 @@ export function hostReasons(u: Pick<ParsedUrl, 'host' | 'typedHost' | 'isIp' | '
   const labelIndex = asciiLabels.length - (u.publicSuffix?.split('.').length ?? 1) - 1
   const typedLabel = typedLabels.length === asciiLabels.length ? typedLabels[labelIndex] ?? '' : ''
   const unicodeLabel = unicodeLabels[labelIndex] ?? u.label
-  const subLabels = u.subdomain ? unicodeLabels.slice(0, labelIndex) : []
+  const subLabels = u.subdomain ? unicodeLabels.slice(0, labelIndex).map((l, i) => ({ unicode: l, typed: typedLabels.length === asciiLabels.length ? typedLabels[i] ?? l : l })) : []
 
   for (const p of protectedOf(official)) {
     const seen = [skeleton(typedLabel), skeleton(unicodeLabel)]
@@ -59,7 +59,9 @@ export function hostReasons(u: Pick<ParsedUrl, 'host' | 'typedHost' | 'isIp' | '
       if (distance <= allowedDistance(p.label.length)) reasons.push({ code: 'lookalike', target: p.domain, detail: String(distance) })
       else if (seen.some((s) => s.includes(p.skeleton))) reasons.push({ code: 'official_name_embedded', target: p.domain, detail: toUnicodeHost(u.registrableDomain ?? u.host) })
     }
-    if (subLabels.some((l) => skeleton(l).includes(p.skeleton))) reasons.push({ code: 'official_name_in_subdomain', target: p.domain, detail: toUnicodeHost(u.registrableDomain ?? u.host) })
+    const imitated = (l: { unicode: string; typed: string }) => [skeleton(l.typed), skeleton(l.unicode)].some((s) => s.includes(p.skeleton))
+      || editDistance(l.unicode, p.label, 2) <= allowedDistance(p.label.length)
+    if (subLabels.some(imitated)) reasons.push({ code: 'official_name_in_subdomain', target: p.domain, detail: toUnicodeHost(u.registrableDomain ?? u.host) })
   }
   return reasons
 }

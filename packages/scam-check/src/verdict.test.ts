@@ -165,3 +165,11 @@ describe('kind detection', () => {
       .toEqual(['phone', 'url', 'url', 'email', 'account'])
   })
 })
+
+describe('imitations in subdomains', () => {
+  it('catches a disguised official name in the extra labels too', () => {
+    expect(codes('http://dingtaIk.com.support-hk.top/login')).toEqual(expect.arrayContaining(['plain_http', 'official_name_in_subdomain>dingtalk.com']))
+    expect(codes('https://dingtallk.evil.example')).toEqual(['official_name_in_subdomain>dingtalk.com'])
+    expect(codes('https://help.evil.example')).toEqual([])
+  })
+})

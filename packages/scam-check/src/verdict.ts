@@ -2,7 +2,7 @@ import { normaliseIdentifier, detectKind, type IdentifierKind, type NormalisedId
 import { hostReasons } from './lookalike'
 import { normalisePhone, type DefaultRegion } from './phone'
 import type { Reason } from './reasons'
-import { isSameOrSubdomain, parseUrl } from './url'
+import { parseUrl } from './url'
 
 /** What the check concludes. `no_record` means "we know nothing", never "safe". */
 export type Verdict = 'official' | 'known_scam' | 'suspicious' | 'no_record'
@@ -66,14 +66,36 @@ export const BRAND_DOMAINS: readonly string[] = ['dingtalk.com']
 /** Free webmail providers: an "official" sender there is not official. */
 const FREE_MAIL = new Set(['gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'yahoo.com.hk', 'qq.com', '163.com', '126.com', 'sina.com', 'icloud.com', 'proton.me', 'protonmail.com'])
 
-function matches(id: NormalisedIdentifier, list: readonly ListedIdentifier[]): ListedIdentifier | null {
-  for (const e of list) {
-    if (id.kind === 'url' && e.kind === 'url' && isSameOrSubdomain(id.value, e.value)) return e
-    if (id.kind === 'email' && e.kind === 'url' && isSameOrSubdomain(id.value.slice(id.value.lastIndexOf('@') + 1), e.value)) return e
-    if (e.kind === id.kind && e.value === id.value) return e
-    // A payment id that is a phone number is the same contact as that phone.
-    if (id.kind === 'payment' && e.kind === 'phone' && e.value === id.value) return e
+/** Lists indexed by `kind:value`, built once per list (the lists change rarely, checks run per keystroke). */
+const indexes = new WeakMap<readonly ListedIdentifier[], Map<string, ListedIdentifier>>()
+function indexOf(list: readonly ListedIdentifier[]): Map<string, ListedIdentifier> {
+  let index = indexes.get(list)
+  if (!index) {
+    index = new Map()
+    for (const e of list) if (!index.has(`${e.kind}:${e.value}`)) index.set(`${e.kind}:${e.value}`, e)
+    indexes.set(list, index)
   }
+  return index
+}
+
+/** The entry of `host` or of one of its parent domains, if listed as a `url`. */
+function hostEntry(index: Map<string, ListedIdentifier>, host: string): ListedIdentifier | null {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.')
+  for (let i = 0; i < labels.length - 1; i++) {
+    const hit = index.get(`url:${labels.slice(i).join('.')}`)
+    if (hit) return hit
+  }
+  return null
+}
+
+function matches(id: NormalisedIdentifier, list: readonly ListedIdentifier[]): ListedIdentifier | null {
+  const index = indexOf(list)
+  if (id.kind === 'url') return hostEntry(index, id.value)
+  const exact = index.get(id.key)
+  if (exact) return exact
+  if (id.kind === 'email') return hostEntry(index, id.value.slice(id.value.lastIndexOf('@') + 1))
+  // A payment id that is a phone number is the same contact as that phone.
+  if (id.kind === 'payment') return index.get(`phone:${id.value}`) ?? null
   return null
 }
 

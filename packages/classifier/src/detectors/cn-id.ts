@@ -4,6 +4,8 @@ import type { Candidate } from '../types'
 const CNID = /(?<![A-Za-z0-9])(\d{6})(\d{8})(\d{3})([0-9Xx])(?![A-Za-z0-9])/g
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK = '10X98765432'
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const THIS_YEAR = new Date().getUTCFullYear()
 /** First two digits of the area code: provinces, autonomous regions and municipalities. */
 const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91])
 
@@ -15,13 +17,19 @@ export function cnIdCheckChar(first17: string): string {
 }
 
 /** True when `yyyymmdd` is a real calendar date between 1900 and this year. */
-export function isRealBirthDate(yyyymmdd: string, maxYear = new Date().getUTCFullYear()): boolean {
+export function isRealBirthDate(yyyymmdd: string, maxYear = THIS_YEAR): boolean {
   const y = Number(yyyymmdd.slice(0, 4))
   const mo = Number(yyyymmdd.slice(4, 6))
   const d = Number(yyyymmdd.slice(6, 8))
   if (y < 1900 || y > maxYear || mo < 1 || mo > 12 || d < 1) return false
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate()
-  return d <= days
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  return d <= (mo === 2 ? (leap ? 29 : 28) : DAYS[mo - 1]!)
+}
+
+/** True when 18 digits start with a province code and a birth year 1900-2099 (date and check not tested). */
+export function hasCnIdShape(digits: string): boolean {
+  const year = Number(digits.slice(6, 10))
+  return PROVINCES.has(Number(digits.slice(0, 2))) && year >= 1900 && year <= 2099
 }
 
 /** True when `value` is a mainland ID with a known province, a real birth date and a right check. */

@@ -1,4 +1,5 @@
 import type { Candidate } from '../types'
+import { hasCnIdShape } from './cn-id'
 
 /**
  * Payment cards: 13-19 digits, contiguous or in groups with one kind of separator (space or
@@ -50,6 +51,8 @@ export function detectCards(folded: string, out: Candidate[]): void {
     const digits = grouped ? m[0].replace(/[ -]/g, '') : m[0]
     const brand = cardBrand(digits)
     if (!brand || !luhnValid(digits)) continue
+    // An 18-digit UnionPay number is rare; one shaped like a mainland ID (area + birth year) is a mistyped ID.
+    if (digits.length === 18 && hasCnIdShape(digits)) continue
     // Amex is written 4-6-5; 4-6-4 belongs to 14-digit Diners only.
     if (m[2] !== undefined && !(digits.length === 15 && brand === 'amex') && !(digits.length === 14 && brand === 'diners')) continue
     out.push({ type: 'credit_card', start: m.index, end: m.index + m[0].length, base: grouped ? 0.7 : 0.6 })

@@ -4,7 +4,7 @@ import type { Candidate } from '../types'
  * Email addresses. The local part may only start where no local-part character precedes it,
  * so a long run of letters is tried once, not from every position (no quadratic backtracking).
  */
-const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g
+const EMAIL = /(?<![\w.%+-])\w[\w.%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g
 
 /** Find email addresses; `folded` is the width-folded text. */
 export function detectEmails(folded: string, out: Candidate[]): void {

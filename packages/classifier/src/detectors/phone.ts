@@ -20,10 +20,20 @@ function groupingOk(national: string, digits: string): boolean {
   return sizes === '11' || sizes === '3,4,4' || sizes === '3,8'
 }
 
+const memo = new Map<string, string | null>()
+
 /** E.164 of a national number in `region`, or null when the number is not valid there. */
 export function toE164(digits: string, region: CountryCode): string | null {
-  const parsed = parsePhoneNumberFromString(digits, region)
-  return parsed && parsed.isValid() && parsed.country === region ? parsed.number : null
+  const key = region + digits
+  let e164 = memo.get(key)
+  if (e164 === undefined) {
+    const parsed = parsePhoneNumberFromString(digits, region)
+    e164 = parsed && parsed.isValid() && parsed.country === region ? parsed.number : null
+    // A bounded cache: documents repeat the same few numbers many times.
+    if (memo.size >= 20_000) memo.clear()
+    memo.set(key, e164)
+  }
+  return e164
 }
 
 /**
@@ -57,7 +67,8 @@ export function detectPhones(folded: string, out: Array<Candidate & { moE164?: s
     const contiguous = national.length === 8
     if (contiguous && /^(19|20)/.test(digits) && isRealBirthDate(digits, 2099)) continue
     const hk = toE164(digits, 'HK')
-    const mo = toE164(digits, 'MO')
+    // Macau numbers start 6 or 28; skip the lookup for anything else.
+    const mo = digits[0] === '6' || digits.startsWith('28') ? toE164(digits, 'MO') : null
     const base = contiguous ? 0.45 : 0.55
     if (hk) out.push({ type: 'phone', start, end, base, e164: hk, region: 'HK', needsContext: contiguous, ...(mo ? { moE164: mo } : {}) })
     else if (mo) out.push({ type: 'phone', start, end, base, e164: mo, region: 'MO', needsContext: contiguous })

@@ -16,6 +16,7 @@ interface TextItemLike { str?: string; hasEOL?: boolean }
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const g = globalThis as { pdfjsWorker?: unknown }
+  // @ts-expect-error pdf.js ships no types for its worker module; we only hand it back to pdf.js.
   g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>
   try {

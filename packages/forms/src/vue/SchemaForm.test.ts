@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { defineComponent, h, ref } from 'vue'
 import { ElFormItem } from 'element-plus'
@@ -9,6 +9,11 @@ import { SAMPLE_FORM } from '../testing'
 import SchemaForm from './SchemaForm.vue'
 
 const schema = FormSchema.parse(SAMPLE_FORM)
+const t3 = (s: string) => ({ 'zh-HK': s, 'zh-CN': s, en: s })
+/** Just the person field: mounting the whole sample three times is slow under a loaded machine. */
+const personOnly = FormSchema.parse({ schemaVersion: 1, title: t3('P'), fields: [{ name: 'reviewer', type: 'person', label: { 'zh-HK': '覆核人', 'zh-CN': '复核人', en: 'Reviewer' } }] })
+const mounted: { unmount(): void }[] = []
+afterEach(() => { while (mounted.length) mounted.pop()!.unmount() })
 
 function mountForm(props: Record<string, unknown> = {}, slots: Record<string, unknown> = {}) {
   const values = ref<Record<string, unknown>>((props.modelValue as Record<string, unknown>) ?? {})
@@ -21,6 +26,7 @@ function mountForm(props: Record<string, unknown> = {}, slots: Record<string, un
     }, slots),
   })
   const wrapper = mount(Host, { attachTo: document.body })
+  mounted.push(wrapper)
   return { wrapper, values, submitted }
 }
 
@@ -30,7 +36,7 @@ const errorOf = (w: ReturnType<typeof mountForm>['wrapper'], name: string) =>
   w.findAllComponents(ElFormItem).find((c) => c.attributes('data-field') === name)?.props('error')
 const fieldNames = (w: ReturnType<typeof mountForm>['wrapper']) => w.findAll('[data-field]').map((d) => d.attributes('data-field'))
 
-describe('SchemaForm', () => {
+describe('SchemaForm', { timeout: 20_000 }, () => {
   it.each([
     ['zh-HK', '途徑', '對方自稱', '提交報告'],
     ['zh-CN', '途径', '对方自称', '提交报告'],
@@ -83,13 +89,13 @@ describe('SchemaForm', () => {
   })
 
   it('hands person fields to the app\'s slot and falls back to a select of people', async () => {
-    const slot = mountForm({}, { person: (p: { label: string; update: (v: unknown) => void }) => h('button', { class: 'picker', onClick: () => p.update('u-lee') }, `pick ${p.label}`) })
+    const slot = mountForm({ schema: personOnly }, { person: (p: { label: string; update: (v: unknown) => void }) => h('button', { class: 'picker', onClick: () => p.update('u-lee') }, `pick ${p.label}`) })
     expect(slot.wrapper.find('.picker').text()).toBe('pick 覆核人')
     await slot.wrapper.find('.picker').trigger('click')
     expect(slot.values.value.reviewer).toBe('u-lee')
-    const fallback = mountForm({ people: [{ value: 'u-lee', label: '李嘉欣' }] })
+    const fallback = mountForm({ schema: personOnly, people: [{ value: 'u-lee', label: '李嘉欣' }] })
     expect(fallback.wrapper.find('[data-field="reviewer"] .el-select').exists()).toBe(true)
-    const none = mountForm()
+    const none = mountForm({ schema: personOnly })
     expect(none.wrapper.find('[data-field="reviewer"]').text()).toContain('此處未能選擇人員')
   })
 

@@ -1,11 +1,11 @@
 import type { Locale } from '@suite/domain'
 import dayjs, { type Dayjs } from 'dayjs'
-import 'dayjs/locale/zh-cn'
-import 'dayjs/locale/zh-hk'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
-import { shallowRef } from 'vue'
+import { DAYJS_LOCALES, dateLocale } from './date-locale'
+
+export { getDateLocale, setDateLocale } from './date-locale'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -23,31 +23,12 @@ export type DateStyle = 'short' | 'medium' | 'long'
 /** A wire timestamp (ISO 8601 with offset), a calendar date `YYYY-MM-DD`, or a Date. */
 export type DateInput = string | Date | null | undefined
 
-const DAYJS_LOCALES: Record<Locale, string> = { 'zh-HK': 'zh-hk', 'zh-CN': 'zh-cn', en: 'en' }
-
 const DATE_FORMATS: Record<Locale, Record<DateStyle, string>> = {
   'zh-HK': { short: 'YYYY/MM/DD', medium: 'YYYY年M月D日', long: 'YYYY年M月D日（dddd）' },
   'zh-CN': { short: 'YYYY/MM/DD', medium: 'YYYY年M月D日', long: 'YYYY年M月D日（dddd）' },
   en: { short: 'DD/MM/YYYY', medium: 'D MMM YYYY', long: 'dddd, D MMMM YYYY' },
 }
 const TIME_FORMATS: Record<DateStyle, string> = { short: 'HH:mm', medium: 'HH:mm', long: 'HH:mm:ss' }
-
-/**
- * Locale of the formatters. A ref, so templates that format dates re-render when
- * the language changes; `useLocale().setLocale` updates it.
- */
-const dateLocale = shallowRef<Locale>('zh-HK')
-
-/** Sets the formatters' locale and dayjs' global locale (used by Element Plus pickers). */
-export function setDateLocale(locale: Locale): void {
-  dateLocale.value = locale
-  dayjs.locale(DAYJS_LOCALES[locale])
-}
-
-/** The formatters' current locale. */
-export function getDateLocale(): Locale {
-  return dateLocale.value
-}
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 

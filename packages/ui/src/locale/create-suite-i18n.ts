@@ -1,6 +1,6 @@
 import type { Locale } from '@suite/domain'
 import { createI18n } from 'vue-i18n'
-import { setDateLocale } from '../dates/format'
+import { setDateLocale } from '../dates/date-locale'
 import { browserLanguages, detectLocale, readStoredLocale } from './detect-locale'
 import { SUITE_MESSAGES } from './messages'
 

@@ -33,6 +33,8 @@ describe('SignInGate', () => {
     const { wrapper } = mountWithI18n(SignInGate, { props: { deps: deps() }, slots })
     expect(wrapper.text()).toContain('正在檢查登入狀態…')
     await flushPromises()
+    // The picker is its own chunk, loaded when the gate first needs it.
+    await vi.waitFor(() => expect(wrapper.find('.suite-dev-picker').exists()).toBe(true))
     await wrapper.find('button[aria-label="以 陳大文 Chan Tai-man 身分登入"]').trigger('click')
     await flushPromises()
     expect(wrapper.find('.app').text()).toBe(`hello ${session.user.name}`)

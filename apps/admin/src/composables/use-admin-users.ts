@@ -1,0 +1,58 @@
+import type { ApiClient } from '@suite/api-client'
+import type { AdminUser, DirectorySyncResult, InternalRole } from '@suite/domain'
+import { reactive, shallowRef } from 'vue'
+
+type Privileged = <T>(call: () => Promise<T>) => Promise<T>
+
+/** The users and roles screen: search, directory sync, role change, (de)activation. */
+export function useAdminUsers(api: Pick<ApiClient, 'admin'>, privileged: Privileged) {
+  const filters = reactive({ q: '', status: 'all' as 'all' | 'active' | 'inactive' })
+  const items = shallowRef<AdminUser[]>([])
+  const nextCursor = shallowRef<string | null>(null)
+  const loading = shallowRef(false)
+  const error = shallowRef<unknown>(null)
+  const busyId = shallowRef<string | null>(null)
+  const actionError = shallowRef<unknown>(null)
+  const lastSync = shallowRef<DirectorySyncResult | null>(null)
+
+  async function load(more = false): Promise<void> {
+    loading.value = true
+    error.value = null
+    try {
+      const page = await api.admin.users.list({ ...(filters.q.trim() ? { q: filters.q.trim() } : {}), status: filters.status, limit: 100, ...(more && nextCursor.value ? { cursor: nextCursor.value } : {}) })
+      items.value = more ? [...items.value, ...page.items] : page.items
+      nextCursor.value = page.nextCursor
+    } catch (e) {
+      error.value = e
+    } finally {
+      loading.value = false
+    }
+  }
+
+  const replace = (u: AdminUser) => { items.value = items.value.map((x) => (x.id === u.id ? u : x)) }
+
+  async function act<T>(id: string, call: () => Promise<T>): Promise<T | null> {
+    busyId.value = id
+    actionError.value = null
+    try {
+      return await call()
+    } catch (e) {
+      actionError.value = e
+      return null
+    } finally {
+      busyId.value = null
+    }
+  }
+
+  const setRole = async (id: string, role: InternalRole) => { const u = await act(id, () => privileged(() => api.admin.users.setRole(id, role))); if (u) replace(u); return !!u }
+  const deactivate = async (id: string) => { const r = await act(id, () => api.admin.users.deactivate(id)); if (r) replace(r.user); return r }
+  const reactivate = async (id: string) => { const u = await act(id, () => privileged(() => api.admin.users.reactivate(id))); if (u) replace(u); return !!u }
+  const resetSecondFactor = async (id: string) => { const u = await act(id, () => privileged(() => api.admin.users.resetSecondFactor(id))); if (u) replace(u); return !!u }
+  async function sync(): Promise<DirectorySyncResult | null> {
+    const r = await act('sync', () => api.admin.users.syncDirectory())
+    if (r) { lastSync.value = r; await load() }
+    return r
+  }
+
+  return { filters, items, nextCursor, loading, error, busyId, actionError, lastSync, load, setRole, deactivate, reactivate, resetSecondFactor, sync }
+}

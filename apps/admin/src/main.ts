@@ -1,0 +1,13 @@
+import '@suite/ui/theme.css'
+import { createSuiteI18n } from '@suite/ui'
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { messages } from './locales'
+import { createAdminRouter } from './router'
+
+createApp(App)
+  .use(createPinia())
+  .use(createSuiteI18n(messages))
+  .use(createAdminRouter())
+  .mount('#app')

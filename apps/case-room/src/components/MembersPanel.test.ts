@@ -1,0 +1,60 @@
+import { ApiError } from '@suite/api-client'
+import { makeCaseDetail, makeInvitation, makeMember } from '@suite/domain/testing'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useCaseRoomStore } from '../stores/case-room'
+import { fakeApi, mountApp } from '../test-utils'
+import MembersPanel from './MembersPanel.vue'
+
+afterEach(() => { document.body.innerHTML = '' })
+
+const members = [
+  makeMember('u-chan'), makeMember('u-lee'),
+  makeMember('u-ho', { status: 'walled', wallReason: 'Acted for the defendant' }),
+  makeMember('u-client-tse', { expiresAt: '2026-08-31T16:00:00.000Z' }),
+]
+
+describe('MembersPanel', () => {
+  it('shows the team, externals with their expiry, walls with reasons and pending links', async () => {
+    const { wrapper } = await mountApp(MembersPanel, {
+      api: fakeApi({ caseRoom: { members: { list: async () => members }, invitations: { list: async () => [makeInvitation()] } } }),
+      props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
+    const text = wrapper.text()
+    expect(text).toContain('陳大文 Chan Tai-man')
+    expect(text).toContain('存取至 2026年9月1日')
+    expect(text).toContain('已隔離：Acted for the defendant')
+    expect(text).toContain('Choi CPA')
+    expect(text).toContain('只限內部')
+  })
+
+  it('turning “restrict to internal” off asks for a step-up, then retries', async () => {
+    const restrict = vi.fn()
+      .mockRejectedValueOnce(new ApiError({ status: 403, code: 'step_up_required', message: 'step up' }))
+      .mockResolvedValue(makeCaseDetail(undefined, { restrictedToInternal: false }))
+    const requestAuthCode = vi.fn(async () => 'fresh-code')
+    const confirm = vi.fn(async () => ({}))
+    const { wrapper } = await mountApp(MembersPanel, {
+      api: fakeApi({ caseRoom: { restrict, members: { list: async () => members }, invitations: { list: async () => [] } }, admin: { stepUp: { confirm } } }),
+      props: { caseId: 'case-hca-1234' }, dingtalk: { inDingTalk: true, requestAuthCode },
+      before: () => useCaseRoomStore().set(makeCaseDetail(undefined, { restrictedToInternal: true })),
+    })
+    await wrapper.find('.el-switch').trigger('click')
+    await flushPromises()
+    expect(requestAuthCode).toHaveBeenCalledWith('dingdemocorp0001')
+    expect(confirm).toHaveBeenCalledWith({ method: 'dingtalk', code: 'fresh-code' })
+    expect(restrict).toHaveBeenCalledTimes(2)
+    expect(restrict).toHaveBeenLastCalledWith('case-hca-1234', false)
+    expect(useCaseRoomStore().detail?.restrictedToInternal).toBe(false)
+  })
+
+  it('an external sees no management controls', async () => {
+    const { wrapper } = await mountApp(MembersPanel, {
+      api: fakeApi({ caseRoom: { members: { list: async () => [makeMember('u-chan'), makeMember('u-client-tse')] } } }),
+      props: { caseId: 'case-hca-1234' },
+      before: () => useCaseRoomStore().set(makeCaseDetail({ role: 'client', membership: { status: 'active', tierCeiling: 'restricted' } })),
+    })
+    expect(wrapper.find('.el-switch').exists()).toBe(false)
+    expect(wrapper.text()).not.toMatch(/移除|邀請外部人士|加入本行成員|資訊隔離/)
+  })
+})

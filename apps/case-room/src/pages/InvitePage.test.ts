@@ -1,0 +1,31 @@
+import { makeSession } from '@suite/domain/testing'
+import { ApiError } from '@suite/api-client'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useSessionStore } from '../stores/session'
+import { fakeApi, mountApp } from '../test-utils'
+import InvitePage from './InvitePage.vue'
+
+afterEach(() => { document.body.innerHTML = '' })
+
+describe('InvitePage', () => {
+  it('accepting opens the case with the new session', async () => {
+    const session = makeSession(undefined, { method: 'invitation' })
+    const accept = vi.fn(async () => ({ session, caseId: 'case-hca-1234' }))
+    const { wrapper, router } = await mountApp(InvitePage, { api: fakeApi({ caseRoom: { invitations: { accept } } }), path: '/invite/tok-123' })
+    expect(wrapper.text()).toContain('每頁均印有你的姓名及時間')
+    await wrapper.find('button.el-button--primary').trigger('click')
+    await flushPromises()
+    expect(accept).toHaveBeenCalledWith('tok-123')
+    expect(useSessionStore().session).toEqual(session)
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/cases/case-hca-1234/timeline'))
+  })
+
+  it('explains a used or expired link in the reader’s language', async () => {
+    const accept = vi.fn().mockRejectedValue(new ApiError({ status: 409, code: 'conflict', message: 'This invitation link has already been used.' }))
+    const { wrapper } = await mountApp(InvitePage, { api: fakeApi({ caseRoom: { invitations: { accept } } }), path: '/invite/tok-123', locale: 'en' })
+    await wrapper.find('button.el-button--primary').trigger('click')
+    await flushPromises()
+    expect(wrapper.text()).toContain('This link can no longer be used')
+  })
+})

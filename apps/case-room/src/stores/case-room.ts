@@ -1,0 +1,47 @@
+import type { ApiClient } from '@suite/api-client'
+import type { CaseAction, CaseDetail, Tier } from '@suite/domain'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+
+/**
+ * The case that is open, shared by the case page, the document page and the dialogs: its
+ * detail and what the caller may do in it, exactly as the server decided.
+ */
+export const useCaseRoomStore = defineStore('case-room', () => {
+  const detail = shallowRef<CaseDetail | null>(null)
+  const loading = shallowRef(false)
+  const error = shallowRef<unknown>(null)
+  let run = 0
+
+  const visibleTiers = computed<Tier[]>(() => detail.value?.me.visibleTiers ?? [])
+  const internal = computed(() => detail.value?.me.internal ?? false)
+
+  /** True when the server allows `action` on `tier` for the caller. */
+  function can(tier: Tier, action: CaseAction): boolean {
+    return detail.value?.me.actions[tier]?.includes(action) ?? false
+  }
+
+  /** Load (or reload) a case; an older answer arriving late is ignored. */
+  async function open(api: ApiClient, caseId: string): Promise<void> {
+    const id = ++run
+    if (detail.value?.id !== caseId) detail.value = null
+    loading.value = true
+    error.value = null
+    try {
+      const next = await api.caseRoom.get(caseId)
+      if (id === run) detail.value = next
+    } catch (e) {
+      if (id === run) error.value = e
+    } finally {
+      if (id === run) loading.value = false
+    }
+  }
+
+  function set(next: CaseDetail): void {
+    detail.value = next
+  }
+
+  return { detail, loading, error, visibleTiers, internal, can, open, set }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCaseRoomStore, import.meta.hot))

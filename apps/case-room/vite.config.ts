@@ -1,0 +1,3 @@
+import { defineAppConfig } from '@suite/vite-config'
+
+export default defineAppConfig({ name: 'case-room', port: 5171 })

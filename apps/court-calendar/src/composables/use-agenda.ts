@@ -1,0 +1,53 @@
+import type { IsoDate } from '@suite/court-rules'
+import type { CourtAgenda } from '@suite/domain'
+import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import type { AppDeps } from '../deps'
+import { flaggedIds, groupByDay, viewRange, type CalendarView } from '../lib/calendar-grid'
+
+/** The filters of the calendar views. */
+export interface AgendaFilters {
+  caseId?: string
+  lawyerId?: string
+  court?: string
+}
+
+/**
+ * The hearings and deadlines a view shows: loaded for the view's window and filters, again on
+ * every change of either. An answer that arrives after a newer request is dropped.
+ */
+export function useAgenda(api: AppDeps['api'], o: { view: MaybeRefOrGetter<CalendarView>; anchor: MaybeRefOrGetter<IsoDate>; filters: MaybeRefOrGetter<AgendaFilters> }) {
+  const agenda = shallowRef<CourtAgenda | null>(null)
+  const loading = shallowRef(false)
+  const error = shallowRef<unknown>(null)
+  let run = 0
+
+  const range = computed(() => viewRange(toValue(o.view), toValue(o.anchor)))
+
+  async function load(): Promise<void> {
+    const id = ++run
+    loading.value = true
+    error.value = null
+    const f = toValue(o.filters)
+    try {
+      const next = await api.courtCalendar.agenda({
+        ...range.value,
+        ...(f.caseId ? { caseId: f.caseId } : {}),
+        ...(f.lawyerId ? { lawyerId: f.lawyerId } : {}),
+        ...(f.court ? { court: f.court } : {}),
+      })
+      if (id === run) agenda.value = next
+    } catch (e) {
+      if (id === run) error.value = e
+    } finally {
+      if (id === run) loading.value = false
+    }
+  }
+
+  watch(() => [range.value.from, range.value.to, JSON.stringify(toValue(o.filters))], () => { void load() }, { immediate: true })
+  onScopeDispose(() => { run++ })
+
+  const days = computed(() => (agenda.value ? groupByDay(agenda.value) : []))
+  const flagged = computed(() => flaggedIds(agenda.value?.conflicts ?? []))
+  const isEmpty = computed(() => !!agenda.value && !agenda.value.hearings.length && !agenda.value.deadlines.length)
+  return { agenda, days, flagged, range, isEmpty, loading, error, load }
+}

@@ -1,0 +1,131 @@
+/** The court calendar's own English messages (the source of the keys); the shared ones come from @suite/ui. */
+export const en = {
+  nav: {
+    calendar: 'Calendar', calculator: 'Deadline calculator', import: 'Import', feed: 'My calendar feed', admin: 'Administration',
+    newHearing: 'New hearing', newDeadline: 'New deadline', more: 'More',
+  },
+  views: { label: 'View', agenda: 'Agenda', week: 'Week', month: 'Month' },
+  calendar: {
+    today: 'Today', previous: 'Previous', next: 'Next', range: '{from} – {to}',
+    emptyTitle: 'Nothing in this period', emptyHint: 'Hearings and deadlines of your cases appear here.', emptyFiltered: 'Nothing matches these filters.',
+    allDay: 'All day', deadline: 'Deadline', moreItems: '+{n} more', flagged: 'Flagged',
+    conflictsTitle: 'Needs attention',
+    doubleBooked: '{name} is in two hearings at once on {date}', crowded: '{name} has {n} deadlines on {date}',
+    dayLabel: '{date}: {n} items',
+  },
+  filters: { label: 'Filters', case: 'Case', lawyer: 'Lawyer', court: 'Court', all: 'All', clear: 'Clear filters' },
+  hearingTypes: {
+    trial: 'Trial', interlocutory: 'Interlocutory hearing', case_management: 'Case management conference', pre_trial_review: 'Pre-trial review',
+    mention: 'Mention', chambers: 'Chambers hearing', appeal: 'Appeal hearing', judgment: 'Handing down of judgment', other: 'Hearing',
+  },
+  sync: {
+    label: 'DingTalk calendar', pending: 'Syncing', synced: 'In DingTalk', error: 'Sync failed', deleted: 'Removed', skipped: 'No DingTalk account',
+    none: 'Not synced yet', retry: 'Sync again', queued: 'Sync queued', summary: '{synced} of {total} lawyers synced',
+  },
+  hearing: {
+    notFound: 'This hearing does not exist or you do not have access to it.',
+    case: 'Case', courtCaseNumber: 'Court action number', court: 'Court', courtroom: 'Courtroom', judge: 'Judge', type: 'Type', when: 'When',
+    lawyers: 'Lawyers', notes: 'Notes', status: 'Status', version: 'Version {n}', source: 'Source',
+    statuses: { scheduled: 'Scheduled', cancelled: 'Cancelled' },
+    sources: { manual: 'Entered by hand', ical: 'iCalendar import', csv: 'CSV import', cause_list: 'Cause list import' },
+    dependents: 'Deadlines that run from this hearing: {n}. They move when it moves.',
+    edit: 'Edit', cancel: 'Cancel hearing', restore: 'Restore', addDeadline: 'Add a deadline from this hearing',
+    confirmCancel: 'Cancel this hearing? Its DingTalk events are removed and its deadlines are suspended.',
+    cancelled: 'Hearing cancelled', restored: 'Hearing restored',
+  },
+  hearingForm: {
+    newTitle: 'New hearing', editTitle: 'Edit hearing', date: 'Date', start: 'Starts', end: 'Ends (optional)', title: 'Title (optional)',
+    courtCaseNumberHint: 'Leave empty to use the case number', lawyersHint: 'Each lawyer gets the hearing in their DingTalk calendar',
+    save: 'Save', saved: 'Hearing saved', endBeforeStart: 'The end must be after the start', required: 'Required',
+  },
+  deadline: {
+    notFound: 'This deadline does not exist or you do not have access to it.',
+    due: 'Due', case: 'Case', rule: 'Rule', anchor: 'Runs from', citation: 'Citation', status: 'Status', lawyers: 'Lawyers', notes: 'Notes',
+    kinds: { computed: 'Computed by the rules', fixed: 'Fixed date' },
+    statuses: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
+    anchorTypes: { hearing: 'A hearing', trigger: 'An event', deadline: 'Another deadline', date: 'A date' },
+    anchorOn: '{what} on {date}',
+    suspended: 'The event this deadline runs from was cancelled. The date is kept until you decide.',
+    markDone: 'Mark done', reopen: 'Reopen', cancel: 'Cancel deadline', confirmCancel: 'Cancel this deadline? Deadlines that run from it are suspended.',
+    updated: 'Deadline updated', template: 'Template {id}, version {v}',
+  },
+  working: {
+    heading: 'How this date was worked out',
+    period: '{n} {unit} {direction} {date}', clear: 'clear days', includeAnchor: 'counting that day',
+    units: { days: 'days', weeks: 'weeks', months: 'months' },
+    directions: { after: 'after', before: 'before' },
+    counted: 'Days counted ({n})', excluded: 'Days left out or passed over', none: 'No day was left out.',
+    reasons: {
+      saturday: 'Saturday', sunday: 'Sunday', general_holiday: 'General holiday', gale_warning: 'Gale warning day',
+      black_rainstorm: 'Black rainstorm warning day', office_closed: 'Registry closed',
+    },
+    // Keyed by ExclusionRule through RULE_KEYS (vue-i18n keys cannot hold dots).
+    rules: {
+      short: 'O.3 r.2(5): a period of 7 days or less leaves it out',
+      forward: 'O.3 r.4: the Registry is closed, so time runs to the next open day',
+      back: 'The Registry is closed: the act moves to the open day before',
+    },
+    shortRule: 'A period of 7 days or less: Saturdays, Sundays, general holidays and warning days are not counted (O.3 r.2(5)).',
+    unadjusted: 'The period itself ends on {date}.',
+    noHolidayData: 'There is no holiday list for {year}: holidays in that year are not taken into account.',
+  },
+  deadlineForm: {
+    title: 'New deadline', case: 'Case', name: 'What must be done', how: 'How the date is found',
+    modes: { template: 'A rule template', rule: 'A period I enter', fixed: 'A fixed date' },
+    template: 'Rule template', anchorType: 'Runs from', hearing: 'Hearing', trigger: 'Event', newTrigger: 'Record a new event', eventKind: 'Event', eventDate: 'Event date',
+    date: 'Date', dueOn: 'Due date', preview: 'Due on {date}', previewing: 'Working out the date…', save: 'Add deadline', saved: 'Deadline added',
+    noHearings: 'This case has no hearing yet.', noTriggers: 'No event recorded yet.',
+  },
+  anchorEvents: {
+    hearing: 'Hearing', writ_served: 'Writ served', writ_posted: 'Writ posted or put through the letter box', ack_service_time_expired: 'Time for acknowledging service expired',
+    defence_served: 'Defence served', judgment: 'Judgment or order', master_decision: 'Master’s decision', order: 'Order', other: 'Other event',
+  },
+  calculator: {
+    title: 'Deadline calculator', intro: 'Rules of the High Court O.3 r.2 and r.4, with Hong Kong general holidays and declared warning days.',
+    from: 'From (the anchor date)', period: 'Period', unit: 'Unit', direction: 'Direction', clear: 'Clear days', ignoreShort: 'Ignoring O.3 r.2(5)',
+    useTemplate: 'Use a rule template', calculate: 'Calculate', result: 'The date is', firstDay: 'The first day the act may be done is',
+  },
+  import: {
+    title: 'Import hearings', intro: 'Read a file, check what matches your cases, then save. Nothing is saved before you confirm.',
+    format: 'Format', formats: { ical: 'iCalendar (.ics)', csv: 'CSV', cause_list: 'Daily cause list (paste)' },
+    formatHints: {
+      ical: 'The export of a case-management system. Case numbers are looked for in the title, description and location.',
+      csv: 'A header row (Case No., Court, Date, Time …, in English or Chinese), then one hearing per row.',
+      cause_list: 'Copy the table from the Judiciary’s daily cause list page and paste it here, headings included.',
+    },
+    text: 'File contents', file: 'Choose a file', date: 'Date of the list', dateHint: 'Only needed when the pasted text does not say it',
+    lawyers: 'Lawyers for the imported hearings', lawyersHint: 'You, when left empty', preview: 'Preview',
+    counts: '{matched} matched · {skipped} skipped · {ambiguous} to choose',
+    statuses: { matched: 'Matched', skipped: 'Skipped', ambiguous: 'Choose the case' },
+    reasons: {
+      no_case_number: 'No case number', case_not_found: 'Not one of your cases', invalid_time: 'No usable time', missing_field: 'The date is missing',
+      already_imported: 'Already in the calendar', cancelled: 'Cancelled in the file',
+    },
+    actions: { create: 'New', update: 'Update' },
+    row: 'Row', hearing: 'Hearing', chooseCase: 'Case', include: 'Save', commit: 'Save {n} hearings', committed: '{created} added, {updated} updated.',
+    startOver: 'Import another file', needChoice: 'Choose a case for each row you keep, or leave it out.',
+  },
+  feed: {
+    title: 'My calendar feed',
+    intro: 'Subscribe to this address in Outlook, Apple Calendar or Google Calendar to see your cases’ hearings and deadlines. Anyone with the address can read it: keep it to yourself.',
+    none: 'You have no feed address.', create: 'Create my feed address', copy: 'Copy', copied: 'Address copied',
+    rotate: 'Replace the address', rotateConfirm: 'Replace the address? The old one stops working at once.',
+    revoke: 'Turn off the feed', revokeConfirm: 'Turn off the feed? Calendars subscribed to it stop updating.', revoked: 'Feed turned off', created: 'Created {when}',
+  },
+  admin: {
+    title: 'Court calendar administration', notAdmin: 'Only IT administrators and compliance officers can change these settings.',
+    holidays: 'General holidays', year: 'Year', source: 'Source', count: 'Days', sources: { bundled: 'Bundled', imported: 'Imported' },
+    importHint: 'Paste the Government’s holiday file (iCalendar-JSON from 1823). Each year it covers replaces the list in use, and deadlines are checked again.',
+    importFile: 'Import holiday file', imported: '{count} holidays imported for {years}; {recomputed} deadlines checked.',
+    closures: 'Warning days and Registry closures', declare: 'Declare', date: 'Date', kind: 'Kind', note: 'Note',
+    kinds: { gale_warning: 'Gale warning (signal No. 8 or above)', black_rainstorm: 'Black rainstorm warning', office_closed: 'Registry closed by direction' },
+    declared: 'Declared; {moved} deadlines moved.', revokeDay: 'Remove', revokedDay: 'Removed; {moved} deadlines moved.', noClosures: 'No day declared.',
+    sync: 'DingTalk calendar sync', callsUsed: '{used} of {budget} calls used in {month}', queued: '{n} sync jobs waiting', resyncAll: 'Check every event again', resyncQueued: '{n} items queued',
+    settings: 'Reminders and limits', remindersDays: 'Remind this many days before (0 = on the day)', remindersAt: 'At (Hong Kong time)',
+    budget: 'DingTalk calls per month for the sync', perSecond: 'Calls per second', cluster: 'Flag a day with this many deadlines', saved: 'Settings saved',
+  },
+  common: { save: 'Save', cancel: 'Cancel', confirm: 'Confirm', back: 'Back', close: 'Close', optional: 'optional' },
+}
+
+/** Shape of the court calendar's messages, from the English source. */
+export type CourtCalendarMessages = typeof en

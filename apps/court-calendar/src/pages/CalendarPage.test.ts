@@ -1,0 +1,75 @@
+import { makeAgenda, makeDeadline, makeHearing } from '@suite/domain/testing'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeApi, mountApp } from '../test-utils'
+import CalendarPage from './CalendarPage.vue'
+
+afterEach(() => { document.body.innerHTML = '' })
+
+const hearing = makeHearing()
+const deadline = makeDeadline({ id: 'dl-2' as never, dueOn: '2026-04-09', title: 'Serve the summons' })
+const agendaOf = () => makeAgenda({
+  hearings: [hearing, makeHearing({ id: 'hr-2' as never, startsAt: '2026-04-08T09:00:00+08:00', endsAt: null, courtCaseNumber: 'HCMP 420/2025', type: 'mention', sync: [] })],
+  deadlines: [deadline],
+  conflicts: [{ kind: 'double_booked', userId: 'u-chan' as never, date: '2026-04-08', hearingIds: ['hr-1' as never, 'hr-2' as never] }],
+})
+
+describe('CalendarPage', () => {
+  it('shows the agenda from today (Hong Kong) grouped by day, with sync badges and conflicts', async () => {
+    const agenda = vi.fn(async () => agendaOf())
+    const { wrapper } = await mountApp(CalendarPage, { api: fakeApi({ agenda }) })
+    expect(agenda).toHaveBeenCalledWith({ from: '2026-04-08', to: '2026-05-05' })
+    const days = wrapper.findAll('.agenda-list__day')
+    expect(days.map((d) => d.find('.agenda-list__date').text())).toEqual(['2026年4月8日（星期三）', '2026年4月9日（星期四）'])
+    const first = days[0]!.findAll('.agenda-list__item')
+    // Hearings by time: the 09:00 mention first.
+    expect(first.map((i) => i.find('.agenda-list__title').text())).toEqual(['HCMP 420/2025 · 提訊', 'HCA 1234/2026 · 審前覆核'])
+    expect(first[1]!.text()).toContain('10:00–12:00')
+    expect(first[1]!.find('.sync-badge--pending').text()).toBe('同步中')
+    expect(wrapper.text()).toContain('陳大文 Chan Tai-man 於 2026年4月8日 同時有兩個聆訊')
+    expect(days[1]!.text()).toContain('期限: Serve the summons')
+  })
+
+  it('opens a hearing or a deadline', async () => {
+    const { wrapper, router } = await mountApp(CalendarPage, { api: fakeApi({ agenda: async () => agendaOf() }) })
+    await wrapper.findAll('.agenda-list__item')[1]!.trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/hearings/hr-1'))
+  })
+
+  it('switches to the week and month views, keeping them in the URL', async () => {
+    const agenda = vi.fn(async () => agendaOf())
+    const { wrapper, router } = await mountApp(CalendarPage, { api: fakeApi({ agenda }) })
+    await wrapper.findAll('.calendar-page__bar input[type="radio"]')[1]!.setValue(true)
+    await flushPromises()
+    expect(agenda).toHaveBeenLastCalledWith({ from: '2026-04-06', to: '2026-04-12' })
+    expect(router.currentRoute.value.query.view).toBe('week')
+    expect(wrapper.findAll('.week-grid__day')).toHaveLength(7)
+    expect(wrapper.find('.week-grid__day--today').text()).toContain('2026年4月8日')
+    await wrapper.findAll('.calendar-page__bar input[type="radio"]')[2]!.setValue(true)
+    await flushPromises()
+    expect(agenda).toHaveBeenLastCalledWith({ from: '2026-03-30', to: '2026-05-03' })
+    expect(wrapper.find('.calendar-page__range').text()).toBe('2026年4月')
+    // Forward a month.
+    await wrapper.findAll('.calendar-page__bar .el-button-group button')[2]!.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.date).toBe('2026-05-01')
+    expect(agenda).toHaveBeenLastCalledWith({ from: '2026-04-27', to: '2026-05-31' })
+  })
+
+  it('filters by case, lawyer and court on the server (from the URL)', async () => {
+    const agenda = vi.fn(async () => makeAgenda())
+    const { wrapper } = await mountApp(CalendarPage, { api: fakeApi({ agenda }), path: '/?caseId=case-hca-1234&lawyerId=u-lee&court=Court' })
+    expect(agenda).toHaveBeenCalledWith({ from: '2026-04-08', to: '2026-05-05', caseId: 'case-hca-1234', lawyerId: 'u-lee', court: 'Court' })
+    expect(wrapper.text()).toContain('沒有符合篩選條件的項目。')
+  })
+
+  it('shows an error with a retry, in English too', async () => {
+    const agenda = vi.fn().mockRejectedValueOnce({ code: 'network_error', status: 0 }).mockResolvedValue(agendaOf())
+    const { wrapper } = await mountApp(CalendarPage, { api: fakeApi({ agenda }), locale: 'en' })
+    expect(wrapper.text()).toContain('Cannot reach the server')
+    await wrapper.find('.suite-error-state__retry').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('.agenda-list__item')).toHaveLength(3)
+    expect(wrapper.text()).toContain('Deadline: Serve the summons')
+  })
+})

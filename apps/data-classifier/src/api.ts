@@ -1,0 +1,12 @@
+import { createApiClient } from '@suite/api-client'
+import { createDingTalk, readCorpId } from '@suite/dingtalk'
+import { env } from './env'
+
+/** The classifier's API client. Only the final report (masked) ever goes through it. */
+export const api = createApiClient({ baseURL: env.VITE_API_BASE })
+
+/** DingTalk JSAPIs inside the DingTalk client, browser fallbacks elsewhere. */
+export const dingtalk = createDingTalk()
+
+/** The org id DingTalk put in the workbench URL (`?corpId=`), read once at start. */
+export const urlCorpId = readCorpId()

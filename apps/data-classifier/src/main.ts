@@ -1,0 +1,14 @@
+import '@suite/ui/theme.css'
+import './print.css'
+import { createSuiteI18n } from '@suite/ui'
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+import App from './App.vue'
+import { messages } from './locales'
+import { createClassifierRouter } from './router'
+
+createApp(App)
+  .use(createPinia())
+  .use(createSuiteI18n(messages))
+  .use(createClassifierRouter())
+  .mount('#app')

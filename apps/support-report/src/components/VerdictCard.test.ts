@@ -1,0 +1,46 @@
+import { checkIdentifier } from '@suite/scam-check'
+import { createSuiteI18n } from '@suite/ui'
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { messages } from '../locales'
+import VerdictCard from './VerdictCard.vue'
+
+const lists = { official: [{ kind: 'url' as const, value: 'dingtalk.com', label: 'DingTalk' }], knownScams: [{ kind: 'phone' as const, value: '+85261234567' }] }
+const card = (raw: string, locale: 'zh-HK' | 'zh-CN' | 'en' = 'en', opts = {}) =>
+  mount(VerdictCard, { props: { result: checkIdentifier(raw, lists, opts), kindLabel: 'phone number' }, global: { plugins: [createSuiteI18n(messages, { locale })] } })
+
+describe('VerdictCard', () => {
+  it('never lets "no record" read as safe, and links to Scameter', () => {
+    const w = card('+852 9876 5432')
+    expect(w.get('[data-verdict]').text()).toBe('No record: this does not mean it is safe')
+    expect(w.text()).toContain('treat it as suspect')
+    expect(w.get('a').attributes('href')).toBe('https://cyberdefender.hk/en-us/scameter/')
+    expect(card('+852 9876 5432', 'zh-HK').get('[data-verdict]').text()).toBe('沒有紀錄：不代表安全')
+  })
+
+  it('lists the reasons of a suspicious link in the reader\'s language', () => {
+    const w = card('http://dingtaIk.com.support-hk.top', 'zh-HK')
+    expect(w.get('[data-verdict]').text()).toBe('可疑')
+    const items = w.findAll('li').map((li) => li.text())
+    expect(items).toContain('連結不安全（http 而非 https）。')
+    expect(items.some((i) => i.includes('dingtalk.com') && i.includes('support-hk.top'))).toBe(true)
+  })
+
+  it('shows the real (punycode) name of a look-alike host beside the decoded one', () => {
+    const w = card('https://dingtаlk.com/verify')
+    expect(w.get('[data-test="ascii-host"]').text()).toMatch(/^xn--/)
+    expect(card('https://example.org').find('[data-test="ascii-host"]').exists()).toBe(false)
+  })
+
+  it('names a known scam and an official channel', () => {
+    expect(card('6123 4567').get('[data-verdict]').text()).toBe('Known scam')
+    const official = card('https://www.dingtalk.com', 'zh-CN')
+    expect(official.get('[data-verdict]').text()).toBe('官方渠道')
+    expect(official.text()).toContain('DingTalk')
+    expect(official.find('a').exists()).toBe(false)
+  })
+
+  it('says a caller claiming to be DingTalk support is not', () => {
+    expect(card('+852 9876 5432', 'en', { claimsDingTalk: true }).text()).toContain('DingTalk has no customer-service phone line in Hong Kong')
+  })
+})

@@ -1,0 +1,117 @@
+import { STEP_UP_TTL_SECONDS, type StepUpMethod, type StepUpStatus } from '@suite/domain'
+import type { Queryable } from '../db/db'
+import {
+  TOTP, base32Decode, hashRecoveryCode, newRecoveryCodes, newTotpSecret, openSecret, otpauthUri, sealSecret, timeStep, verifyTotp,
+} from './totp'
+
+/** Who is stepping up: the session's user. */
+export interface StepUpSubject { userId: string; sessionIdHash: string; dingtalkUserId: string | null }
+
+interface TotpRow { secret_enc: string | null; confirmed_at: Date | null; last_step: number; pending_secret_enc: string | null }
+
+async function totpRow(q: Queryable, userId: string, lock = false): Promise<TotpRow | null> {
+  return (await q.query<TotpRow>(`SELECT secret_enc, confirmed_at, last_step, pending_secret_enc FROM user_totp WHERE user_id = $1${lock ? ' FOR UPDATE' : ''}`, [userId])).rows[0] ?? null
+}
+
+/** The live elevation of a session, if any. */
+export async function findElevation(q: Queryable, sessionIdHash: string, now: Date): Promise<{ method: StepUpMethod; expiresAt: Date } | null> {
+  const r = (await q.query<{ method: StepUpMethod; expires_at: Date }>(
+    'SELECT method, expires_at FROM session_step_ups WHERE session_id_hash = $1 AND expires_at > $2', [sessionIdHash, now])).rows[0]
+  return r ? { method: r.method, expiresAt: new Date(r.expires_at) } : null
+}
+
+/** Second factors of a user and the elevation of their session. */
+export async function stepUpStatus(q: Queryable, s: StepUpSubject, now: Date): Promise<StepUpStatus> {
+  const t = await totpRow(q, s.userId)
+  const left = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM user_recovery_codes WHERE user_id = $1 AND used_at IS NULL', [s.userId])).rows[0]!.n
+  const el = await findElevation(q, s.sessionIdHash, now)
+  return {
+    totpEnrolled: !!t?.confirmed_at, totpPending: !!t?.pending_secret_enc, recoveryCodesLeft: left,
+    dingtalkAvailable: !!s.dingtalkUserId, elevatedUntil: el?.expiresAt.toISOString() ?? null, method: el?.method ?? null,
+  }
+}
+
+/** Elevate a session for {@link STEP_UP_TTL_SECONDS}; a new grant replaces the old one. */
+export async function grantStepUp(q: Queryable, s: StepUpSubject, method: StepUpMethod, now: Date): Promise<Date> {
+  const expiresAt = new Date(now.getTime() + STEP_UP_TTL_SECONDS * 1000)
+  await q.query(
+    `INSERT INTO session_step_ups (session_id_hash, user_id, method, granted_at, expires_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (session_id_hash) DO UPDATE SET method = EXCLUDED.method, granted_at = EXCLUDED.granted_at, expires_at = EXCLUDED.expires_at`,
+    [s.sessionIdHash, s.userId, method, now, expiresAt],
+  )
+  return expiresAt
+}
+
+/** End a session's elevation before it runs out. */
+export async function dropStepUp(q: Queryable, sessionIdHash: string): Promise<void> {
+  await q.query('DELETE FROM session_step_ups WHERE session_id_hash = $1', [sessionIdHash])
+}
+
+/** Begin (or restart) a TOTP enrolment: a new secret waits, unconfirmed, beside any current one. */
+export async function startTotpEnrolment(q: Queryable, key: string, user: { id: string; name: string }, issuer: string, now: Date) {
+  const secret = newTotpSecret()
+  await q.query(
+    `INSERT INTO user_totp (user_id, pending_secret_enc, pending_created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET pending_secret_enc = EXCLUDED.pending_secret_enc, pending_created_at = EXCLUDED.pending_created_at`,
+    [user.id, sealSecret(key, secret), now],
+  )
+  return {
+    secret, otpauthUri: otpauthUri(secret, issuer, user.name), issuer, accountName: user.name,
+    digits: TOTP.digits, period: TOTP.period, algorithm: TOTP.algorithm,
+  }
+}
+
+/**
+ * Confirm a pending enrolment with its first code: the pending secret becomes the user's
+ * authenticator, and ten fresh recovery codes replace any old ones. Null when the code is wrong.
+ */
+export async function confirmTotp(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<string[] | null> {
+  const t = await totpRow(q, userId, true)
+  if (!t?.pending_secret_enc) return null
+  const step = verifyTotp(base32Decode(openSecret(key, t.pending_secret_enc)), code, now)
+  if (step === null) return null
+  await q.query(
+    `UPDATE user_totp SET secret_enc = pending_secret_enc, confirmed_at = $2, last_step = $3, pending_secret_enc = NULL, pending_created_at = NULL
+     WHERE user_id = $1`, [userId, now, step])
+  return replaceRecoveryCodes(q, key, userId)
+}
+
+/** Why a TOTP check failed. */
+export type TotpFailure = 'not_enrolled' | 'invalid_code' | 'code_reused'
+
+/** Check an authenticator code; a code's time step can be used once only. */
+export async function checkTotp(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<TotpFailure | null> {
+  const t = await totpRow(q, userId, true)
+  if (!t?.secret_enc || !t.confirmed_at) return 'not_enrolled'
+  const step = verifyTotp(base32Decode(openSecret(key, t.secret_enc)), code, now)
+  if (step === null) return 'invalid_code'
+  if (step <= Number(t.last_step)) return 'code_reused'
+  await q.query('UPDATE user_totp SET last_step = $2 WHERE user_id = $1', [userId, step])
+  return null
+}
+
+/** Spend one recovery code; false when it is unknown or used. */
+export async function useRecoveryCode(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<boolean> {
+  const r = await q.query('UPDATE user_recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL',
+    [userId, hashRecoveryCode(key, userId, code), now])
+  return r.rowCount === 1
+}
+
+/** Replace a user's recovery codes with ten new ones; returns them in clear, once. */
+export async function replaceRecoveryCodes(q: Queryable, key: string, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes()
+  await q.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [userId])
+  for (const c of codes) await q.query('INSERT INTO user_recovery_codes (user_id, code_hash) VALUES ($1, $2)', [userId, hashRecoveryCode(key, userId, c)])
+  return codes
+}
+
+/** Remove a user's authenticator and recovery codes (lost phone; an administrator resets it). */
+export async function removeSecondFactor(q: Queryable, userId: string): Promise<boolean> {
+  const a = await q.query('DELETE FROM user_totp WHERE user_id = $1', [userId])
+  const b = await q.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [userId])
+  await q.query('DELETE FROM session_step_ups WHERE user_id = $1', [userId])
+  return a.rowCount + b.rowCount > 0
+}
+
+/** The time step now, for tests that need the next valid code. */
+export const currentStep = timeStep

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import {
+  ADMIN_ROLES, ClassificationReport, ClassificationReportSummary, CreateClassificationReport, CreateLabelPolicyVersion, ErrorBody,
+  LabelPolicyVersion, Page, PageQuery, decodeCursor, encodeCursor, isCrossBorder, isInternalRole, type LabelPolicy,
+} from '@suite/domain'
+import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
+import type { App, Deps } from '../deps'
+import type { Queryable } from '../db/db'
+import { auditFor, requireRole, requireUser, type AuthContext } from '../http/auth-context'
+import { HttpError, notFound } from '../http/errors'
+import { findRawPersonalData } from '../classifier/raw-data-guard'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+
+interface PolicyRow { version: number; policy: LabelPolicy; note: string; created_by: string | null; created_by_name: string | null; created_at: Date }
+interface ReportRow {
+  id: string; title: string; home: 'hong_kong' | 'macau'; policy_version: number; scanned_at: Date; sources: ClassificationReport['sources']
+  source_count: number; public_count: number; internal_count: number; confidential_count: number; cross_border_count: number
+  created_by: string; created_by_name: string; created_at: Date
+}
+
+const toPolicyVersion = (r: PolicyRow): LabelPolicyVersion => ({
+  version: r.version, policy: r.policy, note: r.note, createdBy: r.created_by, createdByName: r.created_by_name, createdAt: new Date(r.created_at).toISOString(),
+})
+/** Version 0: the engine's built-in policy, in force until an administrator saves one. */
+const BUILT_IN: LabelPolicyVersion = { version: 0, policy: DEFAULT_LABEL_POLICY, note: 'Built-in default', createdBy: null, createdByName: null, createdAt: null }
+
+const toSummary = (r: ReportRow): ClassificationReportSummary => ({
+  id: r.id, title: r.title, home: r.home, policyVersion: r.policy_version, scannedAt: new Date(r.scanned_at).toISOString(),
+  createdBy: r.created_by, createdByName: r.created_by_name, createdAt: new Date(r.created_at).toISOString(), sourceCount: r.source_count,
+  labels: { public: r.public_count, internal: r.internal_count, confidential: r.confidential_count }, crossBorderCount: r.cross_border_count,
+})
+const toReport = (r: ReportRow): ClassificationReport => {
+  const { sourceCount: _s, labels: _l, crossBorderCount: _c, ...rest } = toSummary(r)
+  return { ...rest, sources: r.sources }
+}
+
+/** The firm's own people only: outside parties never see the classifier. */
+function requireStaff(req: Parameters<typeof requireUser>[0]): AuthContext {
+  const a = requireUser(req)
+  if (!isInternalRole(a.user.role)) throw new HttpError('forbidden', 'The data classifier is for the firm\'s staff')
+  return a
+}
+
+const canReadAll = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role)
+
+async function activePolicy(q: Queryable, orgId: string): Promise<LabelPolicyVersion> {
+  const { rows } = await q.query<PolicyRow>('SELECT * FROM classifier_policies WHERE org_id = $1 ORDER BY version DESC LIMIT 1', [orgId])
+  return rows[0] ? toPolicyVersion(rows[0]) : BUILT_IN
+}
+
+/**
+ * Data classifier: the label policy's versions (administrators write them, everyone on staff
+ * reads the one in force) and the reports the wizard saves. The server runs the detection
+ * engine over every string of a report and refuses anything that is not masked.
+ */
+export async function classifierRoutes(app: App, deps: Deps): Promise<void> {
+  app.get('/api/classifier/policies/active', { schema: { tags: ['classifier'], response: { 200: LabelPolicyVersion, ...errors } } }, async (req) => {
+    const { user } = requireStaff(req)
+    return activePolicy(deps.db, user.org_id)
+  })
+
+  app.get('/api/classifier/policies', { schema: { tags: ['classifier'], response: { 200: z.object({ items: z.array(LabelPolicyVersion) }), ...errors } } }, async (req) => {
+    const { user } = requireRole(req, ADMIN_ROLES)
+    const { rows } = await deps.db.query<PolicyRow>('SELECT * FROM classifier_policies WHERE org_id = $1 ORDER BY version DESC', [user.org_id])
+    return { items: [...rows.map(toPolicyVersion), BUILT_IN] }
+  })
+
+  app.get('/api/classifier/policies/:version', { schema: { tags: ['classifier'], params: z.object({ version: z.coerce.number().int().nonnegative() }), response: { 200: LabelPolicyVersion, ...errors } } }, async (req) => {
+    const { user } = requireStaff(req)
+    if (req.params.version === 0) return BUILT_IN
+    const { rows } = await deps.db.query<PolicyRow>('SELECT * FROM classifier_policies WHERE org_id = $1 AND version = $2', [user.org_id, req.params.version])
+    if (!rows[0]) throw notFound('No such policy version')
+    return toPolicyVersion(rows[0])
+  })
+
+  app.post('/api/classifier/policies', { schema: { tags: ['classifier'], body: CreateLabelPolicyVersion, response: { 201: LabelPolicyVersion, ...errors } } }, async (req, reply) => {
+    const { user } = requireRole(req, ADMIN_ROLES)
+    const created = await deps.db.tx(async (q) => {
+      // Serialise version numbers per org: the advisory lock is held to the end of the transaction.
+      await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`classifier_policies:${user.org_id}`])
+      const { rows } = await q.query<PolicyRow>(
+        `INSERT INTO classifier_policies (org_id, version, policy, note, created_by, created_by_name, created_at)
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2::jsonb, $3, $4, $5, $6 FROM classifier_policies WHERE org_id = $1
+         RETURNING *`,
+        [user.org_id, JSON.stringify(req.body.policy), req.body.note, user.id, user.name, deps.now()])
+      const row = rows[0]!
+      await auditFor(req, q, { action: 'classifier.policy.create', targetType: 'classifier_policy', targetId: String(row.version), detail: { version: row.version, note: row.note, rules: req.body.policy.rules.length } })
+      return row
+    })
+    return reply.code(201).send(toPolicyVersion(created))
+  })
+
+  app.post('/api/classifier/reports', { schema: { tags: ['classifier'], body: CreateClassificationReport, response: { 201: ClassificationReport, ...errors } } }, async (req, reply) => {
+    const { user } = requireStaff(req)
+    const body = req.body
+    const raw = findRawPersonalData(body)
+    if (raw.length) throw new HttpError('validation_failed', 'The report holds unmasked personal data; only masked samples may be sent', raw)
+    const inconsistent = body.sources.findIndex((s) => s.crossBorder !== isCrossBorder(body.home, s.storedIn))
+    if (inconsistent >= 0) throw new HttpError('validation_failed', 'A cross-border flag does not match where the data is stored', [{ path: `sources.${inconsistent}.crossBorder`, code: 'inconsistent', message: 'crossBorder must be true exactly when storedIn differs from home' }])
+    const count = (label: string): number => body.sources.filter((s) => s.label === label).length
+    const crossBorder = body.sources.filter((s) => s.crossBorder).length
+    const row = await deps.db.tx(async (q) => {
+      const id = `cls_${randomBytes(12).toString('base64url')}`
+      const { rows } = await q.query<ReportRow>(
+        `INSERT INTO classification_reports (id, org_id, title, home, policy_version, scanned_at, sources, source_count, public_count, internal_count,
+           confidential_count, cross_border_count, created_by, created_by_name, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
+        [id, user.org_id, body.title, body.home, body.policyVersion, body.scannedAt, JSON.stringify(body.sources), body.sources.length,
+          count('public'), count('internal'), count('confidential'), crossBorder, user.id, user.name, deps.now()])
+      const totals = Object.fromEntries(Object.keys(body.sources[0]!.counts).map((t) => [t, body.sources.reduce((a, s) => a + s.counts[t as keyof typeof s.counts], 0)]))
+      await auditFor(req, q, {
+        action: 'classifier.report.create', targetType: 'classification_report', targetId: id,
+        detail: {
+          sources: body.sources.length, labels: { public: count('public'), internal: count('internal'), confidential: count('confidential') },
+          belowSuggestion: body.sources.filter((s) => s.justification !== null && s.label !== s.suggestedLabel).length,
+          crossBorder, findings: totals, policyVersion: body.policyVersion,
+        },
+      })
+      return rows[0]!
+    })
+    return reply.code(201).send(toReport(row))
+  })
+
+  app.get('/api/classifier/reports', { schema: { tags: ['classifier'], querystring: PageQuery, response: { 200: Page(ClassificationReportSummary), ...errors } } }, async (req) => {
+    const { user } = requireStaff(req)
+    const params: unknown[] = [user.org_id]
+    const where = ['org_id = $1']
+    if (!canReadAll(user.role)) { params.push(user.id); where.push(`created_by = $${params.length}`) }
+    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : null
+    if (Array.isArray(cursor) && cursor.length === 2) {
+      params.push(cursor[0], cursor[1])
+      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`)
+    }
+    params.push(req.query.limit + 1)
+    const { rows } = await deps.db.query<ReportRow>(`SELECT * FROM classification_reports WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params)
+    const items = rows.slice(0, req.query.limit)
+    const last = items[items.length - 1]
+    return { items: items.map(toSummary), nextCursor: rows.length > req.query.limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null }
+  })
+
+  app.get('/api/classifier/reports/:id', { schema: { tags: ['classifier'], params: z.object({ id: z.string().min(1).max(64) }), response: { 200: ClassificationReport, ...errors } } }, async (req) => {
+    const { user } = requireStaff(req)
+    const { rows } = await deps.db.query<ReportRow>('SELECT * FROM classification_reports WHERE id = $1 AND org_id = $2', [req.params.id, user.org_id])
+    const row = rows[0]
+    // Another person's report does not exist for a non-administrator.
+    if (!row || (row.created_by !== user.id && !canReadAll(user.role))) throw notFound('No such report')
+    return toReport(row)
+  })
+}

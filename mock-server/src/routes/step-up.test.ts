@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { SAMPLE_FORM } from '@suite/forms/testing'
+import { createTestApp, enrolTotp, stepUpWithDingTalk, totpCode, type TestApp, type TestCredentials } from '../testing'
+import { ensurePublishedDocument } from '../lowcode/documents'
+
+let t: TestApp
+beforeAll(async () => { t = await createTestApp() })
+afterAll(async () => { await t.close() })
+afterEach(() => t.setNow(null))
+
+const inject = (creds: TestCredentials, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: creds.headers, ...(payload === undefined ? {} : { payload: payload as object }) })
+const lastAudit = async (action: string) =>
+  (await t.db.query<{ actor_id: string; detail: Record<string, unknown>; target_id: string | null }>('SELECT actor_id, detail, target_id FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1', [action])).rows[0]
+const countAudit = async (action: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]!.n
+
+describe('TOTP enrolment and step-up', () => {
+  it('enrols with an otpauth URI, confirms with the first code, and hands out ten recovery codes once', async () => {
+    const creds = await t.signIn('u-ng')
+    const e = await inject(creds, 'POST', '/api/step-up/totp/enrol')
+    expect(e.statusCode).toBe(200)
+    const { secret, otpauthUri } = e.json<{ secret: string; otpauthUri: string }>()
+    expect(otpauthUri).toContain(`secret=${secret}`)
+    expect((await inject(creds, 'GET', '/api/step-up')).json()).toMatchObject({ totpEnrolled: false, totpPending: true, elevatedUntil: null })
+    expect((await inject(creds, 'POST', '/api/step-up/totp/confirm', { code: '000000' === totpCode(secret, new Date()) ? '111111' : '000000' })).statusCode).toBe(400)
+    const c = await inject(creds, 'POST', '/api/step-up/totp/confirm', { code: totpCode(secret, new Date()) })
+    expect(c.statusCode).toBe(200)
+    const body = c.json<{ codes: string[]; status: { totpEnrolled: boolean; recoveryCodesLeft: number; elevatedUntil: string | null } }>()
+    expect(body.codes).toHaveLength(10)
+    expect(body.status).toMatchObject({ totpEnrolled: true, recoveryCodesLeft: 10 })
+    expect(body.status.elevatedUntil).not.toBeNull()
+    // Only hashes are stored.
+    const stored = (await t.db.query<{ code_hash: string }>('SELECT code_hash FROM user_recovery_codes WHERE user_id = $1', ['u-ng'])).rows.map((r) => r.code_hash)
+    expect(stored).toHaveLength(10)
+    expect(stored).not.toContain(body.codes[0])
+    expect(await countAudit('step_up.totp_enrolled')).toBe(1)
+  })
+
+  it('steps up with a TOTP code once per time step, and the elevation lasts five minutes', async () => {
+    const creds = await t.signIn('u-lam')
+    const { secret } = await enrolTotp(t, creds)
+    const at = new Date(Date.now() + 60_000)
+    t.setNow(at)
+    const ok = await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: totpCode(secret, at) })
+    expect(ok.statusCode).toBe(200)
+    expect(Date.parse(ok.json().elevatedUntil)).toBe(at.getTime() + 300_000)
+    const replay = await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: totpCode(secret, at) })
+    expect(replay.statusCode).toBe(400)
+    expect(replay.json().error.fields[0]).toMatchObject({ path: 'code', code: 'invalid_code' })
+    expect((await lastAudit('step_up.failed'))?.detail).toMatchObject({ method: 'totp', reason: 'code_reused' })
+    t.setNow(new Date(at.getTime() + 301_000))
+    expect((await inject(creds, 'GET', '/api/step-up')).json().elevatedUntil).toBeNull()
+  })
+
+  it('spends each recovery code once', async () => {
+    const creds = await t.signIn('u-chan')
+    const { recoveryCodes } = await enrolTotp(t, creds)
+    const code = recoveryCodes[3]!.toUpperCase()
+    expect((await inject(creds, 'POST', '/api/step-up', { method: 'recovery_code', code })).statusCode).toBe(200)
+    expect((await inject(creds, 'POST', '/api/step-up', { method: 'recovery_code', code })).statusCode).toBe(400)
+    expect((await inject(creds, 'GET', '/api/step-up')).json().recoveryCodesLeft).toBe(9)
+  })
+
+  it('accepts a fresh DingTalk code of the same person only', async () => {
+    const creds = await t.signIn('u-wong')
+    const mint = async (userid: string) => (await t.sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid } })).json<{ code: string }>().code
+    const other = await inject(creds, 'POST', '/api/step-up', { method: 'dingtalk', code: await mint('dt-u-lee') })
+    expect(other.statusCode).toBe(403)
+    expect((await lastAudit('step_up.failed'))).toMatchObject({ actor_id: 'u-wong', detail: { method: 'dingtalk', reason: 'different_user' } })
+    const code = await mint('dt-u-wong')
+    expect((await inject(creds, 'POST', '/api/step-up', { method: 'dingtalk', code })).statusCode).toBe(200)
+    expect((await inject(creds, 'POST', '/api/step-up', { method: 'dingtalk', code })).statusCode).toBe(400)
+  })
+
+  it('ties the elevation to the session: another session of the same user is not elevated', async () => {
+    const a = await t.signIn('u-ho')
+    const b = await t.signIn('u-ho')
+    await stepUpWithDingTalk(t, a)
+    expect((await inject(a, 'GET', '/api/step-up')).json().elevatedUntil).not.toBeNull()
+    expect((await inject(b, 'GET', '/api/step-up')).json().elevatedUntil).toBeNull()
+  })
+
+  it('locks a user out after five wrong codes in fifteen minutes', async () => {
+    const creds = await t.signIn('u-cheung')
+    const { secret } = await enrolTotp(t, creds)
+    const wrong = totpCode(secret, new Date()) === '123456' ? '654321' : '123456'
+    for (let i = 0; i < 5; i++) expect((await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: wrong })).statusCode).toBe(400)
+    const locked = await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: totpCode(secret, new Date(Date.now() + 30_000)) })
+    expect(locked.statusCode).toBe(429)
+  })
+
+  it('needs a step-up to replace a working authenticator', async () => {
+    const creds = await t.signIn('u-lee')
+    await enrolTotp(t, creds)
+    await inject(creds, 'DELETE', '/api/step-up')
+    const again = await inject(creds, 'POST', '/api/step-up/totp/enrol')
+    expect(again.statusCode).toBe(403)
+    expect(again.json().error.code).toBe('step_up_required')
+  })
+})
+
+describe('privileged operations are refused without a fresh step-up and accepted with one', () => {
+  const draftHash = async (creds: TestCredentials) => (await inject(creds, 'GET', '/api/lowcode/documents/form/privileged-test')).json().draft.bodyHash as string
+  /** Each operation: how to prepare it (not privileged), then the privileged request. */
+  const operations: { name: string; prepare?: (c: TestCredentials) => Promise<void>; run: (c: TestCredentials) => Promise<{ method: 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown }>; ok: number }[] = [
+    { name: 'role change', run: async () => ({ method: 'PUT', url: '/api/admin/users/u-cheung/role', payload: { role: 'associate' } }), ok: 200 },
+    { name: 'reactivation', prepare: async (c) => { await inject(c, 'POST', '/api/admin/users/u-ho/deactivate') }, run: async () => ({ method: 'POST', url: '/api/admin/users/u-ho/reactivate' }), ok: 200 },
+    { name: 'second factor reset', run: async () => ({ method: 'POST', url: '/api/admin/users/u-lee/second-factor/reset' }), ok: 200 },
+    { name: 'retention change', run: async () => ({ method: 'PUT', url: '/api/audit/retention', payload: { retentionDays: 400 } }), ok: 200 },
+    { name: 'audit purge', run: async () => ({ method: 'POST', url: '/api/audit/purge', payload: {} }), ok: 200 },
+    {
+      name: 'form publish',
+      prepare: async (c) => { await inject(c, 'PUT', '/api/lowcode/documents/form/privileged-test/draft', { body: SAMPLE_FORM }) },
+      run: async (c) => ({ method: 'POST', url: '/api/lowcode/documents/form/privileged-test/publish', payload: { draftHash: await draftHash(c) } }), ok: 200,
+    },
+    {
+      name: 'policy rollback',
+      prepare: async () => {
+        await t.db.tx(async (q) => {
+          await ensurePublishedDocument(q, { kind: 'classification_policy', key: 'default', body: { labels: ['public'] }, now: new Date() })
+          const { publishDocument } = await import('../lowcode/documents')
+          await publishDocument(q, { kind: 'classification_policy', key: 'default', body: { labels: ['public', 'confidential'] }, actor: { id: null, name: 'system' }, now: new Date() })
+        })
+      },
+      run: async () => ({ method: 'POST', url: '/api/lowcode/documents/classification_policy/default/rollback', payload: { version: 1 } }), ok: 200,
+    },
+    { name: 'recovery codes replacement', prepare: async (c) => {
+        if (!(await inject(c, 'GET', '/api/step-up')).json().totpEnrolled) await enrolTotp(t, c)
+        await inject(c, 'DELETE', '/api/step-up')
+      }, run: async () => ({ method: 'POST', url: '/api/step-up/recovery-codes' }), ok: 200 },
+  ]
+
+  it.each(operations)('$name', async (op) => {
+    const creds = await t.signIn('u-lam')
+    await inject(creds, 'DELETE', '/api/step-up')
+    await op.prepare?.(creds)
+    const req = await op.run(creds)
+    const before = await countAudit('step_up.refused')
+    const refused = await inject(creds, req.method, req.url, req.payload)
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error.code).toBe('step_up_required')
+    expect(await countAudit('step_up.refused')).toBe(before + 1)
+    expect((await lastAudit('step_up.refused'))?.actor_id).toBe('u-lam')
+    await stepUpWithDingTalk(t, creds)
+    const accepted = await inject(creds, req.method, req.url, (await op.run(creds)).payload)
+    expect(accepted.statusCode, accepted.body).toBe(op.ok)
+  })
+
+  it('a step-up does not let a non-administrator in', async () => {
+    const creds = await t.signIn('u-chan')
+    await stepUpWithDingTalk(t, creds)
+    expect((await inject(creds, 'PUT', '/api/audit/retention', { retentionDays: 400 })).statusCode).toBe(403)
+    expect((await inject(creds, 'PUT', '/api/audit/retention', { retentionDays: 400 })).json().error.code).toBe('forbidden')
+  })
+})

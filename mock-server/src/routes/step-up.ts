@@ -1,0 +1,138 @@
+import { z } from 'zod'
+import { ErrorBody, StepUpRequest, StepUpStatus, TotpCode, TotpConfirmed, TotpEnrolment, RecoveryCodes, type StepUpMethod } from '@suite/domain'
+import type { FastifyRequest } from 'fastify'
+import type { App, Deps } from '../deps'
+import { auditFor, requireUser, type AuthContext } from '../http/auth-context'
+import { HttpError } from '../http/errors'
+import { installStepUp, requireStepUp } from '../http/step-up'
+import { claimAuthCode } from '../auth/sessions'
+import {
+  checkTotp, confirmTotp, dropStepUp, grantStepUp, removeSecondFactor, replaceRecoveryCodes, startTotpEnrolment, stepUpStatus, useRecoveryCode,
+  type StepUpSubject,
+} from '../auth/step-up'
+import { DingTalkApiError } from '../dingtalk/client'
+import { notify } from '../jobs/notify'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody }
+/** Failed confirmations a user may make in {@link LOCKOUT_MINUTES} before being told to wait. */
+const MAX_FAILURES = 5
+const LOCKOUT_MINUTES = 15
+
+const subject = (a: AuthContext): StepUpSubject => ({ userId: a.user.id, sessionIdHash: a.sessionIdHash, dingtalkUserId: a.user.dingtalk_user_id })
+
+/**
+ * Step-up confirmation: TOTP enrolment with recovery codes, and the confirmation itself (TOTP,
+ * recovery code or a fresh DingTalk auth code), which elevates the session for five minutes.
+ * Every success and failure is audited. Also installs the shared `requireStepUp` guard.
+ */
+export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
+  const { db, secret } = deps
+  installStepUp(app, { db, now: deps.now })
+  // Per session (people behind one office NAT share an IP); the per-user lockout below counts failures.
+  const limited = { rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => req.cookies.suite_sid ?? req.ip } }
+
+  const status = (a: AuthContext) => stepUpStatus(db, subject(a), deps.now())
+
+  async function fail(req: FastifyRequest, a: AuthContext, method: StepUpMethod, reason: string, error: HttpError): Promise<never> {
+    await db.tx((q) => auditFor(req, q, { action: 'step_up.failed', targetType: 'user', targetId: a.user.id, detail: { method, reason } }))
+    throw error
+  }
+
+  async function refuseIfLockedOut(a: AuthContext): Promise<void> {
+    const since = new Date(deps.now().getTime() - LOCKOUT_MINUTES * 60_000)
+    const n = (await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND action = 'step_up.failed' AND at > $2`, [a.user.id, since])).rows[0]!.n
+    if (n >= MAX_FAILURES) throw new HttpError('rate_limited', `Too many wrong codes; wait ${LOCKOUT_MINUTES} minutes and try again`)
+  }
+
+  app.get('/api/step-up', { schema: { tags: ['step-up'], response: { 200: StepUpStatus, 401: ErrorBody } } }, async (req) => status(requireUser(req)))
+
+  app.post('/api/step-up', { config: limited, schema: { tags: ['step-up'], body: StepUpRequest, response: { 200: StepUpStatus, ...errors } } }, async (req) => {
+    const a = requireUser(req)
+    await refuseIfLockedOut(a)
+    const body = req.body
+    const wrongCode = (message: string) => new HttpError('validation_failed', message, [{ path: 'code', code: 'invalid_code', message }])
+    if (body.method === 'dingtalk') {
+      if (!a.user.dingtalk_user_id) return fail(req, a, 'dingtalk', 'no_dingtalk_account', new HttpError('forbidden', 'Your account has no DingTalk identity; use your authenticator'))
+      if (!(await claimAuthCode(db, body.code))) return fail(req, a, 'dingtalk', 'code_replayed', wrongCode('This DingTalk code was already used'))
+      let userid: string
+      try {
+        userid = (await deps.dingtalk.userInfoByCode(body.code)).userid
+      } catch (e) {
+        if (e instanceof DingTalkApiError && e.kind === 'rejected') return fail(req, a, 'dingtalk', 'code_rejected', wrongCode('DingTalk did not accept this code'))
+        throw new HttpError('upstream_unavailable', 'DingTalk is not answering right now; try again in a moment')
+      }
+      if (userid !== a.user.dingtalk_user_id) return fail(req, a, 'dingtalk', 'different_user', new HttpError('forbidden', 'That DingTalk confirmation belongs to someone else'))
+    } else if (body.method === 'totp') {
+      const problem = await db.tx((q) => checkTotp(q, secret, a.user.id, body.code, deps.now()))
+      if (problem === 'not_enrolled') throw new HttpError('conflict', 'Set up an authenticator first')
+      if (problem) return fail(req, a, 'totp', problem, wrongCode(problem === 'code_reused' ? 'This code was already used; wait for the next one' : 'That code is not right'))
+    } else {
+      const ok = await db.tx((q) => useRecoveryCode(q, secret, a.user.id, body.code, deps.now()))
+      if (!ok) return fail(req, a, 'recovery_code', 'invalid_code', wrongCode('That recovery code is not right or was used before'))
+    }
+    await db.tx(async (q) => {
+      const until = await grantStepUp(q, subject(a), body.method, deps.now())
+      await auditFor(req, q, { action: 'step_up.granted', targetType: 'user', targetId: a.user.id, detail: { method: body.method, until: until.toISOString() } })
+    })
+    return status(a)
+  })
+
+  app.delete('/api/step-up', { schema: { tags: ['step-up'], response: { 200: StepUpStatus, ...errors } } }, async (req) => {
+    const a = requireUser(req)
+    await dropStepUp(db, a.sessionIdHash)
+    return status(a)
+  })
+
+  app.post('/api/step-up/totp/enrol', { schema: { tags: ['step-up'], response: { 200: TotpEnrolment, ...errors } } }, async (req) => {
+    const a = requireUser(req)
+    const current = await status(a)
+    // Replacing a working authenticator is itself privileged: a stolen session must not swap it.
+    if (current.totpEnrolled) await requireStepUp(req, { action: 'step_up.totp_replace', targetType: 'user', targetId: a.user.id })
+    const org = (await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [a.user.org_id])).rows[0]
+    return db.tx(async (q) => {
+      const e = await startTotpEnrolment(q, secret, a.user, org?.name ?? 'DingTalk legal suite', deps.now())
+      await auditFor(req, q, { action: 'step_up.totp_enrolment_started', targetType: 'user', targetId: a.user.id })
+      return e
+    })
+  })
+
+  app.post('/api/step-up/totp/confirm', { config: limited, schema: { tags: ['step-up'], body: TotpCode, response: { 200: TotpConfirmed, ...errors } } }, async (req) => {
+    const a = requireUser(req)
+    await refuseIfLockedOut(a)
+    const codes = await db.tx(async (q) => {
+      const c = await confirmTotp(q, secret, a.user.id, req.body.code, deps.now())
+      if (!c) return null
+      await grantStepUp(q, subject(a), 'totp', deps.now())
+      await auditFor(req, q, { action: 'step_up.totp_enrolled', targetType: 'user', targetId: a.user.id })
+      await notify(q, {
+        userIds: [a.user.id], kind: 'security.second_factor',
+        title: '已設定雙重驗證 Two-step confirmation set up',
+        body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。 An authenticator was just added to your account. If this was not you, contact IT at once.',
+      })
+      return c
+    })
+    if (!codes) return fail(req, a, 'totp', 'invalid_code', new HttpError('validation_failed', 'That code is not right', [{ path: 'code', code: 'invalid_code', message: 'That code is not right' }]))
+    return { codes, status: await status(a) }
+  })
+
+  app.post('/api/step-up/recovery-codes', { schema: { tags: ['step-up'], response: { 200: RecoveryCodes, ...errors } } }, async (req) => {
+    const a = await requireStepUp(req, { action: 'step_up.recovery_codes_replace', targetType: 'user', targetId: requireUser(req).user.id })
+    if (!(await status(a)).totpEnrolled) throw new HttpError('conflict', 'Set up an authenticator first')
+    const codes = await db.tx(async (q) => {
+      const c = await replaceRecoveryCodes(q, secret, a.user.id)
+      await auditFor(req, q, { action: 'step_up.recovery_codes_replaced', targetType: 'user', targetId: a.user.id })
+      return c
+    })
+    return { codes }
+  })
+
+  app.delete('/api/step-up/totp', { schema: { tags: ['step-up'], response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    const a = await requireStepUp(req, { action: 'step_up.totp_remove', targetType: 'user', targetId: requireUser(req).user.id })
+    await db.tx(async (q) => {
+      await removeSecondFactor(q, a.user.id)
+      await auditFor(req, q, { action: 'step_up.totp_removed', targetType: 'user', targetId: a.user.id })
+    })
+    return reply.code(204).send(null)
+  })
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp, type TestCredentials } from '../testing'
+import { reportValues, submitReport } from '../support/test-helpers'
+
+let t: TestApp
+let staff: TestCredentials
+let other: TestCredentials
+beforeAll(async () => {
+  t = await createTestApp()
+  staff = await t.signIn('u-cheung')
+  other = await t.signIn('u-lee')
+})
+afterAll(async () => { await t.close() })
+
+const count = async (key: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM support_reports WHERE idempotency_key = $1', [key])).rows[0]!.n
+
+describe('POST /api/support/reports: exactly one report per Idempotency-Key', () => {
+  it('creates a report with its check verdict, normalised identifier and audit entry', async () => {
+    const res = await submitReport(t, staff, reportValues({ identifier: 'http://dingtaIk.com.support-hk.top/login', identifierKind: 'url', channel: 'sms' }))
+    expect(res.statusCode).toBe(201)
+    const r = res.json()
+    expect(r).toMatchObject({ status: 'new', verdict: 'suspicious', identifierKey: 'url:dingtaik.com.support-hk.top', reporterId: 'u-cheung', department: 'Litigation', campaignId: null })
+    expect(r.reasons.map((x: { code: string }) => x.code)).toEqual(expect.arrayContaining(['plain_http', 'official_name_in_subdomain']))
+    const audit = await t.db.query<{ action: string; detail: { verdict: string } }>("SELECT action, detail FROM audit_log WHERE target_id = $1", [r.id])
+    expect(audit.rows).toEqual([expect.objectContaining({ action: 'support.report.create', detail: expect.objectContaining({ verdict: 'suspicious' }) })])
+  })
+
+  it('answers a retry with the same report and stores nothing new', async () => {
+    const key = randomUUID()
+    const values = reportValues()
+    const first = await submitReport(t, staff, values, { key, reportedAt: '2026-11-20T02:00:00.000Z' })
+    const again = await submitReport(t, staff, values, { key, reportedAt: '2026-11-20T02:00:00.000Z' })
+    expect(first.statusCode).toBe(201)
+    expect(again.statusCode).toBe(200)
+    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(again.json().id).toBe(first.json().id)
+    expect(await count(key)).toBe(1)
+  })
+
+  it('keeps one report when twenty copies arrive at once', async () => {
+    const key = randomUUID()
+    const values = reportValues({ identifier: '+852 5123 9876' })
+    const reportedAt = new Date().toISOString()
+    const answers = await Promise.all(Array.from({ length: 20 }, () => submitReport(t, staff, values, { key, reportedAt })))
+    expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 201)).toBe(true)
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1)
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1)
+    expect(await count(key)).toBe(1)
+    const audits = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'support.report.create' AND target_id = $1", [answers[0]!.json().id])
+    expect(audits.rows[0]!.n).toBe(1)
+  })
+
+  it('refuses a key reused for different content, or by someone else', async () => {
+    const key = randomUUID()
+    const reportedAt = new Date().toISOString()
+    expect((await submitReport(t, staff, reportValues(), { key, reportedAt })).statusCode).toBe(201)
+    const changed = await submitReport(t, staff, reportValues({ complied: 'yes' }), { key, reportedAt })
+    expect(changed.statusCode).toBe(409)
+    const stranger = await submitReport(t, other, reportValues(), { key, reportedAt })
+    expect(stranger.statusCode).toBe(409)
+    expect(stranger.body).not.toContain('6123')
+  })
+
+  it('requires the Idempotency-Key header', async () => {
+    const res = await submitReport(t, staff, reportValues(), { key: null })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.fields[0].path).toBe('headers.idempotency-key')
+  })
+
+  it('validates the values against the form and names the fields', async () => {
+    const res = await submitReport(t, staff, { identifierKind: 'phone', channel: 'pigeon', complied: 'no', surprise: 1 })
+    expect(res.statusCode).toBe(400)
+    const paths = res.json().error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)
+    expect(paths).toEqual(expect.arrayContaining(['values.identifier:required', 'values.channel:invalid_option', 'values.claimedIdentity:required', 'values.surprise:unknown_field']))
+  })
+
+  it('keeps outside parties out', async () => {
+    const client = await t.signIn('u-client-tse')
+    expect((await submitReport(t, client, reportValues())).statusCode).toBe(403)
+  })
+})
+
+describe('form extensions', () => {
+  const riskField = {
+    name: 'clientMatter', type: 'text', required: true, maxLength: 40,
+    label: { 'zh-HK': '相關案件', 'zh-CN': '相关案件', en: 'Related matter' },
+  }
+
+  it('lets IT add a field; old versions still validate as they were', async () => {
+    const it_ = await t.signIn('u-lam')
+    const denied = await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: staff.headers, payload: { fields: [riskField] } })
+    expect(denied.statusCode).toBe(403)
+    const clash = await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: it_.headers, payload: { fields: [{ ...riskField, name: 'identifier' }] } })
+    expect(clash.statusCode).toBe(400)
+    expect(clash.json().error.fields[0]).toMatchObject({ path: 'fields.0.name', code: 'reserved' })
+    const put = await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: it_.headers, payload: { fields: [riskField] } })
+    expect(put.statusCode).toBe(200)
+    const v = put.json().version as number
+    expect(v).toBeGreaterThan(1)
+    const form = (await t.app.inject({ method: 'GET', url: '/api/support/form', headers: staff.headers })).json()
+    expect(form.version).toBe(v)
+    expect(form.schema.fields.at(-1).name).toBe('clientMatter')
+
+    const missing = await submitReport(t, staff, reportValues(), { formVersion: v })
+    expect(missing.json().error.fields).toEqual([expect.objectContaining({ path: 'values.clientMatter', code: 'required' })])
+    const withIt = await submitReport(t, staff, reportValues({ clientMatter: 'HCA 1234/2026' }), { formVersion: v })
+    expect(withIt.statusCode).toBe(201)
+    expect(withIt.json().extra).toEqual({ clientMatter: 'HCA 1234/2026' })
+    // A report filled in offline on version 1 is still accepted.
+    expect((await submitReport(t, staff, reportValues(), { formVersion: 1 })).statusCode).toBe(201)
+    expect((await submitReport(t, staff, reportValues(), { formVersion: 999 })).statusCode).toBe(400)
+  })
+})
+
+describe('screenshots', () => {
+  const png = (n: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`shot-${n}`)])
+
+  it('uploads an image, then a report names it; the reporter can read it back', async () => {
+    const up = await t.app.inject({ method: 'POST', url: '/api/support/attachments', headers: { ...staff.headers, 'content-type': 'image/png' }, payload: png(1) })
+    expect(up.statusCode).toBe(201)
+    const { id, size } = up.json()
+    expect(id).toMatch(/^[0-9a-f]{64}$/)
+    const res = await submitReport(t, staff, reportValues({ screenshots: [{ id, name: 'sms.png', size, mime: 'image/png' }] }))
+    expect(res.statusCode).toBe(201)
+    expect(res.json().attachments).toEqual([{ id, name: 'sms.png', size, mime: 'image/png' }])
+    const img = await t.app.inject({ method: 'GET', url: `/api/support/reports/${res.json().id}/attachments/${id}`, headers: staff.headers })
+    expect(img.statusCode).toBe(200)
+    expect(img.headers['content-type']).toBe('image/png')
+    expect(img.rawPayload.equals(png(1))).toBe(true)
+    const stranger = await t.app.inject({ method: 'GET', url: `/api/support/reports/${res.json().id}/attachments/${id}`, headers: other.headers })
+    expect(stranger.statusCode).toBe(404)
+  })
+
+  it('refuses a file that is not an image, and a report naming a file never uploaded', async () => {
+    const up = await t.app.inject({ method: 'POST', url: '/api/support/attachments', headers: { ...staff.headers, 'content-type': 'image/png' }, payload: Buffer.from('%PDF-1.7 not an image') })
+    expect(up.statusCode).toBe(415)
+    const res = await submitReport(t, staff, reportValues({ screenshots: [{ id: 'a'.repeat(64), name: 'x.png', size: 10, mime: 'image/png' }] }))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.fields[0]).toMatchObject({ path: 'values.screenshots.0', code: 'not_uploaded' })
+  })
+})
+
+describe('the reporter sees their reports', () => {
+  it('lists only my reports, newest first, with their state', async () => {
+    const mine = await t.app.inject({ method: 'GET', url: '/api/support/reports/mine?limit=200', headers: other.headers })
+    expect(mine.json().items).toEqual([])
+    const created = await submitReport(t, other, reportValues({ identifier: 'scam@qq.com', identifierKind: 'email', channel: 'email' }))
+    const list = (await t.app.inject({ method: 'GET', url: '/api/support/reports/mine', headers: other.headers })).json().items
+    expect(list.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[created.json().id, 'new']])
+    const peek = await t.app.inject({ method: 'GET', url: `/api/support/reports/${created.json().id}`, headers: staff.headers })
+    expect(peek.statusCode).toBe(404)
+  })
+
+  it('alerts IT at once when the reporter complied', async () => {
+    await submitReport(t, other, reportValues({ identifier: '+852 9000 1111', complied: 'yes', askedFor: ['one_time_code'] }))
+    await t.worker.drain()
+    const toIt = t.sim.state.messages.filter((m) => m.userid === 'dt-u-lam').map((m) => JSON.stringify(m.msg))
+    expect(toIt.some((m) => m.includes('緊急') && m.replace(/\s/g, '').includes('+85290001111') && m.includes('有照做'))).toBe(true)
+  })
+})

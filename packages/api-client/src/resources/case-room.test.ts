@@ -1,0 +1,56 @@
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { makeCaseDetail, makeDocument, makeSession } from '@suite/domain/testing'
+import { isApiError } from '../api-error'
+import { API, errorBody, testClient, useMswServer } from '../test-support'
+
+const server = useMswServer()
+
+describe('caseRoom resource', () => {
+  it('parses a case with the caller’s abilities', async () => {
+    server.use(http.get(`${API}/cases/case-hca-1234`, () => HttpResponse.json(makeCaseDetail({ role: 'client', membership: { status: 'active', tierCeiling: 'restricted' } }))))
+    const c = await testClient().client.caseRoom.get('case-hca-1234')
+    expect(c.me.visibleTiers).toEqual(['public', 'restricted'])
+    expect(c.me.actions.restricted).toEqual(['list', 'view', 'comment'])
+  })
+
+  it('uploads a file as multipart with the tier in the query and the CSRF header', async () => {
+    let seen: { tier: string | null; csrf: string | null; name: string | null; type: string | null } | null = null
+    server.use(http.post(`${API}/cases/c1/documents`, async ({ request }) => {
+      const form = await request.formData()
+      const file = form.get('file') as File
+      seen = { tier: new URL(request.url).searchParams.get('tier'), csrf: request.headers.get('x-csrf-token'), name: file.name, type: request.headers.get('content-type') }
+      return HttpResponse.json(makeDocument(), { status: 201 })
+    }))
+    const { client } = testClient()
+    client.setCsrfToken('csrf-abc-0123456789')
+    const doc = await client.caseRoom.documents.upload('c1', 'restricted', new Blob(['%PDF-1.7']), 'draft.pdf')
+    expect(doc.id).toBe('doc-1')
+    expect(seen).toMatchObject({ tier: 'restricted', csrf: 'csrf-abc-0123456789', name: 'draft.pdf', type: expect.stringContaining('multipart/form-data') })
+  })
+
+  it('fetches a watermarked page as a Blob, and a 404 for a hidden document as ApiError', async () => {
+    server.use(
+      http.get(`${API}/cases/c1/documents/d1/pages/1`, () => new HttpResponse(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), { headers: { 'content-type': 'image/jpeg' } })),
+      http.get(`${API}/cases/c1/documents/d2/pages/1`, () => HttpResponse.json(errorBody('not_found', 'Document not found'), { status: 404 })),
+    )
+    const { client } = testClient({ retries: 0 })
+    const blob = await client.caseRoom.documents.page('c1', 'd1', 1)
+    expect(blob.size).toBe(4)
+    const err = await client.caseRoom.documents.page('c1', 'd2', 1).catch((e: unknown) => e)
+    expect(isApiError(err) && err.code).toBe('not_found')
+  })
+
+  it('accepting an invitation keeps the new session’s CSRF token', async () => {
+    const session = makeSession(undefined, { method: 'invitation', csrfToken: 'csrf-invited-0123456789' })
+    server.use(http.post(`${API}/invitations/accept`, () => HttpResponse.json({ session, caseId: 'case-hca-1234' })))
+    const { client } = testClient()
+    const res = await client.caseRoom.invitations.accept('t'.repeat(43))
+    expect(res.caseId).toBe('case-hca-1234')
+    expect(client.csrfToken()).toBe('csrf-invited-0123456789')
+  })
+
+  it('builds the original file URL without sending a request', () => {
+    expect(testClient().client.caseRoom.documents.originalUrl('c 1', 'd/1')).toBe(`${API}/cases/c%201/documents/d%2F1/original`)
+  })
+})
