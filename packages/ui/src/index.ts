@@ -39,6 +39,7 @@ export {
   SUITE_APP_ICONS,
   getSuiteApp,
   suiteAppHref,
+  suiteAppsFor,
   type SuiteApp,
   type SuiteAppId,
   type SuiteAppIconName,

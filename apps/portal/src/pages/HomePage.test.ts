@@ -1,4 +1,4 @@
-import { makeSession } from '@suite/domain/testing'
+import { demoUser, makeSession, makeUser } from '@suite/domain/testing'
 import { createSuiteI18n } from '@suite/ui'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -7,11 +7,11 @@ import { messages } from '../locales'
 import { useSessionStore } from '../stores/session'
 import HomePage from './HomePage.vue'
 
-function mountHome(urlCorpId: string | null) {
+function mountHome(urlCorpId: string | null, userId = 'u-chan') {
   const pinia = createPinia()
   setActivePinia(pinia)
   const store = useSessionStore()
-  store.setSession(makeSession())
+  store.setSession(makeSession(makeUser(demoUser(userId))))
   store.setUrlCorpId(urlCorpId)
   return mount(HomePage, { global: { plugins: [pinia, createSuiteI18n(messages, { locale: 'zh-HK' })] } })
 }
@@ -49,5 +49,20 @@ describe('HomePage', () => {
     const report = support.find('a.home-page__report')
     expect(report.text()).toBe('舉報可疑聯絡')
     expect(report.attributes('href')).toBe('/apps/support-report/?corpId=ding-corp-1')
+  })
+})
+
+describe('HomePage per role', () => {
+  it('offers a client only the case room, without the staff support card', () => {
+    const wrapper = mountHome('ding-corp-1', 'u-client-tse')
+    expect(wrapper.findAll('a.home-page__tile').map((a) => a.attributes('data-app'))).toEqual(['case-room'])
+    expect(wrapper.find('.home-page__support').exists()).toBe(false)
+  })
+
+  it('offers administration to the IT admin and the compliance officer', () => {
+    for (const id of ['u-lam', 'u-ng']) {
+      const apps = mountHome('ding-corp-1', id).findAll('a.home-page__tile').map((a) => a.attributes('data-app'))
+      expect(apps).toEqual(['case-room', 'court-calendar', 'data-classifier', 'support-report', 'admin'])
+    }
   })
 })

@@ -78,6 +78,7 @@ export const en = {
     courtCalendar: { title: 'Court Calendar', description: 'Hearings, deadlines and DingTalk calendar reminders' },
     dataClassifier: { title: 'Data Classifier', description: 'Label documents with a confidentiality tier' },
     supportReport: { title: 'Report fake support', description: 'Report a suspicious "DingTalk customer service" contact' },
+    admin: { title: 'Administration', description: 'Audit log, users and roles, forms and policies' },
   },
 }
 

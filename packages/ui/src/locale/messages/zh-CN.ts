@@ -75,5 +75,6 @@ export const zhCN: SuiteMessages = {
     courtCalendar: { title: '法庭日程', description: '开庭日期、期限计算及钉钉日历提醒' },
     dataClassifier: { title: '数据分类', description: '为文件标注保密级别' },
     supportReport: { title: '举报假客服', description: '举报自称“钉钉客服”的可疑联系' },
+    admin: { title: '系统管理', description: '审计记录、用户及角色、表单及政策' },
   },
 }

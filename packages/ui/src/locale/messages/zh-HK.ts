@@ -75,5 +75,6 @@ export const zhHK: SuiteMessages = {
     courtCalendar: { title: '法庭日程', description: '聆訊日期、時限計算及釘釘日曆提醒' },
     dataClassifier: { title: '資料分類', description: '為文件標示保密級別' },
     supportReport: { title: '舉報假客服', description: '舉報自稱「釘釘客服」的可疑聯絡' },
+    admin: { title: '系統管理', description: '審計紀錄、用戶及角色、表格及政策' },
   },
 }
