@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { App, Deps } from './deps'
 import { installErrorHandler } from './http/error-handler'
 import { installAuthContext } from './http/auth-context'
+import { installInputGuard } from './http/input-guard'
 import { routeModules } from './routes'
 import { notifyHandler } from './jobs/notify'
 
@@ -71,6 +72,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   })
 
   installAuthContext(app, deps.db, deps.now)
+  installInputGuard(app)
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.query('SELECT 1')

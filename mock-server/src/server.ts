@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
@@ -20,6 +20,7 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const dataDir = resolve(env.DATA_DIR)
 const appsDir = resolve(env.APPS_DIR ?? join(here, '..', '..', 'apps'))
 
+mkdirSync(dataDir, { recursive: true })
 const db = await openDb({ url: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') })
 const applied = await migrate(db)
 if (env.SEED_DEMO && (await isEmpty(db))) await seedDemo(db)

@@ -50,6 +50,10 @@ async function listing(label: string, env: Record<string, string>): Promise<void
   process.stdout.write(`listing a case with ${N_DOCS} documents (${label}; ${CONNECTIONS} connections, ${DURATION_S} s each)\n`)
   const server = await startBackend(env)
   try {
+    // Steady state only: let the start-up work (migrations check, pdf.js preload) finish, then warm the route.
+    await new Promise((r) => setTimeout(r, 5000))
+    const warm = await devSignIn(server.baseURL, 'u-lee')
+    await autocannon({ url: `${server.baseURL}/api/cases/${CASE}/documents?tier=restricted&limit=50`, connections: CONNECTIONS, duration: 2, headers: { cookie: warm.cookie } })
     for (const [who, userId] of [['associate', 'u-lee'], ['client', 'u-client-tse']] as const) {
       const { cookie } = await devSignIn(server.baseURL, userId)
       const first = await fetch(`${server.baseURL}/api/cases/${CASE}/documents?tier=restricted&limit=50`, { headers: { cookie } })
@@ -105,6 +109,7 @@ async function firstPage(): Promise<void> {
     let server = await startBackend({ DATA_DIR: dataDir })
     let docId: string
     try {
+      await new Promise((r) => setTimeout(r, 5000))
       const lee = await devSignIn(server.baseURL, 'u-lee')
       const form = new FormData()
       form.append('file', new Blob([await makePdf(PDF_PAGES)], { type: 'application/pdf' }), 'statement.pdf')

@@ -1,7 +1,8 @@
 /**
  * Browser bench and privacy check of the data classifier, in Debian's Chromium through
  * playwright-core: builds the app if needed, starts the backend on a loopback port, signs in,
- * picks a generated ~20 MB folder (text, Markdown, CSV, chat exports, .docx, .xlsx), times the
+ * picks a generated ~20 MB folder (text, Markdown, CSV, chat exports, .docx, .xlsx; corpus
+ * documents between ordinary chat lines), times the
  * scan in the Web Worker, walks the wizard to the saved report, and checks that no request
  * carried a raw ID. Also measures the app's initial JS + CSS (gzip).
  * Writes `.bench/classifier-browser.json` as rows of { name, value, unit }.
@@ -17,7 +18,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from 'playwright-core'
-import { generateCorpus } from '../../packages/classifier/src/corpus/index.ts'
+import { FILLER, createRng, generateCorpus } from '../../packages/classifier/src/corpus/index.ts'
 import { makeDocx, makeXlsx } from '../../packages/classifier/src/testing/fixtures.ts'
 
 const arg = (name: string): string | undefined => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined }
@@ -46,6 +47,7 @@ async function initialBytes(): Promise<{ js: number; css: number }> {
 /** A folder of mixed files built from the corpus; returns the raw personal values it holds. */
 async function makeFolder(dir: string): Promise<{ bytes: number; files: number; raw: string[] }> {
   const docs = generateCorpus({ seed: 7, docs: 4000 })
+  const rng = createRng(7)
   const raw = new Set<string>()
   let bytes = 0
   let files = 0
@@ -54,7 +56,8 @@ async function makeFolder(dir: string): Promise<{ bytes: number; files: number; 
     const chunk = docs.slice(d % docs.length, (d % docs.length) + 40)
     d += 40
     for (const doc of chunk) for (const e of doc.expected) if (e.type !== 'keyword') raw.add(doc.text.slice(e.start, e.end))
-    const text = chunk.map((x) => x.text).join('\n').repeat(8)
+    // Typical density: each corpus document after ~40 lines of ordinary chat and notes.
+    const text = chunk.map((x) => `${Array.from({ length: 40 }, () => rng.pick(FILLER)).join('\n')}\n${x.text}`).join('\n')
     const kind = files % 6
     const sub = join(dir, `matter-${files % 5}`)
     await mkdir(sub, { recursive: true })

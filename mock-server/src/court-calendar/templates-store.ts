@@ -1,5 +1,6 @@
 import { BUNDLED_TEMPLATES, type RuleTemplate as EngineTemplate } from '@suite/court-rules'
-import { RuleTemplate, RuleTemplateData } from '@suite/domain'
+import type { RuleTemplate} from '@suite/domain';
+import { RuleTemplateData } from '@suite/domain'
 import type { Queryable } from '../db/db'
 
 interface Row { id: string; version: number; data: unknown; archived: boolean; created_by: string | null; created_at: Date }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import type { ErrorBody, ErrorCode, FieldError } from '@suite/domain'
 import { HttpError } from './errors'
+import { PG_BAD_ENCODING } from './input-guard'
 
 /** Build the one error body shape. */
 export function errorBody(code: ErrorCode, message: string, requestId: string, fields: FieldError[] = []): ErrorBody {
@@ -41,6 +42,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       case 'FST_REQ_FILE_TOO_LARGE': return send(413, 'payload_too_large', 'The file is too large')
       default: break
     }
+    // Text PostgreSQL cannot store (a NUL byte the input guard did not see): the client's input.
+    if ((err as { code?: unknown }).code === PG_BAD_ENCODING) return send(400, 'validation_failed', 'Text may not contain a NUL character')
     if (err.statusCode === 429) return send(429, 'rate_limited', 'Too many attempts; wait a minute and try again')
     if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) return send(400, 'bad_request', 'The request body is not valid JSON')
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

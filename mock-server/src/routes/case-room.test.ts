@@ -41,6 +41,13 @@ describe('one case', () => {
     expect((await get('u-chan', '/api/cases/no-such-case')).json().error.message).toBe('Case not found')
   })
 
+  it('every case-room route is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/api/cases/{caseId}', '/api/cases/{caseId}/documents', '/api/cases/{caseId}/documents/{docId}/pages/{page}', '/api/cases/{caseId}/invitations', '/api/invitations/accept',
+    ]))
+  })
+
   it('a partner opens a case and becomes its member; others may not; numbers are unique', async () => {
     const res = await send('u-wong', 'POST', '/api/cases', { number: 'HCA 77/2026', title: 'Wong v Lam', clientName: 'Wong' })
     expect(res.statusCode).toBe(201)
@@ -187,6 +194,19 @@ describe('uploads', () => {
       expect(big.statusCode).toBe(413)
     } finally { t.env.UPLOAD_LIMIT_BYTES = limit }
     expect((await upload('u-lee', 'private', 'broken.pdf', Buffer.from('%PDF-1.7\nthis is not really a pdf'))).statusCode).toBe(415)
+  })
+
+  it('a new version replaces the file for viewers; externals may not upload one to a draft', async () => {
+    const first = (await upload('u-lee', 'restricted', 'reply.pdf', await makePdf(1, 'Reply v1'))).json()
+    const v2 = await makePdf(4, 'Reply v2')
+    const body = multipart('reply-v2.pdf', v2)
+    const post = (who: string) => t.app.inject({ method: 'POST', url: `/api/cases/${HCA}/documents/${first.id}/versions`, headers: { ...as[who]!.headers, ...body.headers }, payload: body.payload })
+    expect((await post('u-client-tse')).statusCode).toBe(403)
+    const res = await post('u-lee')
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toMatchObject({ version: 2, pageCount: 4, filename: 'reply-v2.pdf' })
+    expect((await get('u-lee', `/api/cases/${HCA}/documents/${first.id}/original`)).rawPayload.equals(v2)).toBe(true)
+    expect((await get('u-client-tse', `/api/cases/${HCA}/documents/${first.id}/pages/4`)).statusCode).toBe(200)
   })
 
   it('a client may upload to the public tier; the firm is notified', async () => {

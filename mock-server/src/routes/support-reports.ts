@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { z } from 'zod'
 import {
   AttachmentUploaded, CheckAnswer, CheckListsSnapshot, CheckRequest, ErrorBody, IdempotencyKey, MyReportsQuery, Page, ReportSubmission,
@@ -55,9 +55,11 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
     scope.addContentTypeParser(/^image\//, (_req, payload, done) => done(null, payload))
     scope.post('/api/support/attachments', { bodyLimit: MAX_SCREENSHOT_BYTES, schema: { tags: ['support'], response: { 201: AttachmentUploaded, ...errors } } }, async (req, reply) => {
       const { user } = requireStaff(req)
+      // Only an image/* body reaches here as a stream; none, JSON or form data is refused.
+      if (!(req.body instanceof Readable)) throw new HttpError('unsupported_media_type', 'Send the screenshot as the request body with an image/* content type')
       let stored
       try {
-        stored = await deps.blobs.put(req.body as Readable, MAX_SCREENSHOT_BYTES)
+        stored = await deps.blobs.put(req.body, MAX_SCREENSHOT_BYTES)
       } catch (e) {
         if (e instanceof BlobTooLargeError) throw new HttpError('payload_too_large', 'A screenshot may be at most 5 MB')
         throw e

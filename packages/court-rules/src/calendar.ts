@@ -43,6 +43,8 @@ export interface ClosedDay {
   reason: ClosureReason
   /** The holiday's name, or the declaration's note. */
   name?: string
+  /** The holiday's Traditional Chinese name, when known. */
+  nameZh?: string
 }
 
 /** The days the courts' offices are closed and short periods skip. */
@@ -90,7 +92,7 @@ export function createCourtCalendar(input: CourtCalendarInput): CourtCalendar {
 
   function closure(date: IsoDate): ClosedDay | null {
     const h = holidays.get(date)
-    if (h) return { date, reason: 'general_holiday', name: h.name }
+    if (h) return { date, reason: 'general_holiday', name: h.name, ...(h.nameZh ? { nameZh: h.nameZh } : {}) }
     const wd = weekday(date)
     if (wd === 0) return { date, reason: 'sunday' }
     if (wd === 6) return { date, reason: 'saturday' }

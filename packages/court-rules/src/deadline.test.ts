@@ -14,10 +14,10 @@ describe('O.3 r.2: the DOMAIN.md worked example', () => {
     expect(r.deadline).toBe('2025-04-30')
     expect(r.counted).toEqual(['2025-04-22', '2025-04-23', '2025-04-24', '2025-04-25', '2025-04-28', '2025-04-29', '2025-04-30'])
     expect(r.excluded).toEqual([
-      { date: '2025-04-18', reason: 'general_holiday', name: 'Good Friday', rule: 'O.3 r.2(5)' },
-      { date: '2025-04-19', reason: 'general_holiday', name: 'The day following Good Friday', rule: 'O.3 r.2(5)' },
+      { date: '2025-04-18', reason: 'general_holiday', name: 'Good Friday', nameZh: '耶穌受難節', rule: 'O.3 r.2(5)' },
+      { date: '2025-04-19', reason: 'general_holiday', name: 'The day following Good Friday', nameZh: '耶穌受難節翌日', rule: 'O.3 r.2(5)' },
       { date: '2025-04-20', reason: 'sunday', rule: 'O.3 r.2(5)' },
-      { date: '2025-04-21', reason: 'general_holiday', name: 'Easter Monday', rule: 'O.3 r.2(5)' },
+      { date: '2025-04-21', reason: 'general_holiday', name: 'Easter Monday', nameZh: '復活節星期一', rule: 'O.3 r.2(5)' },
       { date: '2025-04-26', reason: 'saturday', rule: 'O.3 r.2(5)' },
       { date: '2025-04-27', reason: 'sunday', rule: 'O.3 r.2(5)' },
     ])
@@ -140,7 +140,7 @@ describe('declared warning days', () => {
     expect(r.deadline).toBe('2025-05-02')
     expect(r.counted).toEqual(['2025-04-23', '2025-04-24', '2025-04-25', '2025-04-28', '2025-04-29', '2025-04-30', '2025-05-02'])
     expect(r.excluded).toContainEqual({ date: '2025-04-22', reason: 'black_rainstorm', name: 'Black rainstorm 07:10-13:25', rule: 'O.3 r.2(5)' })
-    expect(r.excluded).toContainEqual({ date: '2025-05-01', reason: 'general_holiday', name: 'Labour Day', rule: 'O.3 r.2(5)' })
+    expect(r.excluded).toContainEqual({ date: '2025-05-01', reason: 'general_holiday', name: 'Labour Day', nameZh: '勞動節', rule: 'O.3 r.2(5)' })
   })
 
   it('a gale warning on the last day of a long period moves it to the next open day (O.3 r.4)', () => {

@@ -57,6 +57,8 @@ export interface Exclusion {
   reason: ClosureReason
   /** The holiday's name or the declaration's note. */
   name?: string
+  /** The holiday's Traditional Chinese name, when known. */
+  nameZh?: string
   rule: ExclusionRule
 }
 
@@ -117,7 +119,7 @@ export function validatePeriodRule(r: PeriodRule & { from?: unknown }): Deadline
 }
 
 function excluded(day: ClosedDay, rule: ExclusionRule): Exclusion {
-  return { date: day.date, reason: day.reason, ...(day.name ? { name: day.name } : {}), rule }
+  return { date: day.date, reason: day.reason, ...(day.name ? { name: day.name } : {}), ...(day.nameZh ? { nameZh: day.nameZh } : {}), rule }
 }
 
 /**

@@ -36,7 +36,7 @@ export const ExclusionRule = z.enum(['O.3 r.2(5)', 'O.3 r.4', 'closed-before'])
 export type ExclusionRule = z.infer<typeof ExclusionRule>
 
 /** One excluded day of a computation. */
-export const DeadlineExclusion = z.object({ date: IsoDate, reason: ClosureReason, name: z.string().optional(), rule: ExclusionRule })
+export const DeadlineExclusion = z.object({ date: IsoDate, reason: ClosureReason, name: z.string().optional(), nameZh: z.string().optional(), rule: ExclusionRule })
 export type DeadlineExclusion = z.infer<typeof DeadlineExclusion>
 
 /** A computed deadline with its working. */

@@ -17,7 +17,7 @@ describe('DeadlinePage', () => {
     expect(wrapper.findAll('.deadline-working__counted li').map((li) => li.attributes('data-date'))).toEqual(['2025-04-22', '2025-04-23', '2025-04-24', '2025-04-25', '2025-04-28', '2025-04-29', '2025-04-30'])
     const excluded = wrapper.findAll('.deadline-working__excluded li')
     expect(excluded).toHaveLength(6)
-    expect(excluded[0]!.text()).toContain('公眾假期: Good Friday')
+    expect(excluded[0]!.text()).toContain('公眾假期: 耶穌受難節')
     expect(excluded[0]!.text()).toContain('第3號命令第2(5)條規則')
     expect(excluded[2]!.find('.deadline-working__reason').text()).toBe('星期日')
   })

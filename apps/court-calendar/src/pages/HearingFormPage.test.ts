@@ -42,7 +42,8 @@ describe('HearingFormPage', () => {
     await fill(wrapper)
     await wrapper.find('input[name="end"]').setValue('08:00')
     await flushPromises()
-    expect(wrapper.text()).toContain('The end must be after the start')
+    // Element Plus shows a field's error after a short debounce.
+    await vi.waitFor(() => expect(wrapper.find('.el-form-item__error').text()).toBe('The end must be after the start'))
     expect(wrapper.find('button[type="submit"]').attributes('disabled')).toBeDefined()
   })
 

@@ -37,11 +37,11 @@ describe('StepReview', () => {
     expect(confirm).not.toBeNull()
     confirm.click()
     await settle()
-    const f = store.sources[0]!.findings.find((x) => x.type === 'hk_id')!
-    expect(f.dismissed).toEqual({ reason: 'false_positive', note: '' })
+    const hkid = () => store.sources[0]!.findings.find((x) => x.type === 'hk_id')!
+    expect(hkid().dismissed).toEqual({ reason: 'false_positive', note: '' })
     expect(wrapper.find('[data-type="hk_id"] .step-review__dismissed').text()).toContain('Dismissed: Not sensitive data')
     await wrapper.find('[data-type="hk_id"] .is-dismissed button').trigger('click')
-    expect(f.dismissed).toBeNull()
+    expect(hkid().dismissed).toBeNull()
     wrapper.unmount()
   })
 })

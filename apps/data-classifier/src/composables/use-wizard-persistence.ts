@@ -1,5 +1,5 @@
 import { del, get, set } from 'idb-keyval'
-import { onScopeDispose, ref, toRaw, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { onScopeDispose, ref, toRaw, toValue, type MaybeRefOrGetter } from 'vue'
 import type { WizardSource, WizardState } from '../lib/types'
 import { useWizardStore } from '../stores/wizard'
 
@@ -13,13 +13,16 @@ export interface KeyValueStorage {
 /** idb-keyval's default store. */
 export const indexedDbStorage: KeyValueStorage = { get, set, del }
 
-/** A structured-clone-safe copy of the state (no Vue proxies; Files kept as they are). */
+/**
+ * A structured-clone-safe copy of the state: the Vue proxies taken off. Findings arrays are
+ * kept raw in the store (never mutated), so they are shared, not copied.
+ */
 export function plainState(state: WizardState): WizardState {
-  const sources = state.sources.map((s): WizardSource => ({
-    ...(JSON.parse(JSON.stringify({ ...toRaw(s), file: null })) as WizardSource),
-    file: toRaw(s.file),
-  }))
-  return { ...JSON.parse(JSON.stringify({ ...state, sources: [] })) as WizardState, sources }
+  const sources = state.sources.map((s): WizardSource => {
+    const raw = toRaw(s)
+    return { ...raw, findings: toRaw(raw.findings), file: toRaw(raw.file) }
+  })
+  return { step: state.step, title: state.title, home: state.home, scannedAt: state.scannedAt, savedReportId: state.savedReportId, sources }
 }
 
 const isState = (v: unknown): v is WizardState =>
@@ -57,11 +60,12 @@ export function useWizardPersistence(options: { key: MaybeRefOrGetter<string>; s
     }
   }
 
-  const stop = watch(() => store.snapshot(), () => {
+  // $subscribe fires on every change without walking the whole state (which can hold many sources).
+  const stop = store.$subscribe(() => {
     if (!ready.value) return
     if (timer) clearTimeout(timer)
     timer = setTimeout(() => { void save() }, options.debounceMs ?? 400)
-  }, { deep: true })
+  })
 
   /** Forget the saved wizard (after "start over"). */
   async function clear(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { DataLabel, HomeJurisdiction, LabelPolicy, SourceKind, SourceReach, StorageLocation } from '@suite/domain'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { DismissReason, StoredFinding, WizardSource, WizardState } from '../lib/types'
 import { STEPS } from '../lib/types'
 
@@ -35,7 +35,6 @@ export const useWizardStore = defineStore('wizard', () => {
   const lastStep = STEPS.length - 1
 
   const find = (id: string): WizardSource | undefined => sources.value.find((s) => s.id === id)
-  const findingOf = (sourceId: string, findingId: number): StoredFinding | undefined => find(sourceId)?.findings.find((f) => f.id === findingId)
 
   function addFiles(files: Iterable<File>): void {
     for (const f of files) {
@@ -63,7 +62,8 @@ export const useWizardStore = defineStore('wizard', () => {
     const s = find(id)
     if (!s) return
     s.status = 'done'
-    s.findings = findings
+    // Findings can run to tens of thousands: kept raw (not deeply reactive) and replaced, never mutated.
+    s.findings = markRaw(findings)
     s.chars = chars
     s.label = null
     s.justification = ''
@@ -82,14 +82,17 @@ export const useWizardStore = defineStore('wizard', () => {
     }
   }
 
+  function setDismissed(sourceId: string, findingId: number, dismissed: StoredFinding['dismissed']): void {
+    const s = find(sourceId)
+    if (s) s.findings = markRaw(s.findings.map((f) => (f.id === findingId ? { ...f, dismissed } : f)))
+  }
+
   function dismiss(sourceId: string, findingId: number, reason: DismissReason, note: string): void {
-    const f = findingOf(sourceId, findingId)
-    if (f) f.dismissed = { reason, note: note.trim() }
+    setDismissed(sourceId, findingId, { reason, note: note.trim() })
   }
 
   function restore(sourceId: string, findingId: number): void {
-    const f = findingOf(sourceId, findingId)
-    if (f) f.dismissed = null
+    setDismissed(sourceId, findingId, null)
   }
 
   function setLabel(id: string, label: DataLabel, justification: string): void {
@@ -121,7 +124,7 @@ export const useWizardStore = defineStore('wizard', () => {
     step.value = state.step
     title.value = state.title
     home.value = state.home
-    sources.value = state.sources.map((s) => (s.status === 'scanning' ? { ...s, status: 'cancelled' } : s))
+    sources.value = state.sources.map((s) => ({ ...s, status: s.status === 'scanning' ? 'cancelled' : s.status, findings: markRaw(s.findings) }))
     scannedAt.value = state.scannedAt
     savedReportId.value = state.savedReportId
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { scanText } from '@suite/classifier'
 import { runScan, snippetOf, type ScanMessage } from './scan-job'
 
 describe('runScan', () => {
@@ -23,9 +24,13 @@ describe('runScan', () => {
     expect(messages.every((m) => m.jobId === 7)).toBe(true)
   })
 
-  it('builds one-line snippets with every personal value masked', () => {
-    const text = `前文 chan@example.com\n身份證 A123456(3) 及 B987654(?) 尾`
-    const start = text.indexOf('A123456')
-    expect(snippetOf(text, start, start + 10, 'A123***(*)')).toBe('前文 c***@example.com 身份證 [A123***(*)] 及 B987654(?) 尾')
+  it('builds one-line snippets with every personal value masked, cut ones too', () => {
+    const text = `Card 4111 1111 1111 1111 前文 chan@example.com\n身份證 A123456(3) 及 B987654(?) 尾`
+    const found = scanText(text)
+    const hk = found.find((f) => f.type === 'hk_id')!
+    const masks = found.filter((f) => f.type !== 'keyword')
+    expect(snippetOf(text, hk.start, hk.end, hk.masked, masks)).toBe('…*************** 前文 c***@example.com 身份證 [A123***(*)] 及 B987654(?) 尾')
+    const mail = found.find((f) => f.type === 'email')!
+    expect(snippetOf(text, mail.start, mail.end, mail.masked, masks)).toBe('Card **** **** **** 1111 前文 [c***@example.com] 身份證 A123***(*) 及 B987654(?) 尾')
   })
 })

@@ -1,4 +1,4 @@
-import { redactText, scanText } from '@suite/classifier'
+import { scanText, type Finding } from '@suite/classifier'
 import { ExtractError, extractChatExport, extractText } from '@suite/classifier/extract'
 import type { SourceKind } from '@suite/domain'
 import type { StoredFinding } from '../lib/types'
@@ -24,12 +24,32 @@ export interface ScanRequest { jobId: number; items: ScanItem[] }
 
 const SNIPPET = 40
 
-/** The text around a finding, one line, every personal value in it masked. */
-export function snippetOf(text: string, start: number, end: number, masked: string): string {
-  const before = text.slice(Math.max(0, start - SNIPPET), start)
-  const after = text.slice(end, end + SNIPPET)
-  const flat = (s: string): string => redactText(s).replace(/\s+/g, ' ')
-  return `${start > SNIPPET ? '…' : ''}${flat(before)}[${masked}]${flat(after)}${end + SNIPPET < text.length ? '…' : ''}`
+/** The personal-data findings of a text, sorted by start: what a snippet must mask. */
+type Masks = ReadonlyArray<Pick<Finding, 'type' | 'start' | 'end' | 'masked'>>
+
+/** `text[from, to)` with every finding of `masks` inside it replaced by its masked form (cut ones by `*`). */
+function maskedSlice(text: string, from: number, to: number, masks: Masks): string {
+  let out = ''
+  let at = from
+  // First mask that ends after `from` (masks never overlap, so ends are sorted too).
+  let lo = 0
+  let hi = masks.length
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (masks[mid]!.end <= from) lo = mid + 1; else hi = mid }
+  for (let i = lo; i < masks.length && masks[i]!.start < to; i++) {
+    const m = masks[i]!
+    out += text.slice(at, Math.max(at, m.start))
+    out += m.start >= from && m.end <= to ? m.masked : '*'.repeat(Math.min(m.end, to) - Math.max(m.start, from))
+    at = Math.min(m.end, to)
+  }
+  return out + text.slice(at, to)
+}
+
+/** The text around a finding, on one line, with every personal value in it masked. */
+export function snippetOf(text: string, start: number, end: number, masked: string, masks: Masks): string {
+  const from = Math.max(0, start - SNIPPET)
+  const to = Math.min(text.length, end + SNIPPET)
+  const flat = (s: string): string => s.replace(/\s+/g, ' ')
+  return `${from > 0 ? '…' : ''}${flat(maskedSlice(text, from, start, masks))}[${masked}]${flat(maskedSlice(text, end, to, masks))}${to < text.length ? '…' : ''}`
 }
 
 /** Extract (for files) and scan one source. */
@@ -38,10 +58,12 @@ export async function scanItem(item: ScanItem): Promise<{ findings: StoredFindin
   if (item.file) text = (await extractText(item.name, new Uint8Array(await item.file.arrayBuffer()))).text
   else if (item.kind === 'chat_export') text = extractChatExport(item.text ?? '') ?? item.text ?? ''
   else text = item.text ?? ''
-  const findings = scanText(text).map((f, id): StoredFinding => ({
+  const found = scanText(text)
+  const masks = found.filter((f) => f.type !== 'keyword')
+  const findings = found.map((f, id): StoredFinding => ({
     id, type: f.type, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked,
     ...(f.category ? { category: f.category } : {}), ...(f.region ? { region: f.region } : {}),
-    snippet: snippetOf(text, f.start, f.end, f.masked), dismissed: null,
+    snippet: snippetOf(text, f.start, f.end, f.masked, masks), dismissed: null,
   }))
   return { findings, chars: text.length }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import type { RuleTemplateData} from '@suite/domain';
 import {
   CalculateResult, CalendarFeed, CourtAgenda, CourtCalendarOptions, CourtCalendarSettings, CourtClosure, CourtClosureResult,
-  CourtHolidayList, Deadline, Hearing, HolidayImportResult, ImportCommitResult, ImportPreview, RuleTemplate, RuleTemplateData, SyncOverview, TriggerEvent,
+  CourtHolidayList, Deadline, Hearing, HolidayImportResult, ImportCommitResult, ImportPreview, RuleTemplate, SyncOverview, TriggerEvent,
   type CalculateRequest, type CourtAgendaQuery, type CourtClosureInput, type DeadlineCreate, type DeadlinePatch, type HearingCreate,
   type HearingPatch, type ImportCommitRequest, type ImportPreviewRequest, type RuleTemplateCreate, type TriggerCreate,
   type TriggerPatch,

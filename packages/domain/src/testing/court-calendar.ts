@@ -31,7 +31,7 @@ export function makeDeadline(overrides: Partial<Deadline> = {}): Deadline {
       deadline: '2025-04-30', unadjusted: '2025-04-30', shortPeriodRule: true, warnings: [],
       counted: ['2025-04-22', '2025-04-23', '2025-04-24', '2025-04-25', '2025-04-28', '2025-04-29', '2025-04-30'],
       excluded: [
-        { date: '2025-04-18', reason: 'general_holiday', name: 'Good Friday', rule: 'O.3 r.2(5)' },
+        { date: '2025-04-18', reason: 'general_holiday', name: 'Good Friday', nameZh: '耶穌受難節', rule: 'O.3 r.2(5)' },
         { date: '2025-04-19', reason: 'general_holiday', name: 'The day following Good Friday', rule: 'O.3 r.2(5)' },
         { date: '2025-04-20', reason: 'sunday', rule: 'O.3 r.2(5)' },
         { date: '2025-04-21', reason: 'general_holiday', name: 'Easter Monday', rule: 'O.3 r.2(5)' },
