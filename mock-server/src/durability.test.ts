@@ -16,7 +16,6 @@ import { testDbKind } from './testing'
  */
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url))
-const tsx = join(serverDir, 'node_modules/.bin/tsx')
 const dataDir = mkdtempSync(join(tmpdir(), 'suite-kill-'))
 const children: ChildProcess[] = []
 
@@ -40,7 +39,9 @@ function freePort(): Promise<number> {
 async function start(): Promise<{ base: string; child: ChildProcess; log: () => string }> {
   const port = await freePort()
   let log = ''
-  const child = spawn(tsx, ['src/server.ts'], {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process, and a
+  // SIGKILL to the CLI would leave that child running on the data directory.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
     env: {
       ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '',

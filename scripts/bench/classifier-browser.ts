@@ -85,7 +85,7 @@ async function waitForServer(): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   if (!shots) return
   await mkdir(shots, { recursive: true })
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: page.viewportSize()!.width > 800 && (await page.evaluate(() => document.body.scrollHeight)) < 3000 })
 }
 
 if (!existsSync(join(dist, 'index.html'))) {

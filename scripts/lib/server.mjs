@@ -32,7 +32,9 @@ export async function startBackend(env = {}, { timeoutMs = 120_000 } = {}) {
   const ownDir = env.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'suite-bench-'))
   const dataDir = env.DATA_DIR ?? ownDir
   let output = ''
-  const child = spawn(join(root, 'mock-server/node_modules/.bin/tsx'), ['src/server.ts'], {
+  // `node --import tsx` keeps the server in this one process, so a kill reaches it (the tsx CLI
+  // would run it in a child that outlives a SIGKILL).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: join(root, 'mock-server'),
     env: {
       ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', SEED_DEMO: 'true', DEV_SIGN_IN: 'true',

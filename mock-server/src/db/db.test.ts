@@ -51,3 +51,17 @@ describe('embedded database', () => {
     }
   })
 })
+
+describe('rowCount', () => {
+  it('counts the rows of a SELECT on both databases, as pg does', async () => {
+    const db = await openTestDb()
+    try {
+      await db.query("INSERT INTO orgs (id, corp_id, name) VALUES ('r1', 'cr1', 'a'), ('r2', 'cr2', 'b')")
+      expect((await db.query('SELECT 1 FROM orgs')).rowCount).toBe(2)
+      expect((await db.query("UPDATE orgs SET name = 'c' WHERE id = 'r1'")).rowCount).toBe(1)
+      expect((await db.query("DELETE FROM orgs WHERE id = 'nope'")).rowCount).toBe(0)
+    } finally {
+      await db.dropSchema()
+    }
+  })
+})

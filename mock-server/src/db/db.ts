@@ -61,7 +61,8 @@ async function openPglite(opts: OpenDbOptions): Promise<Db> {
   const wrap = (t: Pick<PGlite, 'query'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await t.query<T>(sql, params as unknown[])
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
+      // PGlite reports affectedRows 0 for a SELECT; count the rows then, as pg does.
+      return { rows: r.rows, rowCount: r.affectedRows || r.rows.length }
     },
   })
   // A shared PGlite (tests) serves several schemas: pin ours inside a transaction so no other

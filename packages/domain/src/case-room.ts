@@ -143,6 +143,57 @@ export const InvitationAccept = z.object({ token: z.string().min(20).max(200) })
 export const InvitationAccepted = z.object({ session: Session, caseId: CaseId })
 export type InvitationAccepted = z.infer<typeof InvitationAccepted>
 
+// ---------------------------------------------------------------- external re-entry
+
+/**
+ * Accepting an invitation (or a sign-in link) also leaves a device re-entry credential in that
+ * browser: an httpOnly cookie bound to the membership, good until the member's access ends or
+ * {@link REENTRY_MAX_DAYS} days, whichever comes first. It opens a new session when the old one
+ * has ended; each use replaces it, and a used one presented again is refused as a replay.
+ */
+export const REENTRY_MAX_DAYS = 30
+
+/** Body of `POST /api/case-room/re-entry` (the credential itself is the cookie). */
+export const ReEntryRequest = z.object({}).strict()
+export type ReEntryRequest = z.infer<typeof ReEntryRequest>
+
+/** Answer of a re-entry or a redeemed sign-in link: a new session and the case to open. */
+export const CaseRoomEntered = InvitationAccepted
+export type CaseRoomEntered = InvitationAccepted
+
+/** Body of `POST /api/cases/:caseId/members/:userId/sign-in-link`: a partner sends an existing external a new way in. */
+export const SignInLinkCreate = z.object({
+  /** How long the link may be used: 1 to 168 hours, 24 by default. */
+  linkValidHours: z.number().int().min(1).max(168).default(24),
+})
+export type SignInLinkCreate = z.input<typeof SignInLinkCreate>
+
+/** The one-time sign-in link, shown once (no new user is created by it). */
+export const SignInLinkCreated = z.object({
+  userId: UserId,
+  name: z.string(),
+  token: z.string(),
+  url: z.string(),
+  linkExpiresAt: IsoDateTime,
+})
+export type SignInLinkCreated = z.infer<typeof SignInLinkCreated>
+
+/** Body of `POST /api/sign-in-links/redeem`. */
+export const SignInLinkRedeem = z.object({ token: z.string().min(20).max(200) })
+export type SignInLinkRedeem = z.infer<typeof SignInLinkRedeem>
+
+/**
+ * Answer of `DELETE /api/cases/:caseId/members/:userId/devices` (a lost phone): how many device
+ * credentials, unused sign-in links and open sessions ended. Sessions end only when the person
+ * belongs to no other case, so one case's partner never signs them out of another's.
+ */
+export const DevicesSignedOut = z.object({
+  credentials: z.number().int().nonnegative(),
+  links: z.number().int().nonnegative(),
+  sessions: z.number().int().nonnegative(),
+})
+export type DevicesSignedOut = z.infer<typeof DevicesSignedOut>
+
 // ---------------------------------------------------------------- timeline
 
 export const CaseEventKind = z.enum(['milestone', 'hearing', 'notice', 'update'])

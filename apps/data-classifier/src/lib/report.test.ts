@@ -34,7 +34,7 @@ describe('buildReport', () => {
   it('leaves dismissed findings out of counts and the suggestion', async () => {
     const s = await source({}, 'A123456(3)')
     s.findings[0]!.dismissed = { reason: 'test_data', note: '' }
-    const [r] = buildReport({ title: 'x', home: 'macau', sources: [s], scannedAt: null }, DEFAULT_LABEL_POLICY, 0, () => new Date('2025-01-01T00:00:00Z')).sources
+    const [r] = buildReport({ title: 'x', home: 'macau', sources: [s], scannedAt: null }, DEFAULT_LABEL_POLICY, 0, { now: () => new Date('2025-01-01T00:00:00Z') }).sources
     expect(r).toMatchObject({ suggestedLabel: 'public', label: 'public', dismissed: 1, counts: { hk_id: 0 }, samples: [], crossBorder: true })
   })
 })

@@ -7,10 +7,14 @@ import type { WizardState } from './types'
  * The record sent to the backend: counts, labels, where data lives and masked samples only.
  * Names and justifications are redacted too (a file may be named after a client's HKID).
  */
-export function buildReport(state: Pick<WizardState, 'title' | 'home' | 'sources' | 'scannedAt'>, policy: LabelPolicy, policyVersion: number, now: () => Date = () => new Date()): CreateClassificationReport {
+export function buildReport(
+  state: Pick<WizardState, 'title' | 'home' | 'sources' | 'scannedAt'>, policy: LabelPolicy, policyVersion: number,
+  options: { defaultTitle?: string; now?: () => Date } = {},
+): CreateClassificationReport {
+  const now = options.now ?? (() => new Date())
   const scanned = state.sources.filter((s) => s.status === 'done')
   return {
-    title: redactText(state.title.trim()) || 'Data classification',
+    title: redactText(state.title.trim()) || options.defaultTitle || 'Data classification',
     home: state.home,
     policyVersion,
     scannedAt: state.scannedAt ?? now().toISOString(),

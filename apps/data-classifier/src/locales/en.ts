@@ -88,6 +88,7 @@ export const en = {
       diagramLabel: 'Data-flow map of {n} source(s), {cross} cross-border',
     },
     report: {
+      defaultTitle: 'Data classification',
       title: 'Report title',
       titlePlaceholder: 'e.g. 2025 Q2 client files review',
       csv: 'Download CSV',

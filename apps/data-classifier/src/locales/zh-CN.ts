@@ -90,6 +90,7 @@ export const zhCN: ClassifierMessages = {
       diagramLabel: '{n} 个来源的数据流向图，其中 {cross} 个跨境',
     },
     report: {
+      defaultTitle: '数据分类',
       title: '报告标题',
       titlePlaceholder: '例如：2025 年第二季度客户文件检查',
       csv: '下载 CSV',

@@ -90,6 +90,7 @@ export const zhHK: ClassifierMessages = {
       diagramLabel: '{n} 個來源的資料流向圖，其中 {cross} 個跨境',
     },
     report: {
+      defaultTitle: '資料分類',
       title: '報告標題',
       titlePlaceholder: '例如：2025 年第二季客戶檔案檢視',
       csv: '下載 CSV',

@@ -24,6 +24,14 @@ describe('runScan', () => {
     expect(messages.every((m) => m.jobId === 7)).toBe(true)
   })
 
+  it('never cuts an emoji in a snippet', () => {
+    const text = `${'😀'.repeat(30)}，A123456(3)，${'🙏'.repeat(30)}`
+    const [f] = scanText(text)
+    const snippet = snippetOf(text, f!.start, f!.end, f!.masked, [f!])
+    expect(snippet).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+    expect(snippet).toContain('[A123***(*)]')
+  })
+
   it('builds one-line snippets with every personal value masked, cut ones too', () => {
     const text = `Card 4111 1111 1111 1111 前文 chan@example.com\n身份證 A123456(3) 及 B987654(?) 尾`
     const found = scanText(text)

@@ -46,8 +46,11 @@ function maskedSlice(text: string, from: number, to: number, masks: Masks): stri
 
 /** The text around a finding, on one line, with every personal value in it masked. */
 export function snippetOf(text: string, start: number, end: number, masked: string, masks: Masks): string {
-  const from = Math.max(0, start - SNIPPET)
-  const to = Math.min(text.length, end + SNIPPET)
+  let from = Math.max(0, start - SNIPPET)
+  let to = Math.min(text.length, end + SNIPPET)
+  // Never cut an emoji (a surrogate pair) in half.
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from]!)) from--
+  if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to]!)) to++
   const flat = (s: string): string => s.replace(/\s+/g, ' ')
   return `${from > 0 ? '…' : ''}${flat(maskedSlice(text, from, start, masks))}[${masked}]${flat(maskedSlice(text, end, to, masks))}${to < text.length ? '…' : ''}`
 }

@@ -123,3 +123,38 @@ CREATE TABLE case_invitations (
   CHECK ((access_expires_on IS NULL) <> (expiry_milestone_id IS NULL))
 );
 CREATE INDEX case_invitations_case_idx ON case_invitations (case_id, created_at DESC);
+
+-- Device re-entry for externals: accepting an invitation (or a fresh sign-in link) leaves a
+-- long-lived, httpOnly credential in that browser, bound to one membership, so a new session can
+-- be opened when the old one ended. Only the token's SHA-256 is stored. Each use rotates it:
+-- the used row is kept (used_at), and presenting it again is a replay that ends the family.
+CREATE TABLE case_reentry_credentials (
+  id text PRIMARY KEY,
+  family_id text NOT NULL,
+  case_id text NOT NULL REFERENCES cases(id),
+  user_id text NOT NULL REFERENCES users(id),
+  token_hash text NOT NULL UNIQUE,
+  issued_via text NOT NULL CHECK (issued_via IN ('invitation','sign_in_link','rotation')),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  revoked_at timestamptz,
+  revoked_reason text,
+  user_agent text
+);
+CREATE INDEX case_reentry_member_idx ON case_reentry_credentials (case_id, user_id);
+CREATE INDEX case_reentry_family_idx ON case_reentry_credentials (family_id);
+
+-- One-time sign-in links a partner sends an existing external member (no new user is created).
+CREATE TABLE case_sign_in_links (
+  id text PRIMARY KEY,
+  case_id text NOT NULL REFERENCES cases(id),
+  user_id text NOT NULL REFERENCES users(id),
+  token_hash text NOT NULL UNIQUE,
+  link_expires_at timestamptz NOT NULL,
+  created_by text NOT NULL REFERENCES users(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  used_at timestamptz,
+  revoked_at timestamptz
+);
+CREATE INDEX case_sign_in_links_member_idx ON case_sign_in_links (case_id, user_id, created_at DESC);
