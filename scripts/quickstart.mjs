@@ -13,7 +13,7 @@ const step = (s) => process.stdout.write(`\n\x1b[1m▶ ${s}\x1b[0m\n`)
 
 async function install() {
   step('Installing dependencies (pnpm)')
-  await pnpm(['install', ...(process.env.CI ? ['--frozen-lockfile'] : ['--prefer-offline'])], { cwd: root })
+  await pnpm(['install', '--reporter=default', ...(process.env.CI ? ['--frozen-lockfile'] : ['--prefer-offline'])], { cwd: root })
 }
 
 async function buildApps() {

@@ -57,15 +57,18 @@ async function start(): Promise<{ base: string; child: ChildProcess; log: () => 
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`)
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, child, log: () => log }
+      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { base, child, log: () => log }
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 150))
   }
   throw new Error(`server did not start:\n${log}`)
 }
 
+/** fetch with a time limit, so a stuck server fails the test instead of hanging it. */
+const call = (url: string, init: RequestInit = {}) => fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })
+
 async function signIn(base: string, userId: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const res = await call(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
   expect(res.status).toBe(200)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
@@ -86,7 +89,7 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
         const number = `KILL ${w}-${i}/2026`
         sent++
         try {
-          const res = await fetch(`${first.base}/api/cases`, {
+          const res = await call(`${first.base}/api/cases`, {
             method: 'POST', headers: { ...partner, 'content-type': 'application/json' },
             body: JSON.stringify({ number, title: `Durability ${w}-${i}`, clientName: 'SIGKILL Ltd' }),
           })
@@ -115,7 +118,7 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       const owned: { number: string }[] = []
       let cursor: string | null = null
       do {
-        const res = await fetch(`${second.base}/api/cases?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { cookie: partner.cookie! } })
+        const res = await call(`${second.base}/api/cases?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { cookie: partner.cookie! } })
         expect(res.status).toBe(200)
         const page = (await res.json()) as { items: { number: string }[]; nextCursor: string | null }
         owned.push(...page.items)
@@ -130,7 +133,7 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       const created = new Set<string>()
       let auditCursor: string | null = null
       do {
-        const res = await fetch(`${second.base}/api/audit?action=case.create&limit=500${auditCursor ? `&cursor=${encodeURIComponent(auditCursor)}` : ''}`, { headers: { cookie: compliance.cookie! } })
+        const res = await call(`${second.base}/api/audit?action=case.create&limit=500${auditCursor ? `&cursor=${encodeURIComponent(auditCursor)}` : ''}`, { headers: { cookie: compliance.cookie! } })
         expect(res.status).toBe(200)
         const page = (await res.json()) as { items: { detail: { number?: string } }[]; nextCursor: string | null }
         for (const e of page.items) if (e.detail.number) created.add(e.detail.number)
@@ -140,20 +143,21 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       expect(killCases.filter((c) => !created.has(c.number))).toEqual([])
       expect([...created].filter((n) => n.startsWith('KILL ') && !present.has(n))).toEqual([])
 
-      const verify = await fetch(`${second.base}/api/audit/verify`, { headers: { cookie: compliance.cookie! } })
+      const verify = await call(`${second.base}/api/audit/verify`, { headers: { cookie: compliance.cookie! } })
       const verdict = (await verify.json()) as { ok: boolean; checked: number }
       expect(verdict.ok).toBe(true)
       expect(verdict.checked).toBeGreaterThan(acked.length)
 
       // And it still takes writes.
-      const after = await fetch(`${second.base}/api/cases`, {
+      const after = await call(`${second.base}/api/cases`, {
         method: 'POST', headers: { ...partner, 'content-type': 'application/json' },
         body: JSON.stringify({ number: 'KILL after/2026', title: 'After the restart' }),
       })
       expect(after.status).toBe(201)
     } finally {
       second.child.kill('SIGTERM')
-      await new Promise((r) => second.child.exitCode !== null ? r(null) : second.child.once('exit', r))
+      await new Promise((r) => { if (second.child.exitCode !== null) r(null); else { second.child.once('exit', r); setTimeout(r, 5000) } })
+      if (second.child.exitCode === null) second.child.kill('SIGKILL')
     }
   }, 180_000)
 })

@@ -77,9 +77,9 @@ export async function revokeMemberReentry(q: Queryable, caseId: string, userId: 
   return { credentials: c.rowCount, links: l.rowCount }
 }
 
-/** End every credential of one family (a replay was seen, or the member lost access). */
+/** End the live credential of one family (a replay was seen, or the member lost access); returns how many ended. */
 export async function revokeFamily(q: Queryable, familyId: string, reason: string, now: Date): Promise<number> {
-  const r = await q.query('UPDATE case_reentry_credentials SET revoked_at = $2, revoked_reason = $3 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now, reason])
+  const r = await q.query('UPDATE case_reentry_credentials SET revoked_at = $2, revoked_reason = $3 WHERE family_id = $1 AND revoked_at IS NULL AND used_at IS NULL', [familyId, now, reason])
   return r.rowCount
 }
 
@@ -121,7 +121,7 @@ export async function openExternalSession(
   return {
     opened,
     session: {
-      user: toUser({ ...user, created_at: new Date(user.created_at) }), org: { id: org.id as Session['org']['id'], corpId: org.corp_id, name: org.name },
+      user: toUser(user), org: { id: org.id as Session['org']['id'], corpId: org.corp_id, name: org.name },
       csrfToken: opened.csrfToken, expiresAt: opened.expiresAt.toISOString(), method: 'invitation',
     },
   }

@@ -11,6 +11,7 @@ import { SESSION_COOKIE, auditFor } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { enforce, membersWhoSee, openCase } from '../case-room/guard'
 import { caseRoomLink } from '../case-room/links'
+import { issueReentry, reentryEnd, setReentryCookie } from '../case-room/reentry'
 import { notify } from '../jobs/notify'
 import { toUser, type UserRow } from '../users/repo'
 
@@ -42,7 +43,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 /**
  * External members join by a one-time link: the token is shown once, stored only as a hash,
  * works once and only until the link expires. Accepting creates the external user, their
- * membership (role, tier ceiling, expiry date or milestone) and a session, with no DingTalk.
+ * membership (role, tier ceiling, expiry date or milestone), a session, and a device re-entry
+ * credential for coming back later (routes/case-reentry.ts), with no DingTalk.
  */
 export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> {
   const { db, env } = deps
@@ -129,19 +131,25 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
       )
       await q.query('UPDATE case_invitations SET accepted_at = $2, accepted_user_id = $3 WHERE id = $1', [inv.id, now, userId])
       const s = await openSession(q, { userId, method: 'invitation', ttlMinutes: env.SESSION_TTL_MINUTES, ip: req.ip, userAgent: req.headers['user-agent'], now })
-      await appendAudit(q, { actorId: userId, actorName: user.name, action: 'case.invitation_accept', targetType: 'invitation', targetId: inv.id, caseId: inv.case_id, requestId: req.id, detail: { role: inv.role, tierCeiling: inv.tier_ceiling } })
+      // This browser may open a new session later without a new invitation (see case-room/reentry.ts).
+      const reentry = await issueReentry(q, { caseId: inv.case_id, userId, via: 'invitation', expiresAt: reentryEnd(now, accessEnds), userAgent: req.headers['user-agent'], now })
+      await appendAudit(q, {
+        actorId: userId, actorName: user.name, action: 'case.invitation_accept', targetType: 'invitation', targetId: inv.id, caseId: inv.case_id, requestId: req.id,
+        detail: { role: inv.role, tierCeiling: inv.tier_ceiling, reentryFamilyId: reentry.familyId, reentryExpiresAt: reentry.expiresAt.toISOString() },
+      })
       await notify(q, {
         userIds: [inv.created_by], kind: 'case.invitation_accepted', caseId: inv.case_id,
         title: `案件 ${inv.number}：邀請已接受 Invitation accepted`, body: `${inv.name} accepted the invitation to ${inv.number}.`,
         link: caseRoomLink(deps, req, `/cases/${inv.case_id}/members`),
       })
       const org = (await q.query<{ id: string; corp_id: string; name: string }>('SELECT id, corp_id, name FROM orgs WHERE id = $1', [inv.org_id])).rows[0]!
-      return { user, s, caseId: inv.case_id, org }
+      return { user, s, caseId: inv.case_id, org, reentry }
     })
     const none = env.COOKIE_SAMESITE === 'none'
     reply.setCookie(SESSION_COOKIE, result.s.token, {
       path: '/', httpOnly: true, signed: true, sameSite: env.COOKIE_SAMESITE, secure: none || env.NODE_ENV === 'production', partitioned: none, expires: result.s.expiresAt,
     })
+    setReentryCookie(reply, env, result.reentry)
     const session: Session = {
       user: toUser(result.user), org: { id: result.org.id as Session['org']['id'], corpId: result.org.corp_id, name: result.org.name },
       csrfToken: result.s.csrfToken, expiresAt: result.s.expiresAt.toISOString(), method: 'invitation',

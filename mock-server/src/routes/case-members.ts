@@ -9,6 +9,7 @@ import { auditFor } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { enforce, openCase } from '../case-room/guard'
 import { caseRoomLink } from '../case-room/links'
+import { revokeMemberReentry } from '../case-room/reentry'
 import { requireCaseStepUp } from '../case-room/step-up'
 import { enqueue } from '../jobs/queue'
 import { notify } from '../jobs/notify'
@@ -122,7 +123,9 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
       if (target.user_id === a.auth.user.id) throw new HttpError('conflict', 'You cannot remove yourself from a case')
       if (target.status === 'walled') throw new HttpError('conflict', 'This person is behind an ethical wall; the wall stays until it is lifted')
       await q.query(`UPDATE case_members SET status = 'revoked', revoked_by = $3, revoked_at = $4 WHERE case_id = $1 AND user_id = $2`, [a.caseRow.id, target.user_id, a.auth.user.id, now])
-      await auditFor(req, q, { action: 'case.member_revoke', targetType: 'user', targetId: target.user_id, caseId: a.caseRow.id, detail: { previous: target.status, tierCeiling: target.tier_ceiling } })
+      // Their saved device access and any unused sign-in link end in the same step.
+      const reentry = await revokeMemberReentry(q, a.caseRow.id, target.user_id, 'member_revoked', now)
+      await auditFor(req, q, { action: 'case.member_revoke', targetType: 'user', targetId: target.user_id, caseId: a.caseRow.id, detail: { previous: target.status, tierCeiling: target.tier_ceiling, reentryEnded: reentry } })
     })
     return reply.code(204).send(null)
   })

@@ -12,6 +12,7 @@ import { caseInvitationRoutes } from './case-invitations'
 import { caseTimelineRoutes } from './case-timeline'
 import { caseDocumentRoutes } from './case-documents'
 import { caseCommentRoutes } from './case-comments'
+import { caseReentryRoutes } from './case-reentry'
 import { supportReportRoutes } from './support-reports'
 import { supportTriageRoutes } from './support-triage'
 import { supportRegistryRoutes } from './support-registry'
@@ -36,6 +37,7 @@ export const routeModules: RouteModule[] = [
   supportRegistryRoutes,
   supportDrillRoutes,
   caseMemberRoutes, caseInvitationRoutes, caseTimelineRoutes, caseDocumentRoutes, caseCommentRoutes,
+  caseReentryRoutes,
   classifierRoutes,
   courtCalendarRoutes,
 ]

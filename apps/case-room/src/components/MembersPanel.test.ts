@@ -57,4 +57,33 @@ describe('MembersPanel', () => {
     expect(wrapper.find('.el-switch').exists()).toBe(false)
     expect(wrapper.text()).not.toMatch(/移除|邀請外部人士|加入本行成員|資訊隔離/)
   })
+
+  it('a partner sends an existing external a new sign-in link, shown once', async () => {
+    const signInLink = vi.fn(async () => ({ userId: 'u-client-tse', name: '謝家輝 Tse Ka-fai', token: 't'.repeat(43), url: 'http://x/apps/case-room/#/sign-in/ttt', linkExpiresAt: '2026-03-03T04:00:00.000Z' }))
+    const { wrapper } = await mountApp(MembersPanel, {
+      api: fakeApi({ caseRoom: { members: { list: async () => members, signInLink }, invitations: { list: async () => [] } } }),
+      props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
+    const button = wrapper.findAll('button').find((b) => b.text() === '新登入連結')
+    expect(button).toBeDefined()
+    await button!.trigger('click')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('謝家輝 Tse Ka-fai 的新登入連結'))
+    const create = [...document.body.querySelectorAll('.el-dialog button')].find((b) => b.textContent?.trim() === '建立連結') as HTMLButtonElement
+    create.click()
+    await flushPromises()
+    expect(signInLink).toHaveBeenCalledWith('case-hca-1234', 'u-client-tse', { linkValidHours: 24 })
+    expect((document.getElementById('sign-in-link') as HTMLInputElement).value).toBe('http://x/apps/case-room/#/sign-in/ttt')
+  })
+
+  it('“sign out devices” asks first, then ends the external’s saved access', async () => {
+    const signOutDevices = vi.fn(async () => ({ credentials: 2, links: 0, sessions: 1 }))
+    const { wrapper } = await mountApp(MembersPanel, {
+      api: fakeApi({ caseRoom: { members: { list: async () => members, signOutDevices }, invitations: { list: async () => [] } } }),
+      props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
+    await wrapper.findAll('button').find((b) => b.text() === '登出所有裝置')!.trigger('click')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('要將 謝家輝 Tse Ka-fai 從所有裝置登出嗎'))
+    ;(document.body.querySelector('.el-message-box .el-button--primary') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(signOutDevices).toHaveBeenCalledWith('case-hca-1234', 'u-client-tse'))
+  })
 })

@@ -148,6 +148,10 @@ export const en = {
     withdraw: 'Withdraw',
     status: { active: 'Active', walled: 'Walled', expired: 'Expired', revoked: 'Removed', suspended: 'Suspended' },
     invitationStatus: { pending: 'Link not used yet', accepted: 'Accepted', expired: 'Link expired', revoked: 'Withdrawn' },
+    signInLink: 'New sign-in link',
+    signOutDevices: 'Sign out devices',
+    signOutDevicesConfirm: 'Sign {name} out on every device? Their saved access and any unused sign-in link stop working. They stay a member and can get back in with a new sign-in link.',
+    devicesSignedOut: 'Signed out on {n} device(s)',
     tierCeiling: 'Sees up to: {tier}',
   },
   picker: {
@@ -186,6 +190,21 @@ export const en = {
     accepting: 'Opening…',
     invalid: 'This invitation link is not valid. Ask the firm for a new one.',
     unusable: 'This link can no longer be used: it was already used, it expired, or outside access is paused. Ask the firm for a new one.',
+    remember: 'This browser remembers your access until it ends, for at most 30 days, so you can come back without a new link. On a shared computer, sign out when you finish.',
+  },
+  signInLink: {
+    title: 'Sign in to the case room',
+    intro: 'The firm sent you this one-time link to open the case room again in this browser.',
+    accept: 'Sign in',
+    invalid: 'This sign-in link is not valid. Ask the firm for a new one.',
+    unusable: 'This link can no longer be used: it was already used, it expired, or your access has ended or is paused. Ask the firm for a new one.',
+  },
+  signInLinkDialog: {
+    title: 'New sign-in link for {name}',
+    intro: 'For someone who already is a member but cannot get back in (new phone, cleared browser). It creates no new account; an earlier unused link stops working.',
+    hours: 'Link valid for (hours)',
+    create: 'Create link',
+    linkHint: 'Send this link to {name}. It works once, until {when}. It is shown only now.',
   },
   stepUp: {
     title: 'Confirm it is you',

@@ -28,4 +28,26 @@ describe('InvitePage', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('This link can no longer be used')
   })
+
+  it('a sign-in link signs an existing member in, with no new account', async () => {
+    const session = makeSession(undefined, { method: 'invitation' })
+    const redeem = vi.fn(async () => ({ session, caseId: 'case-hca-1234' }))
+    const accept = vi.fn()
+    const { wrapper, router } = await mountApp(InvitePage, { api: fakeApi({ caseRoom: { invitations: { accept }, signInLinks: { redeem } } }), path: '/sign-in/tok-456' })
+    expect(wrapper.find('h1').text()).toBe('登入案件室')
+    expect(wrapper.text()).toContain('此瀏覽器會記住你的存取權')
+    await wrapper.find('button.el-button--primary').trigger('click')
+    await flushPromises()
+    expect(redeem).toHaveBeenCalledWith('tok-456')
+    expect(accept).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/cases/case-hca-1234/timeline'))
+  })
+
+  it('explains a used sign-in link', async () => {
+    const redeem = vi.fn().mockRejectedValue(new ApiError({ status: 409, code: 'conflict', message: 'used' }))
+    const { wrapper } = await mountApp(InvitePage, { api: fakeApi({ caseRoom: { signInLinks: { redeem } } }), path: '/sign-in/tok-456', locale: 'en' })
+    await wrapper.find('button.el-button--primary').trigger('click')
+    await flushPromises()
+    expect(wrapper.text()).toContain('your access has ended or is paused')
+  })
 })

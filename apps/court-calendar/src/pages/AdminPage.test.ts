@@ -6,7 +6,7 @@ import AdminPage from './AdminPage.vue'
 afterEach(() => { document.body.innerHTML = '' })
 
 const SETTINGS = { reminders: { daysBefore: [7, 1, 0], at: '08:00' }, monthlyCallBudget: 8000, syncCallsPerSecond: 15, deadlineClusterThreshold: 2 }
-function adminApi(over: Record<string, unknown> = {}) {
+function adminApi<T extends Record<string, unknown>>(over: T = {} as T) {
   return {
     holidays: vi.fn(async () => ({ years: [{ year: 2026, source: 'bundled', importedAt: null, count: 17 }], holidays: [] })),
     closures: vi.fn(async () => []),

@@ -30,7 +30,7 @@ describe('iCalendar import with a preview', () => {
     expect(p.rows[0]!.hearing).toMatchObject({ courtCaseNumber: 'HCA 1234/2026', court: 'High Court', courtroom: '13', judge: 'Hon Chan J', type: 'trial', startsAt: '2026-05-04T09:30:00+08:00', endsAt: '2026-05-04T12:30:00+08:00' })
     expect(p.rows[4]!.hearing!.startsAt).toBe('2026-05-05T09:30:00+08:00')
     expect(p.rows[3]!.candidates.map((c) => c.caseId).sort()).toEqual(['case-hca-1234', 'case-hcmp-0420'])
-    expect((await t.db.query('SELECT 1 FROM court_hearings')).rowCount).toBe(0)
+    expect((await t.db.query('SELECT 1 FROM court_hearings')).rows).toHaveLength(0)
 
     // An ambiguous row must be resolved to one of its candidates.
     await chan('POST', `/imports/${p.id}/commit`, { resolutions: [{ row: 4, caseId: 'case-dccj-5678' }] }, 400)

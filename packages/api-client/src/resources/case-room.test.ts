@@ -50,6 +50,24 @@ describe('caseRoom resource', () => {
     expect(client.csrfToken()).toBe('csrf-invited-0123456789')
   })
 
+  it('re-entry and a redeemed sign-in link keep the new session’s CSRF token; a refused re-entry is a 401 ApiError', async () => {
+    const session = makeSession(undefined, { method: 'invitation', csrfToken: 'csrf-reentered-0123456789' })
+    let body: unknown = null
+    server.use(
+      http.post(`${API}/case-room/re-entry`, async ({ request }) => { body = await request.json(); return HttpResponse.json({ session, caseId: 'case-hca-1234' }) }),
+      http.post(`${API}/sign-in-links/redeem`, () => HttpResponse.json({ session: { ...session, csrfToken: 'csrf-redeemed-0123456789' }, caseId: 'case-hca-1234' })),
+    )
+    const { client } = testClient()
+    expect((await client.caseRoom.reEnter()).caseId).toBe('case-hca-1234')
+    expect(body).toEqual({})
+    expect(client.csrfToken()).toBe('csrf-reentered-0123456789')
+    await client.caseRoom.signInLinks.redeem('t'.repeat(43))
+    expect(client.csrfToken()).toBe('csrf-redeemed-0123456789')
+    server.use(http.post(`${API}/case-room/re-entry`, () => HttpResponse.json(errorBody('unauthenticated', 'No saved access'), { status: 401 })))
+    const err = await client.caseRoom.reEnter().catch((e: unknown) => e)
+    expect(isApiError(err) && err.status).toBe(401)
+  })
+
   it('builds the original file URL without sending a request', () => {
     expect(testClient().client.caseRoom.documents.originalUrl('c 1', 'd/1')).toBe(`${API}/cases/c%201/documents/d%2F1/original`)
   })

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import {
-  CaseComment, CaseDetail, CaseEvent, CaseMemberView, DocumentDetail, DocumentSummary, DocumentViewLog, Invitation, InvitationAccepted,
-  InvitationCreated, Page,
+  CaseComment, CaseDetail, CaseEvent, CaseMemberView, CaseRoomEntered, DevicesSignedOut, DocumentDetail, DocumentSummary, DocumentViewLog, Invitation,
+  InvitationAccepted, InvitationCreated, Page, SignInLinkCreated,
   type CaseCreate, type CaseEventCreate, type CaseEventUpdate, type CaseUpdate, type CommentCreate, type DocumentListQuery, type DocumentMove,
-  type DocumentUpdate, type InvitationCreate, type MemberAdd, type PageViewBeacon, type Session, type Tier, type WallCreate,
+  type DocumentUpdate, type InvitationCreate, type MemberAdd, type PageViewBeacon, type Session, type SignInLinkCreate, type Tier, type WallCreate,
 } from '@suite/domain'
 import { NoContent, type Http, type RequestOptions } from '../http'
 
@@ -32,7 +32,7 @@ const commentsUrl = (caseId: string, t: CommentTarget) =>
  * and comments. Every answer is parsed with the @suite/domain schema.
  */
 export function caseRoomResource(http: Http) {
-  /** Keep the CSRF token of a session opened by accepting an invitation. */
+  /** Keep the CSRF token of a session opened by accepting an invitation, a sign-in link or re-entry. */
   const remember = <T extends { session: Session }>(s: T): T => { http.setCsrfToken(s.session.csrfToken); return s }
 
   return {
@@ -59,6 +59,28 @@ export function caseRoomResource(http: Http) {
       /** Lift a wall (needs a step-up; the person gets no access back by it). */
       liftWall: (caseId: string, userId: string, opts?: RequestOptions) =>
         http.request(NoContent, { method: 'DELETE', url: `${caseUrl(caseId)}/walls/${enc(userId)}` }, opts),
+      /** A one-time sign-in link for an existing external member (partners); the token in the answer is shown once. */
+      signInLink: (caseId: string, userId: string, body: SignInLinkCreate = {}, opts?: RequestOptions) =>
+        http.request(SignInLinkCreated, { method: 'POST', url: `${caseUrl(caseId)}/members/${enc(userId)}/sign-in-link`, data: body }, opts),
+      /** End an external's saved device access, unused sign-in links and sessions; the membership stays. */
+      signOutDevices: (caseId: string, userId: string, opts?: RequestOptions) =>
+        http.request(DevicesSignedOut, { method: 'DELETE', url: `${caseUrl(caseId)}/members/${enc(userId)}/devices` }, opts),
+    },
+
+    /**
+     * Open a new session with this browser's device re-entry credential (an httpOnly cookie left
+     * by accepting an invitation or a sign-in link). 401 when the browser has none, or it no
+     * longer opens the case room. Never retried: each credential works once and is replaced.
+     */
+    reEnter: async (opts?: RequestOptions) =>
+      remember(await http.request(CaseRoomEntered, { method: 'POST', url: '/case-room/re-entry', data: {} }, opts)),
+    /** Forget this browser's re-entry credential (on sign-out, so signing out sticks). */
+    forgetDevice: (opts?: RequestOptions) => http.request(NoContent, { method: 'POST', url: '/case-room/re-entry/forget', data: {} }, opts),
+
+    signInLinks: {
+      /** Use a partner's one-time sign-in link: a session for the existing external member. */
+      redeem: async (token: string, opts?: RequestOptions) =>
+        remember(await http.request(CaseRoomEntered, { method: 'POST', url: '/sign-in-links/redeem', data: { token } }, opts)),
     },
 
     invitations: {

@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { screenshot } from '../support/shots'
+
+/*
+ * The case room's proof (issue 3), through the real UI on the real backend: a client sees the
+ * public timeline and a watermarked restricted draft but never the original nor any trace of the
+ * private tier; a walled associate cannot find the case; an external member loses access on the
+ * next request once their milestone is reached. Also the way back in for externals: the device
+ * re-entry credential after the session ended, and a partner's one-time sign-in link.
+ */
+
+const baseURL = inject('baseURL')
+const corpId = inject('corpId')
+const app = `${baseURL}/apps/case-room/?corpId=${corpId}`
+const HCA = 'case-hca-1234'
+const HCA_NUMBER = 'HCA 1234/2026'
+
+let browser: Browser
+const open: BrowserContext[] = []
+beforeAll(async () => { browser = await launchBrowser() })
+afterAll(async () => {
+  for (const c of open) await c.close().catch(() => undefined)
+  await browser?.close()
+})
+
+async function context(opts: Parameters<typeof newContext>[1] = PHONE): Promise<BrowserContext> {
+  const c = await newContext(browser, opts)
+  open.push(c)
+  return c
+}
+
+/** Call the API as a demo user (dev sign-in), the way the firm's own device would. */
+async function apiAs(userId: string) {
+  const res = await fetch(`${baseURL}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  if (!res.ok) throw new Error(`dev sign-in as ${userId} answered ${res.status}`)
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const headers = { cookie, 'x-csrf-token': csrfToken }
+  return {
+    async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const r = await fetch(`${baseURL}${path}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) })
+      if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${await r.text()}`)
+      return (r.status === 204 ? undefined : await r.json()) as T
+    },
+    async upload(tier: string, title: string, bytes: Uint8Array, filename: string): Promise<{ id: string }> {
+      const form = new FormData()
+      form.append('file', new Blob([bytes as BlobPart], { type: 'application/pdf' }), filename)
+      const r = await fetch(`${baseURL}/api/cases/${HCA}/documents?tier=${tier}&title=${encodeURIComponent(title)}`, { method: 'POST', headers, body: form })
+      if (r.status !== 201) throw new Error(`upload answered ${r.status}: ${await r.text()}`)
+      return r.json() as Promise<{ id: string }>
+    },
+  }
+}
+
+/** A small PDF made with pdf-lib: a heading and a few lines on each page. */
+async function makePdf(title: string, pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  for (let i = 1; i <= pages; i++) {
+    const page = doc.addPage([595, 842])
+    page.drawText(`${title} - page ${i} of ${pages}`, { x: 60, y: 770, size: 20, font })
+    for (let l = 0; l < 24; l++) page.drawText(`${l + 1}. The plaintiff's loss is set out in the schedule, without prejudice.`, { x: 60, y: 730 - l * 22, size: 11, font })
+  }
+  return doc.save()
+}
+
+/** Status of a request made from inside the page (its cookies, its origin). */
+const statusFromPage = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).status, url)
+
+/** Open the case room in a plain browser and pick a demo user. */
+async function signInWithPicker(page: Page, name: string, label = '以 {name} 身分登入'): Promise<void> {
+  await page.goto(app)
+  await page.getByRole('button', { name: label.replace('{name}', name) }).click()
+}
+
+const seeded = { restricted: '', public: '', private: '' }
+const DRAFT = 'Draft witness statement 證人陳述書草稿'
+const NOTICE = 'Notice of hearing 聆訊通知書'
+const MEMO = 'Settlement strategy memo 和解策略'
+const STRATEGY_NOTE = 'Do not go below HK$2m; the defendant is insured.'
+const HEARING = 'Case management conference 案件管理會議'
+
+beforeAll(async () => {
+  // The partner seeds what the client will look at, through the API.
+  const chan = await apiAs('u-chan')
+  seeded.restricted = (await chan.upload('restricted', DRAFT, await makePdf('Draft witness statement', 2), 'witness-statement-draft.pdf')).id
+  seeded.public = (await chan.upload('public', NOTICE, await makePdf('Notice of hearing', 1), 'notice-of-hearing.pdf')).id
+  seeded.private = (await chan.upload('private', MEMO, await makePdf('Strategy memo', 1), 'strategy-memo.pdf')).id
+  await chan.json('POST', `/api/cases/${HCA}/threads/private/comments`, { body: STRATEGY_NOTE })
+  await chan.json('POST', `/api/cases/${HCA}/events`, { kind: 'hearing', title: HEARING, occursAt: '2026-12-14T02:30:00.000Z', body: 'High Court, Court 14. 高等法院第14號法庭。' })
+  await chan.json('POST', `/api/cases/${HCA}/events`, { kind: 'notice', title: 'Defence filed 被告已提交抗辯書', body: '' })
+})
+
+describe('case room: the client', () => {
+  it('sees the public timeline, a watermarked draft with no download, and nothing of the private tier', async () => {
+    const ctx = await context(PHONE)
+    const page = await ctx.newPage()
+    await signInWithPicker(page, '謝家輝 Tse Ka-fai')
+    const caseButton = page.getByRole('button', { name: new RegExp(HCA_NUMBER) })
+    await expect.poll(() => caseButton.count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(page, 'case-room-client-cases-phone-zh-HK')
+    await caseButton.click()
+
+    // The public timeline.
+    await expect.poll(() => page.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByText('Defence filed 被告已提交抗辯書').count()).toBe(1)
+    const tabs = await page.getByRole('tab').allTextContents()
+    expect(tabs.map((x) => x.trim())).toEqual(['進展', '共享區', '審閱草稿', '成員'])
+    await screenshot(page, 'case-room-client-timeline-phone-zh-HK')
+
+    // The shared area lists the notice.
+    await page.getByRole('tab', { name: '共享區' }).click()
+    await expect.poll(() => page.getByRole('link', { name: new RegExp(NOTICE) }).count(), { timeout: 20_000 }).toBe(1)
+
+    // A restricted draft: only a watermarked JPEG from the render endpoint, no download control.
+    await page.getByRole('tab', { name: '審閱草稿' }).click()
+    const draft = page.getByRole('link', { name: new RegExp(DRAFT) })
+    await expect.poll(() => draft.count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(page, 'case-room-client-restricted-phone-zh-HK')
+    const rendered: Response[] = []
+    page.on('response', (r) => { if (r.url().includes(`/documents/${seeded.restricted}/`)) rendered.push(r) })
+    await draft.click()
+    const image = page.getByRole('img', { name: `${DRAFT} 第 1 頁` })
+    await expect.poll(() => image.count(), { timeout: 30_000 }).toBe(1)
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(1000)
+    const pageImage = rendered.find((r) => r.url().endsWith(`/documents/${seeded.restricted}/pages/1`))
+    expect(pageImage?.status()).toBe(200)
+    expect(await pageImage!.headerValue('content-type')).toBe('image/jpeg')
+    expect([...(await pageImage!.body()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff])
+    expect(rendered.some((r) => r.url().includes('/original'))).toBe(false)
+    expect(await page.getByText('僅供檢視。每頁均印有你的姓名及時間，每次檢視均會記錄。').count()).toBe(1)
+    expect(await page.getByRole('link', { name: '下載原檔' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: '下載原檔' }).count()).toBe(0)
+    expect(await page.locator('a[download], a[href*="/original"]').count()).toBe(0)
+    // The original's URL, asked for from the page with the client's own cookies, is refused.
+    expect(await statusFromPage(page, `/api/cases/${HCA}/documents/${seeded.restricted}/original`)).toBe(403)
+    await screenshot(page, 'case-room-client-draft-viewer-phone-zh-HK')
+
+    // No trace of the private tier: no tab, no item, the API says it does not exist.
+    await page.goto(`${app}#/cases/${HCA}/private`)
+    await expect.poll(() => page.evaluate(() => location.hash), { timeout: 20_000 }).toBe(`#/cases/${HCA}/timeline`)
+    await expect.poll(() => page.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByRole('tab', { name: '內部區' }).count()).toBe(0)
+    for (const tab of ['共享區', '審閱草稿']) {
+      await page.getByRole('tab', { name: tab }).click()
+      await expect.poll(() => page.locator('.document-list__items, .suite-empty-state').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+      expect(await page.getByText(MEMO).count()).toBe(0)
+    }
+    expect(await page.content()).not.toContain(STRATEGY_NOTE)
+    for (const url of [
+      `/api/cases/${HCA}/documents?tier=private`, `/api/cases/${HCA}/documents/${seeded.private}`, `/api/cases/${HCA}/documents/${seeded.private}/pages/1`,
+      `/api/cases/${HCA}/documents/${seeded.private}/original`, `/api/cases/${HCA}/threads/private/comments`,
+    ]) expect([url, await statusFromPage(page, url)]).toEqual([url, 404])
+    // Even typed straight into the address bar, the private memo is "not found", like a document that never existed.
+    await page.goto(`${app}#/cases/${HCA}/documents/${seeded.private}`)
+    await expect.poll(() => page.getByText('找不到此項目，可能已被刪除。').count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByText(MEMO).count()).toBe(0)
+    await screenshot(page, 'case-room-client-private-not-found-phone-zh-HK')
+  })
+})
+
+describe('case room: an ethical wall', () => {
+  it('the walled associate cannot find the case: not listed, not searchable, not found by its URL', async () => {
+    const ctx = await context({ ...PC, locale: 'en' })
+    const page = await ctx.newPage()
+    await signInWithPicker(page, '何志強 Ho Chi-keung', 'Sign in as {name}')
+    await expect.poll(() => page.getByRole('button', { name: /DCCJ 5678\/2026/ }).count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByText(HCA_NUMBER).count()).toBe(0)
+    await screenshot(page, 'case-room-walled-cases-pc-en')
+    await page.getByRole('textbox', { name: 'Search by number, title or client' }).fill('1234')
+    await expect.poll(() => page.getByText('No case matches your search.').count(), { timeout: 20_000 }).toBe(1)
+    await page.goto(`${app}#/cases/${HCA}/timeline`)
+    await expect.poll(() => page.getByText('This case does not exist or you do not have access to it.').count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByText(HEARING).count()).toBe(0)
+    expect(await page.getByRole('tab').count()).toBe(0)
+    expect(await statusFromPage(page, `/api/cases/${HCA}`)).toBe(404)
+    await screenshot(page, 'case-room-walled-not-found-pc-en')
+  })
+})
+
+describe('case room: external members', () => {
+  let partner: Page
+  beforeAll(async () => {
+    const ctx = await context({ ...PC, locale: 'en' })
+    partner = await ctx.newPage()
+    await signInWithPicker(partner, '陳大文 Chan Tai-man', 'Sign in as {name}')
+    await partner.getByRole('button', { name: new RegExp(HCA_NUMBER) }).waitFor({ timeout: 20_000 })
+  })
+
+  it('an expert whose access ends at a milestone loses it on the next request once a partner marks it reached', async () => {
+    const chan = await apiAs('u-chan')
+    const milestone = await chan.json<{ id: string }>('POST', `/api/cases/${HCA}/events`, { kind: 'milestone', title: 'Expert report served 專家報告已送達', occursAt: '2026-12-01T02:00:00.000Z' })
+    const inv = await chan.json<{ url: string }>('POST', `/api/cases/${HCA}/invitations`, {
+      name: 'Dr Yip Wing-kei 葉永基', role: 'external_expert', tierCeiling: 'restricted', accessExpiry: { kind: 'milestone', milestoneId: milestone.id },
+    })
+    const ctx = await context(PHONE)
+    const expert = await ctx.newPage()
+    await expert.goto(inv.url.replace(/^https?:\/\/[^/]+/, baseURL))
+    await expect.poll(() => expert.getByRole('heading', { name: '案件室邀請' }).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(expert, 'case-room-invitation-phone-zh-HK')
+    await expert.getByRole('button', { name: '接受並開啟' }).click()
+    await expect.poll(() => expert.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+    await expert.getByRole('tab', { name: '審閱草稿' }).click()
+    await expect.poll(() => expert.getByRole('link', { name: new RegExp(DRAFT) }).count(), { timeout: 20_000 }).toBe(1)
+
+    // The partner marks the milestone reached in the app.
+    await partner.goto(`${app}#/cases/${HCA}/timeline`)
+    const item = partner.locator('li', { hasText: 'Expert report served 專家報告已送達' })
+    await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1)
+    await item.getByRole('button', { name: 'Mark reached' }).click()
+    await partner.locator('.el-message-box').getByRole('button', { name: 'OK' }).click()
+    await expect.poll(() => item.getByText(/^Reached /).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(partner, 'case-room-partner-milestone-reached-pc-en')
+
+    // The expert's very next request is refused: the tab they open shows nothing, the case is gone.
+    await expert.getByRole('tab', { name: '共享區' }).click()
+    await expect.poll(() => expert.getByText('找不到此項目，可能已被刪除。').count(), { timeout: 20_000 }).toBe(1)
+    expect(await expert.getByRole('link', { name: new RegExp(NOTICE) }).count()).toBe(0)
+    await expert.reload()
+    await expect.poll(() => expert.getByText('此案件不存在，或你沒有存取權限。').count(), { timeout: 20_000 }).toBe(1)
+    expect(await statusFromPage(expert, `/api/cases/${HCA}`)).toBe(404)
+    await screenshot(expert, 'case-room-expert-expired-phone-zh-HK')
+    await expert.goto(`${app}#/`)
+    await expect.poll(() => expert.getByText('沒有案件').count(), { timeout: 20_000 }).toBe(1)
+  })
+
+  it('comes back after the session ended with the device credential, and on a new device with a partner’s sign-in link', async () => {
+    const chan = await apiAs('u-chan')
+    const name = 'Ms Kwok Siu-fan 郭小芬'
+    const inv = await chan.json<{ url: string }>('POST', `/api/cases/${HCA}/invitations`, {
+      name, role: 'client', tierCeiling: 'restricted', accessExpiry: { kind: 'date', date: '2099-12-31' },
+    })
+    const phone = await context(PHONE)
+    const client = await phone.newPage()
+    await client.goto(inv.url.replace(/^https?:\/\/[^/]+/, baseURL))
+    await client.getByRole('button', { name: '接受並開啟' }).click()
+    await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+    const cookies = await phone.cookies(baseURL)
+    expect(cookies.find((c) => c.name === 'suite_case_reentry')).toMatchObject({ httpOnly: true, path: '/api/case-room/re-entry' })
+    expect(await client.evaluate(() => document.cookie)).not.toContain('suite_case_reentry')
+
+    // Twelve hours later the session is gone; the app opens again without any new invitation.
+    await phone.clearCookies({ name: 'suite_sid' })
+    await client.reload()
+    await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+    expect(await client.getByText('開發用登入').count()).toBe(0)
+    expect(await client.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { name: string } }).user.name)).toBe(name)
+    await screenshot(client, 'case-room-reentered-phone-zh-HK')
+
+    // Signing out sticks: the device credential is forgotten with the session.
+    await client.getByRole('button', { name: '登出' }).click()
+    await expect.poll(() => client.getByText('開發用登入').count(), { timeout: 20_000 }).toBe(1)
+    await client.reload()
+    await expect.poll(() => client.getByText('開發用登入').count(), { timeout: 20_000 }).toBe(1)
+    expect((await phone.cookies(baseURL)).find((c) => c.name === 'suite_case_reentry')).toBeUndefined()
+
+    // The partner sends a new sign-in link from the members panel; no new user is made by it.
+    await partner.goto(`${app}#/cases/${HCA}/members`)
+    const row = partner.locator('li', { hasText: name })
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1)
+    await row.getByRole('button', { name: 'New sign-in link' }).click()
+    const dialog = partner.getByRole('dialog', { name: `New sign-in link for ${name}` })
+    await dialog.getByRole('button', { name: 'Create link' }).click()
+    const linkBox = dialog.getByRole('textbox', { name: 'One-time link' })
+    await expect.poll(() => linkBox.count(), { timeout: 20_000 }).toBe(1)
+    const link = await linkBox.inputValue()
+    expect(link).toContain('#/sign-in/')
+    await screenshot(partner, 'case-room-partner-sign-in-link-pc-en')
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    const newPhone = await context(PHONE)
+    const again = await newPhone.newPage()
+    await again.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
+    await expect.poll(() => again.getByRole('heading', { name: '登入案件室' }).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(again, 'case-room-sign-in-link-phone-zh-HK')
+    await again.getByRole('button', { name: '登入', exact: true }).click()
+    await expect.poll(() => again.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+    expect(await again.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { name: string } }).user.name)).toBe(name)
+    const members = await chan.json<{ items: { name: string }[] }>('GET', `/api/cases/${HCA}/members`)
+    expect(members.items.filter((m) => m.name === name)).toHaveLength(1)
+    // The link worked once.
+    const reuse = await newContext(browser, PHONE)
+    open.push(reuse)
+    const third = await reuse.newPage()
+    await third.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
+    await third.getByRole('button', { name: '登入', exact: true }).click()
+    await expect.poll(() => third.getByRole('alert').filter({ hasText: '此連結已無法使用' }).count(), { timeout: 20_000 }).toBe(1)
+  })
+})
