@@ -238,7 +238,7 @@ describe('case room: external members', () => {
     await client.goto(inv.url.replace(/^https?:\/\/[^/]+/, baseURL))
     await client.getByRole('button', { name: '接受並開啟' }).click()
     await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
-    const cookies = await phone.cookies(baseURL)
+    const cookies = await phone.cookies()
     expect(cookies.find((c) => c.name === 'suite_case_reentry')).toMatchObject({ httpOnly: true, path: '/api/case-room/re-entry' })
     expect(await client.evaluate(() => document.cookie)).not.toContain('suite_case_reentry')
 
@@ -255,7 +255,7 @@ describe('case room: external members', () => {
     await expect.poll(() => client.getByText('開發用登入').count(), { timeout: 20_000 }).toBe(1)
     await client.reload()
     await expect.poll(() => client.getByText('開發用登入').count(), { timeout: 20_000 }).toBe(1)
-    expect((await phone.cookies(baseURL)).find((c) => c.name === 'suite_case_reentry')).toBeUndefined()
+    expect((await phone.cookies()).find((c) => c.name === 'suite_case_reentry')).toBeUndefined()
 
     // The partner sends a new sign-in link from the members panel; no new user is made by it.
     await partner.goto(`${app}#/cases/${HCA}/members`)

@@ -22,7 +22,7 @@ describe('MembersPanel', () => {
     })
     const text = wrapper.text()
     expect(text).toContain('陳大文 Chan Tai-man')
-    expect(text).toContain('存取至 2026年9月1日')
+    expect(text).toContain('存取至 2026年8月31日')
     expect(text).toContain('已隔離：Acted for the defendant')
     expect(text).toContain('Choi CPA')
     expect(text).toContain('只限內部')

@@ -38,6 +38,7 @@ export const en = {
     strategy: 'Strategy discussion',
     discussion: 'Discussion',
     statusChanged: 'Status updated',
+    backToCases: 'Back to my cases',
   },
   timeline: {
     empty: 'Nothing on the timeline yet',
@@ -94,6 +95,8 @@ export const en = {
     moved: '{from} → {to} by {name}, {when}: {reason}',
     newTitle: 'New title',
     saved: 'Saved',
+    notFound: 'This document does not exist or you do not have access to it.',
+    backToCase: 'Back to the case',
   },
   move: {
     title: 'Move “{title}”',

@@ -40,6 +40,7 @@ export const zhCN: CaseRoomMessages = {
     strategy: '策略讨论',
     discussion: '讨论',
     statusChanged: '状态已更新',
+    backToCases: '返回我的案件',
   },
   timeline: {
     empty: '进展时间线暂无内容',
@@ -96,6 +97,8 @@ export const zhCN: CaseRoomMessages = {
     moved: '{from} → {to}，{name}，{when}：{reason}',
     newTitle: '新标题',
     saved: '已保存',
+    notFound: '此文件不存在，或你没有访问权限。',
+    backToCase: '返回案件',
   },
   move: {
     title: '移动“{title}”',

@@ -40,6 +40,7 @@ export const zhHK: CaseRoomMessages = {
     strategy: '策略討論',
     discussion: '討論',
     statusChanged: '狀態已更新',
+    backToCases: '返回我的案件',
   },
   timeline: {
     empty: '進展時間線暫無內容',
@@ -96,6 +97,8 @@ export const zhHK: CaseRoomMessages = {
     moved: '{from} → {to}，{name}，{when}：{reason}',
     newTitle: '新標題',
     saved: '已儲存',
+    notFound: '此文件不存在，或你沒有存取權限。',
+    backToCase: '返回案件',
   },
   move: {
     title: '移動「{title}」',

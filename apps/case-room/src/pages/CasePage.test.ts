@@ -34,5 +34,13 @@ describe('CasePage', () => {
   it('shows “not found” for a case the server hides', async () => {
     const { wrapper } = await mountApp(CasePage, { api: fakeApi({ caseRoom: { get: vi.fn().mockRejectedValue({ code: 'not_found', status: 404 }) } }), path: '/cases/case-x/timeline' })
     expect(wrapper.text()).toContain('此案件不存在，或你沒有存取權限。')
+    // Retrying cannot make a hidden case appear: the way back to the list is offered instead.
+    expect(wrapper.find('.suite-error-state__retry').exists()).toBe(false)
+    expect(wrapper.find('.case-page__gone .el-button').text()).toBe('返回我的案件')
+  })
+
+  it('keeps “retry” for a failure that may pass', async () => {
+    const { wrapper } = await mountApp(CasePage, { api: fakeApi({ caseRoom: { get: vi.fn().mockRejectedValue({ code: 'upstream_unavailable', status: 502 }) } }), path: '/cases/case-x/timeline' })
+    expect(wrapper.find('.suite-error-state__retry').exists()).toBe(true)
   })
 })

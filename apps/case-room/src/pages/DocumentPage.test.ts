@@ -50,4 +50,13 @@ describe('DocumentPage', () => {
     })
     expect(wrapper.text()).not.toContain('檢視紀錄')
   })
+
+  it('a document the server hides reads “not found”, with the way back to the case instead of a retry', async () => {
+    const hidden = fakeApi({ caseRoom: { get: async () => makeCaseDetail(), documents: { get: vi.fn().mockRejectedValue({ code: 'not_found', status: 404 }) } } })
+    const { wrapper, router } = await mountApp(DocumentPage, { api: hidden, path: '/cases/case-hca-1234/documents/doc-x', locale: 'en' })
+    expect(wrapper.text()).toContain('This document does not exist or you do not have access to it.')
+    expect(wrapper.find('.suite-error-state__retry').exists()).toBe(false)
+    await wrapper.find('.document-page__gone .el-button').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/cases/case-hca-1234/timeline'))
+  })
 })
