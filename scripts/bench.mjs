@@ -11,7 +11,7 @@
 // the command then exits 1. Speed figures live here, never as timed assertions in tests.
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem, release, platform } from 'node:os'
+import { cpus, loadavg, totalmem, release, platform } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { builtApps, kb, measureApp } from './lib/bundles.mjs'
@@ -27,6 +27,9 @@ const SCRIPT_TIMEOUT_MS = Number(process.env.BENCH_SCRIPT_TIMEOUT_MS ?? 45 * 60_
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3)
 const say = (s) => process.stdout.write(`\x1b[1m▶ ${s}\x1b[0m\n`)
 const failures = []
+// What else the machine was doing: these machines are shared, and load skews every timing.
+const runs = existsSync(join(benchDir, '_runs.json')) ? JSON.parse(readFileSync(join(benchDir, '_runs.json'), 'utf8')) : {}
+const load1 = () => Math.round(loadavg()[0] * 100) / 100
 mkdirSync(benchDir, { recursive: true })
 
 /** Run a command with a time limit, streaming its output; resolves { code, tail }. */
@@ -53,8 +56,11 @@ if (!flag('--skip-scripts')) {
     if (only && !only.includes(name)) continue
     say(`bench script ${file}`)
     const started = Date.now()
+    const loadBefore = load1()
     const cmd = file.endsWith('.ts') ? join(root, 'node_modules/.bin/tsx') : process.execPath
     const { code, tail } = await run(cmd, [join('scripts/bench', file)])
+    runs[name] = { at: new Date(started).toISOString(), seconds: Math.round((Date.now() - started) / 100) / 10, load1Before: loadBefore, load1After: load1(), exit: code }
+    writeFileSync(join(benchDir, '_runs.json'), JSON.stringify(runs, null, 2))
     const out = join(benchDir, `${name}.json`)
     if (code !== 0) failures.push({ what: `scripts/bench/${file}`, detail: `exit ${code}`, tail })
     else if (!existsSync(out) || statSync(out).mtimeMs < started) failures.push({ what: `scripts/bench/${file}`, detail: `exited 0 but did not write .bench/${name}.json`, tail })
@@ -83,6 +89,8 @@ if (!flag('--skip-lighthouse') && apps.length) {
     const server = await startBackend()
     const chrome = await launchChrome()
     const results = []
+    const lhStarted = Date.now()
+    const lhLoad = load1()
     try {
       const { cookie } = await devSignIn(server.baseURL, 'u-chan')
       for (const app of apps) {
@@ -102,6 +110,8 @@ if (!flag('--skip-lighthouse') && apps.length) {
       await server.stop()
     }
     writeFileSync(join(benchDir, 'lighthouse.json'), JSON.stringify(results, null, 2))
+    runs.lighthouse = { at: new Date(lhStarted).toISOString(), seconds: Math.round((Date.now() - lhStarted) / 100) / 10, load1Before: lhLoad, load1After: load1(), exit: 0 }
+    writeFileSync(join(benchDir, '_runs.json'), JSON.stringify(runs, null, 2))
   } catch (e) {
     failures.push({ what: 'Lighthouse', detail: e.message.split('\n')[0], tail: String(e.stack ?? '').slice(-2000) })
   }
@@ -196,7 +206,7 @@ function renderReport() {
 
   // Everything else in .bench/
   const known = new Set(['foundation', 'install', 'bundles', 'lighthouse', 'api-load'])
-  const others = readdirSync(benchDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).filter((n) => !known.has(n)).sort()
+  const others = readdirSync(benchDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => f.slice(0, -5)).filter((n) => !known.has(n)).sort()
   if (others.length) {
     out.push('## Figures of the app issues', '')
     for (const name of others) {
@@ -206,6 +216,10 @@ function renderReport() {
     }
   }
 
+  if (Object.keys(runs).length) {
+    out.push('## When each part ran', '', `The machine's 1-minute load average before and after each part (${cpus().length} cores): above the core count, other work was competing and timings are pessimistic.`, '')
+    out.push(table(['part', 'started', 'took', 'load before', 'load after', 'exit'], Object.entries(runs).sort((x, y) => x[1].at.localeCompare(y[1].at)).map(([k, r]) => [k, day(new Date(r.at)), `${r.seconds} s`, String(r.load1Before), String(r.load1After), String(r.exit)])), '')
+  }
   if (failures.length) {
     out.push('## Failed in this run', '')
     for (const f of failures) out.push(`- **${f.what}**: ${f.detail}`)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { PC, PHONE, launchBrowser, newContext } from '../support/browser'
-import { screenshot } from '../support/shots'
+import { screenshot as keep } from '../support/shots'
 
 /*
  * The case room's proof (issue 3), through the real UI on the real backend: a client sees the
@@ -65,6 +65,12 @@ async function makePdf(title: string, pages: number): Promise<Uint8Array> {
     for (let l = 0; l < 24; l++) page.drawText(`${l + 1}. The plaintiff's loss is set out in the schedule, without prejudice.`, { x: 60, y: 730 - l * 22, size: 11, font })
   }
   return doc.save()
+}
+
+/** Keep a screenshot once transitions (tab bars, dialogs) have come to rest, so it shows what stays on screen. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined)
+  await keep(page, name)
 }
 
 /** Status of a request made from inside the page (its cookies, its origin). */
@@ -139,6 +145,14 @@ describe('case room: the client', () => {
     expect(await statusFromPage(page, `/api/cases/${HCA}/documents/${seeded.restricted}/original`)).toBe(403)
     await screenshot(page, 'case-room-client-draft-viewer-phone-zh-HK')
 
+    // The members tab: the firm's team and the client, no other outsiders, no walls.
+    await page.goto(`${app}#/cases/${HCA}/members`)
+    await expect.poll(() => page.getByText('陳大文 Chan Tai-man').count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByText('何志強 Ho Chi-keung').count()).toBe(0)
+    expect(await page.getByText('Dr. Fung Pak-lam 馮柏林').count()).toBe(0)
+    expect(await page.getByRole('button', { name: '新登入連結' }).count()).toBe(0)
+    await screenshot(page, 'case-room-client-members-phone-zh-HK')
+
     // No trace of the private tier: no tab, no item, the API says it does not exist.
     await page.goto(`${app}#/cases/${HCA}/private`)
     await expect.poll(() => page.evaluate(() => location.hash), { timeout: 20_000 }).toBe(`#/cases/${HCA}/timeline`)
@@ -156,7 +170,9 @@ describe('case room: the client', () => {
     ]) expect([url, await statusFromPage(page, url)]).toEqual([url, 404])
     // Even typed straight into the address bar, the private memo is "not found", like a document that never existed.
     await page.goto(`${app}#/cases/${HCA}/documents/${seeded.private}`)
-    await expect.poll(() => page.getByText('找不到此項目，可能已被刪除。').count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => page.getByText('此文件不存在，或你沒有存取權限。').count(), { timeout: 20_000 }).toBe(1)
+    expect(await page.getByText('找不到此項目，可能已被刪除。').count()).toBe(1)
+    expect(await page.getByRole('button', { name: '重試' }).count()).toBe(0)
     expect(await page.getByText(MEMO).count()).toBe(0)
     await screenshot(page, 'case-room-client-private-not-found-phone-zh-HK')
   })
@@ -213,6 +229,7 @@ describe('case room: external members', () => {
     await item.getByRole('button', { name: 'Mark reached' }).click()
     await partner.locator('.el-message-box').getByRole('button', { name: 'OK' }).click()
     await expect.poll(() => item.getByText(/^Reached /).count(), { timeout: 20_000 }).toBe(1)
+    await partner.locator('.el-message-box').waitFor({ state: 'hidden' })
     await screenshot(partner, 'case-room-partner-milestone-reached-pc-en')
 
     // The expert's very next request is refused: the tab they open shows nothing, the case is gone.
@@ -223,8 +240,19 @@ describe('case room: external members', () => {
     await expect.poll(() => expert.getByText('此案件不存在，或你沒有存取權限。').count(), { timeout: 20_000 }).toBe(1)
     expect(await statusFromPage(expert, `/api/cases/${HCA}`)).toBe(404)
     await screenshot(expert, 'case-room-expert-expired-phone-zh-HK')
-    await expert.goto(`${app}#/`)
+    await expert.getByRole('button', { name: '返回我的案件' }).click()
     await expect.poll(() => expert.getByText('沒有案件').count(), { timeout: 20_000 }).toBe(1)
+  })
+
+  it('a partner on the PC gets the same draft with the download control the client never sees', async () => {
+    await partner.goto(`${app}#/cases/${HCA}/documents/${seeded.restricted}`)
+    const image = partner.getByRole('img', { name: `Page 1 of ${DRAFT}` })
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000)
+    expect(await partner.getByRole('link', { name: 'Download original' }).getAttribute('href')).toBe(`/api/cases/${HCA}/documents/${seeded.restricted}/original`)
+    expect(await statusFromPage(partner, `/api/cases/${HCA}/documents/${seeded.restricted}/original`)).toBe(200)
+    await partner.getByRole('tab', { name: 'Who viewed it' }).click()
+    await expect.poll(() => partner.getByText('謝家輝 Tse Ka-fai').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    await screenshot(partner, 'case-room-partner-draft-pc-en')
   })
 
   it('comes back after the session ended with the device credential, and on a new device with a partner’s sign-in link', async () => {
@@ -243,11 +271,18 @@ describe('case room: external members', () => {
     expect(await client.evaluate(() => document.cookie)).not.toContain('suite_case_reentry')
 
     // Twelve hours later the session is gone; the app opens again without any new invitation.
+    const userId = await client.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { id: string } }).user.id)
     await phone.clearCookies({ name: 'suite_sid' })
+    expect((await phone.cookies()).map((c) => c.name)).toEqual(['suite_case_reentry'])
     await client.reload()
     await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
     expect(await client.getByText('開發用登入').count()).toBe(0)
-    expect(await client.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { name: string } }).user.name)).toBe(name)
+    expect(await client.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { id: string } }).user.id)).toBe(userId)
+    // A new session was opened by the device credential, and the server recorded it.
+    expect((await phone.cookies()).map((c) => c.name).sort()).toEqual(['suite_case_reentry', 'suite_sid'])
+    const ng = await apiAs('u-ng')
+    const audit = await ng.json<{ items: { action: string; actorId: string }[] }>('GET', `/api/audit?action=case.reentry_sign_in&actorId=${encodeURIComponent(userId)}`)
+    expect(audit.items).toHaveLength(1)
     await screenshot(client, 'case-room-reentered-phone-zh-HK')
 
     // Signing out sticks: the device credential is forgotten with the session.

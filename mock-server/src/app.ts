@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import { randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { App, Deps } from './deps'
 import { installErrorHandler } from './http/error-handler'
@@ -20,6 +21,13 @@ export interface BuildOptions {
   logger?: boolean | Record<string, unknown>
   /** Extra plugins registered last (static apps, the simulator mount). */
   extend?: (app: App) => Promise<void>
+  /**
+   * Keep rate-limit counters in Redis (`REDIS_URL`) instead of this process's memory, so
+   * several instances behind a load balancer share one limit per client.
+   */
+  rateLimitRedis?: Redis
+  /** Key prefix of those counters (tests isolate themselves with their own). */
+  rateLimitNamespace?: string
 }
 
 /**
@@ -62,7 +70,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(cookie, { secret: deps.secret })
   // Uploads are streamed (`req.file()`), never buffered whole; each route passes its own limits too.
   await app.register(multipart, { limits: { fileSize: deps.env.UPLOAD_LIMIT_BYTES } })
-  await app.register(rateLimit, { global: false })
+  // In memory per instance by default; with Redis one budget per client across all instances.
+  // Redis unreachable: the limit is skipped (and logged) rather than failing every sign-in.
+  await app.register(rateLimit, {
+    global: false,
+    ...(opts.rateLimitRedis ? { redis: opts.rateLimitRedis, nameSpace: opts.rateLimitNamespace ?? 'suite-rate-limit:', skipOnError: true } : {}),
+  })
   await app.register(swagger, {
     openapi: {
       info: { title: 'DingTalk legal suite API', version: '0.1.0', description: 'Reference backend of the suite. Every body is validated with the @suite/domain schemas.' },

@@ -20,7 +20,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'suite-kill-'))
 const children: ChildProcess[] = []
 
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
   rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -55,7 +55,7 @@ async function start(): Promise<{ base: string; child: ChildProcess; log: () => 
   const base = `http://127.0.0.1:${port}`
   const until = Date.now() + 90_000
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`)
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited ${child.exitCode ?? child.signalCode}:\n${log}`)
     try {
       if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { base, child, log: () => log }
     } catch { /* not up yet */ }
@@ -63,6 +63,12 @@ async function start(): Promise<{ base: string; child: ChildProcess; log: () => 
   }
   throw new Error(`server did not start:\n${log}`)
 }
+
+/** Resolves once `child` has ended (by exit code or by signal), even if that already happened. */
+const exited = (child: ChildProcess) => new Promise<void>((r) => {
+  if (child.exitCode !== null || child.signalCode !== null) r()
+  else child.once('exit', () => r())
+})
 
 /** fetch with a time limit, so a stuck server fails the test instead of hanging it. */
 const call = (url: string, init: RequestInit = {}) => fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })
@@ -109,7 +115,7 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
     first.child.kill('SIGKILL')
     killed = true
     await Promise.allSettled(writers)
-    await new Promise((r) => first.child.exitCode !== null ? r(null) : first.child.once('exit', r))
+    await exited(first.child)
     expect(first.child.signalCode).toBe('SIGKILL')
 
     const second = await start()
@@ -156,8 +162,8 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       expect(after.status).toBe(201)
     } finally {
       second.child.kill('SIGTERM')
-      await new Promise((r) => { if (second.child.exitCode !== null) r(null); else { second.child.once('exit', r); setTimeout(r, 5000) } })
-      if (second.child.exitCode === null) second.child.kill('SIGKILL')
+      await Promise.race([exited(second.child), new Promise((r) => setTimeout(r, 5000))])
+      if (second.child.exitCode === null && second.child.signalCode === null) second.child.kill('SIGKILL')
     }
   }, 180_000)
 })

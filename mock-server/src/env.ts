@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   DINGTALK_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
   /** Folder holding the built mini-apps (apps/<name>/dist); served under /apps/<name>/. */
   APPS_DIR: z.string().optional(),
+  /** redis:// URL: rate-limit counters shared by every instance (see docs/OPERATIONS.md); unset = per process. */
+  REDIS_URL: z.string().url().optional(),
 })
 export type Env = z.infer<typeof EnvSchema>
 

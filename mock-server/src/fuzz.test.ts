@@ -14,7 +14,7 @@ import { createTestApp, type TestApp } from './testing'
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260302)
-const RUNS = Number(process.env.FUZZ_RUNS ?? 14)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30)
 
 interface JsonSchema {
   type?: string | string[]

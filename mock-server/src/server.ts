@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
+import { Redis } from 'ioredis'
 import { readEnv } from './env'
 import { openDb } from './db/db'
 import { migrate } from './db/migrate'
@@ -36,9 +37,19 @@ const dingtalk = createDingTalkClient({
 })
 
 const deps: Deps = { env, db, dingtalk, blobs: createLocalBlobStore(join(dataDir, 'blobs')), secret: await loadSecret(env.SESSION_SECRET, dataDir), now: () => new Date(), jobHandlers: {} }
+// Shared rate-limit counters when several instances run behind a load balancer.
+const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined
+// ioredis reconnects by itself; say once that the limits are off meanwhile (skipOnError lets requests through).
+let redisDown = false
+redis?.on('error', (e: Error) => {
+  if (!redisDown) process.stderr.write(`Redis at REDIS_URL unreachable (${e.message}): rate limits are not enforced until it is back\n`)
+  redisDown = true
+})
+redis?.on('ready', () => { redisDown = false })
 const app = await buildApp(
   deps,
   {
+    ...(redis ? { rateLimitRedis: redis } : {}),
     logger: { level: env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'] },
     extend: async (a: App) => {
       if (sim) mountSimulator(a, sim.app)
@@ -81,6 +92,6 @@ process.stdout.write([
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
-    void worker.stop().then(() => app.close()).then(() => db.close()).finally(() => process.exit(0))
+    void worker.stop().then(() => app.close()).then(() => db.close()).then(() => redis?.quit()).finally(() => process.exit(0))
   })
 }

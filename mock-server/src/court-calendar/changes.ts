@@ -22,3 +22,24 @@ export async function itemChanged(q: Queryable, type: 'hearing' | 'deadline', id
   await enqueueSync(q, type, id, o.now)
   if (o.timeChanged) await scheduleReminders(q, type, id, o.now)
 }
+
+/**
+ * Someone's access to a case changed (walled off, removed, added again): queue, in the
+ * caller's transaction, the sync of every live hearing and deadline of the case that names
+ * them and of every item of the case they hold (or may hold) an event of. Each job decides
+ * per lawyer from the case's permissions when it runs, so a walled or removed lawyer's events
+ * are deleted and a returning one's come back. Returns how many items were queued.
+ */
+export async function enqueueSyncForMember(q: Queryable, caseId: string, userId: string, now: Date): Promise<number> {
+  const { rows } = await q.query<{ item_type: 'hearing' | 'deadline'; item_id: string }>(
+    `SELECT 'hearing' AS item_type, id AS item_id FROM court_hearings WHERE case_id = $1 AND status = 'scheduled' AND $2 = ANY(lawyer_ids)
+     UNION SELECT 'deadline', id FROM court_deadlines WHERE case_id = $1 AND status <> 'cancelled' AND $2 = ANY(lawyer_ids)
+     UNION SELECT e.item_type, e.item_id FROM court_sync_events e
+       LEFT JOIN court_hearings h ON e.item_type = 'hearing' AND h.id = e.item_id
+       LEFT JOIN court_deadlines d ON e.item_type = 'deadline' AND d.id = e.item_id
+       WHERE e.user_id = $2 AND COALESCE(h.case_id, d.case_id) = $1
+         AND (e.event_id IS NOT NULL OR e.client_token IS NOT NULL OR e.state IN ('pending','error'))
+     ORDER BY 1, 2`, [caseId, userId])
+  for (const r of rows) await enqueueSync(q, r.item_type, r.item_id, now)
+  return rows.length
+}

@@ -1,53 +1,67 @@
 import { BUNDLED_TEMPLATES, type RuleTemplate as EngineTemplate } from '@suite/court-rules'
-import type { RuleTemplate} from '@suite/domain';
-import { RuleTemplateData } from '@suite/domain'
+import { COURT_RULE_TEMPLATE_KIND, RuleTemplateDocument, RuleTemplateKey, fieldErrorsOf, type LowcodeVersion, type RuleTemplate } from '@suite/domain'
 import type { Queryable } from '../db/db'
+import { canonicalJson } from '../audit/chain'
+import { ensureDefaultDocument, getRunningVersion, listRunningVersions, listVersions, registerDocumentKind } from '../lowcode/documents'
 
-interface Row { id: string; version: number; data: unknown; archived: boolean; created_by: string | null; created_at: Date }
+/*
+ * Rule templates are low-code documents `court_rule_template/<template id>`: administrators
+ * create, edit, archive (`archived: true`) and roll them back in the admin app, publishing with
+ * a step-up. The calculator and the deadline form read the running version on every request.
+ */
 
-function fromBundled(t: EngineTemplate): RuleTemplate {
-  const data = RuleTemplateData.parse(t)
-  return { ...data, id: t.id, version: 0, source: 'bundled', archived: false, updatedAt: null, updatedBy: null }
+const KIND = COURT_RULE_TEMPLATE_KIND
+
+/** The document body of a bundled template, as shipped. */
+function bundledBody(t: EngineTemplate): Record<string, unknown> {
+  const { id: _id, ...body } = t
+  return body
 }
 
-function fromRow(r: Row): RuleTemplate {
-  const data = RuleTemplateData.parse(r.data)
-  const bundled = BUNDLED_TEMPLATES.some((b) => b.id === r.id)
+const sameContent = (a: RuleTemplateDocument, b: RuleTemplateDocument) => {
+  const { archived: _a, ...x } = a
+  const { archived: _b, ...y } = b
+  return canonicalJson(x) === canonicalJson(y)
+}
+
+function fromVersion(v: LowcodeVersion): RuleTemplate {
+  const doc = RuleTemplateDocument.parse(v.body)
+  const bundled = BUNDLED_TEMPLATES.find((b) => b.id === v.key)
+  const { archived, ...data } = doc
   return {
-    ...data, id: r.id, version: r.version, source: bundled ? 'edited' : 'custom', archived: r.archived,
-    updatedAt: new Date(r.created_at).toISOString(), updatedBy: r.created_by,
+    ...data, id: v.key, version: v.version!, archived: archived ?? false, updatedAt: v.publishedAt, updatedBy: v.authorId,
+    source: !bundled ? 'custom' : sameContent(doc, RuleTemplateDocument.parse(bundledBody(bundled))) ? 'bundled' : 'edited',
   }
 }
 
-/** The latest version of every template (bundled ones at version 0 until edited), archived included when asked. */
+/**
+ * Make the document store check rule templates (call once at start), and publish every bundled
+ * template that has no document yet, or whose document nobody but the system has published
+ * (so a new build's bundled templates take over where no administrator changed them).
+ */
+export async function setUpTemplates(q: Queryable, now: Date): Promise<void> {
+  registerDocumentKind(KIND, (body) => {
+    const r = RuleTemplateDocument.safeParse(body)
+    return r.success ? [] : fieldErrorsOf(r.error)
+  }, { key: (key) => (RuleTemplateKey.safeParse(key).success ? null : 'A template id is 2 to 80 lower-case letters, digits and dashes') })
+  for (const t of BUNDLED_TEMPLATES) await ensureDefaultDocument(q, { kind: KIND, key: t.id, body: bundledBody(t), now })
+}
+
+/** The running version of every template, archived ones only when asked. */
 export async function listTemplates(q: Queryable, opts: { includeArchived?: boolean } = {}): Promise<RuleTemplate[]> {
-  const { rows } = await q.query<Row>(
-    `SELECT DISTINCT ON (id) id, version, data, archived, created_by, created_at FROM court_rule_templates ORDER BY id, version DESC`)
-  const stored = new Map(rows.map((r) => [r.id, fromRow(r)]))
-  const all = [...BUNDLED_TEMPLATES.filter((b) => !stored.has(b.id)).map(fromBundled), ...stored.values()]
-  return all.filter((t) => opts.includeArchived || !t.archived).sort((a, b) => a.id.localeCompare(b.id))
+  return (await listRunningVersions(q, KIND))
+    .map(fromVersion)
+    .filter((t) => opts.includeArchived || !t.archived)
+    .sort((a, b) => a.id.localeCompare(b.id))
 }
 
-/** The latest version of one template, or null. */
+/** The running version of one template (archived or not), or null. */
 export async function getTemplate(q: Queryable, id: string): Promise<RuleTemplate | null> {
-  const r = (await q.query<Row>('SELECT * FROM court_rule_templates WHERE id = $1 ORDER BY version DESC LIMIT 1', [id])).rows[0]
-  if (r) return fromRow(r)
-  const b = BUNDLED_TEMPLATES.find((t) => t.id === id)
-  return b ? fromBundled(b) : null
+  const v = await getRunningVersion(q, KIND, id)
+  return v ? fromVersion(v) : null
 }
 
-/** Every stored version of a template, newest first (the bundled version 0 last when it exists). */
+/** Every published version of a template, newest first. */
 export async function templateVersions(q: Queryable, id: string): Promise<RuleTemplate[]> {
-  const { rows } = await q.query<Row>('SELECT * FROM court_rule_templates WHERE id = $1 ORDER BY version DESC', [id])
-  const b = BUNDLED_TEMPLATES.find((t) => t.id === id)
-  return [...rows.map(fromRow), ...(b ? [fromBundled(b)] : [])]
-}
-
-/** Store a new version (create, edit, archive or restore). */
-export async function saveTemplateVersion(q: Queryable, id: string, data: RuleTemplateData, archived: boolean, actorId: string | null, now: Date): Promise<RuleTemplate> {
-  const prev = (await q.query<{ v: number | null }>('SELECT max(version) AS v FROM court_rule_templates WHERE id = $1', [id])).rows[0]?.v ?? 0
-  const { rows } = await q.query<Row>(
-    'INSERT INTO court_rule_templates (id, version, data, archived, created_by, created_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6) RETURNING *',
-    [id, prev + 1, JSON.stringify(data), archived, actorId, now])
-  return fromRow(rows[0]!)
+  return (await listVersions(q, KIND, id)).map(fromVersion)
 }

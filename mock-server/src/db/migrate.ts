@@ -5,6 +5,9 @@ import type { Db } from './db'
 
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
 
+/** The advisory lock that serialises migrations of one schema across instances. */
+const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('suite-migrate:' || current_schema()))"
+
 /** A migration file `NNN_name.sql`. */
 export interface Migration { version: number; name: string; sql: string; checksum: string }
 
@@ -23,8 +26,13 @@ export async function loadMigrations(dir = DIR): Promise<Migration[]> {
  */
 export async function migrate(db: Db, migrations?: Migration[]): Promise<number[]> {
   const all = migrations ?? (await loadMigrations())
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  // Several instances may start at once on one database: each step takes the same transaction-
+  // scoped advisory lock, so they migrate one after the other and the later ones find it done.
+  await db.tx(async (q) => {
+    await q.query(LOCK_SQL)
+    await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  })
   const { rows } = await db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')
   const done = new Map(rows.map((r) => [r.version, r.checksum]))
   const applied: number[] = []
@@ -34,11 +42,18 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<number[
       if (seen !== m.checksum) throw new Error(`migration ${m.version}_${m.name} changed after it was applied`)
       continue
     }
-    await db.tx(async (q) => {
+    const ran = await db.tx(async (q) => {
+      await q.query(LOCK_SQL)
+      const already = (await q.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [m.version])).rows[0]
+      if (already) {
+        if (already.checksum !== m.checksum) throw new Error(`migration ${m.version}_${m.name} changed after it was applied`)
+        return false // another instance applied it while we waited for the lock
+      }
       for (const stmt of splitStatements(m.sql)) await q.query(stmt)
       await q.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum])
+      return true
     })
-    applied.push(m.version)
+    if (ran) applied.push(m.version)
   }
   return applied
 }

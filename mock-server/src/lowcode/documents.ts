@@ -8,22 +8,43 @@ import { canonicalJson } from '../audit/chain'
 /** Checks a document body of one kind; returns field errors (paths start at the body), none when valid. */
 export type BodyValidator = (body: Record<string, unknown>) => FieldError[]
 
-const validators = new Map<string, BodyValidator>([
-  ['form', (body) => { const r = parseFormSchema(body); return r.ok ? [] : r.errors }],
+/** Says what is wrong with a document key of a kind, or null when it is a good one. */
+export type KeyValidator = (key: string) => string | null
+
+interface KindRules { validate: BodyValidator; key?: KeyValidator }
+
+const kinds = new Map<string, KindRules>([
+  ['form', { validate: (body) => { const r = parseFormSchema(body); return r.ok ? [] : r.errors } }],
 ])
+/** Extra rules of single documents, by `kind/key`. */
+const documentRules = new Map<string, BodyValidator>()
 
 /**
  * Register the validator of a document kind (call it from your route module at start):
- * drafts and publications of that kind are refused with 400 and these field errors.
- * @example registerDocumentKind('classification_policy', (b) => fieldErrorsOf(ClassificationPolicy.safeParse(b)))
+ * drafts and publications of that kind are refused with 400 and these field errors. `key`
+ * narrows the keys documents of the kind may have (e.g. template ids); a bad one is refused under `key`.
+ * @example registerDocumentKind('classification_policy', (b) => { const r = LabelPolicy.safeParse(b); return r.success ? [] : fieldErrorsOf(r.error) })
  */
-export function registerDocumentKind(kind: string, validate: BodyValidator): void {
-  validators.set(kind, validate)
+export function registerDocumentKind(kind: string, validate: BodyValidator, opts: { key?: KeyValidator } = {}): void {
+  kinds.set(kind, { validate, ...(opts.key ? { key: opts.key } : {}) })
 }
 
-/** Field errors of a body for its kind ([] when valid or the kind has no validator). */
-export function validateDocumentBody(kind: string, body: Record<string, unknown>): FieldError[] {
-  return validators.get(kind)?.(body) ?? []
+/**
+ * Register rules one document must keep besides those of its kind, e.g. the support report
+ * form's base fields. They run only on a body that passes its kind's validator.
+ */
+export function registerDocumentRules(kind: string, key: string, validate: BodyValidator): void {
+  documentRules.set(`${kind}/${key}`, validate)
+}
+
+/**
+ * Field errors of a body for its kind and, given a key, for that document ([] when valid or
+ * nothing was registered). Paths start at the body.
+ */
+export function validateDocumentBody(kind: string, body: Record<string, unknown>, key?: string): FieldError[] {
+  const own = kinds.get(kind)?.validate(body) ?? []
+  if (own.length || key === undefined) return own
+  return documentRules.get(`${kind}/${key}`)?.(body) ?? []
 }
 
 /** Thrown by the write functions; routes map it to 400 / 404 / 409. */
@@ -76,6 +97,13 @@ export async function getVersion(q: Queryable, kind: string, key: string, versio
   return r ? toVersion(r) : null
 }
 
+/** The running version of every published document of a kind, by key. */
+export async function listRunningVersions(q: Queryable, kind: string): Promise<LowcodeVersion[]> {
+  const { rows } = await q.query<Row>(
+    `SELECT DISTINCT ON (key) * FROM lowcode_documents WHERE kind = $1 AND status = 'published' ORDER BY key, version DESC`, [kind])
+  return rows.map(toVersion)
+}
+
 /** The open draft of a document, or null. */
 export async function getDraft(q: Queryable, kind: string, key: string): Promise<LowcodeVersion | null> {
   const r = (await q.query<Row>(`SELECT * FROM lowcode_documents WHERE kind = $1 AND key = $2 AND status = 'draft'`, [kind, key])).rows[0]
@@ -98,14 +126,16 @@ export async function listDocuments(q: Queryable, kind?: string): Promise<Lowcod
   return rows.map((r) => ({ kind: r.kind, key: r.key, runningVersion: r.running, publishedAt: iso(r.published_at), hasDraft: !!r.draft_at, draftUpdatedAt: iso(r.draft_at) }))
 }
 
-function assertValid(kind: string, body: Record<string, unknown>): void {
-  const fields = validateDocumentBody(kind, body)
+function assertValid(kind: string, key: string, body: Record<string, unknown>): void {
+  const keyProblem = kinds.get(kind)?.key?.(key)
+  if (keyProblem) throw new DocumentError('invalid_body', `This is not a valid key for a ${kind}`, [{ path: 'key', code: 'invalid_key', message: keyProblem }])
+  const fields = validateDocumentBody(kind, body, key)
   if (fields.length) throw new DocumentError('invalid_body', `This ${kind} is not valid`, fields.map((f) => ({ ...f, path: `body.${f.path}` })))
 }
 
 /** Create or replace the open draft (validated for its kind); audited with the body's hash. */
 export async function saveDraft(q: Queryable, p: { kind: string; key: string; body: Record<string, unknown>; note?: string | null | undefined; actor: DocumentActor; now: Date }): Promise<LowcodeVersion> {
-  assertValid(p.kind, p.body)
+  assertValid(p.kind, p.key, p.body)
   const hash = bodyHash(p.body)
   const { rows } = await q.query<Row>(
     `INSERT INTO lowcode_documents (id, kind, key, version, status, body, body_hash, note, author_id, author_name, created_at, updated_at)
@@ -145,7 +175,7 @@ export async function publishDocument(q: Queryable, p: {
   const version = await nextVersion(q, p.kind, p.key)
   let row: Row | undefined
   if (p.body) {
-    assertValid(p.kind, p.body)
+    assertValid(p.kind, p.key, p.body)
     row = (await q.query<Row>(
       `INSERT INTO lowcode_documents (id, kind, key, version, status, body, body_hash, note, author_id, author_name, created_at, updated_at, published_at, published_by)
        VALUES ($1, $2, $3, $4, 'published', $5::json, $6, $7, $8, $9, $10, $10, $10, $9) RETURNING *`,
@@ -154,7 +184,7 @@ export async function publishDocument(q: Queryable, p: {
     const draft = await getDraft(q, p.kind, p.key)
     if (!draft) throw new DocumentError('no_draft', 'There is no draft to publish')
     if (p.draftHash && draft.bodyHash !== p.draftHash) throw new DocumentError('draft_changed', 'The draft changed after you reviewed it; review it again')
-    assertValid(p.kind, draft.body)
+    assertValid(p.kind, p.key, draft.body)
     row = (await q.query<Row>(
       `UPDATE lowcode_documents SET status = 'published', version = $2, published_at = $3, published_by = $4, note = COALESCE($5, note)
        WHERE id = $1 RETURNING *`, [draft.id, version, p.now, p.actor.name, p.note ?? null])).rows[0]
@@ -170,6 +200,8 @@ export async function rollbackDocument(q: Queryable, p: { kind: string; key: str
   if (!target || target.status !== 'published') throw new DocumentError('no_version', `Version ${p.version} does not exist`)
   const running = await getRunningVersion(q, p.kind, p.key)
   if (running && running.bodyHash === target.bodyHash) throw new DocumentError('already_running', `Version ${p.version} is what runs now`)
+  // The rules may have changed since (a new build's base fields): an old body must still pass them.
+  assertValid(p.kind, p.key, target.body)
   const version = await nextVersion(q, p.kind, p.key)
   const row = (await q.query<Row>(
     `INSERT INTO lowcode_documents (id, kind, key, version, status, body, body_hash, note, author_id, author_name, created_at, updated_at, published_at, published_by, rolled_back_from)
@@ -187,4 +219,16 @@ export async function ensurePublishedDocument(q: Queryable, p: { kind: string; k
   await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`lowcode:${p.kind}:${p.key}`])
   return (await getRunningVersion(q, p.kind, p.key))
     ?? publishDocument(q, { kind: p.kind, key: p.key, body: p.body, now: p.now, actor: { id: null, name: 'system' }, note: 'Initial version' })
+}
+
+/**
+ * For a default that ships with the app: like {@link ensurePublishedDocument}, and when the
+ * running version was published by the system (no administrator published or rolled back
+ * since) but differs from this build's `body`, publish `body` as a new version. So a new
+ * build's default takes over where nobody edited it, and never replaces an administrator's work.
+ */
+export async function ensureDefaultDocument(q: Queryable, p: { kind: string; key: string; body: Record<string, unknown>; now: Date }): Promise<LowcodeVersion> {
+  const running = await ensurePublishedDocument(q, p)
+  if (running.authorId !== null || running.bodyHash === bodyHash(p.body)) return running
+  return publishDocument(q, { kind: p.kind, key: p.key, body: p.body, now: p.now, actor: { id: null, name: 'system' }, note: 'Default of this version of the app' })
 }

@@ -11,6 +11,7 @@ import { enforce, openCase } from '../case-room/guard'
 import { caseRoomLink } from '../case-room/links'
 import { revokeMemberReentry } from '../case-room/reentry'
 import { requireCaseStepUp } from '../case-room/step-up'
+import { enqueueSyncForMember } from '../court-calendar/changes'
 import { enqueue } from '../jobs/queue'
 import { notify } from '../jobs/notify'
 import { findUser, findUserByDingTalkId, upsertDingTalkUser } from '../users/repo'
@@ -98,6 +99,8 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
           [a.caseRow.id, id, req.body.tierCeiling, a.auth.user.id, now],
         )
         added.push(id)
+        // Hearings and deadlines of the case that name them go back into their DingTalk calendar.
+        await enqueueSyncForMember(q, a.caseRow.id, id, now)
         await auditFor(req, q, { action: 'case.member_add', targetType: 'user', targetId: id, caseId: a.caseRow.id, detail: { tierCeiling: req.body.tierCeiling, previous: existing?.status ?? null } })
       }
       if (added.length) {
@@ -125,6 +128,8 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
       await q.query(`UPDATE case_members SET status = 'revoked', revoked_by = $3, revoked_at = $4 WHERE case_id = $1 AND user_id = $2`, [a.caseRow.id, target.user_id, a.auth.user.id, now])
       // Their saved device access and any unused sign-in link end in the same step.
       const reentry = await revokeMemberReentry(q, a.caseRow.id, target.user_id, 'member_revoked', now)
+      // Their DingTalk calendar loses the case's hearings and deadlines.
+      await enqueueSyncForMember(q, a.caseRow.id, target.user_id, now)
       await auditFor(req, q, { action: 'case.member_revoke', targetType: 'user', targetId: target.user_id, caseId: a.caseRow.id, detail: { previous: target.status, tierCeiling: target.tier_ceiling, reentryEnded: reentry } })
     })
     return reply.code(204).send(null)
@@ -146,6 +151,8 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
          ON CONFLICT (case_id, user_id) DO UPDATE SET status = 'walled', wall_reason = EXCLUDED.wall_reason, walled_by = EXCLUDED.walled_by, walled_at = EXCLUDED.walled_at`,
         [a.caseRow.id, u.id, req.body.reason, a.auth.user.id, now],
       )
+      // Walled off: their DingTalk calendar loses the case's hearings and deadlines.
+      await enqueueSyncForMember(q, a.caseRow.id, u.id, now)
       await auditFor(req, q, { action: 'case.wall_add', targetType: 'user', targetId: u.id, caseId: a.caseRow.id, detail: { reason: req.body.reason } })
       return toMemberView((await memberRow(q, a.caseRow.id, u.id))!, now)
     })

@@ -1,6 +1,7 @@
 import type { CreateClassificationReport, LabelPolicyInput, ReportSource } from '@suite/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp, type TestCredentials } from '../testing'
+import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
+import { createTestApp, publishAsAdmin, type TestApp, type TestCredentials } from '../testing'
 
 let t: TestApp
 let staff: TestCredentials
@@ -84,36 +85,49 @@ describe('classification reports', () => {
   })
 })
 
-describe('label policy versions', () => {
+describe('the label policy, a low-code document (classification_policy/default)', () => {
   const policy: LabelPolicyInput = {
     schemaVersion: 1, defaultLabel: 'internal',
     rules: [{ id: 'ids', label: 'confidential', conditions: [{ type: 'hk_id' }, { type: 'cn_id' }] }],
   }
 
-  it('serves the built-in policy as version 0 until one is saved', async () => {
-    const res = (await get(staff, '/api/classifier/policies/active')).json()
-    expect(res).toMatchObject({ version: 0, policy: { defaultLabel: 'public' }, createdAt: null })
+  it('runs the built-in policy, published by the system at start as version 1; version 0 stays the built-in one of older reports', async () => {
+    expect((await get(staff, '/api/classifier/policies/active')).json()).toMatchObject({ version: 1, policy: DEFAULT_LABEL_POLICY, createdBy: null, createdByName: 'system' })
+    expect((await get(staff, '/api/classifier/policies/0')).json()).toMatchObject({ version: 0, policy: DEFAULT_LABEL_POLICY, createdAt: null })
   })
 
-  it('lets only administrators create versions, numbered in order and audited', async () => {
-    expect((await post(staff, '/api/classifier/policies', { policy, note: 'stricter' })).statusCode).toBe(403)
-    const v1 = await post(compliance, '/api/classifier/policies', { policy, note: 'Everything internal by default' })
-    expect(v1.statusCode).toBe(201)
-    expect(v1.json()).toMatchObject({ version: 1, createdBy: 'u-ng', policy: { defaultLabel: 'internal', rules: [{ match: 'any', conditions: [{ minCount: 1 }, { minCount: 1 }] }] } })
-    const v2 = await post(compliance, '/api/classifier/policies', { policy: { ...policy, defaultLabel: 'public' }, note: 'Back to public' })
-    expect(v2.json().version).toBe(2)
-    expect((await get(staff, '/api/classifier/policies/active')).json()).toMatchObject({ version: 2, policy: { defaultLabel: 'public' } })
-    expect((await get(staff, '/api/classifier/policies/1')).json()).toMatchObject({ version: 1, policy: { defaultLabel: 'internal' } })
+  it('has no write route of its own: administrators publish in the document store (step-up), and the classifier serves it at once', async () => {
+    expect((await post(compliance, '/api/classifier/policies', { policy, note: 'stricter' })).statusCode).toBe(404)
+    const denied = await t.app.inject({ method: 'PUT', url: '/api/lowcode/documents/classification_policy/default/draft', headers: staff.headers, payload: { body: policy } })
+    expect(denied.statusCode).toBe(403)
+    const v2 = await publishAsAdmin(t, compliance, 'classification_policy', 'default', policy)
+    expect(v2.version).toBe(2)
+    expect((await get(staff, '/api/classifier/policies/active')).json()).toMatchObject({
+      version: 2, createdBy: 'u-ng', policy: { defaultLabel: 'internal', rules: [{ match: 'any', conditions: [{ minCount: 1 }, { minCount: 1 }] }] },
+    })
+    const v3 = await publishAsAdmin(t, compliance, 'classification_policy', 'default', { ...policy, defaultLabel: 'public' })
+    expect(v3.version).toBe(3)
+    expect((await get(staff, '/api/classifier/policies/active')).json()).toMatchObject({ version: 3, policy: { defaultLabel: 'public' } })
+    expect((await get(staff, '/api/classifier/policies/2')).json()).toMatchObject({ version: 2, policy: { defaultLabel: 'internal' } })
     expect((await get(staff, '/api/classifier/policies/9')).statusCode).toBe(404)
     expect((await get(staff, '/api/classifier/policies')).statusCode).toBe(403)
-    expect((await get(compliance, '/api/classifier/policies')).json().items.map((v: { version: number }) => v.version)).toEqual([2, 1, 0])
-    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'classifier.policy.create'")
-    expect(audit.rows).toHaveLength(2)
+    expect((await get(compliance, '/api/classifier/policies')).json().items.map((v: { version: number }) => v.version)).toEqual([3, 2, 1, 0])
+    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target_type = 'classification_policy' AND action = 'lowcode.published'")
+    expect(audit.rows).toHaveLength(3)
+
+    // A report names the policy version its suggestions came from: an unknown one is refused.
+    expect((await post(staff, '/api/classifier/reports', report({ policyVersion: 3 }))).statusCode).toBe(201)
+    const unknown = await post(staff, '/api/classifier/reports', report({ policyVersion: 42 }))
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().error.fields).toEqual([expect.objectContaining({ path: 'policyVersion', code: 'unknown_version' })])
   })
 
-  it('rejects an invalid policy with field errors', async () => {
-    const bad = await post(compliance, '/api/classifier/policies', { policy: { ...policy, rules: [{ id: 'x', label: 'secret', conditions: [] }] }, note: 'bad' })
+  it('rejects an invalid policy with field errors under body.*', async () => {
+    const bad = await t.app.inject({
+      method: 'PUT', url: '/api/lowcode/documents/classification_policy/default/draft', headers: compliance.headers,
+      payload: { body: { ...policy, rules: [{ id: 'x', label: 'secret', conditions: [] }] } },
+    })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error.fields.length).toBeGreaterThan(0)
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['body.rules.0.label', 'body.rules.0.conditions']))
   })
 })

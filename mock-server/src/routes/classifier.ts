@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import {
-  ADMIN_ROLES, ClassificationReport, ClassificationReportSummary, CreateClassificationReport, CreateLabelPolicyVersion, ErrorBody,
-  LabelPolicyVersion, Page, PageQuery, decodeCursor, encodeCursor, isCrossBorder, isInternalRole, type LabelPolicy,
+  ADMIN_ROLES, ClassificationReport, ClassificationReportSummary, CreateClassificationReport, ErrorBody, LABEL_POLICY_DOC,
+  LabelPolicy, LabelPolicyVersion, Page, PageQuery, decodeCursor, encodeCursor, fieldErrorsOf, isCrossBorder, isInternalRole,
+  type LowcodeVersion,
 } from '@suite/domain'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import type { App, Deps } from '../deps'
@@ -10,20 +11,26 @@ import type { Queryable } from '../db/db'
 import { auditFor, requireRole, requireUser, type AuthContext } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { findRawPersonalData } from '../classifier/raw-data-guard'
+import { ensureDefaultDocument, getRunningVersion, getVersion, listVersions, registerDocumentKind } from '../lowcode/documents'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 
-interface PolicyRow { version: number; policy: LabelPolicy; note: string; created_by: string | null; created_by_name: string | null; created_at: Date }
 interface ReportRow {
   id: string; title: string; home: 'hong_kong' | 'macau'; policy_version: number; scanned_at: Date; sources: ClassificationReport['sources']
   source_count: number; public_count: number; internal_count: number; confidential_count: number; cross_border_count: number
   created_by: string; created_by_name: string; created_at: Date
 }
 
-const toPolicyVersion = (r: PolicyRow): LabelPolicyVersion => ({
-  version: r.version, policy: r.policy, note: r.note, createdBy: r.created_by, createdByName: r.created_by_name, createdAt: new Date(r.created_at).toISOString(),
+const { kind: POLICY_KIND, key: POLICY_KEY } = LABEL_POLICY_DOC
+
+/** A published version of the policy document as the classifier's wire shape. */
+const toPolicyVersion = (v: LowcodeVersion): LabelPolicyVersion => ({
+  version: v.version!, policy: LabelPolicy.parse(v.body), note: v.note ?? '', createdBy: v.authorId, createdByName: v.authorName, createdAt: v.publishedAt,
 })
-/** Version 0: the engine's built-in policy, in force until an administrator saves one. */
+/**
+ * Version 0: the engine's built-in policy, which was in force before the policy became a
+ * low-code document; reports of that time name it. A fresh start publishes it as version 1.
+ */
 const BUILT_IN: LabelPolicyVersion = { version: 0, policy: DEFAULT_LABEL_POLICY, note: 'Built-in default', createdBy: null, createdByName: null, createdAt: null }
 
 const toSummary = (r: ReportRow): ClassificationReportSummary => ({
@@ -45,51 +52,42 @@ function requireStaff(req: Parameters<typeof requireUser>[0]): AuthContext {
 
 const canReadAll = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role)
 
-async function activePolicy(q: Queryable, orgId: string): Promise<LabelPolicyVersion> {
-  const { rows } = await q.query<PolicyRow>('SELECT * FROM classifier_policies WHERE org_id = $1 ORDER BY version DESC LIMIT 1', [orgId])
-  return rows[0] ? toPolicyVersion(rows[0]) : BUILT_IN
+async function activePolicy(q: Queryable): Promise<LabelPolicyVersion> {
+  const v = await getRunningVersion(q, POLICY_KIND, POLICY_KEY)
+  return v ? toPolicyVersion(v) : BUILT_IN
 }
 
 /**
- * Data classifier: the label policy's versions (administrators write them, everyone on staff
- * reads the one in force) and the reports the wizard saves. The server runs the detection
- * engine over every string of a report and refuses anything that is not masked.
+ * Data classifier: the label policy (the low-code document `classification_policy/default`,
+ * which administrators edit, diff, publish with a step-up and roll back in the admin app;
+ * everyone on staff reads the running version, which the wizard fetches each time it opens)
+ * and the reports the wizard saves. The server runs the detection engine over every string of
+ * a report and refuses anything that is not masked.
  */
 export async function classifierRoutes(app: App, deps: Deps): Promise<void> {
-  app.get('/api/classifier/policies/active', { schema: { tags: ['classifier'], response: { 200: LabelPolicyVersion, ...errors } } }, async (req) => {
-    const { user } = requireStaff(req)
-    return activePolicy(deps.db, user.org_id)
+  registerDocumentKind(POLICY_KIND, (body) => {
+    const r = LabelPolicy.safeParse(body)
+    return r.success ? [] : fieldErrorsOf(r.error)
+  })
+  await deps.db.tx((q) => ensureDefaultDocument(q, { kind: POLICY_KIND, key: POLICY_KEY, body: DEFAULT_LABEL_POLICY, now: deps.now() }))
+
+  app.get('/api/classifier/policies/active', { schema: { tags: ['classifier'], response: { 200: LabelPolicyVersion, ...errors } } }, async (req, reply) => {
+    requireStaff(req)
+    reply.header('cache-control', 'no-cache')
+    return activePolicy(deps.db)
   })
 
   app.get('/api/classifier/policies', { schema: { tags: ['classifier'], response: { 200: z.object({ items: z.array(LabelPolicyVersion) }), ...errors } } }, async (req) => {
-    const { user } = requireRole(req, ADMIN_ROLES)
-    const { rows } = await deps.db.query<PolicyRow>('SELECT * FROM classifier_policies WHERE org_id = $1 ORDER BY version DESC', [user.org_id])
-    return { items: [...rows.map(toPolicyVersion), BUILT_IN] }
+    requireRole(req, ADMIN_ROLES)
+    return { items: [...(await listVersions(deps.db, POLICY_KIND, POLICY_KEY)).map(toPolicyVersion), BUILT_IN] }
   })
 
   app.get('/api/classifier/policies/:version', { schema: { tags: ['classifier'], params: z.object({ version: z.coerce.number().int().nonnegative() }), response: { 200: LabelPolicyVersion, ...errors } } }, async (req) => {
-    const { user } = requireStaff(req)
+    requireStaff(req)
     if (req.params.version === 0) return BUILT_IN
-    const { rows } = await deps.db.query<PolicyRow>('SELECT * FROM classifier_policies WHERE org_id = $1 AND version = $2', [user.org_id, req.params.version])
-    if (!rows[0]) throw notFound('No such policy version')
-    return toPolicyVersion(rows[0])
-  })
-
-  app.post('/api/classifier/policies', { schema: { tags: ['classifier'], body: CreateLabelPolicyVersion, response: { 201: LabelPolicyVersion, ...errors } } }, async (req, reply) => {
-    const { user } = requireRole(req, ADMIN_ROLES)
-    const created = await deps.db.tx(async (q) => {
-      // Serialise version numbers per org: the advisory lock is held to the end of the transaction.
-      await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`classifier_policies:${user.org_id}`])
-      const { rows } = await q.query<PolicyRow>(
-        `INSERT INTO classifier_policies (org_id, version, policy, note, created_by, created_by_name, created_at)
-         SELECT $1, COALESCE(MAX(version), 0) + 1, $2::jsonb, $3, $4, $5, $6 FROM classifier_policies WHERE org_id = $1
-         RETURNING *`,
-        [user.org_id, JSON.stringify(req.body.policy), req.body.note, user.id, user.name, deps.now()])
-      const row = rows[0]!
-      await auditFor(req, q, { action: 'classifier.policy.create', targetType: 'classifier_policy', targetId: String(row.version), detail: { version: row.version, note: row.note, rules: req.body.policy.rules.length } })
-      return row
-    })
-    return reply.code(201).send(toPolicyVersion(created))
+    const v = await getVersion(deps.db, POLICY_KIND, POLICY_KEY, req.params.version)
+    if (!v || v.status !== 'published') throw notFound('No such policy version')
+    return toPolicyVersion(v)
   })
 
   app.post('/api/classifier/reports', { schema: { tags: ['classifier'], body: CreateClassificationReport, response: { 201: ClassificationReport, ...errors } } }, async (req, reply) => {
@@ -99,6 +97,10 @@ export async function classifierRoutes(app: App, deps: Deps): Promise<void> {
     if (raw.length) throw new HttpError('validation_failed', 'The report holds unmasked personal data; only masked samples may be sent', raw)
     const inconsistent = body.sources.findIndex((s) => s.crossBorder !== isCrossBorder(body.home, s.storedIn))
     if (inconsistent >= 0) throw new HttpError('validation_failed', 'A cross-border flag does not match where the data is stored', [{ path: `sources.${inconsistent}.crossBorder`, code: 'inconsistent', message: 'crossBorder must be true exactly when storedIn differs from home' }])
+    // The suggestions came from a policy version that exists (0: the built-in one of before).
+    if (body.policyVersion !== 0 && (await getVersion(deps.db, POLICY_KIND, POLICY_KEY, body.policyVersion))?.status !== 'published') {
+      throw new HttpError('validation_failed', 'This version of the label policy is unknown', [{ path: 'policyVersion', code: 'unknown_version', message: 'Unknown policy version' }])
+    }
     const count = (label: string): number => body.sources.filter((s) => s.label === label).length
     const crossBorder = body.sources.filter((s) => s.crossBorder).length
     const row = await deps.db.tx(async (q) => {

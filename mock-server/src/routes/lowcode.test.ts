@@ -86,10 +86,16 @@ describe('versioned low-code documents', () => {
   })
 
   it('validates bodies of kinds other areas register', async () => {
-    registerDocumentKind('court_rule_templates', (b) => (Array.isArray(b.rules) ? [] : [{ path: 'rules', code: 'required', message: 'rules must be a list' }]))
-    const bad = await call(admin, 'PUT', '/api/lowcode/documents/court_rule_templates/hk-high-court/draft', { body: { rule: 1 } })
+    // A kind of this test only: the registry is shared by every test file of a worker.
+    registerDocumentKind('test_rule_sets', (b) => (Array.isArray(b.rules) ? [] : [{ path: 'rules', code: 'required', message: 'rules must be a list' }]), {
+      key: (k) => (k.includes('.') ? 'no dots in a rule set key' : null),
+    })
+    const bad = await call(admin, 'PUT', '/api/lowcode/documents/test_rule_sets/hk-high-court/draft', { body: { rule: 1 } })
     expect(bad.json().error.fields).toEqual([{ path: 'body.rules', code: 'required', message: 'rules must be a list' }])
-    expect((await call(admin, 'PUT', '/api/lowcode/documents/court_rule_templates/hk-high-court/draft', { body: { rules: [] } })).statusCode).toBe(200)
+    expect((await call(admin, 'PUT', '/api/lowcode/documents/test_rule_sets/hk-high-court/draft', { body: { rules: [] } })).statusCode).toBe(200)
+    const badKey = await call(admin, 'PUT', '/api/lowcode/documents/test_rule_sets/hk.high/draft', { body: { rules: [] } })
+    expect(badKey.statusCode).toBe(400)
+    expect(badKey.json().error.fields).toEqual([{ path: 'key', code: 'invalid_key', message: 'no dots in a rule set key' }])
   })
 })
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE_FORM } from '@suite/forms/testing'
 import { createTestApp, enrolTotp, stepUpWithDingTalk, totpCode, type TestApp, type TestCredentials } from '../testing'
-import { ensurePublishedDocument } from '../lowcode/documents'
+import { ensurePublishedDocument, publishDocument } from '../lowcode/documents'
 
 let t: TestApp
 beforeAll(async () => { t = await createTestApp() })
@@ -117,9 +117,9 @@ describe('privileged operations are refused without a fresh step-up and accepted
       name: 'policy rollback',
       prepare: async () => {
         await t.db.tx(async (q) => {
-          await ensurePublishedDocument(q, { kind: 'classification_policy', key: 'default', body: { labels: ['public'] }, now: new Date() })
-          const { publishDocument } = await import('../lowcode/documents')
-          await publishDocument(q, { kind: 'classification_policy', key: 'default', body: { labels: ['public', 'confidential'] }, actor: { id: null, name: 'system' }, now: new Date() })
+          // Version 1 is the built-in policy the server published at start.
+          await ensurePublishedDocument(q, { kind: 'classification_policy', key: 'default', body: { schemaVersion: 1, defaultLabel: 'public', rules: [] }, now: new Date() })
+          await publishDocument(q, { kind: 'classification_policy', key: 'default', body: { schemaVersion: 1, defaultLabel: 'confidential', rules: [] }, actor: { id: null, name: 'system' }, now: new Date() })
         })
       },
       run: async () => ({ method: 'POST', url: '/api/lowcode/documents/classification_policy/default/rollback', payload: { version: 1 } }), ok: 200,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp, type TestCredentials } from '../testing'
+import { BASE_REPORT_FIELD_NAMES } from '@suite/domain'
+import { createTestApp, publishAsAdmin, type TestApp, type TestCredentials } from '../testing'
 import { reportValues, submitReport } from '../support/test-helpers'
 
 let t: TestApp
@@ -81,35 +82,52 @@ describe('POST /api/support/reports: exactly one report per Idempotency-Key', ()
   })
 })
 
-describe('form extensions', () => {
+describe('the report form, a low-code document (form/support-report)', () => {
   const riskField = {
     name: 'clientMatter', type: 'text', required: true, maxLength: 40,
     label: { 'zh-HK': '相關案件', 'zh-CN': '相关案件', en: 'Related matter' },
   }
+  const withFields = (body: { fields: unknown[] }, ...more: unknown[]) => ({ ...body, fields: [...body.fields, ...more] })
 
-  it('lets IT add a field; old versions still validate as they were', async () => {
+  it('lets IT add a field in the document store; the app reads it at once; old versions still validate as they were', async () => {
     const it_ = await t.signIn('u-lam')
-    const denied = await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: staff.headers, payload: { fields: [riskField] } })
+    const running = (await t.app.inject({ method: 'GET', url: '/api/support/form', headers: staff.headers })).json()
+    expect(running.schema.fields.map((f: { name: string }) => f.name)).toEqual(BASE_REPORT_FIELD_NAMES)
+    expect((await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: it_.headers, payload: { fields: [riskField] } })).statusCode).toBe(404)
+    const denied = await t.app.inject({ method: 'PUT', url: '/api/lowcode/documents/form/support-report/draft', headers: staff.headers, payload: { body: withFields(running.schema, riskField) } })
     expect(denied.statusCode).toBe(403)
-    const clash = await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: it_.headers, payload: { fields: [{ ...riskField, name: 'identifier' }] } })
-    expect(clash.statusCode).toBe(400)
-    expect(clash.json().error.fields[0]).toMatchObject({ path: 'fields.0.name', code: 'reserved' })
-    const put = await t.app.inject({ method: 'PUT', url: '/api/support/form', headers: it_.headers, payload: { fields: [riskField] } })
-    expect(put.statusCode).toBe(200)
-    const v = put.json().version as number
-    expect(v).toBeGreaterThan(1)
+
+    const published = await publishAsAdmin(t, it_, 'form', 'support-report', withFields(running.schema, riskField))
+    const v = published.version
+    expect(v).toBe(running.version + 1)
     const form = (await t.app.inject({ method: 'GET', url: '/api/support/form', headers: staff.headers })).json()
     expect(form.version).toBe(v)
     expect(form.schema.fields.at(-1).name).toBe('clientMatter')
+    expect((await t.app.inject({ method: 'GET', url: `/api/support/form/${running.version}`, headers: staff.headers })).json().schema.fields).toHaveLength(BASE_REPORT_FIELD_NAMES.length)
 
     const missing = await submitReport(t, staff, reportValues(), { formVersion: v })
     expect(missing.json().error.fields).toEqual([expect.objectContaining({ path: 'values.clientMatter', code: 'required' })])
     const withIt = await submitReport(t, staff, reportValues({ clientMatter: 'HCA 1234/2026' }), { formVersion: v })
     expect(withIt.statusCode).toBe(201)
     expect(withIt.json().extra).toEqual({ clientMatter: 'HCA 1234/2026' })
-    // A report filled in offline on version 1 is still accepted.
+    // A report filled in offline on the first version is still accepted, and checked against that version.
     expect((await submitReport(t, staff, reportValues(), { formVersion: 1 })).statusCode).toBe(201)
+    expect((await submitReport(t, staff, reportValues({ clientMatter: 'x' }), { formVersion: 1 })).json().error.fields).toEqual([expect.objectContaining({ path: 'values.clientMatter', code: 'unknown_field' })])
     expect((await submitReport(t, staff, reportValues(), { formVersion: 999 })).statusCode).toBe(400)
+  })
+
+  it('keeps the base fields: a draft that changes, drops or reuses one is refused with the field named', async () => {
+    const it_ = await t.signIn('u-lam')
+    const running = (await t.app.inject({ method: 'GET', url: '/api/support/form', headers: staff.headers })).json()
+    const draft = (body: unknown) => t.app.inject({ method: 'PUT', url: '/api/lowcode/documents/form/support-report/draft', headers: it_.headers, payload: { body: body as object } })
+    const fieldsOf = async (body: unknown) => (await draft(body)).json().error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)
+
+    const relabelled = structuredClone(running.schema)
+    relabelled.fields[1].label.en = 'Anything'
+    expect(await fieldsOf(relabelled)).toEqual(['body.fields.1:base_field_changed'])
+    expect(await fieldsOf({ ...running.schema, fields: running.schema.fields.filter((f: { name: string }) => f.name !== 'message') })).toEqual(['body.fields.10:base_field_changed'])
+    expect(await fieldsOf({ ...running.schema, title: { 'zh-HK': '舉報', 'zh-CN': '举报', en: 'Report' } })).toEqual(['body.title:base_changed'])
+    expect(await fieldsOf(withFields(running.schema, { ...riskField, name: 'identifier' }))).toEqual(expect.arrayContaining([expect.stringMatching(/^body\.fields\.\d+\.name:/)]))
   })
 })
 

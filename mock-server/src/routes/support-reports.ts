@@ -10,7 +10,7 @@ import { auditFor, requireUser, type AuthContext } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { BlobTooLargeError } from '../storage/blob-store'
 import { notify } from '../jobs/notify'
-import { formVersion } from '../support/form'
+import { reportForm } from '../support/form'
 import { hashOf, newId } from '../support/ids'
 import { loadCheckLists, runCheck } from '../support/lists'
 import { drillThanksText, urgentText } from '../support/messages'
@@ -100,7 +100,8 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
     // A retry of a report that arrived: answer with it, do nothing else.
     if ((await deps.db.query('SELECT 1 FROM support_reports WHERE idempotency_key = $1', [key.data])).rows.length) return reply.code(200).send(await replay())
 
-    const form = await formVersion(deps.db, req.body.formVersion)
+    // The version the device rendered, from the low-code store (every published version is kept).
+    const form = await reportForm(deps.db, req.body.formVersion)
     if (!form) throw new HttpError('validation_failed', 'This version of the form is unknown', [{ path: 'formVersion', code: 'unknown_version', message: 'Unknown form version' }])
     const checked = validateSubmission(form.schema, req.body.values)
     if (!checked.ok) throw new HttpError('validation_failed', 'Some fields are not valid', checked.errors.map((e) => ({ ...e, path: `values.${e.path}` })))

@@ -36,6 +36,7 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
 
   // Fault injection, QPS limit and call counting apply to every DingTalk route (not /_test).
   const windowCounts = new Map<string, { second: number; n: number }>()
+  const heldAnswers = new WeakMap<FastifyRequest, number>()
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/_test')) return
     const path = req.url.split('?')[0]!.replace(/\/events\/[^/]+$/, '/events/:id').replace(/\/users\/[^/]+\//, '/users/:unionId/')
@@ -60,6 +61,13 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
       await new Promise((r) => setTimeout(r, f.delayMs))
       return newErr(reply, 504, 'GatewayTimeout', 'timeout')
     }
+    if (f.mode === 'slow_success') heldAnswers.set(req, f.delayMs)
+  })
+  // 'slow_success': the route has done its work; only the answer is late.
+  app.addHook('onSend', async (req, _reply, payload) => {
+    const ms = heldAnswers.get(req)
+    if (ms) await new Promise((r) => setTimeout(r, ms))
+    return payload
   })
   function rateLimited(req: FastifyRequest, reply: FastifyReply) {
     return isOld(req) ? oldErr(reply, 90002, '服务器当前请求量过大，请稍后再试') : newErr(reply, 429, 'Forbidden.AccessDenied.QpsLimitForApi', 'QPS limit exceeded (90002)')

@@ -42,12 +42,17 @@ export interface SimMessage {
 
 /** Faults the simulator injects so the backend's retries can be tested. */
 export interface SimFaults {
-  mode: 'none' | 'rate_limit' | 'server_error' | 'timeout'
+  /**
+   * `timeout`: the call hangs for `delayMs`, then fails without being carried out.
+   * `slow_success`: the call IS carried out, but its answer is held for `delayMs`, so a client
+   * with a shorter timeout gives up on work DingTalk did (the case that creates duplicates).
+   */
+  mode: 'none' | 'rate_limit' | 'server_error' | 'timeout' | 'slow_success'
   /** Share of calls that fail, 0..1. */
   probability: number
   /** Fail only calls whose path starts with one of these. */
   paths: string[]
-  /** How long a 'timeout' call hangs. */
+  /** How long a 'timeout' call hangs, or a 'slow_success' answer is held. */
   delayMs: number
 }
 

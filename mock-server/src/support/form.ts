@@ -1,64 +1,90 @@
-import { BASE_REPORT_FIELD_NAMES, BASE_REPORT_FORM, type FieldError } from '@suite/domain'
-import { FormSchema, parseFormSchema } from '@suite/forms'
-import type { Db, Queryable } from '../db/db'
-import { HttpError } from '../http/errors'
+import { BASE_REPORT_FIELD_NAMES, BASE_REPORT_FORM, SUPPORT_REPORT_FORM_DOC, type FieldError } from '@suite/domain'
+import { FormSchema } from '@suite/forms'
+import type { Queryable } from '../db/db'
+import {
+  DocumentError, ensurePublishedDocument, getPublishedDocument, getVersion, publishDocument, registerDocumentRules,
+} from '../lowcode/documents'
 import { stableJson } from './ids'
 
-/** One stored version of the report form. */
-export interface FormVersionRow { version: number; schema: FormSchema; published_at: Date }
+/*
+ * The report form is the low-code document `form/support-report`: administrators edit it in
+ * the admin app (draft, diff, publish with a step-up, roll back). Its title, submit label and
+ * base fields come with this build; administrators' fields follow the base fields. Every
+ * version is kept, so a report filled in offline on an older version is validated against it.
+ */
 
+const { kind, key } = SUPPORT_REPORT_FORM_DOC
 const BASE = FormSchema.parse(BASE_REPORT_FORM)
-const isBase = (name: string) => BASE_REPORT_FIELD_NAMES.includes(name)
+const isBase = (name: unknown) => typeof name === 'string' && BASE_REPORT_FIELD_NAMES.includes(name)
 
-/** The newest version of the form. */
-export async function latestForm(q: Queryable): Promise<FormVersionRow | null> {
-  return (await q.query<FormVersionRow>('SELECT version, schema, published_at FROM support_form_versions ORDER BY version DESC LIMIT 1')).rows[0] ?? null
-}
-
-/** One version of the form, or null. */
-export async function formVersion(q: Queryable, version: number): Promise<FormVersionRow | null> {
-  return (await q.query<FormVersionRow>('SELECT version, schema, published_at FROM support_form_versions WHERE version = $1', [version])).rows[0] ?? null
-}
-
-/** The administrators' fields of a stored form: everything after the base fields. */
-export function extensionFields(schema: FormSchema): FormSchema['fields'] {
-  return schema.fields.filter((f) => !isBase(f.name))
-}
+/** One published version of the report form. */
+export interface ReportForm { version: number; schema: FormSchema; publishedAt: string }
 
 /**
- * Make sure the newest stored form starts with the base fields of this build. A new build
- * whose base form changed publishes a new version that keeps the administrators' fields;
- * devices that rendered an older version still have it validated against that version.
+ * What the report form must keep besides being a valid form: this build's title, submit label
+ * and base fields, unchanged and first; the administrators' fields after them, under other names.
+ * Paths start at the body, as the document store wants.
  */
-export async function ensureBaseForm(db: Db): Promise<number> {
-  const latest = await latestForm(db)
-  const ext = latest ? extensionFields(latest.schema) : []
-  const want = { ...BASE, fields: [...BASE.fields, ...ext] }
-  // jsonb reorders keys: compare stable forms.
-  if (latest && stableJson(latest.schema) === stableJson(want)) return latest.version
-  const version = (latest?.version ?? 0) + 1
-  await db.query('INSERT INTO support_form_versions (version, schema) VALUES ($1, $2::jsonb) ON CONFLICT (version) DO NOTHING', [version, JSON.stringify(want)])
-  return version
-}
-
-/**
- * Validate administrators' extension fields and return the whole form they make with the base
- * fields. Field errors come back with paths under `fields.N`.
- */
-export function formWithExtensions(fields: unknown[]): FormSchema {
+export function supportFormProblems(body: Record<string, unknown>): FieldError[] {
+  const parsed = FormSchema.safeParse(body)
+  if (!parsed.success) return [{ path: '(root)', code: 'invalid', message: 'Not a valid form' }]
+  const form = parsed.data as Record<string, unknown> & FormSchema
   const errors: FieldError[] = []
-  fields.forEach((f, i) => {
-    const name = (f as { name?: unknown }).name
-    if (typeof name === 'string' && isBase(name)) errors.push({ path: `fields.${i}.name`, code: 'reserved', message: `"${name}" is a base field of the report form` })
-  })
-  const parsed = parseFormSchema({ ...BASE_REPORT_FORM, fields: [...BASE_REPORT_FORM.fields, ...fields] })
-  if (!parsed.ok) {
-    const offset = BASE_REPORT_FORM.fields.length
-    for (const e of parsed.errors) {
-      const m = /^fields\.(\d+)(.*)$/.exec(e.path)
-      errors.push(m ? { ...e, path: `fields.${Number(m[1]) - offset}${m[2]}` } : e)
+  const base = BASE as Record<string, unknown> & FormSchema
+  for (const k of new Set([...Object.keys(base), ...Object.keys(form)])) {
+    if (k !== 'fields' && stableJson(form[k]) !== stableJson(base[k])) {
+      errors.push({ path: k, code: 'base_changed', message: `"${k}" of the report form comes with the app; only fields after the base fields can be added` })
     }
   }
-  if (errors.length || !parsed.ok) throw new HttpError('validation_failed', 'The form fields are not valid', errors)
-  return parsed.schema
+  const firstChanged = BASE.fields.findIndex((f, i) => !form.fields[i] || stableJson(form.fields[i]) !== stableJson(f))
+  if (firstChanged >= 0) {
+    const f = BASE.fields[firstChanged]!
+    errors.push({ path: `fields.${firstChanged}`, code: 'base_field_changed', message: `Field ${firstChanged + 1} must be the base field "${f.name}" as the app defines it; add your fields after the ${BASE.fields.length} base fields` })
+  }
+  form.fields.forEach((f, i) => {
+    if (i >= BASE.fields.length && isBase(f.name)) errors.push({ path: `fields.${i}.name`, code: 'reserved', message: `"${f.name}" is a base field of the report form` })
+  })
+  return errors
+}
+
+/** Make the document store hold the report form to {@link supportFormProblems} (call at start). */
+export function registerSupportForm(): void {
+  registerDocumentRules(kind, key, supportFormProblems)
+}
+
+/** The administrators' fields of a stored form body: everything that is not a base field. */
+function extensionFields(body: Record<string, unknown>): unknown[] {
+  const fields = Array.isArray(body.fields) ? (body.fields as { name?: unknown }[]) : []
+  return fields.filter((f) => !isBase(f?.name))
+}
+
+/**
+ * At start: publish the base form as the first version, and when this build's base part
+ * differs from the running version's, publish a new version with this build's base part and
+ * the administrators' fields (by the system, audited like every publication). Devices that
+ * rendered an older version still have it validated against that version.
+ */
+export async function ensureSupportForm(q: Queryable, now: Date): Promise<number> {
+  const running = await ensurePublishedDocument(q, { kind, key, body: BASE_REPORT_FORM, now })
+  if (!supportFormProblems(running.body).length) return running.version!
+  const actor = { id: null, name: 'system' }
+  const keep = extensionFields(running.body)
+  const want = { ...BASE_REPORT_FORM, fields: [...BASE_REPORT_FORM.fields, ...keep] }
+  try {
+    return (await publishDocument(q, { kind, key, body: want, actor, now, note: 'Base fields of this version of the app' })).version!
+  } catch (e) {
+    if (!(e instanceof DocumentError) || e.code !== 'invalid_body') throw e
+    // The administrators' fields no longer pass this build's form engine: run the base form; they stay in the history.
+    return (await publishDocument(q, { kind, key, body: BASE_REPORT_FORM, actor, now, note: `Base form only: the added fields of version ${running.version} are not valid in this version of the app` })).version!
+  }
+}
+
+/** The running report form, or a given published version of it; null when there is none. */
+export async function reportForm(q: Queryable, version?: number): Promise<ReportForm | null> {
+  if (version === undefined) {
+    const doc = await getPublishedDocument(q, kind, key)
+    return doc ? { version: doc.version, schema: FormSchema.parse(doc.body), publishedAt: doc.publishedAt } : null
+  }
+  const v = await getVersion(q, kind, key, version)
+  return v?.status === 'published' && v.version !== null ? { version: v.version, schema: FormSchema.parse(v.body), publishedAt: v.publishedAt! } : null
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import { buildApp, type App } from '../app'
 import { openDb, startPglite, type Db } from '../db/db'
-import { migrate } from '../db/migrate'
+import { migrate, type Migration } from '../db/migrate'
 import { createDingTalkClient } from '../dingtalk/client'
 import { injectFetch } from '../dingtalk/inject-fetch'
 import { EnvSchema, type Env } from '../env'
@@ -22,11 +22,15 @@ export function testDbKind(): 'pglite' | 'pg' {
   return process.env.SUITE_TEST_DB === 'pg' ? 'pg' : 'pglite'
 }
 
+/** A test database in its own schema; `dropSchema()` removes it and closes the connection. */
+export type TestDb = Db & { dropSchema(): Promise<void> }
+
 /**
  * A fresh, migrated database in its own schema. PGlite is started once per test worker and
- * shared (it costs seconds and ~800 MB); each caller gets a new schema inside it.
+ * shared (it costs seconds and ~800 MB); each caller gets a new schema inside it. `migrations`
+ * applies only those (a test of a data migration starts from an older schema).
  */
-export async function openTestDb(): Promise<Db & { dropSchema(): Promise<void> }> {
+export async function openTestDb(opts: { migrations?: Migration[] } = {}): Promise<TestDb> {
   const schema = `t_${randomBytes(6).toString('hex')}`
   let db: Db
   if (testDbKind() === 'pg') {
@@ -37,7 +41,7 @@ export async function openTestDb(): Promise<Db & { dropSchema(): Promise<void> }
     globalCache.__suitePglite ??= startPglite()
     db = await openDb({ pglite: await globalCache.__suitePglite, schema })
   }
-  await migrate(db)
+  await migrate(db, opts.migrations)
   return Object.assign(db, {
     async dropSchema() {
       await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
@@ -67,13 +71,17 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** Build the backend on a fresh schema with the simulator behind an in-process fetch. */
-export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * Build the backend on a fresh schema with the simulator behind an in-process fetch. `db`: on
+ * this database instead (already migrated and seeded as the test wants; closed with the app).
+ */
+export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string>; db?: TestDb } = {}): Promise<TestApp> {
   const env = EnvSchema.parse({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...opts.env })
-  const db = await openTestDb()
+  const given = opts.db
+  const db = given ?? (await openTestDb())
   let fixed: Date | null = null
   const clock = () => fixed ?? new Date()
-  if (opts.seed !== false) await seedDemo(db, clock())
+  if (!given && opts.seed !== false) await seedDemo(db, clock())
   const sim = buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS })
   const base = 'http://dingtalk.sim'
   const dingtalk = createDingTalkClient({
@@ -107,8 +115,9 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     async close() {
       await app.close()
       await sim.app.close()
-      await (db as Db & { dropSchema(): Promise<void> }).dropSchema()
+      await db.dropSchema()
     },
   }
 }
 export { stepUpWithDingTalk, enrolTotp, totpCode } from './step-up'
+export { publishAsAdmin } from './lowcode'

@@ -63,7 +63,11 @@ export type LabelPolicy = z.infer<typeof LabelPolicy>
 /** A policy as written by hand (defaults not yet applied). */
 export type LabelPolicyInput = z.input<typeof LabelPolicy>
 
-/** A saved version of the policy. Version 0 is the built-in default, never stored. */
+/**
+ * A version of the policy: a published version of the low-code document
+ * `classification_policy/default`. Version 0 is the engine's built-in default of the time before
+ * the policy was kept there; reports made then name it.
+ */
 export const LabelPolicyVersion = z.object({
   version: z.number().int().nonnegative(),
   policy: LabelPolicy,
@@ -74,12 +78,6 @@ export const LabelPolicyVersion = z.object({
 })
 export type LabelPolicyVersion = z.infer<typeof LabelPolicyVersion>
 
-/** Body of "create a policy version" (it_admin, compliance_officer). */
-export const CreateLabelPolicyVersion = z.object({
-  policy: LabelPolicy,
-  note: z.string().trim().min(1).max(500),
-})
-export type CreateLabelPolicyVersion = z.infer<typeof CreateLabelPolicyVersion>
 
 /** Where a source is kept. */
 export const StorageLocation = z.enum(['hong_kong', 'macau', 'mainland', 'overseas'])

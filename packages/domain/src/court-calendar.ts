@@ -108,20 +108,14 @@ export type CalculateResult = z.infer<typeof CalculateResult>
 
 // ---- rule templates ----------------------------------------------------------------------
 
-/** Template ids are kebab-case. */
+/** Template ids are kebab-case; a template is the low-code document `court_rule_template/<id>`. */
 export const RuleTemplateKey = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'lower-case letters, digits and dashes')
 
-/** The editable part of a rule template. */
-export const RuleTemplateData = z.object({
-  ...periodFields,
-  name: LocalizedName,
-  anchorEvent: AnchorEvent,
-  citation: z.string().trim().min(1).max(200),
-  notes: z.object({ 'zh-HK': z.string().max(1000), 'zh-CN': z.string().max(1000), en: z.string().max(1000) }).optional(),
-}).superRefine(checkPeriod)
-export type RuleTemplateData = z.infer<typeof RuleTemplateData>
-
-/** A rule template as listed: bundled ones are version 0 until an administrator edits them. */
+/**
+ * A rule template as listed: the running version of its low-code document. `source` says
+ * whether it is a bundled template as shipped, a bundled one an administrator changed, or the
+ * firm's own.
+ */
 export const RuleTemplate = z.object({
   ...periodFields,
   id: RuleTemplateKey,
@@ -137,9 +131,21 @@ export const RuleTemplate = z.object({
 })
 export type RuleTemplate = z.infer<typeof RuleTemplate>
 
-/** Body of `POST /court-calendar/rule-templates`. */
-export const RuleTemplateCreate = z.object({ id: RuleTemplateKey, data: RuleTemplateData })
-export type RuleTemplateCreate = z.input<typeof RuleTemplateCreate>
+/**
+ * Body of a rule template's low-code document (`court_rule_template/<template id>`): the
+ * editable part, and `archived: true` to take the template out of the lists (deadlines already
+ * computed from it keep their copy of the rule).
+ */
+export const RuleTemplateDocument = z.object({
+  ...periodFields,
+  name: LocalizedName,
+  anchorEvent: AnchorEvent,
+  citation: z.string().trim().min(1).max(200),
+  notes: z.object({ 'zh-HK': z.string().max(1000), 'zh-CN': z.string().max(1000), en: z.string().max(1000) }).optional(),
+  archived: z.boolean().optional(),
+}).superRefine(checkPeriod)
+export type RuleTemplateDocument = z.infer<typeof RuleTemplateDocument>
+export type RuleTemplateDocumentInput = z.input<typeof RuleTemplateDocument>
 
 // ---- DingTalk calendar sync ----------------------------------------------------------------
 

@@ -6,7 +6,24 @@ import { IsoDateTime } from './ids'
  * (its name must match {@link LowcodeKind}); the server validates the bodies of kinds that
  * registered a validator.
  */
-export const LOWCODE_KINDS = ['form', 'classification_policy', 'court_rule_templates'] as const
+export const LOWCODE_KINDS = ['form', 'classification_policy', 'court_rule_template'] as const
+export type KnownLowcodeKind = (typeof LOWCODE_KINDS)[number]
+
+/** The support report app's form (base fields from the build, then the administrators' fields). */
+export const SUPPORT_REPORT_FORM_DOC = { kind: 'form', key: 'support-report' } as const
+/** The data classifier's label policy (a `LabelPolicy`). */
+export const LABEL_POLICY_DOC = { kind: 'classification_policy', key: 'default' } as const
+/** Court rule templates: one document per template, keyed by the template id (a `RuleTemplateDocument`). */
+export const COURT_RULE_TEMPLATE_KIND = 'court_rule_template'
+
+/**
+ * Where the admin app edits a document (its hash route), e.g. for a deep link from another app:
+ * `suiteAppHref('admin', corpId) + '#' + lowcodeEditorPath(kind, key)`. Without a key: the list.
+ */
+export function lowcodeEditorPath(kind?: string, key?: string): string {
+  return kind && key ? `/documents/${encodeURIComponent(kind)}/${encodeURIComponent(key)}` : '/documents'
+}
+
 /** A document kind: lower-case words joined by `_`. */
 export const LowcodeKind = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/)
 /** A document key inside its kind, e.g. `support-report`. */

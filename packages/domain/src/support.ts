@@ -274,7 +274,10 @@ export const Dashboard = z.object({
 })
 export type Dashboard = z.infer<typeof Dashboard>
 
-/** The report form as served: the base fields plus the administrators' extension fields. */
+/**
+ * The report form as served: a published version of the low-code document `form/support-report`
+ * (the base fields of `BASE_REPORT_FORM`, then the administrators' extension fields).
+ */
 export const ReportFormVersion = z.object({
   version: z.number().int().positive(),
   /** A form in the @suite/forms schema format; parse it with `FormSchema` there. */
@@ -282,6 +285,3 @@ export const ReportFormVersion = z.object({
   publishedAt: IsoDateTime,
 })
 export type ReportFormVersion = z.infer<typeof ReportFormVersion>
-/** Body of `PUT /api/support/form`: the extension fields (in @suite/forms field format). */
-export const ReportFormExtensions = z.object({ fields: z.array(z.record(z.string(), z.unknown())).max(40) })
-export type ReportFormExtensions = z.infer<typeof ReportFormExtensions>

@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { ApiError, type ApiClient } from '@suite/api-client'
 import type { LowcodeDocument, LowcodeVersion } from '@suite/domain'
 import { SAMPLE_FORM } from '@suite/forms/testing'
-import { STARTER_FORM, useDocumentEditor } from './use-document-editor'
+import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
+import { STARTER_FORM, STARTER_POLICY, STARTER_TEMPLATE } from '../lib/document-kinds'
+import { useDocumentEditor } from './use-document-editor'
 
 const version = (over: Partial<LowcodeVersion> = {}): LowcodeVersion => ({
   id: 'v', kind: 'form', key: 'intake', version: 1, status: 'published', body: SAMPLE_FORM as Record<string, unknown>, bodyHash: 'a'.repeat(64),
@@ -28,10 +30,10 @@ describe('useDocumentEditor', () => {
     const ed = useDocumentEditor(api, (c) => c(), 'form', 'new')
     await ed.load()
     expect(JSON.parse(ed.text.value)).toEqual(STARTER_FORM)
-    expect(ed.previewSchema.value?.fields[0]?.name).toBe('subject')
+    expect(ed.preview.value).toMatchObject({ kind: 'form', schema: { fields: [{ name: 'subject' }] } })
     ed.text.value = '{"schemaVersion": 1, "title": {"en": "x"}, "fields": []}'
     expect(ed.parsed.value.ok).toBe(false)
-    expect(ed.previewSchema.value).toBeNull()
+    expect(ed.preview.value).toBeNull()
     ed.text.value = '{ not json'
     expect(ed.parsed.value).toMatchObject({ ok: false, problems: [{ path: '(json)' }] })
   })
@@ -52,5 +54,28 @@ describe('useDocumentEditor', () => {
     await ed.publish()
     expect(privileged).toHaveBeenCalledOnce()
     expect(lowcode.publish).toHaveBeenCalledWith('form', 'intake', 'b'.repeat(64))
+  })
+
+  it('checks a label policy and a rule template with the server’s schemas, and previews only a valid one', async () => {
+    const policy = useDocumentEditor(fakeApi({ kind: 'classification_policy', key: 'new', running: null, draft: null }).api, (c) => c(), 'classification_policy', 'new')
+    await policy.load()
+    expect(JSON.parse(policy.text.value)).toEqual(STARTER_POLICY)
+    expect(policy.preview.value).toMatchObject({ kind: 'classification_policy', policy: { defaultLabel: 'public' } })
+    policy.text.value = JSON.stringify({ ...DEFAULT_LABEL_POLICY, defaultLabel: 'secret' })
+    expect(policy.parsed.value).toMatchObject({ ok: false, problems: [{ path: 'defaultLabel' }] })
+    expect(policy.preview.value).toBeNull()
+
+    const template = useDocumentEditor(fakeApi({ kind: 'court_rule_template', key: 'new', running: null, draft: null }).api, (c) => c(), 'court_rule_template', 'new')
+    await template.load()
+    expect(JSON.parse(template.text.value)).toEqual(STARTER_TEMPLATE)
+    expect(template.preview.value).toMatchObject({ kind: 'court_rule_template', template: { period: 14, unit: 'days', closedDayRule: 'roll' } })
+    template.text.value = JSON.stringify({ ...STARTER_TEMPLATE, unit: 'months', clear: true })
+    expect(template.parsed.value).toMatchObject({ ok: false, problems: [{ path: 'clear' }] })
+
+    // A kind the suite does not know: any JSON object, no preview.
+    const other = useDocumentEditor(fakeApi({ kind: 'other_kind', key: 'x', running: null, draft: null }).api, (c) => c(), 'other_kind', 'x')
+    await other.load()
+    expect(other.text.value).toBe('{}')
+    expect(other.parsed.value).toMatchObject({ ok: true, preview: null })
   })
 })

@@ -1,23 +1,21 @@
 import type { ApiClient } from '@suite/api-client'
 import type { LowcodeDiff, LowcodeDocument, LowcodeVersion } from '@suite/domain'
-import { parseFormSchema } from '@suite/forms'
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
+import { checkBody, starterBody, type Preview } from '../lib/document-kinds'
+
 
 type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 
-const t3 = (s: string) => ({ 'zh-HK': s, 'zh-CN': s, en: s })
-/** What a brand-new form starts from: the smallest valid form. */
-export const STARTER_FORM = { schemaVersion: 1, title: t3('New form'), fields: [{ name: 'subject', type: 'text', required: true, label: t3('Subject') }] }
-
-/** The JSON text as parsed, with the first problem when it does not parse or is not a valid form. */
+/** The JSON text as parsed, with its problems when it does not parse or is not a valid body of its kind. */
 export type ParsedText =
-  | { ok: true; value: Record<string, unknown> }
+  | { ok: true; value: Record<string, unknown>; preview: Preview | null }
   | { ok: false; problems: { path: string; message: string }[] }
 
 /**
  * Editing one low-code document: the JSON text (kept as typed on every failure), its parse and
- * form validation for the live preview, draft saving, the diff against the running version,
- * publishing and rolling back (both through `privileged`, i.e. a step-up), and the history.
+ * validation for its kind (form, label policy, rule template) feeding the live preview, draft
+ * saving, the diff against the running version, publishing and rolling back (both through
+ * `privileged`, i.e. a step-up), and the history.
  */
 export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: Privileged, kind: MaybeRefOrGetter<string>, key: MaybeRefOrGetter<string>) {
   const doc = shallowRef<LowcodeDocument | null>(null)
@@ -38,17 +36,12 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
       return { ok: false, problems: [{ path: '(json)', message: (e as Error).message }] }
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problems: [{ path: '(root)', message: 'must be a JSON object' }] }
-    if (toValue(kind) === 'form') {
-      const r = parseFormSchema(value)
-      if (!r.ok) return { ok: false, problems: r.errors }
-    }
-    return { ok: true, value: value as Record<string, unknown> }
+    const body = value as Record<string, unknown>
+    const checked = checkBody(toValue(kind), body)
+    return checked.ok ? { ok: true, value: body, preview: checked.preview } : { ok: false, problems: checked.problems }
   })
-  const previewSchema = computed(() => {
-    if (toValue(kind) !== 'form' || !parsed.value.ok) return null
-    const r = parseFormSchema(parsed.value.value)
-    return r.ok ? r.schema : null
-  })
+  /** What the live preview shows: the typed body, once it is valid for its kind. */
+  const preview = computed(() => (parsed.value.ok ? parsed.value.preview : null))
   const dirty = computed(() => text.value !== savedText.value)
 
   const show = (body: unknown) => JSON.stringify(body, null, 2)
@@ -60,7 +53,7 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
       const [d, v] = await Promise.all([api.lowcode.get(toValue(kind), toValue(key)), api.lowcode.versions(toValue(kind), toValue(key))])
       doc.value = d
       versions.value = v
-      text.value = show(d.draft?.body ?? d.running?.body ?? (toValue(kind) === 'form' ? STARTER_FORM : {}))
+      text.value = show(d.draft?.body ?? d.running?.body ?? starterBody(toValue(kind)))
       savedText.value = d.draft || d.running ? text.value : ''
       diff.value = d.draft ? await api.lowcode.diff(toValue(kind), toValue(key)) : null
     } catch (e) {
@@ -114,5 +107,5 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
     if ((await act(() => api.lowcode.discardDraft(toValue(kind), toValue(key)))) !== null) await load()
   }
 
-  return { doc, versions, diff, text, parsed, previewSchema, dirty, loading, error, busy, actionError, load, saveDraft, publish, rollback, discard }
+  return { doc, versions, diff, text, parsed, preview, dirty, loading, error, busy, actionError, load, saveDraft, publish, rollback, discard }
 }

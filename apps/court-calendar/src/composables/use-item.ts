@@ -22,6 +22,11 @@ export function useItem<T>(fetch: () => Promise<T>) {
     }
   }
 
+  /** Fetch again without showing the loading state (a failure keeps what is shown). */
+  async function refresh(): Promise<void> {
+    item.value = await fetch()
+  }
+
   /** Run a change; the new record replaces the shown one. Throws what the change threw. */
   async function act(change: () => Promise<T>): Promise<void> {
     busy.value = true
@@ -32,5 +37,5 @@ export function useItem<T>(fetch: () => Promise<T>) {
     }
   }
 
-  return { item, loading, error, busy, load, act }
+  return { item, loading, error, busy, load, refresh, act }
 }

@@ -8,7 +8,7 @@ export const en = {
   calendar: {
     today: 'Today', previous: 'Previous', next: 'Next', range: '{from} – {to}',
     emptyTitle: 'Nothing in this period', emptyHint: 'Hearings and deadlines of your cases appear here.', emptyFiltered: 'Nothing matches these filters.',
-    allDay: 'All day', deadline: 'Deadline', moreItems: '+{n} more', flagged: 'Flagged',
+    allDay: 'All day', deadline: 'Deadline', deadlineTitle: 'Deadline: {title}', moreItems: '+{n} more', flagged: 'Flagged',
     conflictsTitle: 'Needs attention',
     doubleBooked: '{name} is in two hearings at once on {date}', crowded: '{name} has {n} deadlines on {date}',
     dayLabel: '{date}: {n} items',
@@ -123,6 +123,10 @@ export const en = {
     sync: 'DingTalk calendar sync', callsUsed: '{used} of {budget} calls used in {month}', queued: '{n} sync jobs waiting', resyncAll: 'Check every event again', resyncQueued: '{n} items queued',
     settings: 'Reminders and limits', remindersDays: 'Remind this many days before (0 = on the day)', remindersAt: 'At (Hong Kong time)',
     budget: 'DingTalk calls per month for the sync', perSecond: 'Calls per second', cluster: 'Flag a day with this many deadlines', saved: 'Settings saved',
+    templates: 'Rule templates', templateVersion: 'version {v}', templatesEmpty: 'No rule template yet',
+    templatesHint: 'Templates are edited in Administration: change one, compare it with the version in use, publish it with a second confirmation, or roll it back. The calculator and the deadline form use a published version at once.',
+    templateSources: { bundled: 'As shipped', edited: 'Changed by the firm', custom: 'The firm’s own' }, archived: 'Archived',
+    editTemplate: 'Edit in Administration', newTemplate: 'Add a template in Administration',
   },
   common: { save: 'Save', cancel: 'Cancel', confirm: 'Confirm', back: 'Back', close: 'Close', optional: 'optional' },
 }

@@ -9,7 +9,7 @@ export const zhCN: CourtCalendarMessages = {
   calendar: {
     today: '今天', previous: '上一段', next: '下一段', range: '{from} 至 {to}',
     emptyTitle: '这段期间没有安排', emptyHint: '你所属案件的聆讯及期限会在此显示。', emptyFiltered: '没有符合筛选条件的项目。',
-    allDay: '全天', deadline: '期限', moreItems: '另有 {n} 项', flagged: '需留意',
+    allDay: '全天', deadline: '期限', deadlineTitle: '期限：{title}', moreItems: '另有 {n} 项', flagged: '需留意',
     conflictsTitle: '需要留意',
     doubleBooked: '{name} 于 {date} 同时有两个聆讯', crowded: '{name} 于 {date} 有 {n} 个期限',
     dayLabel: '{date}：{n} 项',
@@ -123,6 +123,10 @@ export const zhCN: CourtCalendarMessages = {
     sync: '钉钉日历同步', callsUsed: '{month} 已使用 {budget} 次中的 {used} 次调用', queued: '{n} 个同步任务等待中', resyncAll: '重新核对所有项目', resyncQueued: '已排队 {n} 个项目',
     settings: '提醒及限额', remindersDays: '提前多少天提醒（0 = 当天）', remindersAt: '时间（香港时间）',
     budget: '每月同步可用的钉钉调用次数', perSecond: '每秒调用次数', cluster: '一天有多少个期限即标示', saved: '设置已保存',
+    templates: '规则模板', templateVersion: '第 {v} 版', templatesEmpty: '还没有规则模板',
+    templatesHint: '模板在系统管理中编辑：修改后可与正在使用的版本比较，经第二重确认后发布，也可回滚。计算器及期限表单会立即使用已发布的版本。',
+    templateSources: { bundled: '内置', edited: '律所已修改', custom: '律所自定义' }, archived: '已归档',
+    editTemplate: '在系统管理中编辑', newTemplate: '在系统管理中新增模板',
   },
   common: { save: '保存', cancel: '取消', confirm: '确认', back: '返回', close: '关闭', optional: '可选' },
 }

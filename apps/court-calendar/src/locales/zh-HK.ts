@@ -9,7 +9,7 @@ export const zhHK: CourtCalendarMessages = {
   calendar: {
     today: '今天', previous: '上一段', next: '下一段', range: '{from} 至 {to}',
     emptyTitle: '這段期間沒有安排', emptyHint: '你所屬案件的聆訊及期限會在此顯示。', emptyFiltered: '沒有符合篩選條件的項目。',
-    allDay: '全日', deadline: '期限', moreItems: '另有 {n} 項', flagged: '需留意',
+    allDay: '全日', deadline: '期限', deadlineTitle: '期限：{title}', moreItems: '另有 {n} 項', flagged: '需留意',
     conflictsTitle: '需要留意',
     doubleBooked: '{name} 於 {date} 同時有兩個聆訊', crowded: '{name} 於 {date} 有 {n} 個期限',
     dayLabel: '{date}：{n} 項',
@@ -123,6 +123,10 @@ export const zhHK: CourtCalendarMessages = {
     sync: '釘釘日曆同步', callsUsed: '{month} 已使用 {budget} 次中的 {used} 次呼叫', queued: '{n} 個同步工作等候中', resyncAll: '重新核對所有項目', resyncQueued: '已排隊 {n} 個項目',
     settings: '提醒及限額', remindersDays: '提前多少天提醒（0 = 當日）', remindersAt: '時間（香港時間）',
     budget: '每月同步可用的釘釘呼叫次數', perSecond: '每秒呼叫次數', cluster: '一天有多少個期限即標示', saved: '設定已儲存',
+    templates: '規則範本', templateVersion: '第 {v} 版', templatesEmpty: '尚未有規則範本',
+    templatesHint: '範本在系統管理中編輯：修改後可與正在使用的版本比較，經第二重確認後發佈，亦可還原。計算器及期限表格會即時使用已發佈的版本。',
+    templateSources: { bundled: '內置', edited: '律師行已修改', custom: '律師行自訂' }, archived: '已封存',
+    editTemplate: '在系統管理中編輯', newTemplate: '在系統管理中新增範本',
   },
   common: { save: '儲存', cancel: '取消', confirm: '確認', back: '返回', close: '關閉', optional: '可選' },
 }

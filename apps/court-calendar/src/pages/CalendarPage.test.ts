@@ -27,7 +27,7 @@ describe('CalendarPage', () => {
     expect(first[1]!.text()).toContain('10:00–12:00')
     expect(first[1]!.find('.sync-badge--pending').text()).toBe('同步中')
     expect(wrapper.text()).toContain('陳大文 Chan Tai-man 於 2026年4月8日 同時有兩個聆訊')
-    expect(days[1]!.text()).toContain('期限: Serve the summons')
+    expect(days[1]!.text()).toContain('期限：Serve the summons')
   })
 
   it('opens a hearing or a deadline', async () => {

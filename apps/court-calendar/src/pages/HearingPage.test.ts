@@ -11,7 +11,9 @@ describe('HearingPage', () => {
   it('shows the hearing in Hong Kong time with each lawyer’s DingTalk sync state', async () => {
     const { wrapper } = await mountApp(HearingPage, { api: fakeApi({ hearings: { get: async () => makeHearing({ dependents: 2 }) } }), path: '/hearings/hr-1' })
     expect(wrapper.find('.hearing-page__title').text()).toBe('HCA 1234/2026 · 審前覆核')
-    expect(wrapper.find('.hearing-page__facts').text()).toContain('2026年4月8日（星期三） 10:00:00')
+    expect(wrapper.find('.hearing-page__facts').text()).toContain('2026年4月8日（星期三） 10:00–12:00')
+    // SEQUENCE starts at 0; people count versions from 1.
+    expect(wrapper.find('.hearing-page__facts').text()).toContain('人手輸入 · 第 1 版')
     expect(wrapper.text()).toContain('以此聆訊計算的期限：2 個')
     const rows = wrapper.findAll('.sync-details__row')
     expect(rows.map((r) => r.find('.sync-details__name').text())).toEqual(['陳大文 Chan Tai-man', '李嘉欣 Lee Ka-yan'])

@@ -103,7 +103,7 @@ export const en = {
       label: 'Label',
       samples: 'Masked samples',
     },
-    reports: { heading: 'Saved reports', empty: 'No reports saved yet', sources: '{n} source(s)', more: 'Load more' },
+    reports: { heading: 'Saved reports', empty: 'No reports saved yet', sources: '{n} source(s)', more: 'Load more', editPolicy: 'Edit the label policy (Administration)' },
   },
 }
 

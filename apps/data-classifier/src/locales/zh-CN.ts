@@ -105,6 +105,6 @@ export const zhCN: ClassifierMessages = {
       label: '标记',
       samples: '已遮盖的样本',
     },
-    reports: { heading: '已保存报告', empty: '尚未保存报告', sources: '{n} 个来源', more: '加载更多' },
+    reports: { heading: '已保存报告', empty: '尚未保存报告', sources: '{n} 个来源', more: '加载更多', editPolicy: '编辑标记策略（系统管理）' },
   },
 }

@@ -105,6 +105,6 @@ export const zhHK: ClassifierMessages = {
       label: '標示',
       samples: '已遮蓋的樣本',
     },
-    reports: { heading: '已儲存報告', empty: '尚未儲存報告', sources: '{n} 個來源', more: '載入更多' },
+    reports: { heading: '已儲存報告', empty: '尚未儲存報告', sources: '{n} 個來源', more: '載入更多', editPolicy: '編輯標示政策（系統管理）' },
   },
 }

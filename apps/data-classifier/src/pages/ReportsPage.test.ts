@@ -1,5 +1,7 @@
 import type { ClassificationReportSummary } from '@suite/domain'
 import { describe, expect, it, vi } from 'vitest'
+import { DEMO_USERS, makeSession, makeUser } from '@suite/domain/testing'
+import { useSessionStore } from '../stores/session'
 import { freshPinia, mountWith, settle } from '../testing/setup'
 import ReportsPage from './ReportsPage.vue'
 
@@ -34,5 +36,21 @@ describe('ReportsPage', () => {
     await settle()
     expect(failing.find('button').exists()).toBe(true)
     failing.unmount()
+  })
+
+  it('offers administrators the label policy in the admin app, where it is edited and published with a step-up', async () => {
+    const page = async (userId: string) => {
+      const pinia = freshPinia()
+      useSessionStore(pinia).setSession(makeSession(makeUser(DEMO_USERS.find((u) => u.id === userId)!)))
+      const w = mountWith(ReportsPage, pinia, { locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
+      await settle()
+      return w
+    }
+    const compliance = await page('u-ng')
+    expect(compliance.get('[data-test="edit-policy"]').attributes('href')).toBe('/apps/admin/?corpId=dingdemocorp0001#/documents/classification_policy/default')
+    compliance.unmount()
+    const associate = await page('u-lee')
+    expect(associate.find('[data-test="edit-policy"]').exists()).toBe(false)
+    associate.unmount()
   })
 })

@@ -84,6 +84,7 @@ export const en = {
     duplicate: 'Already reported',
   },
   console: {
+    editForm: 'Edit the report form (Administration)',
     title: 'Triage',
     search: 'Search number, link, message',
     allStatuses: 'All statuses',

@@ -85,6 +85,7 @@ export const zhCN: SupportMessages = {
     duplicate: '已有人举报',
   },
   console: {
+    editForm: '编辑举报表单（系统管理）',
     title: '分流处理',
     search: '搜索号码、链接、消息',
     allStatuses: '所有状态',

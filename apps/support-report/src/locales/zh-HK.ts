@@ -85,6 +85,7 @@ export const zhHK: SupportMessages = {
     duplicate: '已有人回報',
   },
   console: {
+    editForm: '編輯回報表格（系統管理）',
     title: '分流處理',
     search: '搜尋號碼、連結、訊息',
     allStatuses: '所有狀態',

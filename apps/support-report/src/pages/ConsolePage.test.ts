@@ -26,6 +26,8 @@ describe('ConsolePage', () => {
     expect(groups[0]!.text()).toContain('2 reports')
     expect(groups[0]!.text()).toContain('DingTalk has no customer-service phone line')
     expect(wrapper.get('a[download]').attributes('href')).toContain('/export')
+    // The form is edited in the admin app (a low-code document, published with a step-up).
+    expect(wrapper.get('[data-test="edit-form"]').attributes('href')).toBe('/apps/admin/?corpId=dingdemocorp0001#/documents/form/support-report')
 
     await groups[0]!.get('.console-page__group-head input[type="checkbox"]').setValue(true)
     await flushPromises()

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import {
   ADMIN_ROLES, CourtCalendarSettings, CourtClosure, CourtClosureInput, CourtClosureResult, CourtHolidayList, HolidayImportRequest,
-  HolidayImportResult, IsoDate, RuleTemplate, RuleTemplateCreate, RuleTemplateData, RuleTemplateKey, SyncOverview, type SyncState,
+  HolidayImportResult, IsoDate, RuleTemplate, RuleTemplateKey, SyncOverview, type SyncState,
 } from '@suite/domain'
 import { HolidayFileError, parseHolidayFile } from '@suite/court-rules'
 import type { App, Deps } from '../../deps'
@@ -12,7 +12,7 @@ import { HttpError, notFound } from '../../http/errors'
 import { declareClosure, listClosures, listHolidays, loadCourtCalendar, revokeClosure, storeHolidayImport } from '../../court-calendar/calendar-data'
 import { deadlinesSpanning, recomputeDeadlines } from '../../court-calendar/recompute'
 import { getSettings, putSettings } from '../../court-calendar/settings'
-import { getTemplate, listTemplates, saveTemplateVersion, templateVersions } from '../../court-calendar/templates-store'
+import { listTemplates, setUpTemplates, templateVersions } from '../../court-calendar/templates-store'
 import { SYNC_JOB, enqueueSync } from '../../court-calendar/changes'
 import { callsThisMonth } from '../../court-calendar/sync'
 import { hkMonth } from '../../court-calendar/time'
@@ -31,11 +31,14 @@ async function recomputeSpan(q: Queryable, req: FastifyRequest, now: Date, from:
 
 /**
  * Administration of the court calendar (IT administrator, compliance officer): the holiday
- * import, declared gale / black rainstorm days (every affected deadline is recomputed), rule
- * templates as versioned data, settings, and the sync's state and quota.
+ * import, declared gale / black rainstorm days (every affected deadline is recomputed), settings,
+ * and the sync's state and quota. Rule templates are read here; they are low-code documents
+ * (`court_rule_template/<id>`) that administrators change in the admin app, publishing with a
+ * step-up, and every request reads the running version, so a publication needs no redeploy.
  */
 export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps
+  await db.tx((q) => setUpTemplates(q, deps.now()))
 
   // ---- holidays ----
   app.get('/api/court-calendar/holidays', { schema: { tags: ['court-calendar'], response: { 200: CourtHolidayList, ...courtErrors } } }, async (req) => {
@@ -93,8 +96,9 @@ export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
   // ---- rule templates ----
   app.get('/api/court-calendar/rule-templates', {
     schema: { tags: ['court-calendar'], querystring: z.object({ includeArchived: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(RuleTemplate) }), ...courtErrors } },
-  }, async (req) => {
+  }, async (req, reply) => {
     requireUser(req)
+    reply.header('cache-control', 'no-cache')
     return { items: await listTemplates(db, { includeArchived: req.query.includeArchived === 'true' }) }
   })
 
@@ -103,40 +107,6 @@ export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
     const items = await templateVersions(db, req.params.id)
     if (!items.length) throw notFound('No such rule template')
     return { items }
-  })
-
-  app.post('/api/court-calendar/rule-templates', { schema: { tags: ['court-calendar'], body: RuleTemplateCreate, response: { 201: RuleTemplate, ...courtErrors } } }, async (req, reply) => {
-    const a = requireRole(req, ADMIN_ROLES)
-    const saved = await db.tx(async (q) => {
-      if (await getTemplate(q, req.body.id)) throw new HttpError('conflict', 'A template with this id exists', [{ path: 'id', code: 'taken', message: 'already used' }])
-      const t = await saveTemplateVersion(q, req.body.id, req.body.data, false, a.user.id, deps.now())
-      await auditFor(req, q, { action: 'court.template.create', targetType: 'court_rule_template', targetId: t.id, detail: { version: t.version, data: req.body.data } })
-      return t
-    })
-    return reply.code(201).send(saved)
-  })
-
-  app.put('/api/court-calendar/rule-templates/:id', { schema: { tags: ['court-calendar'], params: TemplateParams, body: RuleTemplateData, response: { 200: RuleTemplate, ...courtErrors } } }, async (req) => {
-    const a = requireRole(req, ADMIN_ROLES)
-    return db.tx(async (q) => {
-      const prev = await getTemplate(q, req.params.id)
-      if (!prev) throw notFound('No such rule template')
-      const t = await saveTemplateVersion(q, req.params.id, req.body, false, a.user.id, deps.now())
-      // Deadlines keep the rule they were computed with (a copy): editing a template never moves them silently.
-      await auditFor(req, q, { action: 'court.template.update', targetType: 'court_rule_template', targetId: t.id, detail: { from: prev.version, to: t.version, data: req.body } })
-      return t
-    })
-  })
-
-  app.delete('/api/court-calendar/rule-templates/:id', { schema: { tags: ['court-calendar'], params: TemplateParams, response: { 200: RuleTemplate, ...courtErrors } } }, async (req) => {
-    const a = requireRole(req, ADMIN_ROLES)
-    return db.tx(async (q) => {
-      const prev = await getTemplate(q, req.params.id)
-      if (!prev || prev.archived) throw notFound('No such rule template')
-      const t = await saveTemplateVersion(q, req.params.id, RuleTemplateData.parse(prev), true, a.user.id, deps.now())
-      await auditFor(req, q, { action: 'court.template.archive', targetType: 'court_rule_template', targetId: t.id, detail: { version: t.version } })
-      return t
-    })
   })
 
   // ---- settings ----

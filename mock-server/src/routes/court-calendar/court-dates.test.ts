@@ -1,7 +1,7 @@
 import { ANCHOR_EVENTS, BUNDLED_TEMPLATES, HK_GENERAL_HOLIDAYS } from '@suite/court-rules'
 import { AnchorEvent, type Deadline, type Hearing } from '@suite/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../testing'
+import { createTestApp, publishAsAdmin, type TestApp } from '../../testing'
 import { COURT_TEST_ENV, courtCaller } from '../../court-calendar/test-helpers'
 
 let t: TestApp
@@ -53,7 +53,7 @@ describe('deadlines move with their triggers', () => {
     const chan = await courtCaller(t, 'u-chan')
     const h = await chan<Hearing>('POST', '/hearings', hearingBody(), 201)
     const d = await chan<Deadline>('POST', '/deadlines', { caseId: CASE, kind: 'computed', title: 'Serve the summons', anchor: { type: 'hearing', hearingId: h.id }, templateId: 'summons-service' }, 201)
-    expect(d).toMatchObject({ dueOn: '2026-03-30', anchorDate: '2026-04-02', citation: 'RHC O.32 r.3', templateVersion: 0, sequence: 0 })
+    expect(d).toMatchObject({ dueOn: '2026-03-30', anchorDate: '2026-04-02', citation: 'RHC O.32 r.3', templateVersion: 1, sequence: 0 })
     expect(d.working!.counted).toEqual(['2026-03-31', '2026-04-01'])
 
     const moved = await chan<Hearing>('PATCH', `/hearings/${h.id}`, { startsAt: '2026-04-08T10:00:00+08:00', endsAt: '2026-04-08T12:00:00+08:00' })
@@ -173,22 +173,47 @@ describe('the calculator and rule templates', () => {
     await (await courtCaller(t, 'u-lee'))('POST', '/calculate', { from: '2025-04-17', period: 1, unit: 'months', clear: true, direction: 'after' }, 400)
   })
 
-  it('lists the bundled templates; an administrator edits one as a new version, with an audit row', async () => {
+  it('lists the bundled templates (published at start); an administrator edits one in the document store and the calculator uses it at once', async () => {
     const lee = await courtCaller(t, 'u-lee')
     const list = await lee<{ items: { id: string; version: number; source: string }[] }>('GET', '/rule-templates')
     expect(list.items.map((x) => x.id).sort()).toEqual(BUNDLED_TEMPLATES.map((b) => b.id).sort())
+    expect(list.items.every((x) => x.version === 1 && x.source === 'bundled')).toBe(true)
+    const lamCreds = await t.signIn('u-lam')
+    const { id: _id, version: _v, source: _s, archived: _a, updatedAt: _u, updatedBy: _b, ...current } = (await lee<{ items: Record<string, unknown>[] }>('GET', '/rule-templates')).items.find((x) => x.id === 'reply')!
+    // The old write routes are gone: templates change through the low-code publication (step-up) only.
     const lam = await courtCaller(t, 'u-lam')
-    const current = list.items.find((x) => x.id === 'reply')!
-    const edited = await lam('PUT', '/rule-templates/reply', { ...current, period: 21, citation: 'RHC O.18 r.3(4) (firm practice)' })
-    expect(edited).toMatchObject({ id: 'reply', version: 1, period: 21, source: 'edited' })
-    await lee('PUT', '/rule-templates/reply', { ...current, period: 21 }, 403)
-    const created = await lam('POST', '/rule-templates', { id: 'list-of-documents', data: { name: { 'zh-HK': '文件清單', 'zh-CN': '文件清单', en: 'List of documents' }, period: 14, direction: 'after', anchorEvent: 'other', citation: 'RHC O.24 r.2' } }, 201)
-    expect(created).toMatchObject({ version: 1, source: 'custom', unit: 'days' })
-    await lam('POST', '/rule-templates', { id: 'list-of-documents', data: created }, 409)
-    await lam('DELETE', '/rule-templates/list-of-documents')
+    await lam('PUT', '/rule-templates/reply', { ...current, period: 21 }, 404)
+    await lam('POST', '/rule-templates', { id: 'x', data: current }, 404)
+
+    const before = await lee<{ deadline: string }>('POST', '/calculate', { from: '2026-03-02', templateId: 'reply' })
+    await publishAsAdmin(t, lamCreds, 'court_rule_template', 'reply', { ...current, period: 21, citation: 'RHC O.18 r.3(4) (firm practice)' })
+    const edited = (await lee<{ items: Record<string, unknown>[] }>('GET', '/rule-templates')).items.find((x) => x.id === 'reply')
+    expect(edited).toMatchObject({ id: 'reply', version: 2, period: 21, source: 'edited', updatedBy: 'u-lam' })
+    const after = await lee<{ deadline: string; citation: string }>('POST', '/calculate', { from: '2026-03-02', templateId: 'reply' })
+    expect(after).toMatchObject({ deadline: '2026-03-23', citation: 'RHC O.18 r.3(4) (firm practice)' })
+    expect(after.deadline).not.toBe(before.deadline)
+
+    const custom = { name: { 'zh-HK': '文件清單', 'zh-CN': '文件清单', en: 'List of documents' }, period: 14, direction: 'after', anchorEvent: 'other', citation: 'RHC O.24 r.2' }
+    await publishAsAdmin(t, lamCreds, 'court_rule_template', 'list-of-documents', custom)
+    expect((await lee<{ items: Record<string, unknown>[] }>('GET', '/rule-templates')).items.find((x) => x.id === 'list-of-documents')).toMatchObject({ version: 1, source: 'custom', unit: 'days' })
+    await publishAsAdmin(t, lamCreds, 'court_rule_template', 'list-of-documents', { ...custom, archived: true })
     expect((await lee<{ items: { id: string }[] }>('GET', '/rule-templates')).items.map((x) => x.id)).not.toContain('list-of-documents')
-    expect((await lee<{ items: unknown[] }>('GET', '/rule-templates/reply/versions')).items).toHaveLength(2)
-    expect((await audits('court.template.update')).map((a) => a.target_id)).toEqual(['reply'])
+    expect((await lee<{ items: { id: string; archived: boolean }[] }>('GET', '/rule-templates?includeArchived=true')).items.find((x) => x.id === 'list-of-documents')?.archived).toBe(true)
+    await lee('POST', '/calculate', { from: '2026-03-02', templateId: 'list-of-documents' }, 400)
+    expect((await lee<{ items: { version: number }[] }>('GET', '/rule-templates/reply/versions')).items.map((x) => x.version)).toEqual([2, 1])
+    expect((await audits('lowcode.published')).filter((a) => a.target_id === 'reply').map((a) => a.detail.version)).toEqual([1, 2])
+  })
+
+  it('refuses a template the calculator could not use, and a key that is not a template id', async () => {
+    const lam = await t.signIn('u-lam')
+    const draft = (key: string, body: unknown) => t.app.inject({ method: 'PUT', url: `/api/lowcode/documents/court_rule_template/${key}/draft`, headers: lam.headers, payload: { body: body as object } })
+    const base = { name: { 'zh-HK': '甲', 'zh-CN': '甲', en: 'A' }, period: 14, direction: 'after', anchorEvent: 'other', citation: 'RHC O.1' }
+    const bad = await draft('months-clear', { ...base, unit: 'months', clear: true })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ path: 'body.clear' })])
+    const badKey = await draft('not_a_template.id', base)
+    expect(badKey.statusCode).toBe(400)
+    expect(badKey.json().error.fields).toEqual([expect.objectContaining({ path: 'key', code: 'invalid_key' })])
   })
 
   it('the wire anchor events match the engine’s', () => {

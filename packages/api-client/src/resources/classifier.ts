@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import {
   ClassificationReport, ClassificationReportSummary, LabelPolicyVersion, Page,
-  type CreateClassificationReport, type CreateLabelPolicyVersion, type PageQuery,
+  type CreateClassificationReport, type PageQuery,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
 
@@ -10,7 +10,8 @@ const PolicyList = z.object({ items: z.array(LabelPolicyVersion) })
 
 /**
  * `/classifier`: the data classifier's saved reports (counts, labels and masked samples only;
- * the server refuses raw values) and the label policy's versions.
+ * the server refuses raw values) and the label policy's versions (the low-code document
+ * `classification_policy/default`, which administrators change in the admin app).
  */
 export function classifierResource(http: Http) {
   return {
@@ -26,17 +27,13 @@ export function classifierResource(http: Http) {
     getReport: (id: string, opts?: RequestOptions): Promise<ClassificationReport> =>
       http.request(ClassificationReport, { url: `/classifier/reports/${encodeURIComponent(id)}` }, opts),
 
-    /** The label policy in force (version 0 is the built-in default). */
+    /** The label policy in force, read on every scan so a new published version needs no redeploy. */
     activePolicy: (opts?: RequestOptions): Promise<LabelPolicyVersion> =>
       http.request(LabelPolicyVersion, { url: '/classifier/policies/active' }, opts),
 
-    /** Every saved version, newest first, then the built-in one (administrators only). */
+    /** Every published version, newest first, then the built-in version 0 (administrators only). */
     listPolicies: async (opts?: RequestOptions): Promise<LabelPolicyVersion[]> =>
       (await http.request(PolicyList, { url: '/classifier/policies' }, opts)).items,
-
-    /** Save a new version of the policy; it is in force at once (administrators only). */
-    createPolicy: (body: CreateLabelPolicyVersion, opts?: RequestOptions): Promise<LabelPolicyVersion> =>
-      http.request(LabelPolicyVersion, { method: 'POST', url: '/classifier/policies', data: body }, opts),
   }
 }
 

@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import type { RuleTemplateData} from '@suite/domain';
 import {
   CalculateResult, CalendarFeed, CourtAgenda, CourtCalendarOptions, CourtCalendarSettings, CourtClosure, CourtClosureResult,
   CourtHolidayList, Deadline, Hearing, HolidayImportResult, ImportCommitResult, ImportPreview, RuleTemplate, SyncOverview, TriggerEvent,
   type CalculateRequest, type CourtAgendaQuery, type CourtClosureInput, type DeadlineCreate, type DeadlinePatch, type HearingCreate,
-  type HearingPatch, type ImportCommitRequest, type ImportPreviewRequest, type RuleTemplateCreate, type TriggerCreate,
+  type HearingPatch, type ImportCommitRequest, type ImportPreviewRequest, type TriggerCreate,
   type TriggerPatch,
 } from '@suite/domain'
 import { NoContent, type Http, type RequestOptions } from '../http'
@@ -17,7 +16,7 @@ const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) 
 /**
  * The court calendar: the agenda of hearings and deadlines, their changes (dependent deadlines
  * follow on the server), the Hong Kong deadline calculator, imports with a preview, the
- * caller's iCalendar feed, and the administration of holidays, warning days, rule templates,
+ * caller's iCalendar feed, the rule templates as they run, and the administration of holidays, warning days,
  * settings and the DingTalk sync. Every answer is parsed with the @suite/domain schema.
  */
 export function courtCalendarResource(http: Http) {
@@ -55,14 +54,14 @@ export function courtCalendarResource(http: Http) {
     /** Run the calculator: a period from a date, or a rule template from a date. */
     calculate: (body: CalculateRequest, opts?: RequestOptions) => http.request(CalculateResult, { method: 'POST', url: `${base}/calculate`, data: body }, opts),
 
+    /**
+     * Rule templates as they run (the low-code documents `court_rule_template/<id>`, which
+     * administrators change in the admin app), and one template's published versions.
+     */
     templates: {
       list: (includeArchived = false, opts?: RequestOptions) =>
         http.request(Items(RuleTemplate), { url: `${base}/rule-templates`, params: includeArchived ? { includeArchived: 'true' } : {} }, opts),
       versions: (id: string, opts?: RequestOptions) => http.request(Items(RuleTemplate), { url: `${base}/rule-templates/${enc(id)}/versions` }, opts),
-      create: (body: RuleTemplateCreate, opts?: RequestOptions) => http.request(RuleTemplate, { method: 'POST', url: `${base}/rule-templates`, data: body }, opts),
-      update: (id: string, body: z.input<typeof RuleTemplateData>, opts?: RequestOptions) =>
-        http.request(RuleTemplate, { method: 'PUT', url: `${base}/rule-templates/${enc(id)}`, data: body }, opts),
-      archive: (id: string, opts?: RequestOptions) => http.request(RuleTemplate, { method: 'DELETE', url: `${base}/rule-templates/${enc(id)}` }, opts),
     },
 
     imports: {

@@ -18,10 +18,11 @@ export function supportResource(http: Http) {
     checkLists: (opts?: RequestOptions) => http.request(CheckListsSnapshot, { url: '/support/check-lists' }, opts),
     /** The server's check of one contact (same rules as the device, current lists). */
     check: (body: CheckRequest, opts?: RequestOptions) => http.request(CheckAnswer, { method: 'POST', url: '/support/check', data: body }, opts),
-    /** The newest report form (base fields + IT's extension fields). */
+    /**
+     * The running report form (base fields + the administrators' fields): the published low-code
+     * document `form/support-report`, which administrators change in the admin app.
+     */
     form: (opts?: RequestOptions) => http.request(ReportFormVersion, { url: '/support/form' }, opts),
-    /** Publish IT's extension fields as a new form version (it_admin). */
-    publishForm: (fields: Record<string, unknown>[], opts?: RequestOptions) => http.request(ReportFormVersion, { method: 'PUT', url: '/support/form', data: { fields } }, opts),
     /** Upload one screenshot (its raw bytes); its SHA-256 is its id. Safe to repeat. */
     uploadAttachment: (file: Blob, opts?: RequestOptions) =>
       http.request(AttachmentUploaded, { method: 'POST', url: '/support/attachments', data: file, headers: { 'content-type': file.type || 'application/octet-stream' } }, opts),

@@ -1,0 +1,38 @@
+import { chromium } from 'playwright-core'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu'] })
+const c = await b.newContext({ locale: 'zh-HK', timezoneId: 'Asia/Hong_Kong', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+const p = await c.newPage()
+const report = async (tag) => { 
+  const m = await p.evaluate(() => {
+  const vv = window.visualViewport
+  const wide = [...document.querySelectorAll('*')].filter((e) => { const r = e.getBoundingClientRect(); return r.right > 392 && r.width > 0 }).map((e) => `${e.tagName}.${String(e.className).slice(0,50)} right=${Math.round(e.getBoundingClientRect().right)} disp=${getComputedStyle(e).display} vis=${getComputedStyle(e).visibility}`)
+  return { sw: document.documentElement.scrollWidth, iw: window.innerWidth, vv: vv.width, wide: wide.slice(0, 12) }
+  })
+  const buf = await p.screenshot({ fullPage: true })
+  console.log(tag, buf.readUInt32BE(16), JSON.stringify(m, null, 1))
+}
+await p.goto('http://127.0.0.1:18777/apps/court-calendar/?corpId=dingdemocorp0001#/?view=agenda&date=2026-11-30')
+await p.getByRole('button', { name: '以 李嘉欣 Lee Ka-yan 身分登入' }).click()
+await p.getByRole('button', { name: '新增聆訊' }).waitFor()
+await p.waitForTimeout(1000)
+await report('calendar')
+await p.getByRole('button', { name: '新增聆訊' }).click()
+await p.getByRole('heading', { name: '新增聆訊' }).waitFor()
+await p.waitForTimeout(500)
+await report('start')
+await p.getByRole('combobox', { name: /案件$/ }).click()
+await p.getByRole('option').filter({ visible: true }).first().click()
+await p.waitForTimeout(500)
+await report('after case')
+await p.getByRole('combobox', { name: /法院$/ }).click()
+await p.getByRole('combobox', { name: /法院$/ }).pressSequentially('高等法院原訟法庭')
+await p.getByRole('option', { name: '高等法院原訟法庭', exact: true }).filter({ visible: true }).click()
+await p.waitForTimeout(500)
+await report('after court')
+await p.getByRole('textbox', { name: /日期$/ }).fill('2026-12-07')
+await report('after date')
+await p.getByRole('textbox', { name: /開始$/ }).fill('10:00')
+await report('after start')
+await p.getByRole('textbox', { name: /法庭$/ }).fill('12')
+await report('after room')
+await b.close()

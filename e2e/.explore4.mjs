@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu'] })
+const c = await b.newContext({ locale: 'zh-HK', timezoneId: 'Asia/Hong_Kong', viewport: { width: 390, height: 844 } })
+const p = await c.newPage()
+p.on('request', (r) => { if (r.url().includes('/api/court-calendar/hearings')) console.log(new Date().toISOString().slice(17,23), r.method(), r.url().slice(-60)) })
+p.on('console', (m) => console.log('console', m.text()))
+await p.goto('http://127.0.0.1:18777/apps/court-calendar/?corpId=dingdemocorp0001#/hearings/new')
+await p.getByRole('button', { name: '以 李嘉欣 Lee Ka-yan 身分登入' }).click()
+await p.getByRole('heading', { name: '新增聆訊' }).waitFor()
+await p.getByRole('combobox', { name: /案件$/ }).click()
+await p.getByRole('option').filter({ visible: true }).first().click()
+await p.getByRole('textbox', { name: /日期$/ }).fill('2026-12-08')
+await p.getByRole('combobox', { name: /法院$/ }).click()
+await p.getByRole('option').filter({ visible: true }).first().click().catch(async () => { await p.getByRole('combobox', { name: /法院$/ }).pressSequentially('X court'); await p.getByRole('option', { name: 'X court' }).filter({ visible: true }).click() })
+await p.getByRole('button', { name: '儲存', exact: true }).click()
+for (let i = 0; i < 8; i++) {
+  await p.waitForTimeout(1500)
+  console.log(i, (await p.locator('.sync-details').textContent().catch(() => 'none')))
+}
+await b.close()
