@@ -5,6 +5,7 @@
 //   pnpm bench                      everything
 //   pnpm bench --only foundation,api-load   only these scripts of scripts/bench/ (sizes and Lighthouse still run)
 //   pnpm bench --skip-scripts --skip-build --skip-lighthouse   any part can be left out
+//   pnpm bench --skip-scripts --apps portal,case-room          Lighthouse for these apps only (the others' figures are kept)
 //
 // Each scripts/bench/<name>.{ts,mjs} writes .bench/<name>.json: an array of { name, value, unit, note? }.
 // A script that fails is reported (in the output and in BENCHMARKS.md) without stopping the others;
@@ -23,6 +24,8 @@ const args = process.argv.slice(2)
 const flag = (f) => args.includes(f)
 const onlyArg = args.find((a, i) => args[i - 1] === '--only')
 const only = onlyArg ? onlyArg.split(',').map((s) => s.trim()) : null
+const appsArg = args.find((a, i) => args[i - 1] === '--apps')
+const onlyApps = appsArg ? appsArg.split(',').map((s) => s.trim()) : null
 const SCRIPT_TIMEOUT_MS = Number(process.env.BENCH_SCRIPT_TIMEOUT_MS ?? 45 * 60_000)
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3)
 const say = (s) => process.stdout.write(`\x1b[1m▶ ${s}\x1b[0m\n`)
@@ -88,12 +91,13 @@ if (!flag('--skip-lighthouse') && apps.length) {
     const { launchChrome, measurePage } = await import('./lib/lighthouse.mjs')
     const server = await startBackend()
     const chrome = await launchChrome()
-    const results = []
+    const previous = existsSync(join(benchDir, 'lighthouse.json')) ? JSON.parse(readFileSync(join(benchDir, 'lighthouse.json'), 'utf8')) : []
+    const results = onlyApps ? previous.filter((r) => !onlyApps.includes(r.app) && apps.includes(r.app)) : []
     const lhStarted = Date.now()
     const lhLoad = load1()
     try {
       const { cookie } = await devSignIn(server.baseURL, 'u-chan')
-      for (const app of apps) {
+      for (const app of apps.filter((a) => !onlyApps || onlyApps.includes(a))) {
         const url = `${server.baseURL}/apps/${app}/?corpId=${DEMO_CORP_ID}`
         for (const [page, headers] of [['sign-in screen (first load, no session)', undefined], ['signed in (partner, session cookie)', { Cookie: cookie }]]) {
           try {
@@ -109,6 +113,7 @@ if (!flag('--skip-lighthouse') && apps.length) {
       await chrome.kill()
       await server.stop()
     }
+    results.sort((x, y) => x.app.localeCompare(y.app))
     writeFileSync(join(benchDir, 'lighthouse.json'), JSON.stringify(results, null, 2))
     runs.lighthouse = { at: new Date(lhStarted).toISOString(), seconds: Math.round((Date.now() - lhStarted) / 100) / 10, load1Before: lhLoad, load1After: load1(), exit: 0 }
     writeFileSync(join(benchDir, '_runs.json'), JSON.stringify(runs, null, 2))
@@ -154,7 +159,10 @@ function rowsTable(data) {
   return table(['measure', 'value', 'unit', 'note'], data.map((r) => [r.name, typeof r.value === 'number' ? r.value.toLocaleString('en') : String(r.value), r.unit ?? '', r.note ?? '']))
 }
 
-const day = (d) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+/** A date as `2026-03-02 10:30 UTC`. */
+function day(d) {
+  return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+}
 
 function renderReport() {
   const now = new Date()

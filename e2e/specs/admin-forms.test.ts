@@ -95,7 +95,8 @@ async function choose(page: Page, text: string, option: string): Promise<void> {
 }
 
 let secret = ''
-/** The last TOTP step the server accepted; it refuses a step once used. */
+let recoveryCodes: string[] = []
+/** The last TOTP time step the server accepted. */
 let lastStep = 0
 let publishedVersion = 0
 
@@ -116,7 +117,8 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await page.getByRole('textbox', { name: '驗證器顯示的六位數字' }).fill(totpAt(secret, lastStep))
     await page.getByRole('button', { name: '確認' }).click()
     await page.getByRole('heading', { name: '你的備用碼' }).waitFor({ timeout: 20_000 })
-    expect(await page.getByRole('status').getByRole('listitem').count()).toBe(10)
+    recoveryCodes = (await page.getByRole('status').getByRole('listitem').allTextContents()).map((x) => x.trim())
+    expect(recoveryCodes).toHaveLength(10)
     expect(await page.getByText('已設定驗證器').count()).toBeGreaterThan(0)
     await screenshot(page, 'admin-security-enrolled-pc')
   })
@@ -163,7 +165,8 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     const dialog = page.getByRole('dialog', { name: '確認是你本人' })
     await dialog.waitFor({ timeout: 20_000 })
     await screenshot(page, 'admin-step-up-pc')
-    lastStep += 1
+    // The server refuses a code (a time step) it already took: the authenticator's next code, as a person would wait for.
+    lastStep = Math.max(lastStep + 1, stepNow())
     await dialog.getByRole('textbox', { name: '驗證器顯示的六位數字' }).fill(totpAt(secret, lastStep))
     await dialog.getByRole('button', { name: '確認' }).click()
     const done = page.getByText(/^第 \d+ 版已開始使用$/)
@@ -171,15 +174,17 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     publishedVersion = Number(/第 (\d+) 版/.exec((await done.textContent())!)![1])
     expect(publishedVersion).toBe(runningVersion + 1)
     expect(await dialog.isVisible()).toBe(false)
-    await page.getByRole('heading', { name: '與正在使用的第' }).waitFor({ state: 'detached' }).catch(() => undefined)
+    const running = page.getByRole('listitem').filter({ hasText: new RegExp(`^v${publishedVersion}`) })
+    await running.waitFor({ timeout: 20_000 })
+    expect(await running.textContent()).toMatch(/使用中.*林國華 Lam Kwok-wah/)
     await screenshot(page, 'admin-published-pc')
   })
 
-  it('a staff member gets the new field in zh-HK, zh-CN and en; bad values are refused with its message, by the form and by the server; a good report is accepted', async () => {
+  it('a member of staff gets the new field in zh-HK, zh-CN and en; bad values are refused with its message, by the form and by the server; a good report is accepted', async () => {
     expect(publishedVersion, 'the first test published the form').toBeGreaterThan(0)
     const c = await context(PHONE)
     const page = await c.newPage()
-    await signIn(page, reportApp, '張美玲 Cheung Mei-ling')
+    await signIn(page, reportApp, '何志強 Ho Chi-keung')
     await page.getByRole('link', { name: /回報可疑聯絡/ }).click()
 
     // Rendered in each language, and a bad value refused by the form with the field's own message.
@@ -215,6 +220,8 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await page.getByText('修正後重新送出').waitFor({ timeout: 20_000 })
     await page.unroute('**/api/support/reports')
     expect(sent).toMatchObject([{ formVersion: publishedVersion, values: { [NEW_FIELD.name]: 'HCA 1234/2026', channel: 'call' } }])
+    // "My reports" keeps it on the device and says what the server refused, with the field's label and message.
+    await page.getByRole('listitem').filter({ hasText: `${NEW_FIELD.label['zh-HK']}：${NEW_FIELD.patternMessage['zh-HK']}` }).waitFor()
     await screenshot(page, 'support-report-refused-phone')
 
     // The correction page shows the server's refusal under the new field, in each language.
@@ -225,16 +232,19 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
       await screenshot(page, `support-report-server-refusal-${l.code}-phone`)
     }
 
-    // Corrected (typed again) and sent as it is: the server accepts it against the published version.
-    const field = page.getByRole('textbox', { name: label(NEW_FIELD.label.en) })
-    await field.fill('HCA 1234/2026 ')
-    await field.fill('HCA 1234/2026')
+    // Typed again, the server's message goes; sent, the server accepts it against the published version.
+    await page.getByRole('textbox', { name: label(NEW_FIELD.label.en) }).clear()
+    await page.getByRole('textbox', { name: label(NEW_FIELD.label.en) }).pressSequentially('HCA 1234/2026')
+    await page.getByText(NEW_FIELD.patternMessage.en).waitFor({ state: 'detached' })
     await page.getByRole('button', { name: 'Send report' }).click()
     await expect.poll(async () => {
-      const mine = await page.evaluate(async () => (await fetch('/api/support/reports/mine')).json()) as { items: { identifier: string; formVersion: number; extra: Record<string, unknown> }[] }
+      const mine = await page.evaluate(async () => (await fetch('/api/support/reports/mine')).json()) as { items: { formVersion: number; extra: Record<string, unknown> }[] }
       return mine.items.map((r) => ({ formVersion: r.formVersion, extra: r.extra }))
     }, { timeout: 20_000 }).toEqual([{ formVersion: publishedVersion, extra: { [NEW_FIELD.name]: 'HCA 1234/2026' } }])
-    await expect.poll(() => page.getByText('Fix and send again').count(), { timeout: 20_000 }).toBe(0)
+    // Nothing waits on the device any more; the report is in the server's list.
+    await page.getByRole('heading', { name: 'My reports' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { name: 'Waiting to be sent' }).waitFor({ state: 'detached', timeout: 20_000 })
+    await page.getByText('+852 6888 0101').waitFor()
     await screenshot(page, 'support-report-accepted-en-phone')
   })
 
@@ -254,13 +264,49 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
       const entry = page.getByRole('listitem').filter({ hasText: action }).filter({ hasText: '林國華' }).filter({ hasText: 'support-report' })
       await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1)
     }
+    // The versions the server published itself at start are the system's, said in the reader's language.
+    expect(await page.getByRole('listitem').filter({ hasText: 'lowcode.published' }).filter({ hasText: '系統' }).count()).toBeGreaterThan(0)
     await screenshot(page, 'admin-audit-verified-pc')
-    await context(PHONE).then(async (phone) => {
-      const p = await phone.newPage()
-      await signIn(p, adminApp, '吳慧敏 Ng Wai-man')
-      await p.getByRole('button', { name: '驗證紀錄鏈' }).click()
-      await p.getByRole('alert').filter({ hasText: /^紀錄完整/ }).waitFor({ timeout: 20_000 })
-      await screenshot(p, 'admin-audit-verified-phone')
-    })
+  })
+
+  it('on a phone, the administration pages fit the screen, and the form is rolled back with a recovery code as the step-up', async () => {
+    const c = await context(PHONE)
+    const page = await c.newPage()
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+    await signIn(page, adminApp, '林國華 Lam Kwok-wah')
+    await page.getByRole('button', { name: '驗證紀錄鏈' }).click()
+    await page.getByRole('alert').filter({ hasText: /^紀錄完整/ }).waitFor({ timeout: 20_000 })
+    expect(await fits()).toBe(true)
+    await screenshot(page, 'admin-audit-verified-phone')
+
+    await page.getByRole('navigation', { name: '系統管理分頁' }).getByRole('link', { name: '表格及政策' }).click()
+    await page.getByRole('link', { name: 'support-report' }).waitFor({ timeout: 20_000 })
+    expect(await fits()).toBe(true)
+    await screenshot(page, 'admin-documents-phone')
+    await page.getByRole('link', { name: 'support-report' }).click()
+    await page.getByRole('region', { name: '即時預覽' }).getByRole('textbox', { name: label(NEW_FIELD.label['zh-HK']) }).waitFor({ timeout: 20_000 })
+    expect(await fits()).toBe(true)
+    await screenshot(page, 'admin-editor-phone')
+
+    // Roll back to the version before (which leaves the suite as the other specs expect it): a new
+    // session, so a second factor again; this time one of the recovery codes.
+    const before = publishedVersion - 1
+    await page.getByRole('listitem').filter({ hasText: new RegExp(`^v${before}`) }).getByRole('button', { name: '還原至此版本' }).click()
+    await page.getByRole('dialog', { name: '還原至此版本' }).getByRole('button', { name: '還原至此版本' }).click()
+    const dialog = page.getByRole('dialog', { name: '確認是你本人' })
+    await dialog.waitFor({ timeout: 20_000 })
+    await dialog.getByRole('radiogroup').getByText('備用碼', { exact: true }).click()
+    await dialog.getByRole('textbox', { name: '其中一個備用碼' }).fill(recoveryCodes[0]!)
+    expect(await fits()).toBe(true)
+    await screenshot(page, 'admin-step-up-recovery-phone')
+    await dialog.getByRole('button', { name: '確認' }).click()
+    await page.getByText(`第 ${publishedVersion + 1} 版已開始使用`).waitFor({ timeout: 20_000 })
+    await page.getByText(`還原至第 ${before} 版`).waitFor()
+    expect(JSON.parse(await page.getByRole('textbox', { name: '文件內容 (JSON)' }).inputValue()).fields.some((f: { name: string }) => f.name === NEW_FIELD.name)).toBe(false)
+
+    await page.getByRole('navigation', { name: '系統管理分頁' }).getByRole('link', { name: '我的雙重驗證' }).click()
+    await page.getByText('尚餘 9 個備用碼').waitFor({ timeout: 20_000 })
+    expect(await fits()).toBe(true)
+    await screenshot(page, 'admin-security-phone')
   })
 })

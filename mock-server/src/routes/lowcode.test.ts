@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE_FORM } from '@suite/forms/testing'
 import { createTestApp, stepUpWithDingTalk, type TestApp, type TestCredentials } from '../testing'
-import { getPublishedDocument, registerDocumentKind } from '../lowcode/documents'
+import { ensureDefaultDocument, getPublishedDocument, registerDocumentKind } from '../lowcode/documents'
 
 let t: TestApp
 let admin: TestCredentials
@@ -96,6 +96,18 @@ describe('versioned low-code documents', () => {
     const badKey = await call(admin, 'PUT', '/api/lowcode/documents/test_rule_sets/hk.high/draft', { body: { rules: [] } })
     expect(badKey.statusCode).toBe(400)
     expect(badKey.json().error.fields).toEqual([{ path: 'key', code: 'invalid_key', message: 'no dots in a rule set key' }])
+  })
+})
+
+describe('defaults that ship with the app', () => {
+  it('a new build’s default replaces a version only the system published, never an administrator’s', async () => {
+    const label = (en: string) => ({ 'zh-HK': en, 'zh-CN': en, en })
+    const ensure = (submit: string) => t.db.tx((q) => ensureDefaultDocument(q, { kind: 'form', key: 'shipped', body: { ...SAMPLE_FORM, submitLabel: label(submit) }, now: new Date() }))
+    expect((await ensure('Send')).version).toBe(1)
+    expect((await ensure('Send')).version).toBe(1)
+    expect(await ensure('Send it')).toMatchObject({ version: 2, authorId: null, note: 'Default of this version of the app' })
+    await publish('shipped', { ...SAMPLE_FORM, submitLabel: label('Report') })
+    expect(await ensure('Send it now')).toMatchObject({ version: 3, authorId: 'u-ng', body: { submitLabel: { en: 'Report' } } })
   })
 })
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BASE_REPORT_FIELD_NAMES } from '@suite/domain'
+import { BASE_REPORT_FIELD_NAMES, BASE_REPORT_FORM } from '@suite/domain'
 import { createTestApp, publishAsAdmin, type TestApp, type TestCredentials } from '../testing'
+import { ensureSupportForm } from '../support/form'
 import { reportValues, submitReport } from '../support/test-helpers'
 
 let t: TestApp
@@ -114,6 +115,26 @@ describe('the report form, a low-code document (form/support-report)', () => {
     expect((await submitReport(t, staff, reportValues(), { formVersion: 1 })).statusCode).toBe(201)
     expect((await submitReport(t, staff, reportValues({ clientMatter: 'x' }), { formVersion: 1 })).json().error.fields).toEqual([expect.objectContaining({ path: 'values.clientMatter', code: 'unknown_field' })])
     expect((await submitReport(t, staff, reportValues(), { formVersion: 999 })).statusCode).toBe(400)
+  })
+
+  it('a new build whose base fields differ publishes a version with them and the administrators’ fields (by the system, audited)', async () => {
+    const running = (await t.app.inject({ method: 'GET', url: '/api/support/form', headers: staff.headers })).json()
+    const older = structuredClone(running.schema)
+    older.fields[1].label.en = 'Number or link (wording of an older build)'
+    // What an older build left running: written past the document rules, as that build's rules were.
+    await t.db.query(
+      `INSERT INTO lowcode_documents (id, kind, key, version, status, body, body_hash, author_id, author_name, created_at, updated_at, published_at, published_by)
+       VALUES ('older-build', 'form', 'support-report', $1, 'published', $2::json, $3, NULL, 'system', now(), now(), now(), 'system')`,
+      [running.version + 1, JSON.stringify(older), 'f'.repeat(64)])
+    const v = await t.db.tx((q) => ensureSupportForm(q, new Date()))
+    expect(v).toBe(running.version + 2)
+    const now = (await t.app.inject({ method: 'GET', url: '/api/support/form', headers: staff.headers })).json()
+    expect(now.version).toBe(v)
+    expect(now.schema.fields[1].label.en).toBe(BASE_REPORT_FORM.fields[1]!.label.en)
+    expect(now.schema.fields.map((f: { name: string }) => f.name)).toEqual(running.schema.fields.map((f: { name: string }) => f.name))
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'lowcode.published' AND target_id = 'support-report' AND actor_id IS NULL AND (detail->>'version')::int = $1`, [v])).rows).toHaveLength(1)
+    // Nothing to do the next time.
+    expect(await t.db.tx((q) => ensureSupportForm(q, new Date()))).toBe(v)
   })
 
   it('keeps the base fields: a draft that changes, drops or reuses one is refused with the field named', async () => {

@@ -7,7 +7,6 @@ import { IsoDateTime } from './ids'
  * registered a validator.
  */
 export const LOWCODE_KINDS = ['form', 'classification_policy', 'court_rule_template'] as const
-export type KnownLowcodeKind = (typeof LOWCODE_KINDS)[number]
 
 /** The support report app's form (base fields from the build, then the administrators' fields). */
 export const SUPPORT_REPORT_FORM_DOC = { kind: 'form', key: 'support-report' } as const

@@ -43,4 +43,10 @@ describe('VerdictCard', () => {
   it('says a caller claiming to be DingTalk support is not', () => {
     expect(card('+852 9876 5432', 'en', { claimsDingTalk: true }).text()).toContain('DingTalk has no customer-service phone line in Hong Kong')
   })
+
+  it('asks to check the kind only when the text cannot be read as one', () => {
+    expect(card('+852 9876 5432').text()).not.toContain('We could not read this')
+    expect(card('https://example.org').text()).not.toContain('We could not read this')
+    expect(card('12', 'en', { kind: 'phone' }).text()).toContain('We could not read this as a phone number')
+  })
 })

@@ -19,6 +19,11 @@ function readCache(cache: Pick<Storage, 'getItem'> | null): LoadedForm | null {
   }
 }
 
+/** The form version last loaded on this device (what a refused report's field errors are named from), or null. */
+export function readCachedReportForm(cache: Pick<Storage, 'getItem'> | null = globalThis.localStorage ?? null): LoadedForm | null {
+  return readCache(cache)
+}
+
 /** A screenshot picked on this device, kept until the outbox has uploaded it. */
 export interface PickedFile { ref: FileRef; blob: Blob }
 

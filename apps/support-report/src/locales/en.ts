@@ -70,6 +70,7 @@ export const en = {
     discardConfirm: 'Remove this unsent report from this device? It has not reached IT.',
     attempts: 'Tried {n} times; trying again automatically.',
     rejected: 'IT\'s server refused this report:',
+    fieldProblem: '{field}: {problem}',
     received: 'Received {time}',
     resolution: 'IT says: {text}',
     drill: 'This was a drill ({campaign}). Well spotted!',

@@ -71,6 +71,7 @@ export const zhCN: SupportMessages = {
     discardConfirm: '从本机移除这份未提交的举报？IT 部门尚未收到。',
     attempts: '已尝试 {n} 次，会自动再试。',
     rejected: '服务器未能接受这份举报：',
+    fieldProblem: '{field}：{problem}',
     received: '{time} 收到',
     resolution: 'IT 部门：{text}',
     drill: '这是演练（{campaign}）。你识破了！',

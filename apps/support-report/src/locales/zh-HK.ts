@@ -71,6 +71,7 @@ export const zhHK: SupportMessages = {
     discardConfirm: '從本機移除這份未送出的回報？資訊科技部尚未收到。',
     attempts: '已嘗試 {n} 次，會自動再試。',
     rejected: '伺服器未能接受這份回報：',
+    fieldProblem: '{field}：{problem}',
     received: '{time} 收到',
     resolution: '資訊科技部：{text}',
     drill: '這是演習（{campaign}）。你識破了！',

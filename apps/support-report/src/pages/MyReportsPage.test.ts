@@ -1,4 +1,4 @@
-import type { SupportReport } from '@suite/domain'
+import { BASE_REPORT_FORM, type SupportReport } from '@suite/domain'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryStore } from '../outbox/memory-store'
@@ -50,5 +50,24 @@ describe('MyReportsPage', () => {
     await wrapper.get('[role="alert"] button').trigger('click')
     await flushPromises()
     expect(wrapper.findAll('[data-report]')).toHaveLength(1)
+  })
+
+  it('names a refused report\'s fields with the form\'s labels and says what is wrong in the reader\'s language', async () => {
+    const form = { ...BASE_REPORT_FORM, fields: [...BASE_REPORT_FORM.fields, { name: 'clientMatter', type: 'text', pattern: '[A-Z]+ \\d+/\\d{4}', label: { 'zh-HK': '相關案件編號', 'zh-CN': '相关案件编号', en: 'Related case number' }, patternMessage: { 'zh-HK': '請按「HCA 1234/2026」的格式填寫', 'zh-CN': '请按“HCA 1234/2026”的格式填写', en: 'Write it like HCA 1234/2026' } }] }
+    localStorage.setItem('suite-support-report:form', JSON.stringify({ version: 2, schema: form, publishedAt: '2026-11-20T02:00:00.000Z' }))
+    try {
+      const refused = { status: 400, code: 'validation_failed', message: 'Some fields are not valid', fields: [{ path: 'values.clientMatter', code: 'pattern_mismatch', message: 'Does not have the expected format' }, { path: 'values.identifier', code: 'required', message: 'Required' }] }
+      const { wrapper } = await mountPage(MyReportsPage, { support: { myReports: vi.fn().mockResolvedValue({ items: [], nextCursor: null }) }, path: '/mine' })
+      const outbox = useOutboxStore()
+      await outbox.start({ support: { uploadAttachment: vi.fn(), submitReport: vi.fn().mockRejectedValue(refused) } } as never, createMemoryStore(), new EventTarget())
+      await outbox.add({ formVersion: 2, values: { identifier: '', clientMatter: 'hca1234' }, summary: 'refused' })
+      await vi.waitFor(() => expect(outbox.items[0]?.state).toBe('rejected'))
+      await flushPromises()
+      const waiting = wrapper.get('.mine-page__waiting')
+      expect(waiting.findAll('li').map((li) => li.text())).toEqual(['相關案件編號：請按「HCA 1234/2026」的格式填寫', '號碼、連結、電郵或帳號：必須填寫'])
+      expect(waiting.text()).not.toContain('Some fields are not valid')
+    } finally {
+      localStorage.removeItem('suite-support-report:form')
+    }
   })
 })
