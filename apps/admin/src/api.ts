@@ -1,16 +1,15 @@
-import { createApiClient } from '@suite/api-client'
-import { createDingTalk, readCorpId } from '@suite/dingtalk'
-import { createSessionExpiry } from '@suite/ui'
+import { adminResource, auditResource, authResource, composeApiClient, lowcodeResource } from '@suite/api-client'
+import { dingtalk, sessionExpiry, urlCorpId } from './boot'
 import { env } from './env'
 
-/** Tells the sign-in gate when the server says the session has ended. */
-export const sessionExpiry = createSessionExpiry()
+export { dingtalk, sessionExpiry, urlCorpId }
 
-/** The admin app's API client (session cookie + CSRF header handled inside). */
-export const api = createApiClient({ baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() })
-
-/** DingTalk JSAPIs inside the DingTalk client, browser fallbacks elsewhere. */
-export const dingtalk = createDingTalk()
-
-/** The org id DingTalk put in the workbench URL (`?corpId=`), read once at start. */
-export const urlCorpId = readCorpId()
+/**
+ * The admin app's API client (session cookie + CSRF header handled inside). It carries only the
+ * resources the admin app uses (and so only their schemas), not every area's. Loaded lazily:
+ * the first bundle reaches it through `signInApi` in ./boot.
+ */
+export const api = composeApiClient(
+  { auth: authResource, admin: adminResource, audit: auditResource, lowcode: lowcodeResource },
+  { baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() },
+)

@@ -1,10 +1,8 @@
+import { bootMessages } from './boot'
+
 /** The admin app's own English messages; the shared ones come from @suite/ui. */
 export const en = {
-  admin: {
-    title: 'Administration',
-    notAllowed: 'For IT and compliance only',
-    notAllowedHint: 'Your role cannot use the administration screens. Ask your IT administrator if you need access.',
-  },
+  admin: bootMessages.en.admin,
   nav: { label: 'Administration sections', audit: 'Audit log', users: 'Users and roles', documents: 'Forms and policies', security: 'My two-step confirmation' },
   common: { cancel: 'Cancel', save: 'Save' },
   stepUp: {

@@ -1,11 +1,8 @@
 import type { AdminMessages } from './en'
+import { bootMessages } from './boot'
 
 export const zhCN: AdminMessages = {
-  admin: {
-    title: '系统管理',
-    notAllowed: '仅限 IT 及合规人员',
-    notAllowedHint: '你的角色不能使用系统管理页面。如需权限，请联系 IT 管理员。',
-  },
+  admin: bootMessages['zh-CN'].admin,
   nav: { label: '系统管理分页', audit: '审计日志', users: '用户与角色', documents: '表单与策略', security: '我的双重验证' },
   common: { cancel: '取消', save: '保存' },
   stepUp: {

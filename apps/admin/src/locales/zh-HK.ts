@@ -1,11 +1,8 @@
 import type { AdminMessages } from './en'
+import { bootMessages } from './boot'
 
 export const zhHK: AdminMessages = {
-  admin: {
-    title: '系統管理',
-    notAllowed: '只限資訊科技及合規人員',
-    notAllowedHint: '你的角色不能使用系統管理頁面。如需權限，請聯絡資訊科技管理員。',
-  },
+  admin: bootMessages['zh-HK'].admin,
   nav: { label: '系統管理分頁', audit: '審計紀錄', users: '用戶及角色', documents: '表格及政策', security: '我的雙重驗證' },
   common: { cancel: '取消', save: '儲存' },
   stepUp: {
