@@ -1,12 +1,10 @@
-import { createApiClient } from '@suite/api-client'
-import { createDingTalk, readCorpId } from '@suite/dingtalk'
+import { authResource, classifierResource, composeApiClient } from '@suite/api-client'
 import { env } from './env'
 
-/** The classifier's API client. Only the final report (masked) ever goes through it. */
-export const api = createApiClient({ baseURL: env.VITE_API_BASE })
+export { dingtalk, urlCorpId } from './platform'
 
-/** DingTalk JSAPIs inside the DingTalk client, browser fallbacks elsewhere. */
-export const dingtalk = createDingTalk()
-
-/** The org id DingTalk put in the workbench URL (`?corpId=`), read once at start. */
-export const urlCorpId = readCorpId()
+/**
+ * The classifier's API client. Only the final report (masked) ever goes through it. It carries
+ * only the resources this app uses (auth for sign-in, classifier), not every area's schemas.
+ */
+export const api = composeApiClient({ auth: authResource, classifier: classifierResource }, { baseURL: env.VITE_API_BASE })
