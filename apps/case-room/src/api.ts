@@ -1,16 +1,19 @@
-import { createApiClient } from '@suite/api-client'
-import { createDingTalk, readCorpId } from '@suite/dingtalk'
-import { createSessionExpiry } from '@suite/ui'
+import { adminResource, authResource, caseRoomResource, casesResource, composeApiClient, usersResource } from '@suite/api-client'
 import { env } from './env'
+import { sessionExpiry } from './platform'
 
-/** Tells the sign-in gate when the server says the session has ended. */
-export const sessionExpiry = createSessionExpiry()
+/**
+ * The case room's API client (session cookie + CSRF header handled inside). It carries only the
+ * resources the case room uses, and so only their schemas, not every area's.
+ *
+ * main.ts loads this module with a dynamic import, in parallel with the first route's page
+ * (which the first render waits for anyway), so axios, zod and the schemas stay out of the
+ * first bundle. Import it statically only as a type.
+ */
+export const api = composeApiClient(
+  { auth: authResource, caseRoom: caseRoomResource, cases: casesResource, users: usersResource, admin: adminResource },
+  { baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() },
+)
 
-/** The case room's API client (session cookie + CSRF header handled inside). */
-export const api = createApiClient({ baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() })
-
-/** DingTalk JSAPIs inside the DingTalk client, browser fallbacks elsewhere. */
-export const dingtalk = createDingTalk()
-
-/** The org id DingTalk put in the workbench URL (`?corpId=`), read once at start. */
-export const urlCorpId = readCorpId()
+/** What pages, composables and stores may call: the resources composed above. */
+export type CaseRoomApi = typeof api

@@ -1,7 +1,7 @@
-import type { ApiClient } from '@suite/api-client'
 import type { CaseAction, CaseDetail, Tier } from '@suite/domain'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
+import type { CaseRoomApi } from '../api'
 
 /**
  * The case that is open, shared by the case page, the document page and the dialogs: its
@@ -22,7 +22,7 @@ export const useCaseRoomStore = defineStore('case-room', () => {
   }
 
   /** Load (or reload) a case; an older answer arriving late is ignored. */
-  async function open(api: ApiClient, caseId: string): Promise<void> {
+  async function open(api: Pick<CaseRoomApi, 'caseRoom'>, caseId: string): Promise<void> {
     const id = ++run
     if (detail.value?.id !== caseId) detail.value = null
     loading.value = true
