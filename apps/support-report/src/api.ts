@@ -1,12 +1,10 @@
-import { createApiClient } from '@suite/api-client'
-import { createDingTalk, readCorpId } from '@suite/dingtalk'
+import { authResource, composeApiClient } from '@suite/api-client'
 import { env } from './env'
 
-/** The app's API client (session cookie + CSRF header handled inside). */
-export const api = createApiClient({ baseURL: env.VITE_API_BASE })
-
-/** DingTalk JSAPIs inside the DingTalk client, browser fallbacks elsewhere. */
-export const dingtalk = createDingTalk()
-
-/** The org id DingTalk put in the workbench URL (`?corpId=`), read once at start. */
-export const urlCorpId = readCorpId()
+/**
+ * The app's API client (session cookie + CSRF header handled inside) with the auth resource;
+ * the support resource is added on the same transport in ./support-api. The client (axios,
+ * the response schemas) is not part of the first bundle: App.vue fetches it at boot and the
+ * sign-in flow reaches it through ./sign-in-api.
+ */
+export const api = composeApiClient({ auth: authResource }, { baseURL: env.VITE_API_BASE })
