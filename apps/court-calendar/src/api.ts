@@ -1,19 +1,14 @@
-import { authResource, composeApiClient, courtCalendarResource } from '@suite/api-client'
-import { createDingTalk, readCorpId } from '@suite/dingtalk'
-import { createSessionExpiry } from '@suite/ui'
+import { authResource, composeApiClient, type CourtCalendarResource } from '@suite/api-client'
 import { env } from './env'
+import { sessionExpiry } from './platform'
 
-/** Tells the sign-in gate when the server says the session has ended. */
-export const sessionExpiry = createSessionExpiry()
-
-/** The court calendar's API client: only the resources it uses, so only their schemas ship. */
-export const api = composeApiClient({ auth: authResource, courtCalendar: courtCalendarResource }, { baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() })
+/**
+ * The transport (session cookie + CSRF header handled inside) and the sign-in resource. The
+ * client (axios, the response schemas) is not part of the first bundle: App.vue fetches it at
+ * boot and the sign-in flow reaches it through ./sign-in-api. The court calendar resource is
+ * added on this same transport by the lazy shell (see ./court-api).
+ */
+export const api = composeApiClient({ auth: authResource }, { baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() })
 
 /** What the app calls on the server. */
-export type CourtApi = typeof api
-
-/** DingTalk JSAPIs inside the DingTalk client, browser fallbacks elsewhere. */
-export const dingtalk = createDingTalk()
-
-/** The org id DingTalk put in the workbench URL (`?corpId=`), read once at start. */
-export const urlCorpId = readCorpId()
+export type CourtApi = typeof api & { courtCalendar: CourtCalendarResource }
