@@ -173,7 +173,8 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await done.waitFor({ timeout: 20_000 })
     publishedVersion = Number(/第 (\d+) 版/.exec((await done.textContent())!)![1])
     expect(publishedVersion).toBe(runningVersion + 1)
-    expect(await dialog.isVisible()).toBe(false)
+    // The dialog closes with a fade-out: wait for it to be gone rather than checking at one instant.
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 })
     const running = page.getByRole('listitem').filter({ hasText: new RegExp(`^v${publishedVersion}`) })
     await running.waitFor({ timeout: 20_000 })
     expect(await running.textContent()).toMatch(/使用中.*林國華 Lam Kwok-wah/)
