@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
   const child = spawn(join(root, 'mock-server/node_modules/.bin/tsx'), ['src/server.ts'], {
     cwd: join(root, 'mock-server'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', DEV_SIGN_IN: 'true',
+      // The fake DingTalk clients mint sign-in codes through the simulator's test hooks.
+      DINGTALK_SIM_TEST_HOOKS: 'true',
       // Every spec signs in from 127.0.0.1; the per-IP sign-in limit (tested in the server tests) would trip here.
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000', LOG_LEVEL: 'warn', NODE_ENV: 'development', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,9 +8,11 @@ import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { App, Deps } from './deps'
+import { trustProxySetting } from './env'
 import { installErrorHandler } from './http/error-handler'
 import { installAuthContext } from './http/auth-context'
 import { installInputGuard } from './http/input-guard'
+import { installExternalReadAudit } from './http/external-reads'
 import { routeModules } from './routes'
 import { notifyHandler } from './jobs/notify'
 
@@ -37,11 +39,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.env.BODY_LIMIT_BYTES,
-    trustProxy: true,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id']
-      return typeof given === 'string' && /^[\w.-]{8,128}$/.test(given) ? given : randomUUID()
-    },
+    // Only the configured proxies' X-Forwarded-* are believed: otherwise a client could choose
+    // the IP that rate limits and the audit log record, and the host links would be built on.
+    trustProxy: trustProxySetting(deps.env),
+    // The audit chain stores this id: it is always the server's own, never a client's header.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -86,6 +89,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
 
   installAuthContext(app, deps.db, deps.now)
   installInputGuard(app)
+  installExternalReadAudit(app, deps.db)
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.query('SELECT 1')

@@ -9,7 +9,7 @@ import { openDb, type Db } from './db/db'
 import { loadMigrations, migrate } from './db/migrate'
 import { createDingTalkClient } from './dingtalk/client'
 import { injectFetch } from './dingtalk/inject-fetch'
-import { EnvSchema } from './env'
+import { parseEnv } from './env'
 import { createWorker, enqueue } from './jobs/queue'
 import { DEMO_DEPARTMENTS, demoSimUsers, seedDemo } from './seed'
 import { buildSimulator } from './simulator/app'
@@ -35,7 +35,7 @@ const sim = buildSimulator({ corpId: 'dingdemocorp0001', appKey: 'demo-app-key',
 interface Instance { name: string; app: App; deps: Deps }
 
 async function instance(name: string, db: Db, o: { env?: Record<string, string>; redis?: Redis; namespace?: string } = {}): Promise<Instance> {
-  const env = EnvSchema.parse({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...o.env })
+  const env = parseEnv({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...o.env })
   const dingtalk = createDingTalkClient({
     apiBase: 'http://dingtalk.sim', oapiBase: 'http://dingtalk.sim', appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET,
     agentId: env.DINGTALK_AGENT_ID, fetch: injectFetch(sim.app, 'http://dingtalk.sim'), sleep: async () => undefined, timeoutMs: 2000,

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import { Redis } from 'ioredis'
-import { readEnv } from './env'
+import { publicBase, readEnv, type Env } from './env'
 import { openDb } from './db/db'
 import { migrate } from './db/migrate'
 import { buildApp, type App } from './app'
@@ -16,7 +16,14 @@ import { loadSecret } from './secret'
 import { createWorker } from './jobs/queue'
 import type { Deps } from './deps'
 
-const env = readEnv()
+let env: Env
+try {
+  env = readEnv()
+} catch (e) {
+  // A refusal to start is a message for whoever deploys, not a stack trace.
+  process.stderr.write(`${(e as Error).message}\n`)
+  process.exit(1)
+}
 const here = fileURLToPath(new URL('.', import.meta.url))
 const dataDir = resolve(env.DATA_DIR)
 const appsDir = resolve(env.APPS_DIR ?? join(here, '..', '..', 'apps'))
@@ -27,7 +34,7 @@ const applied = await migrate(db)
 if (env.SEED_DEMO && (await isEmpty(db))) await seedDemo(db)
 
 const sim = env.DINGTALK_SIMULATOR
-  ? buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS })
+  ? buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS, testHooks: env.DINGTALK_SIM_TEST_HOOKS })
   : null
 const simBase = `http://127.0.0.1:${env.PORT}/_sim/dingtalk`
 const dingtalk = createDingTalkClient({
@@ -75,10 +82,19 @@ function serveApps(a: App): string[] {
   return names
 }
 
-await app.listen({ host: env.HOST, port: env.PORT })
+try {
+  await app.listen({ host: env.HOST, port: env.PORT })
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code !== 'EADDRINUSE' && code !== 'EACCES') throw e
+  process.stderr.write(code === 'EADDRINUSE'
+    ? `Port ${env.PORT} on ${env.HOST} is already in use: stop what is using it, or set PORT to another port.\n`
+    : `Not allowed to listen on port ${env.PORT} of ${env.HOST}: set PORT to a port above 1024.\n`)
+  process.exit(1)
+}
 const worker = createWorker({ db, handlers: deps.jobHandlers, log: app.log })
 worker.start()
-const base = env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`
+const base = publicBase(env)
 const appNames = existsSync(appsDir) ? readdirSync(appsDir).filter((n) => existsSync(join(appsDir, n, 'dist', 'index.html'))) : []
 process.stdout.write([
   '',

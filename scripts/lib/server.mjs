@@ -38,7 +38,8 @@ export async function startBackend(env = {}, { timeoutMs = 120_000 } = {}) {
     cwd: join(root, 'mock-server'),
     env: {
       ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', SEED_DEMO: 'true', DEV_SIGN_IN: 'true',
-      DATABASE_URL: '', ...env, PORT: String(port), DATA_DIR: dataDir,
+      // The bench plays the DingTalk client: it mints sign-in codes through the simulator's test hooks.
+      DINGTALK_SIM_TEST_HOOKS: 'true', DATABASE_URL: '', ...env, PORT: String(port), DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

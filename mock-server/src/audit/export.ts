@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../db/db'
+import { csvRow, parseCsvRow, type CsvValue } from '@suite/domain'
 import { exportRange } from './log'
 import { verifyRun, type ChainCheck, type ChainEntry } from './chain'
 
@@ -21,10 +22,6 @@ export interface ExportManifest {
 
 const CSV_COLUMNS = ['seq', 'at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'caseId', 'requestId', 'detail', 'prevHash', 'hash'] as const
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 /**
  * Stream an export of [from, to] (Hong Kong dates). JSON is `{manifest, entries}`; CSV is a
@@ -41,7 +38,7 @@ export async function* exportAudit(q: Queryable, from: string, to: string, forma
     digest.update(`${e.hash}\n`)
     first ??= e
     last = e
-    if (format === 'csv') yield `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\n`
+    if (format === 'csv') yield `${csvRow(CSV_COLUMNS.map((c) => e[c] as CsvValue))}\n`
     else yield `${count ? ',' : ''}\n${JSON.stringify(e)}`
     count++
   }
@@ -63,9 +60,9 @@ export function parseExport(text: string): { entries: ChainEntry[]; manifest: Ex
   const lines = text.split('\n').filter((l) => l.length > 0)
   const manifestLine = lines.find((l) => l.startsWith('# manifest '))
   if (!manifestLine) throw new Error('CSV export has no manifest line')
-  const header = parseCsvLine(lines[0] ?? '')
+  const header = parseCsvRow(lines[0] ?? '')
   const entries = lines.slice(1).filter((l) => !l.startsWith('# ')).map((l) => {
-    const cells = parseCsvLine(l)
+    const cells = parseCsvRow(l)
     const rec = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']))
     const nul = (s: string | undefined) => (s === '' || s === undefined ? null : s)
     return {
@@ -75,23 +72,6 @@ export function parseExport(text: string): { entries: ChainEntry[]; manifest: Ex
     }
   })
   return { entries, manifest: JSON.parse(manifestLine.slice('# manifest '.length)) as ExportManifest }
-}
-
-/** Split one CSV line (our own export: quotes only around cells that need them). Multi-line cells are not produced. */
-function parseCsvLine(line: string): string[] {
-  const out: string[] = []
-  let cur = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++ } else if (ch === '"') quoted = false
-      else cur += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') { out.push(cur); cur = '' } else cur += ch
-  }
-  out.push(cur)
-  return out
 }
 
 /**

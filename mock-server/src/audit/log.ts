@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { AuditEntry, AuditQuery, AuditVerification } from '@suite/domain'
-import { decodeCursor, encodeCursor } from '@suite/domain'
+import { SeqCursor, readCursor } from '../http/cursor'
+import { encodeCursor } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import { GENESIS_HASH, entryHash, verifyRun, type ChainEntry } from './chain'
 
@@ -65,8 +66,8 @@ export async function listAudit(q: Queryable, query: AuditQuery): Promise<{ item
   if (query.caseId) add('case_id = ?', query.caseId)
   if (query.from) add("at >= (?::date)::timestamp AT TIME ZONE 'Asia/Hong_Kong'", query.from)
   if (query.to) add("at < ((?::date + 1)::timestamp AT TIME ZONE 'Asia/Hong_Kong')", query.to)
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null
-  if (typeof cursor === 'number') add('seq < ?', cursor)
+  const cursor = readCursor(query.cursor, SeqCursor)
+  if (cursor !== null) add('seq < ?', cursor)
   params.push(query.limit + 1)
   const { rows } = await q.query<Row>(
     `SELECT ${COLS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { STEP_UP_TTL_SECONDS, type StepUpMethod, type StepUpStatus } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import {
@@ -115,3 +116,34 @@ export async function removeSecondFactor(q: Queryable, userId: string): Promise<
 
 /** The time step now, for tests that need the next valid code. */
 export const currentStep = timeStep
+
+/** How long an administrator's set-up code stays usable. */
+export const ENROLMENT_CODE_HOURS = 24
+const ENROLMENT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+
+function hashEnrolmentCode(key: string, userId: string, code: string): string {
+  return createHmac('sha256', key).update(`enrolment:${userId}:${code.toUpperCase().replace(/[\s-]/g, '')}`).digest('hex')
+}
+
+/**
+ * Issue a one-time set-up code for `userId` (it replaces any unused one), valid for
+ * {@link ENROLMENT_CODE_HOURS}. Returned in clear once; only a keyed hash is stored.
+ */
+export async function issueEnrolmentCode(q: Queryable, key: string, userId: string, issuedBy: string, now: Date): Promise<{ id: string; code: string; expiresAt: Date }> {
+  const chars = [...randomBytes(12)].map((b) => ENROLMENT_ALPHABET[b % ENROLMENT_ALPHABET.length]).join('')
+  const code = `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`
+  const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3_600_000)
+  const id = `enc-${randomUUID()}`
+  await q.query('UPDATE enrolment_codes SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL', [userId, now])
+  await q.query('INSERT INTO enrolment_codes (id, user_id, code_hash, issued_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [id, userId, hashEnrolmentCode(key, userId, code), issuedBy, now, expiresAt])
+  return { id, code, expiresAt }
+}
+
+/** Spend a set-up code of `userId`: its id, or null when it is unknown, used or expired. */
+export async function claimEnrolmentCode(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<string | null> {
+  const r = await q.query<{ id: string }>(
+    'UPDATE enrolment_codes SET used_at = $4 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 RETURNING id',
+    [userId, hashEnrolmentCode(key, userId, code), now, now])
+  return r.rows[0]?.id ?? null
+}

@@ -4,7 +4,7 @@ import { CASE_ACTIONS, decide, type CaseAction, type DocumentDetail, type Docume
 import type { Deps } from '../deps'
 import type { Queryable } from '../db/db'
 import { HttpError, notFound } from '../http/errors'
-import { BlobTooLargeError, type StoredBlob } from '../storage/blob-store'
+import { BlobTooLargeError, keepOnlyIfRecorded, type StoredBlob } from '../storage/blob-store'
 import { enforce, openCase, type CaseAccess } from './guard'
 import { OFFICE_TYPES, convertToPdf } from './office'
 import { RenderError, type PageRenderer } from './render'
@@ -103,37 +103,40 @@ export async function processUpload(deps: Deps, renderer: PageRenderer, converte
     }
     throw e
   }
-  if (file.truncated) throw new HttpError('payload_too_large', `The file is larger than ${Math.floor(deps.env.UPLOAD_LIMIT_BYTES / 1048576)} MB`)
-  if (stored.size === 0) throw new HttpError('validation_failed', 'The file is empty', [{ path: 'file', code: 'empty', message: 'Empty file' }])
-  let render: RenderKind = 'none'
-  let renderSha256: string | null = null
   const blobs = [stored]
-  if (stored.mime === 'application/pdf') { render = 'pdf'; renderSha256 = stored.sha256 }
-  else if (IMAGE_TYPES.has(stored.mime)) { render = 'image'; renderSha256 = stored.sha256 }
-  else if (OFFICE_TYPES[stored.mime]) {
-    if (converter) {
-      const pdf = await convertToPdf(converter, await readBlob(deps, stored.sha256), OFFICE_TYPES[stored.mime]!)
-      const converted = await deps.blobs.put(Readable.from([pdf]), Number.MAX_SAFE_INTEGER)
-      render = 'pdf'
-      renderSha256 = converted.sha256
-      blobs.push(converted)
+  // Whatever refuses the file below, nothing of it stays on disk unless it was there before.
+  return keepOnlyIfRecorded(deps.db, deps.blobs, blobs, async () => {
+    if (file.truncated) throw new HttpError('payload_too_large', `The file is larger than ${Math.floor(deps.env.UPLOAD_LIMIT_BYTES / 1048576)} MB`)
+    if (stored.size === 0) throw new HttpError('validation_failed', 'The file is empty', [{ path: 'file', code: 'empty', message: 'Empty file' }])
+    let render: RenderKind = 'none'
+    let renderSha256: string | null = null
+    if (stored.mime === 'application/pdf') { render = 'pdf'; renderSha256 = stored.sha256 }
+    else if (IMAGE_TYPES.has(stored.mime)) { render = 'image'; renderSha256 = stored.sha256 }
+    else if (OFFICE_TYPES[stored.mime]) {
+      if (converter) {
+        const pdf = await convertToPdf(converter, await readBlob(deps, stored.sha256), OFFICE_TYPES[stored.mime]!)
+        const converted = await deps.blobs.put(Readable.from([pdf]), Number.MAX_SAFE_INTEGER)
+        render = 'pdf'
+        renderSha256 = converted.sha256
+        blobs.push(converted)
+      }
+    } else if (stored.mime !== 'text/plain') {
+      throw new HttpError('unsupported_media_type', 'Only PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint and plain text files are accepted')
     }
-  } else if (stored.mime !== 'text/plain') {
-    throw new HttpError('unsupported_media_type', 'Only PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint and plain text files are accepted')
-  }
-  if (render === 'none' && tier !== 'private') {
-    throw new HttpError('unsupported_media_type', `${internalOnlyReason('none')} Upload it to the private area instead.`)
-  }
-  let pageCount: number | null = null
-  if (renderSha256 && render !== 'none') {
-    try {
-      pageCount = await renderer.pageCount(renderSha256, render, () => readBlob(deps, renderSha256!))
-    } catch (e) {
-      if (e instanceof RenderError) throw new HttpError('unsupported_media_type', 'The file looks damaged and cannot be opened')
-      throw e
+    if (render === 'none' && tier !== 'private') {
+      throw new HttpError('unsupported_media_type', `${internalOnlyReason('none')} Upload it to the private area instead.`)
     }
-  }
-  return { stored, blobs, render, renderSha256, pageCount }
+    let pageCount: number | null = null
+    if (renderSha256 && render !== 'none') {
+      try {
+        pageCount = await renderer.pageCount(renderSha256, render, () => readBlob(deps, renderSha256!))
+      } catch (e) {
+        if (e instanceof RenderError) throw new HttpError('unsupported_media_type', 'The file looks damaged and cannot be opened')
+        throw e
+      }
+    }
+    return { stored, blobs, render, renderSha256, pageCount }
+  })
 }
 
 /** Record stored blobs (the table the content store's files are referenced from). */

@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from '@suite/court-rules'
 import type { Locale } from '@suite/domain'
+import { appLink } from '../http/links'
 import type { Db, Queryable } from '../db/db'
 import type { Deps } from '../deps'
 import { enqueue, type JobHandler } from '../jobs/queue'
@@ -46,10 +47,9 @@ export async function scheduleReminders(q: Queryable, type: 'hearing' | 'deadlin
   return n
 }
 
-/** The absolute link to an item in the court-calendar app, when the public URL is known. */
-export function courtCalendarLink(deps: Pick<Deps, 'env'>, hashPath: string): string | null {
-  if (!deps.env.PUBLIC_URL) return null
-  return `${deps.env.PUBLIC_URL.replace(/\/+$/, '')}/apps/court-calendar/?corpId=${encodeURIComponent(deps.env.DINGTALK_CORP_ID)}#${hashPath}`
+/** The absolute link to an item in the court-calendar app. */
+export function courtCalendarLink(deps: Pick<Deps, 'env'>, hashPath: string): string {
+  return appLink(deps.env, 'court-calendar', hashPath)
 }
 
 async function message(db: Db, type: 'hearing' | 'deadline', id: string, locale: Locale, days: number): Promise<{ title: string; body: string }> {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Session } from '@suite/domain'
+import { isInternalRole, type Session } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import { lookupSession } from '../auth/sessions'
 import type { UserRow } from '../users/repo'
@@ -53,6 +53,13 @@ export function requireUser(req: FastifyRequest): AuthContext {
   if (req.auth) return req.auth
   if (req.authProblem === 'expired') throw new HttpError('session_expired', 'Your session has expired; sign in again')
   throw new HttpError('unauthenticated', 'Sign in to continue')
+}
+
+/** 403 unless the caller is one of the firm's own people (clients and outside experts are not). */
+export function requireStaff(req: FastifyRequest, message = 'This is for the firm\'s staff'): AuthContext {
+  const a = requireUser(req)
+  if (!isInternalRole(a.user.role)) throw new HttpError('forbidden', message)
+  return a
 }
 
 /** 403 unless the caller holds one of `roles`. */

@@ -63,9 +63,10 @@ describe('transport', () => {
     expect(res.headers['x-frame-options']).toBeUndefined()
   })
 
-  it('echoes a caller-supplied request id', async () => {
+  it('answers with its own request id, never one the caller chose (the audit chain stores it)', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'req-abcdef123' } })
-    expect(res.headers['x-request-id']).toBe('req-abcdef123')
+    expect(res.headers['x-request-id']).not.toBe('req-abcdef123')
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
   })
 
   it('serves an OpenAPI document generated from the schemas', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import type { DingTalkClient } from '../dingtalk/client'
 import { enqueue, type JobHandler } from './queue'
+import { escapeMarkdown, escapeMarkdownLine } from './markdown'
 
 /** One work notification to send. */
 export interface NotificationInput {
@@ -46,10 +47,13 @@ export function notifyHandler(dingtalk: DingTalkClient): JobHandler {
       await db.query("UPDATE notifications SET status = 'skipped' WHERE id = $1", [id])
       return
     }
-    const text = `${n.body}\n\n(#${id.slice(0, 8)})`
+    // Titles and bodies carry people's words (comments, document titles): escaped, they cannot
+    // become a link or a heading in a message the firm sends. The only link is the app's own.
+    const title = n.title.replace(/\s*[\r\n]+\s*/g, ' ')
+    const markdown = `### ${escapeMarkdownLine(title)}\n\n${escapeMarkdown(n.body)}\n\n(#${id.slice(0, 8)})`
     const msg = n.link
-      ? { msgtype: 'action_card', action_card: { title: n.title, markdown: `### ${n.title}\n\n${text}`, single_title: '打開 Open', single_url: n.link } }
-      : { msgtype: 'markdown', markdown: { title: n.title, text: `### ${n.title}\n\n${text}` } }
+      ? { msgtype: 'action_card', action_card: { title, markdown, single_title: '打開 Open', single_url: n.link } }
+      : { msgtype: 'markdown', markdown: { title, text: markdown } }
     const { taskId } = await dingtalk.sendWorkNotification(rows.map((r) => r.dingtalk_user_id), msg)
     await db.query("UPDATE notifications SET status = 'sent', task_id = $2, sent_at = now() WHERE id = $1", [id, taskId])
   }

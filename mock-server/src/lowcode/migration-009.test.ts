@@ -46,7 +46,8 @@ beforeAll(async () => {
       ('reply', 1, $1::jsonb, false, 'u-lam', $4), ('list-of-documents', 1, $2::jsonb, false, 'u-lam', $4), ('list-of-documents', 2, $2::jsonb, true, 'u-lam', $5),
       ('reply', 2, $3::jsonb, false, 'u-lam', $5)`,
   [JSON.stringify(reply), JSON.stringify(custom), JSON.stringify(bundledReply), at(5), at(6)])
-  expect(await migrate(db, all)).toEqual([9])
+  // 009 runs over the old tables; the migrations after it apply too.
+  expect(await migrate(db, all)).toEqual(all.filter((m) => m.version >= 9).map((m) => m.version))
   t = await createTestApp({ db, env: COURT_TEST_ENV })
   admin = await t.signIn('u-lam')
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { IdCursor, readCursor } from '../http/cursor'
 import {
-  ADMIN_ROLES, AdminUser, AdminUserQuery, DeactivationResult, DirectorySyncResult, ErrorBody, Page, RoleChange, decodeCursor, encodeCursor,
+  ADMIN_ROLES, AdminUser, AdminUserQuery, DeactivationResult, DirectorySyncResult, EnrolmentCode, ErrorBody, Page, RoleChange, encodeCursor,
   isInternalRole,
 } from '@suite/domain'
 import type { App, Deps } from '../deps'
@@ -9,7 +10,9 @@ import { auditFor, requireRole } from '../http/auth-context'
 import { requireStepUp } from '../http/step-up'
 import { HttpError, notFound } from '../http/errors'
 import { revokeUserSessions } from '../auth/sessions'
-import { removeSecondFactor } from '../auth/step-up'
+import { issueEnrolmentCode, removeSecondFactor } from '../auth/step-up'
+import { notify } from '../jobs/notify'
+import { SECOND_FACTOR_REMOVED } from './step-up'
 import { DingTalkApiError } from '../dingtalk/client'
 import { applyDirectory, readDirectory } from '../users/directory-sync'
 import { findUser, toUser, type UserRow } from '../users/repo'
@@ -52,8 +55,8 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
     if (q) add(`(u.name ILIKE ? OR u.department ILIKE ? OR u.id ILIKE ?)`, `%${q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`)
     if (role) add('u.role = ?', role)
     if (status !== 'all') where.push(status === 'active' ? 'u.active' : 'NOT u.active')
-    const after = cursor ? decodeCursor(cursor) : null
-    if (typeof after === 'string') add('u.id > ?', after)
+    const after = readCursor(cursor, IdCursor)
+    if (after !== null) add('u.id > ?', after)
     params.push(limit + 1)
     const { rows } = await db.query<AdminRow>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.id LIMIT $${params.length}`, params)
     const items = rows.slice(0, limit).map(toAdminUser)
@@ -129,7 +132,29 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
     await db.tx(async (q) => {
       const removed = await removeSecondFactor(q, target.id)
       await auditFor(req, q, { action: 'user.second_factor_reset', targetType: 'user', targetId: target.id, detail: { removed } })
+      if (removed) await notify(q, { userIds: [target.id], kind: 'security.second_factor', ...SECOND_FACTOR_REMOVED })
     })
     return (await loadAdminUser(db, target.id, deps.now()))!
+  })
+
+  // A set-up code lets a person enrol an authenticator without DingTalk (an outside expert, a lost
+  // phone after a reset). It goes to them by a channel IT trusts, never by this app.
+  app.post('/api/admin/users/:id/enrolment-code', { schema: { tags: ['admin'], params: IdParams, response: { 201: EnrolmentCode, ...errors } } }, async (req, reply) => {
+    const a = requireRole(req, ['it_admin'])
+    const target = await findUser(db, req.params.id)
+    if (!target || target.org_id !== a.user.org_id) throw notFound('No such user')
+    if (!target.active) throw new HttpError('conflict', 'This account is deactivated; reactivate it first')
+    await requireStepUp(req, { action: 'user.enrolment_code_issue', targetType: 'user', targetId: target.id })
+    const issued = await db.tx(async (q) => {
+      const c = await issueEnrolmentCode(q, deps.secret, target.id, a.user.id, deps.now())
+      await auditFor(req, q, { action: 'user.enrolment_code_issued', targetType: 'user', targetId: target.id, detail: { enrolmentCodeId: c.id, expiresAt: c.expiresAt.toISOString() } })
+      await notify(q, {
+        userIds: [target.id], kind: 'security.second_factor',
+        title: '資訊科技部已發出設定碼 IT issued you a set-up code',
+        body: `${a.user.name} 為你的帳戶發出了一次性設定碼，用於設定驗證器。如果你沒有要求，請立即聯絡資訊科技部。 ${a.user.name} issued a one-time set-up code for your account's authenticator. If you did not ask for it, contact IT at once.`,
+      })
+      return c
+    })
+    return reply.code(201).send({ code: issued.code, expiresAt: issued.expiresAt.toISOString() })
   })
 }

@@ -151,15 +151,16 @@ describe('dev sign-in', () => {
 describe('JSAPI signature', () => {
   it('signs the page URL on the server; the ticket never appears in the answer', async () => {
     const c = await t.signIn('u-lee')
-    const url = 'http://localhost:80/apps/case-room/?corpId=dingdemocorp0001#/cases'
-    const res = await t.app.inject({ method: 'POST', url: '/api/dingtalk/jsapi-signature', headers: { ...c.headers, host: 'localhost' }, payload: { url } })
+    // Without PUBLIC_URL a development server's public origin is http://HOST:PORT.
+    const url = 'http://127.0.0.1:8080/apps/case-room/?corpId=dingdemocorp0001#/cases'
+    const res = await t.app.inject({ method: 'POST', url: '/api/dingtalk/jsapi-signature', headers: c.headers, payload: { url } })
     expect(res.statusCode).toBe(200)
     const body = res.json()
     expect(body.signature).toMatch(/^[0-9a-f]{40}$/)
     const ticket = [...t.sim.state.tickets.keys()][0]!
     expect(res.body).not.toContain(ticket)
     const { jsapiSignature } = await import('../dingtalk/signature')
-    expect(body.signature).toBe(jsapiSignature(ticket, body.nonceStr, body.timeStamp, 'http://localhost/apps/case-room/?corpId=dingdemocorp0001'))
+    expect(body.signature).toBe(jsapiSignature(ticket, body.nonceStr, body.timeStamp, 'http://127.0.0.1:8080/apps/case-room/?corpId=dingdemocorp0001'))
   })
 
   it('refuses to sign a foreign URL', async () => {
@@ -167,5 +168,13 @@ describe('JSAPI signature', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/dingtalk/jsapi-signature', headers: { ...c.headers, host: 'localhost' }, payload: { url: 'https://evil.example/' } })
     expect(res.statusCode).toBe(400)
     expect(res.json().error.fields[0].path).toBe('url')
+  })
+
+  it('takes the allowed origin from the configuration, never from Host or X-Forwarded-Host', async () => {
+    const c = await t.signIn('u-lee')
+    for (const headers of [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }, { forwarded: 'host=evil.example;proto=https' }]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/dingtalk/jsapi-signature', headers: { ...c.headers, ...headers }, payload: { url: 'https://evil.example/apps/case-room/' } })
+      expect(res.statusCode, JSON.stringify(headers)).toBe(400)
+    }
   })
 })

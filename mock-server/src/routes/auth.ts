@@ -10,6 +10,7 @@ import { HttpError, notFound } from '../http/errors'
 import { SESSION_COOKIE, auditFor, clearSessionCookie, requireUser } from '../http/auth-context'
 import { findUser, toUser, upsertDingTalkUser, type UserRow } from '../users/repo'
 import { appendAudit } from '../audit/log'
+import { publicBase } from '../env'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody, 502: ErrorBody }
 
@@ -97,8 +98,8 @@ export async function authRoutes(app: App, deps: Deps): Promise<void> {
 
   app.post('/api/dingtalk/jsapi-signature', { schema: { tags: ['auth'], body: JsapiSignatureRequest, response: { 200: JsapiSignature, ...errors } } }, async (req) => {
     requireUser(req)
-    const allowed = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : req.host
-    if (new URL(req.body.url).host !== allowed) {
+    // Signed only for pages of the suite's own public origin; the request's Host is not asked.
+    if (new URL(req.body.url).origin !== new URL(publicBase(env)).origin) {
       throw new HttpError('validation_failed', 'The URL is not one of this suite\'s pages', [{ path: 'url', code: 'foreign_url', message: 'URL host does not match the suite' }])
     }
     let ticket: string

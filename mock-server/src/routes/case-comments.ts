@@ -7,7 +7,7 @@ import type { Queryable } from '../db/db'
 import { auditFor } from '../http/auth-context'
 import { notFound } from '../http/errors'
 import { enforce, membersWhoSee, openCase, type CaseAccess } from '../case-room/guard'
-import { caseRoomLink } from '../case-room/links'
+import { appLink } from '../http/links'
 import { documentRow } from '../case-room/documents'
 import { notify } from '../jobs/notify'
 
@@ -77,7 +77,7 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
         await notify(q, {
           userIds: await membersWhoSee(q, a.caseRow.id, target.tier, now, [a.auth.user.id]), kind: 'case.comment_new', caseId: a.caseRow.id,
           title: `案件 ${a.caseRow.number}：新留言 New comment`, body: `${a.auth.user.name} on ${target.title}: ${req.body.body.slice(0, 200)}`,
-          link: caseRoomLink(deps, req, target.link),
+          link: appLink(deps.env, 'case-room', target.link),
         })
         return { id, authorId: a.auth.user.id, authorName: a.auth.user.name, authorRole: a.auth.user.role, body: req.body.body, page, createdAt: now.toISOString() }
       })

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { keepOnlyIfRecorded } from '../storage/blob-store'
+import { TimeIdCursor, readCursor } from '../http/cursor'
 import {
   DocumentDetail, DocumentListQuery, DocumentMove, DocumentSummary, DocumentUpdate, DocumentUploadQuery, DocumentViewLog, ErrorBody,
-  MOVE_REASON_MIN, Page, PageViewBeacon, decideMove, decodeCursor, encodeCursor, isDowngrade, type Role, type Tier,
+  INTERNAL_ROLES, MOVE_REASON_MIN, Page, PageViewBeacon, decideMove, encodeCursor, isDowngrade, type Role, type Tier,
 } from '@suite/domain'
 import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../deps'
 import { auditFor } from '../http/auth-context'
 import { HttpError, forbidden, notFound } from '../http/errors'
 import { enforce, membersWhoSee, openCase, openCaseFor } from '../case-room/guard'
-import { caseRoomLink } from '../case-room/links'
+import { appLink } from '../http/links'
 import { findOfficeConverter } from '../case-room/office'
 import { RenderError, createPageRenderer } from '../case-room/render'
 import {
@@ -51,8 +53,8 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const params: unknown[] = [a.caseRow.id, tier]
     const where = ['d.case_id = $1', 'd.tier = $2', 'd.deleted_at IS NULL']
     if (search) { params.push(`%${search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`); where.push(`(d.title ILIKE $${params.length} OR d.filename ILIKE $${params.length})`) }
-    const key = cursor ? decodeCursor(cursor) : null
-    if (Array.isArray(key) && key.length === 2) { params.push(key[0], key[1]); where.push(`(d.updated_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length})`) }
+    const key = readCursor(cursor, TimeIdCursor)
+    if (key) { params.push(key[0], key[1]); where.push(`(d.updated_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length})`) }
     params.push(limit + 1)
     const { rows } = await db.query<DocumentRow>(`${DOC_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.updated_at DESC, d.id DESC LIMIT $${params.length}`, params)
     const items = rows.slice(0, limit)
@@ -69,7 +71,8 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const up = await processUpload(deps, renderer, converter, part.file, tier)
     const filename = cleanFilename(part.filename)
     const id = `doc-${randomUUID()}`
-    const row = await db.tx(async (q) => {
+    // Refused now (access ended while uploading, a database error): the file must not stay on disk.
+    const row = await keepOnlyIfRecorded(db, deps.blobs, up.blobs, () => db.tx(async (q) => {
       const a = await openCaseFor(q, req, req.params.caseId, now, tier, 'upload')
       await recordBlobs(q, up.blobs)
       await q.query(
@@ -79,15 +82,16 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
       )
       await q.query(`INSERT INTO case_document_versions (document_id, version, sha256, filename, mime, size, uploaded_by, created_at) VALUES ($1, 1, $2, $3, $4, $5, $6, $7)`,
         [id, up.stored.sha256, filename, up.stored.mime, up.stored.size, a.auth.user.id, now])
-      await q.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [a.caseRow.id, now])
+      // A private document is the firm's business: the case's "last changed" that outsiders see must not betray it.
+      if (tier !== 'private') await q.query('UPDATE cases SET updated_at = $2 WHERE id = $1', [a.caseRow.id, now])
       await auditFor(req, q, { action: 'document.upload', targetType: 'document', targetId: id, caseId: a.caseRow.id, detail: { tier, filename, sha256: up.stored.sha256, size: up.stored.size, mime: up.stored.mime } })
       await notify(q, {
         userIds: await membersWhoSee(q, a.caseRow.id, tier, now, [a.auth.user.id]), kind: 'case.document_new', caseId: a.caseRow.id,
         title: `案件 ${a.caseRow.number}：新文件 New document`, body: `${a.auth.user.name}: ${req.query.title || filename} (${TIER_ZH[tier]})`,
-        link: caseRoomLink(deps, req, `/cases/${a.caseRow.id}/documents/${id}`),
+        link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}/documents/${id}`),
       })
       return (await documentRow(q, a.caseRow.id, id))!
-    })
+    }))
     return reply.code(201).send(toDocumentSummary(row))
   })
 
@@ -150,7 +154,7 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const part = await uploadedFile(req, env.UPLOAD_LIMIT_BYTES)
     const up = await processUpload(deps, renderer, converter, part.file, pre.doc.tier)
     const filename = cleanFilename(part.filename)
-    const detail = await db.tx(async (q) => {
+    const detail = await keepOnlyIfRecorded(db, deps.blobs, up.blobs, () => db.tx(async (q) => {
       const { access, doc } = await openDocument(q, req, req.params.caseId, req.params.docId, now, 'edit')
       if (doc.tier !== pre.doc.tier) throw new HttpError('conflict', 'The document moved to another area while uploading; try again')
       await recordBlobs(q, up.blobs)
@@ -163,10 +167,10 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
       await notify(q, {
         userIds: await membersWhoSee(q, doc.case_id, doc.tier, now, [access.auth.user.id]), kind: 'case.document_version', caseId: doc.case_id,
         title: `案件 ${access.caseRow.number}：文件已更新 New version`, body: `${access.auth.user.name}: ${doc.title} v${version}`,
-        link: caseRoomLink(deps, req, `/cases/${doc.case_id}/documents/${doc.id}`),
+        link: appLink(deps.env, 'case-room', `/cases/${doc.case_id}/documents/${doc.id}`),
       })
       return toDocumentDetail(q, (await documentRow(q, doc.case_id, doc.id))!, access)
-    })
+    }))
     return reply.code(201).send(detail)
   })
 
@@ -206,7 +210,7 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
       await notify(q, {
         userIds: gained, kind: 'case.document_shared', caseId: doc.case_id,
         title: `案件 ${access.caseRow.number}：文件已與你分享 Document shared with you`, body: `${doc.title} (${TIER_ZH[toTier]})`,
-        link: caseRoomLink(deps, req, `/cases/${doc.case_id}/documents/${doc.id}`),
+        link: appLink(deps.env, 'case-room', `/cases/${doc.case_id}/documents/${doc.id}`),
       })
       return toDocumentDetail(q, (await documentRow(q, doc.case_id, doc.id))!, access)
     })
@@ -229,9 +233,11 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const { access, doc } = await openDocument(db, req, req.params.caseId, req.params.docId, deps.now(), 'view')
     // The firm sees who read what; a client may check who read the documents shared with them.
     if (!access.internal && access.auth.user.role !== 'client') throw forbidden('The view log is not available to you')
+    // A client sees their own views and the firm's; another outsider's identity is not theirs to know.
     const { rows } = await db.query<{ viewer_id: string; name: string; role: Role; page: number; started_at: Date; duration_ms: number | null }>(
       `SELECT v.viewer_id, u.name, u.role, v.page, v.started_at, v.duration_ms FROM case_document_views v JOIN users u ON u.id = v.viewer_id
-       WHERE v.document_id = $1 ORDER BY v.started_at DESC, v.id DESC LIMIT 1000`, [doc.id])
+       WHERE v.document_id = $1 AND ($2::boolean OR v.viewer_id = $3 OR u.role = ANY($4::text[]))
+       ORDER BY v.started_at DESC, v.id DESC LIMIT 1000`, [doc.id, access.internal, access.auth.user.id, [...INTERNAL_ROLES]])
     const viewers = new Map<string, { viewerId: string; viewerName: string; viewerRole: Role; pages: Set<number>; totalMs: number; lastViewedAt: string }>()
     for (const r of rows) {
       const v = viewers.get(r.viewer_id) ?? { viewerId: r.viewer_id, viewerName: r.name, viewerRole: r.role, pages: new Set<number>(), totalMs: 0, lastViewedAt: new Date(r.started_at).toISOString() }

@@ -10,7 +10,7 @@ import { openSession, sha256 } from '../auth/sessions'
 import { SESSION_COOKIE, auditFor } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { enforce, membersWhoSee, openCase } from '../case-room/guard'
-import { caseRoomLink } from '../case-room/links'
+import { appLink } from '../http/links'
 import { issueReentry, reentryEnd, setReentryCookie } from '../case-room/reentry'
 import { notify } from '../jobs/notify'
 import { toUser, type UserRow } from '../users/repo'
@@ -77,11 +77,11 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
         userIds: await membersWhoSee(q, a.caseRow.id, 'private', now, [a.auth.user.id]), kind: 'case.invitation', caseId: a.caseRow.id,
         title: `案件 ${a.caseRow.number}：已邀請外部成員 Invitation sent`,
         body: `${a.auth.user.name} invited ${b.name} (${b.role}, ${b.tierCeiling}) to ${a.caseRow.number}.`,
-        link: caseRoomLink(deps, req, `/cases/${a.caseRow.id}/members`),
+        link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}/members`),
       })
       return (await q.query<InvitationRow>(`${SELECT} WHERE i.id = $1`, [id])).rows[0]!
     })
-    return reply.code(201).send({ invitation: toInvitation(row, now), token, url: caseRoomLink(deps, req, `/invite/${token}`) })
+    return reply.code(201).send({ invitation: toInvitation(row, now), token, url: appLink(deps.env, 'case-room', `/invite/${token}`) })
   })
 
   app.get('/api/cases/:caseId/invitations', { schema: { tags: ['case-room'], params: Params, response: { 200: z.object({ items: z.array(Invitation) }), ...errors } } }, async (req) => {
@@ -140,7 +140,7 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
       await notify(q, {
         userIds: [inv.created_by], kind: 'case.invitation_accepted', caseId: inv.case_id,
         title: `案件 ${inv.number}：邀請已接受 Invitation accepted`, body: `${inv.name} accepted the invitation to ${inv.number}.`,
-        link: caseRoomLink(deps, req, `/cases/${inv.case_id}/members`),
+        link: appLink(deps.env, 'case-room', `/cases/${inv.case_id}/members`),
       })
       const org = (await q.query<{ id: string; corp_id: string; name: string }>('SELECT id, corp_id, name FROM orgs WHERE id = $1', [inv.org_id])).rows[0]!
       return { user, s, caseId: inv.case_id, org, reentry }

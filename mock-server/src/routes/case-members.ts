@@ -8,7 +8,7 @@ import type { Queryable } from '../db/db'
 import { auditFor } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { enforce, openCase } from '../case-room/guard'
-import { caseRoomLink } from '../case-room/links'
+import { appLink } from '../http/links'
 import { revokeMemberReentry } from '../case-room/reentry'
 import { requireCaseStepUp } from '../case-room/step-up'
 import { enqueueSyncForMember } from '../court-calendar/changes'
@@ -107,7 +107,7 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
         await notify(q, {
           userIds: added, kind: 'case.member_added', caseId: a.caseRow.id,
           title: `案件 ${a.caseRow.number}：你已加入 You were added`, body: `${a.auth.user.name} added you to ${a.caseRow.number} ${a.caseRow.title}`,
-          link: caseRoomLink(deps, req, `/cases/${a.caseRow.id}`),
+          link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}`),
         })
       }
     })

@@ -11,7 +11,7 @@ import { revokeUserSessions, sha256 } from '../auth/sessions'
 import { auditFor } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { enforce, openCase } from '../case-room/guard'
-import { caseRoomLink } from '../case-room/links'
+import { appLink } from '../http/links'
 import {
   REENTRY_RACE_MS, clearReentryCookie, issueReentry, memberAccess, openExternalSession, reentryEnd, reentryToken, revokeFamily, revokeMemberReentry,
   setReentryCookie, setSessionCookie,
@@ -167,7 +167,7 @@ export async function caseReentryRoutes(app: App, deps: Deps): Promise<void> {
       })
       return { userId: m.user_id as SignInLinkCreated['userId'], name: m.name, linkExpiresAt: linkExpiresAt.toISOString() }
     })
-    return reply.code(201).send({ ...made, token, url: caseRoomLink(deps, req, `/sign-in/${token}`) })
+    return reply.code(201).send({ ...made, token, url: appLink(deps.env, 'case-room', `/sign-in/${token}`) })
   })
 
   app.post('/api/sign-in-links/redeem', { config: rateLimit, schema: { tags: ['case-room'], body: SignInLinkRedeem, response: { 200: CaseRoomEntered, ...errors } } }, async (req, reply) => {

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/db'
 import { auditFor } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { enforce, membersWhoSee, openCase } from '../case-room/guard'
-import { caseRoomLink } from '../case-room/links'
+import { appLink } from '../http/links'
 import { notify } from '../jobs/notify'
 
 interface EventRow {
@@ -65,7 +65,7 @@ export async function caseTimelineRoutes(app: App, deps: Deps): Promise<void> {
       await auditFor(req, q, { action: 'case.event_create', targetType: 'event', targetId: id, caseId: a.caseRow.id, detail: { kind: b.kind, title: b.title } })
       await notify(q, {
         userIds: await membersWhoSee(q, a.caseRow.id, 'public', now, [a.auth.user.id]), kind: `case.event.${b.kind}`, caseId: a.caseRow.id,
-        title: `案件 ${a.caseRow.number}：${KIND_ZH[b.kind]}`, body: b.title, link: caseRoomLink(deps, req, `/cases/${a.caseRow.id}/timeline`),
+        title: `案件 ${a.caseRow.number}：${KIND_ZH[b.kind]}`, body: b.title, link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}/timeline`),
       })
       return (await eventRow(q, a.caseRow.id, id))!
     })
@@ -95,7 +95,7 @@ export async function caseTimelineRoutes(app: App, deps: Deps): Promise<void> {
         await auditFor(req, q, { action: 'case.milestone_reached', targetType: 'event', targetId: ev.id, caseId: a.caseRow.id, detail: { title: ev.title, accessEnded: ended.rows.map((r) => r.user_id) } })
         await notify(q, {
           userIds: await membersWhoSee(q, a.caseRow.id, 'public', now, [a.auth.user.id]), kind: 'case.milestone_reached', caseId: a.caseRow.id,
-          title: `案件 ${a.caseRow.number}：里程碑已達成 Milestone reached`, body: ev.title, link: caseRoomLink(deps, req, `/cases/${a.caseRow.id}/timeline`),
+          title: `案件 ${a.caseRow.number}：里程碑已達成 Milestone reached`, body: ev.title, link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}/timeline`),
         })
       } else {
         await auditFor(req, q, { action: 'case.event_update', targetType: 'event', targetId: ev.id, caseId: a.caseRow.id, detail: { ...b } })

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { TimeIdCursor, readCursor } from '../http/cursor'
 import {
-  CaseCreate, CaseDetail, CaseStatus, CaseSummary, CaseUpdate, ErrorBody, Page, PageQuery, RestrictToInternal, decide, decodeCursor, encodeCursor, visibleTiers,
+  CaseCreate, CaseDetail, CaseStatus, CaseSummary, CaseUpdate, ErrorBody, Page, PageQuery, RestrictToInternal, decide, encodeCursor, visibleTiers,
 } from '@suite/domain'
 import type { App, Deps } from '../deps'
 import { auditFor, requireRole, requireUser } from '../http/auth-context'
@@ -56,8 +57,8 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
       params.push(`%${req.query.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`)
       where.push(`(c.number ILIKE $${params.length} OR c.title ILIKE $${params.length} OR c.client_name ILIKE $${params.length})`)
     }
-    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : null
-    if (Array.isArray(cursor) && cursor.length === 2) {
+    const cursor = readCursor(req.query.cursor, TimeIdCursor)
+    if (cursor) {
       params.push(cursor[0], cursor[1])
       where.push(`(c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length})`)
     }

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { TimeIdCursor, readCursor } from '../http/cursor'
 import {
   ADMIN_ROLES, ClassificationReport, ClassificationReportSummary, CreateClassificationReport, ErrorBody, LABEL_POLICY_DOC,
-  LabelPolicy, LabelPolicyVersion, Page, PageQuery, decodeCursor, encodeCursor, fieldErrorsOf, isCrossBorder, isInternalRole,
+  LabelPolicy, LabelPolicyVersion, Page, PageQuery, encodeCursor, fieldErrorsOf, isCrossBorder,
   type LowcodeVersion,
 } from '@suite/domain'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import type { App, Deps } from '../deps'
 import type { Queryable } from '../db/db'
-import { auditFor, requireRole, requireUser, type AuthContext } from '../http/auth-context'
+import { auditFor, requireRole, requireStaff as requireStaffOf } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
 import { findRawPersonalData } from '../classifier/raw-data-guard'
 import { ensureDefaultDocument, getRunningVersion, getVersion, listVersions, registerDocumentKind } from '../lowcode/documents'
@@ -43,12 +44,7 @@ const toReport = (r: ReportRow): ClassificationReport => {
   return { ...rest, sources: r.sources }
 }
 
-/** The firm's own people only: outside parties never see the classifier. */
-function requireStaff(req: Parameters<typeof requireUser>[0]): AuthContext {
-  const a = requireUser(req)
-  if (!isInternalRole(a.user.role)) throw new HttpError('forbidden', 'The data classifier is for the firm\'s staff')
-  return a
-}
+const requireStaff = (req: Parameters<typeof requireStaffOf>[0]) => requireStaffOf(req, 'The data classifier is for the firm\'s staff')
 
 const canReadAll = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role)
 
@@ -130,8 +126,8 @@ export async function classifierRoutes(app: App, deps: Deps): Promise<void> {
     const params: unknown[] = [user.org_id]
     const where = ['org_id = $1']
     if (!canReadAll(user.role)) { params.push(user.id); where.push(`created_by = $${params.length}`) }
-    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : null
-    if (Array.isArray(cursor) && cursor.length === 2) {
+    const cursor = readCursor(req.query.cursor, TimeIdCursor)
+    if (cursor) {
       params.push(cursor[0], cursor[1])
       where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`)
     }

@@ -6,7 +6,7 @@ import {
 import { diffJson } from '@suite/forms'
 import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../deps'
-import { requireRole, requireUser, type AuthContext } from '../http/auth-context'
+import { requireRole, requireStaff, type AuthContext } from '../http/auth-context'
 import { requireStepUp } from '../http/step-up'
 import { HttpError, notFound } from '../http/errors'
 import {
@@ -85,7 +85,7 @@ export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
   })
 
   app.get('/api/lowcode/published/:kind/:key', { schema: { tags: ['lowcode'], params: LowcodeDocParams, response: { 200: PublishedDocument, ...errors } } }, async (req, reply) => {
-    requireUser(req)
+    requireStaff(req)
     const { kind, key } = req.params
     const doc = await getPublishedDocument(db, kind, key)
     if (!doc) throw notFound('This document has not been published')
@@ -94,7 +94,7 @@ export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
   })
 
   app.post('/api/lowcode/forms/:key/check', { schema: { tags: ['lowcode'], params: z.object({ key: LowcodeKey }), body: FormValuesInput, response: { 200: FormCheckResult, ...errors } } }, async (req) => {
-    requireUser(req)
+    requireStaff(req)
     const r = await validateAgainstPublishedForm(db, req.params.key, req.body.values)
     return { ok: true as const, ...r }
   })

@@ -4,7 +4,8 @@ import { createTestApp, enrolTotp, stepUpWithDingTalk, totpCode, type TestApp, t
 import { ensurePublishedDocument, publishDocument } from '../lowcode/documents'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp() })
+// Many sign-ins from one test address: the per-IP sign-in limit is tested in auth.test.ts.
+beforeAll(async () => { t = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } }) })
 afterAll(async () => { await t.close() })
 afterEach(() => t.setNow(null))
 
@@ -17,10 +18,16 @@ const countAudit = async (action: string) => (await t.db.query<{ n: number }>('S
 describe('TOTP enrolment and step-up', () => {
   it('enrols with an otpauth URI, confirms with the first code, and hands out ten recovery codes once', async () => {
     const creds = await t.signIn('u-ng')
+    await stepUpWithDingTalk(t, creds)
+    await inject(creds, 'DELETE', '/api/step-up')
+    // The confirmation must come after the DingTalk step-up, not from it: elevation is checked when enrolling.
+    expect((await inject(creds, 'POST', '/api/step-up/totp/enrol')).statusCode).toBe(403)
+    await stepUpWithDingTalk(t, creds)
     const e = await inject(creds, 'POST', '/api/step-up/totp/enrol')
     expect(e.statusCode).toBe(200)
     const { secret, otpauthUri } = e.json<{ secret: string; otpauthUri: string }>()
     expect(otpauthUri).toContain(`secret=${secret}`)
+    await inject(creds, 'DELETE', '/api/step-up')
     expect((await inject(creds, 'GET', '/api/step-up')).json()).toMatchObject({ totpEnrolled: false, totpPending: true, elevatedUntil: null })
     expect((await inject(creds, 'POST', '/api/step-up/totp/confirm', { code: '000000' === totpCode(secret, new Date()) ? '111111' : '000000' })).statusCode).toBe(400)
     const c = await inject(creds, 'POST', '/api/step-up/totp/confirm', { code: totpCode(secret, new Date()) })
@@ -96,6 +103,64 @@ describe('TOTP enrolment and step-up', () => {
     const again = await inject(creds, 'POST', '/api/step-up/totp/enrol')
     expect(again.statusCode).toBe(403)
     expect(again.json().error.code).toBe('step_up_required')
+  })
+})
+
+describe('a stolen session cannot set up a second factor', () => {
+  const notificationsOf = async (userId: string) =>
+    (await t.db.query<{ title: string }>("SELECT title FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at", [userId])).rows.map((r) => r.title)
+
+  it('refuses to enrol on the session alone, so the thief cannot then change roles', async () => {
+    const thief = await t.signIn('u-wong')
+    const enrol = await inject(thief, 'POST', '/api/step-up/totp/enrol')
+    expect(enrol.statusCode).toBe(403)
+    expect(enrol.json().error.code).toBe('step_up_required')
+    expect(await lastAudit('step_up.refused')).toMatchObject({ actor_id: 'u-wong', detail: { operation: 'step_up.totp_enrol' } })
+    expect((await inject(thief, 'POST', '/api/step-up/totp/confirm', { code: '123456' })).statusCode).toBe(400)
+    expect((await inject(thief, 'GET', '/api/step-up')).json()).toMatchObject({ totpEnrolled: false, totpPending: false, elevatedUntil: null })
+  })
+
+  it('accepts a one-time set-up code that IT issued to that person, once, and tells them', async () => {
+    const admin = await t.signIn('u-lam')
+    const refused = await inject(admin, 'POST', '/api/admin/users/u-ho/enrolment-code')
+    expect(refused.statusCode).toBe(403)
+    await stepUpWithDingTalk(t, admin)
+    const issued = await inject(admin, 'POST', '/api/admin/users/u-ho/enrolment-code')
+    expect(issued.statusCode).toBe(201)
+    const { code } = issued.json<{ code: string }>()
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    expect(await notificationsOf('u-ho')).toContain('資訊科技部已發出設定碼 IT issued you a set-up code')
+    const stored = (await t.db.query<{ code_hash: string }>('SELECT code_hash FROM enrolment_codes WHERE user_id = $1', ['u-ho'])).rows
+    expect(JSON.stringify(stored)).not.toContain(code)
+
+    const ho = await t.signIn('u-ho')
+    const other = await t.signIn('u-wong')
+    expect((await inject(other, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })).statusCode).toBe(400)
+    const wrong = await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: 'ABCD-EFGH-JKMN' })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().error.fields[0]).toMatchObject({ path: 'enrolmentCode', code: 'invalid_code' })
+    const e = await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code.toLowerCase() })
+    expect(e.statusCode).toBe(200)
+    expect((await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })).statusCode).toBe(400)
+    const c = await inject(ho, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })
+    expect(c.statusCode).toBe(200)
+    expect(await notificationsOf('u-ho')).toContain('已設定雙重驗證 Two-step confirmation set up')
+    expect(await lastAudit('step_up.totp_enrolment_started')).toMatchObject({ actor_id: 'u-ho', detail: { proof: 'enrolment_code' } })
+  })
+
+  it('only an IT administrator issues set-up codes', async () => {
+    const compliance = await t.signIn('u-ng')
+    await stepUpWithDingTalk(t, compliance)
+    expect((await inject(compliance, 'POST', '/api/admin/users/u-ho/enrolment-code')).statusCode).toBe(403)
+  })
+
+  it('tells the person when their second factor is removed, by them or by IT', async () => {
+    const creds = await t.signIn('u-chan')
+    if (!(await inject(creds, 'GET', '/api/step-up')).json().totpEnrolled) await enrolTotp(t, creds)
+    await stepUpWithDingTalk(t, creds)
+    const before = (await notificationsOf('u-chan')).length
+    expect((await inject(creds, 'DELETE', '/api/step-up/totp')).statusCode).toBe(204)
+    expect((await notificationsOf('u-chan')).slice(before)).toEqual(['已移除雙重驗證 Two-step confirmation removed'])
   })
 })
 

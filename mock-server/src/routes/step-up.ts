@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ErrorBody, StepUpRequest, StepUpStatus, TotpCode, TotpConfirmed, TotpEnrolment, RecoveryCodes, type StepUpMethod } from '@suite/domain'
+import { ErrorBody, StepUpRequest, StepUpStatus, TotpCode, TotpConfirmed, TotpEnrolRequest, TotpEnrolment, RecoveryCodes, type StepUpMethod } from '@suite/domain'
 import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../deps'
 import { auditFor, requireUser, type AuthContext } from '../http/auth-context'
@@ -7,7 +7,7 @@ import { HttpError } from '../http/errors'
 import { installStepUp, requireStepUp } from '../http/step-up'
 import { claimAuthCode } from '../auth/sessions'
 import {
-  checkTotp, confirmTotp, dropStepUp, grantStepUp, removeSecondFactor, replaceRecoveryCodes, startTotpEnrolment, stepUpStatus, useRecoveryCode,
+  checkTotp, claimEnrolmentCode, confirmTotp, dropStepUp, grantStepUp, removeSecondFactor, replaceRecoveryCodes, startTotpEnrolment, stepUpStatus, useRecoveryCode,
   type StepUpSubject,
 } from '../auth/step-up'
 import { DingTalkApiError } from '../dingtalk/client'
@@ -17,6 +17,16 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody,
 /** Failed confirmations a user may make in {@link LOCKOUT_MINUTES} before being told to wait. */
 const MAX_FAILURES = 5
 const LOCKOUT_MINUTES = 15
+
+/** What the person is told when a second factor of theirs is added or removed (a thief would not tell them). */
+export const SECOND_FACTOR_ADDED = {
+  title: '已設定雙重驗證 Two-step confirmation set up',
+  body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。 An authenticator was just added to your account. If this was not you, contact IT at once.',
+}
+export const SECOND_FACTOR_REMOVED = {
+  title: '已移除雙重驗證 Two-step confirmation removed',
+  body: '你帳戶的驗證器及恢復碼剛被移除。如果不是你本人或資訊科技部操作，請立即聯絡資訊科技部。 The authenticator and recovery codes of your account were just removed. If this was not you or IT, contact IT at once.',
+}
 
 const subject = (a: AuthContext): StepUpSubject => ({ userId: a.user.id, sessionIdHash: a.sessionIdHash, dingtalkUserId: a.user.dingtalk_user_id })
 
@@ -33,7 +43,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
 
   const status = (a: AuthContext) => stepUpStatus(db, subject(a), deps.now())
 
-  async function fail(req: FastifyRequest, a: AuthContext, method: StepUpMethod, reason: string, error: HttpError): Promise<never> {
+  async function fail(req: FastifyRequest, a: AuthContext, method: StepUpMethod | 'enrolment_code', reason: string, error: HttpError): Promise<never> {
     await db.tx((q) => auditFor(req, q, { action: 'step_up.failed', targetType: 'user', targetId: a.user.id, detail: { method, reason } }))
     throw error
   }
@@ -84,17 +94,30 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
     return status(a)
   })
 
-  app.post('/api/step-up/totp/enrol', { schema: { tags: ['step-up'], response: { 200: TotpEnrolment, ...errors } } }, async (req) => {
+  // Setting up an authenticator is what a thief with a session would do first: it needs proof
+  // beyond the session. Either a fresh step-up (a DingTalk confirmation, or the current
+  // authenticator when replacing it), or a one-time set-up code an IT administrator issued.
+  app.post('/api/step-up/totp/enrol', { config: limited, schema: { tags: ['step-up'], body: TotpEnrolRequest.nullish(), response: { 200: TotpEnrolment, ...errors } } }, async (req) => {
     const a = requireUser(req)
+    await refuseIfLockedOut(a)
     const current = await status(a)
-    // Replacing a working authenticator is itself privileged: a stolen session must not swap it.
-    if (current.totpEnrolled) await requireStepUp(req, { action: 'step_up.totp_replace', targetType: 'user', targetId: a.user.id })
+    const enrolmentCode = current.totpEnrolled ? undefined : req.body?.enrolmentCode
+    if (!enrolmentCode) {
+      await requireStepUp(req, { action: current.totpEnrolled ? 'step_up.totp_replace' : 'step_up.totp_enrol', targetType: 'user', targetId: a.user.id })
+    }
     const org = (await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [a.user.org_id])).rows[0]
-    return db.tx(async (q) => {
+    const started = await db.tx(async (q) => {
+      const codeId = enrolmentCode ? await claimEnrolmentCode(q, secret, a.user.id, enrolmentCode, deps.now()) : null
+      if (enrolmentCode && !codeId) return null
       const e = await startTotpEnrolment(q, secret, a.user, org?.name ?? 'DingTalk legal suite', deps.now())
-      await auditFor(req, q, { action: 'step_up.totp_enrolment_started', targetType: 'user', targetId: a.user.id })
+      await auditFor(req, q, { action: 'step_up.totp_enrolment_started', targetType: 'user', targetId: a.user.id, detail: { proof: codeId ? 'enrolment_code' : 'step_up', ...(codeId ? { enrolmentCodeId: codeId } : {}) } })
       return e
     })
+    if (!started) {
+      const message = 'That set-up code is not right, was used before or has expired; ask IT for a new one'
+      return fail(req, a, 'enrolment_code', 'invalid_code', new HttpError('validation_failed', message, [{ path: 'enrolmentCode', code: 'invalid_code', message }]))
+    }
+    return started
   })
 
   app.post('/api/step-up/totp/confirm', { config: limited, schema: { tags: ['step-up'], body: TotpCode, response: { 200: TotpConfirmed, ...errors } } }, async (req) => {
@@ -105,11 +128,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
       if (!c) return null
       await grantStepUp(q, subject(a), 'totp', deps.now())
       await auditFor(req, q, { action: 'step_up.totp_enrolled', targetType: 'user', targetId: a.user.id })
-      await notify(q, {
-        userIds: [a.user.id], kind: 'security.second_factor',
-        title: '已設定雙重驗證 Two-step confirmation set up',
-        body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。 An authenticator was just added to your account. If this was not you, contact IT at once.',
-      })
+      await notify(q, { userIds: [a.user.id], kind: 'security.second_factor', ...SECOND_FACTOR_ADDED })
       return c
     })
     if (!codes) return fail(req, a, 'totp', 'invalid_code', new HttpError('validation_failed', 'That code is not right', [{ path: 'code', code: 'invalid_code', message: 'That code is not right' }]))
@@ -132,6 +151,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
     await db.tx(async (q) => {
       await removeSecondFactor(q, a.user.id)
       await auditFor(req, q, { action: 'step_up.totp_removed', targetType: 'user', targetId: a.user.id })
+      await notify(q, { userIds: [a.user.id], kind: 'security.second_factor', ...SECOND_FACTOR_REMOVED })
     })
     return reply.code(204).send(null)
   })

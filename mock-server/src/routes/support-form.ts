@@ -3,7 +3,7 @@ import { ErrorBody, ReportFormVersion } from '@suite/domain'
 import type { App, Deps } from '../deps'
 import { notFound } from '../http/errors'
 import { ensureSupportForm, registerSupportForm, reportForm, type ReportForm } from '../support/form'
-import { requireStaff } from './support-reports'
+import { requireStaff } from '../http/auth-context'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const toWire = (f: ReportForm) => ({ version: f.version, schema: f.schema as unknown as Record<string, unknown>, publishedAt: f.publishedAt })

@@ -7,7 +7,7 @@ import { HttpError, notFound } from '../http/errors'
 import { notify } from '../jobs/notify'
 import { STAFF_SQL, newId } from '../support/ids'
 import { registryText } from '../support/messages'
-import { requireStaff } from './support-reports'
+import { requireStaff } from '../http/auth-context'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const IT = ['it_admin'] as const

@@ -1,31 +1,28 @@
 import { Readable } from 'node:stream'
 import { z } from 'zod'
+import { TimeIdCursor, readCursor } from '../http/cursor'
 import {
   AttachmentUploaded, CheckAnswer, CheckListsSnapshot, CheckRequest, ErrorBody, IdempotencyKey, MyReportsQuery, Page, ReportSubmission,
-  SupportReport, decodeCursor, encodeCursor, isInternalRole, type IdentifierKind,
+  SupportReport, encodeCursor, type IdentifierKind,
 } from '@suite/domain'
 import { validateSubmission, type FileRef } from '@suite/forms'
 import type { App, Deps } from '../deps'
-import { auditFor, requireUser, type AuthContext } from '../http/auth-context'
+import { auditFor, requireStaff as requireStaffOf } from '../http/auth-context'
 import { HttpError, notFound } from '../http/errors'
-import { BlobTooLargeError } from '../storage/blob-store'
+import { BlobTooLargeError, discardUnrecorded } from '../storage/blob-store'
 import { notify } from '../jobs/notify'
 import { reportForm } from '../support/form'
 import { hashOf, newId } from '../support/ids'
 import { loadCheckLists, runCheck } from '../support/lists'
 import { drillThanksText, urgentText } from '../support/messages'
-import { appLink, attachmentsOf, loadReports } from '../support/repo'
+import { attachmentsOf, loadReports } from '../support/repo'
+import { appLink } from '../http/links'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif'])
 const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024
 
-/** Staff only: clients and outside experts have no report window. */
-export function requireStaff(req: Parameters<typeof requireUser>[0]): AuthContext {
-  const a = requireUser(req)
-  if (!isInternalRole(a.user.role)) throw new HttpError('forbidden', 'Reporting is for the firm\'s staff')
-  return a
-}
+const requireStaff = (req: Parameters<typeof requireStaffOf>[0]) => requireStaffOf(req, 'Reporting is for the firm\'s staff')
 
 /** What a reporter may read: their own reports; IT and compliance read all. */
 const canReadAll = (role: string) => role === 'it_admin' || role === 'compliance_officer'
@@ -65,8 +62,7 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
         throw e
       }
       if (!IMAGE_TYPES.has(stored.mime)) {
-        const known = await deps.db.query('SELECT 1 FROM blobs WHERE sha256 = $1', [stored.sha256])
-        if (!known.rows.length) await deps.blobs.remove(stored.sha256)
+        await discardUnrecorded(deps.db, deps.blobs, [stored])
         throw new HttpError('unsupported_media_type', 'Screenshots must be PNG, JPEG, WebP or GIF images')
       }
       await deps.db.tx(async (q) => {
@@ -149,12 +145,12 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
       if (drill) {
         await q.query('UPDATE support_drill_targets SET reported_at = $3 WHERE drill_id = $1 AND user_id = $2 AND reported_at IS NULL', [drill.id, user.id, now])
         const text = drillThanksText(user.locale, { display, campaign: drill.campaign_id })
-        await notify(q, { userIds: [user.id], kind: 'support.drill_reported', ...text, link: appLink(deps.env.PUBLIC_URL, deps.env.DINGTALK_CORP_ID, `/reports/${id}`), dedupeKey: `support-drill-thanks:${drill.id}:${user.id}` })
+        await notify(q, { userIds: [user.id], kind: 'support.drill_reported', ...text, link: appLink(deps.env, 'support-report', `/reports/${id}`), dedupeKey: `support-drill-thanks:${drill.id}:${user.id}` })
       } else if (v.complied === 'yes' || v.complied === 'partly') {
         const admins = (await q.query<{ id: string; locale: 'zh-HK' | 'zh-CN' | 'en' }>("SELECT id, locale FROM users WHERE role = 'it_admin' AND active")).rows
         for (const locale of new Set(admins.map((a) => a.locale))) {
           const text = urgentText(locale, { reporter: user.name, display, complied: String(v.complied) })
-          await notify(q, { userIds: admins.filter((a) => a.locale === locale).map((a) => a.id), kind: 'support.urgent', ...text, link: appLink(deps.env.PUBLIC_URL, deps.env.DINGTALK_CORP_ID, '/console') })
+          await notify(q, { userIds: admins.filter((a) => a.locale === locale).map((a) => a.id), kind: 'support.urgent', ...text, link: appLink(deps.env, 'support-report', '/console') })
         }
       }
       await auditFor(req, q, {
@@ -172,8 +168,8 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
     const { user } = requireStaff(req)
     const params: unknown[] = [user.id]
     let where = 'r.reporter_id = $1'
-    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : null
-    if (Array.isArray(cursor) && cursor.length === 2) {
+    const cursor = readCursor(req.query.cursor, TimeIdCursor)
+    if (cursor) {
       params.push(cursor[0], cursor[1])
       where += ` AND (r.received_at, r.id) < ($2::timestamptz, $3)`
     }

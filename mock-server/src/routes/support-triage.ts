@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream'
-import { ErrorBody, FINAL_REPORT_STATUSES, TriageAction, TriageActionResult, TriageList, TriageQuery, type CheckVerdict, type Locale, type TriageGroup } from '@suite/domain'
+import { ErrorBody, FINAL_REPORT_STATUSES, csvDocument, TriageAction, TriageActionResult, TriageList, TriageQuery, type CheckVerdict, type Locale, type TriageGroup, type CsvValue } from '@suite/domain'
 import type { App, Deps } from '../deps'
 import { auditFor, requireRole } from '../http/auth-context'
 import { HttpError } from '../http/errors'
 import { notify } from '../jobs/notify'
 import { newId } from '../support/ids'
 import { verdictText } from '../support/messages'
-import { appLink, loadReports, withNotes } from '../support/repo'
+import { loadReports, withNotes } from '../support/repo'
+import { appLink } from '../http/links'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const IT = ['it_admin'] as const
@@ -26,11 +27,6 @@ function queueWhere(query: { status?: string | undefined; assigneeId?: string | 
 }
 
 /** A CSV cell: quoted, and never read as a formula by a spreadsheet. */
-function cell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v)
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return `"${s.replace(/"/g, '""')}"`
-}
 
 /** IT's triage console: the queue grouped by contact, assignment, notes, verdicts, export. */
 export async function supportTriageRoutes(app: App, deps: Deps): Promise<void> {
@@ -105,7 +101,7 @@ export async function supportTriageRoutes(app: App, deps: Deps): Promise<void> {
             const locale = reporters.find((r) => r.id === f.reporter_id)?.locale ?? 'zh-HK'
             const text = verdictText(locale, body.status, { display: f.identifier_display, resolution: body.resolution ?? null })
             if (!text) continue
-            const sent = await notify(q, { userIds: [f.reporter_id], kind: 'support.verdict', ...text, link: appLink(deps.env.PUBLIC_URL, deps.env.DINGTALK_CORP_ID, `/reports/${f.id}`), dedupeKey: `support-verdict:${f.id}:${body.status}:${now.getTime()}` })
+            const sent = await notify(q, { userIds: [f.reporter_id], kind: 'support.verdict', ...text, link: appLink(deps.env, 'support-report', `/reports/${f.id}`), dedupeKey: `support-verdict:${f.id}:${body.status}:${now.getTime()}` })
             if (sent) notified++
           }
         }
@@ -124,13 +120,12 @@ export async function supportTriageRoutes(app: App, deps: Deps): Promise<void> {
     const reports = await loadReports(deps.db, where, params, 'ORDER BY r.received_at DESC, r.id DESC')
     await deps.db.tx((q) => auditFor(req, q, { action: 'support.triage.export', targetType: 'support_report', detail: { rows: reports.length, status: req.query.status ?? null } }))
     const head = ['id', 'received_at', 'reported_at', 'status', 'kind', 'identifier_key', 'identifier', 'channel', 'claimed_identity', 'asked_for', 'complied', 'loss_amount', 'loss_currency', 'verdict', 'reasons', 'reporter', 'department', 'assignee', 'resolution']
-    const lines = [head.join(',')]
+    const rows: CsvValue[][] = [head]
     for (const r of reports) {
-      lines.push([r.id, r.receivedAt, r.reportedAt, r.status, r.identifierKind, r.identifierKey, r.identifier, r.channel, r.claimedIdentity, r.askedFor, r.complied,
-        r.lossAmount, r.lossCurrency, r.verdict, r.reasons.map((x) => x.code), r.reporterName, r.department, r.assigneeName, r.resolution].map(cell).join(','))
+      rows.push([r.id, r.receivedAt, r.reportedAt, r.status, r.identifierKind, r.identifierKey, r.identifier, r.channel, r.claimedIdentity, r.askedFor, r.complied,
+        r.lossAmount, r.lossCurrency, r.verdict, r.reasons.map((x) => x.code), r.reporterName, r.department, r.assigneeName, r.resolution])
     }
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="support-reports-${deps.now().toISOString().slice(0, 10)}.csv"`)
-    // A byte-order mark, so Excel opens the Chinese text as UTF-8.
-    return reply.send(Readable.from([`\uFEFF${lines.join('\r\n')}\r\n`]))
+    return reply.send(Readable.from([csvDocument(rows)]))
   })
 }

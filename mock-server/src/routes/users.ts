@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { ErrorBody, Page, PageQuery, User, decodeCursor, encodeCursor } from '@suite/domain'
+import { ErrorBody, Page, PageQuery, User, encodeCursor } from '@suite/domain'
+import { IdCursor, readCursor } from '../http/cursor'
 import type { App, Deps } from '../deps'
 import { requireUser } from '../http/auth-context'
 import { HttpError } from '../http/errors'
@@ -15,8 +16,8 @@ export async function userRoutes(app: App, deps: Deps): Promise<void> {
     const params: unknown[] = []
     const where = [`role NOT IN ('client','external_expert')`, 'active']
     if (req.query.q) { params.push(`%${req.query.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`); where.push(`(name ILIKE $${params.length} OR department ILIKE $${params.length})`) }
-    const cursor = req.query.cursor ? decodeCursor(req.query.cursor) : null
-    if (typeof cursor === 'string') { params.push(cursor); where.push(`id > $${params.length}`) }
+    const cursor = readCursor(req.query.cursor, IdCursor)
+    if (cursor !== null) { params.push(cursor); where.push(`id > $${params.length}`) }
     params.push(req.query.limit + 1)
     const { rows } = await deps.db.query<UserRow>(`SELECT * FROM users WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`, params)
     const items = rows.slice(0, req.query.limit)

@@ -12,6 +12,12 @@ export interface SimulatorOptions {
   departments?: Record<number, string>
   seed?: number
   logger?: boolean
+  /**
+   * Register the `/_test` routes (mint auth codes for anyone, inject faults, reset, read state).
+   * Only tests and the e2e fake clients want them; a running suite exposes them only when
+   * `DINGTALK_SIM_TEST_HOOKS` is set, and production never.
+   */
+  testHooks?: boolean
 }
 
 const CODE_TTL_MS = 5 * 60_000
@@ -153,10 +159,15 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
 
   registerCalendarRoutes(app, state, { newAuth, newErr })
 
-  // ---- test control: what a DingTalk client (or a test) would cause on DingTalk's side ----
+  if (opts.testHooks) registerTestHooks(app, state, opts.corpId)
+  return { app, state }
+}
+
+/** What a DingTalk client (or a test) would cause on DingTalk's side. */
+function registerTestHooks(app: FastifyInstance, state: SimState, corpId: string): void {
   app.post('/_test/auth-codes', async (req, reply) => {
     const b = (req.body ?? {}) as { userid?: string; corpId?: string }
-    if (b.corpId && b.corpId !== opts.corpId) return reply.code(400).send({ error: 'wrong corpId' })
+    if (b.corpId && b.corpId !== corpId) return reply.code(400).send({ error: 'wrong corpId' })
     if (!b.userid || !state.users.has(b.userid)) return reply.code(404).send({ error: 'unknown userid' })
     const code = state.id('code')
     state.codes.set(code, { userid: b.userid, expiresAt: Date.now() + CODE_TTL_MS, used: false })
@@ -182,6 +193,4 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
     writeCalls: state.writeCalls,
     quotaUsed: state.quotaUsed,
   }))
-
-  return { app, state }
 }

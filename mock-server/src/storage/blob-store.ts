@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
+import type { Queryable } from '../db/db'
 import { sniffMime } from './sniff'
 
 /** What a store says about one stored blob. */
@@ -72,5 +73,27 @@ export function createLocalBlobStore(dir: string): BlobStore {
     async remove(sha256) {
       if (HEX.test(sha256)) await rm(pathOf(sha256), { force: true })
     },
+  }
+}
+
+/**
+ * Remove blobs that an upload stored but nothing recorded (the upload was refused, or its
+ * transaction failed), so a refused file does not stay on disk. A blob some accepted upload
+ * recorded (the same content uploaded before) is kept.
+ */
+export async function discardUnrecorded(q: Queryable, store: BlobStore, blobs: readonly StoredBlob[]): Promise<void> {
+  for (const b of blobs) {
+    const known = await q.query('SELECT 1 FROM blobs WHERE sha256 = $1', [b.sha256])
+    if (!known.rows.length) await store.remove(b.sha256)
+  }
+}
+
+/** Run `work` on freshly stored blobs; when it fails, the blobs it did not record are removed. */
+export async function keepOnlyIfRecorded<T>(q: Queryable, store: BlobStore, blobs: readonly StoredBlob[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (e) {
+    await discardUnrecorded(q, store, blobs)
+    throw e
   }
 }

@@ -79,9 +79,3 @@ export async function withNotes(q: Queryable, reports: SupportReport[]): Promise
   }
   return reports.map((r) => ({ ...r, notes: notes.get(r.id) ?? [] }))
 }
-
-/** Where the report app lives, for links in work notifications (null without a public URL). */
-export function appLink(publicUrl: string | undefined, corpId: string, hash: string): string | null {
-  if (!publicUrl) return null
-  return `${new URL('/apps/support-report/', publicUrl).href}?corpId=${encodeURIComponent(corpId)}#${hash}`
-}

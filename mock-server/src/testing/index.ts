@@ -8,7 +8,7 @@ import { openDb, startPglite, type Db } from '../db/db'
 import { migrate, type Migration } from '../db/migrate'
 import { createDingTalkClient } from '../dingtalk/client'
 import { injectFetch } from '../dingtalk/inject-fetch'
-import { EnvSchema, type Env } from '../env'
+import { parseEnv, type Env } from '../env'
 import { DEMO_DEPARTMENTS, demoSimUsers, seedDemo } from '../seed'
 import { buildSimulator } from '../simulator/app'
 import { createLocalBlobStore } from '../storage/blob-store'
@@ -76,13 +76,13 @@ export interface TestApp {
  * this database instead (already migrated and seeded as the test wants; closed with the app).
  */
 export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string>; db?: TestDb } = {}): Promise<TestApp> {
-  const env = EnvSchema.parse({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...opts.env })
+  const env = parseEnv({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...opts.env })
   const given = opts.db
   const db = given ?? (await openTestDb())
   let fixed: Date | null = null
   const clock = () => fixed ?? new Date()
   if (!given && opts.seed !== false) await seedDemo(db, clock())
-  const sim = buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS })
+  const sim = buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS, testHooks: true })
   const base = 'http://dingtalk.sim'
   const dingtalk = createDingTalkClient({
     apiBase: base, oapiBase: base, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, agentId: env.DINGTALK_AGENT_ID,

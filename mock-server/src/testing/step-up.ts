@@ -14,8 +14,13 @@ export async function stepUpWithDingTalk(t: TestApp, creds: TestCredentials): Pr
   if (res.statusCode !== 200) throw new Error(`step-up failed: ${res.statusCode} ${res.body}`)
 }
 
-/** Enrol an authenticator for the signed-in user; returns its secret and the recovery codes. */
+/**
+ * Enrol an authenticator for the signed-in user the way a person would: confirm with DingTalk
+ * first (setting one up needs proof beyond the session), then scan and confirm. Returns its
+ * secret and the recovery codes.
+ */
 export async function enrolTotp(t: TestApp, creds: TestCredentials): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await stepUpWithDingTalk(t, creds)
   const e = await t.app.inject({ method: 'POST', url: '/api/step-up/totp/enrol', headers: creds.headers })
   if (e.statusCode !== 200) throw new Error(`enrol failed: ${e.statusCode} ${e.body}`)
   const secret = e.json<{ secret: string }>().secret

@@ -38,6 +38,20 @@ export const TotpEnrolment = z.object({
 })
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>
 
+/**
+ * Body of `POST /api/step-up/totp/enrol`. Setting up an authenticator needs proof beyond the
+ * session: an elevated session (a fresh DingTalk confirmation), or a one-time set-up code that
+ * an IT administrator issued to this person.
+ */
+export const TotpEnrolRequest = z.object({
+  enrolmentCode: z.string().trim().regex(/^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$/, 'a set-up code from IT, like ABCD-EFGH-JKLM').optional(),
+})
+export type TotpEnrolRequest = z.infer<typeof TotpEnrolRequest>
+
+/** A one-time set-up code an IT administrator hands to a person (shown once; only a hash is kept). */
+export const EnrolmentCode = z.object({ code: z.string(), expiresAt: IsoDateTime })
+export type EnrolmentCode = z.infer<typeof EnrolmentCode>
+
 /** A six-digit authenticator code. */
 export const TotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') })
 export type TotpCode = z.infer<typeof TotpCode>

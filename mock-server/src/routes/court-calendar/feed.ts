@@ -1,5 +1,5 @@
-import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { publicUrlOf } from '../../http/links'
 import { CalendarFeed, type Locale, type Role } from '@suite/domain'
 import type { App, Deps } from '../../deps'
 import { auditFor, requireUser } from '../../http/auth-context'
@@ -20,17 +20,14 @@ const FUTURE_DAYS = 730
 export async function courtFeedRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps
 
-  const urlOf = (req: FastifyRequest, feedId: string) => {
-    const base = deps.env.PUBLIC_URL ? deps.env.PUBLIC_URL.replace(/\/+$/, '') : `${req.protocol}://${req.host}`
-    return `${base}/api/court-calendar/feed/${feedToken(deps.secret, feedId)}/calendar.ics`
-  }
+  const urlOf = (feedId: string) => publicUrlOf(deps.env, `/api/court-calendar/feed/${feedToken(deps.secret, feedId)}/calendar.ics`)
   const active = async (userId: string) =>
     (await db.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM court_feed_tokens WHERE user_id = $1 AND revoked_at IS NULL', [userId])).rows[0] ?? null
 
   app.get('/api/court-calendar/feed', { schema: { tags: ['court-calendar'], response: { 200: CalendarFeed, ...courtErrors } } }, async (req) => {
     const a = requireUser(req)
     const f = await active(a.user.id)
-    return f ? { url: urlOf(req, f.id), createdAt: new Date(f.created_at).toISOString() } : { url: null, createdAt: null }
+    return f ? { url: urlOf(f.id), createdAt: new Date(f.created_at).toISOString() } : { url: null, createdAt: null }
   })
 
   app.post('/api/court-calendar/feed', { schema: { tags: ['court-calendar'], response: { 201: CalendarFeed, ...courtErrors } } }, async (req, reply) => {
@@ -42,7 +39,7 @@ export async function courtFeedRoutes(app: App, deps: Deps): Promise<void> {
       await q.query('INSERT INTO court_feed_tokens (id, user_id, created_at) VALUES ($1, $2, $3)', [id, a.user.id, now])
       await auditFor(req, q, { action: revoked.rowCount ? 'court.feed.rotate' : 'court.feed.create', targetType: 'court_feed', targetId: id, detail: {} })
     })
-    return reply.code(201).send({ url: urlOf(req, id), createdAt: now.toISOString() })
+    return reply.code(201).send({ url: urlOf(id), createdAt: now.toISOString() })
   })
 
   app.delete('/api/court-calendar/feed', { schema: { tags: ['court-calendar'], response: { 204: z.null(), ...courtErrors } } }, async (req, reply) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  AdminUser, AuditCheckpoint, AuditPurgeResult, AuditRetention, DeactivationResult, DirectorySyncResult, Page, RecoveryCodes, StepUpStatus,
+  AdminUser, AuditCheckpoint, AuditPurgeResult, AuditRetention, DeactivationResult, DirectorySyncResult, EnrolmentCode, Page, RecoveryCodes, StepUpStatus,
   TotpConfirmed, TotpEnrolment, type AdminUserQuery, type AuditRetentionUpdate, type InternalRole, type StepUpRequest,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
@@ -24,8 +24,12 @@ export function adminResource(http: Http) {
         http.request(StepUpStatus, { method: 'POST', url: '/step-up', data: body }, opts),
       /** End this session's elevation now. */
       drop: (opts?: RequestOptions): Promise<StepUpStatus> => http.request(StepUpStatus, { method: 'DELETE', url: '/step-up' }, opts),
-      /** Start enrolling an authenticator: the secret and otpauth:// URI to show as a QR code. */
-      enrolTotp: (opts?: RequestOptions): Promise<TotpEnrolment> => http.request(TotpEnrolment, { method: 'POST', url: '/step-up/totp/enrol' }, opts),
+      /**
+       * Start enrolling an authenticator: the secret and otpauth:// URI to show as a QR code. Needs
+       * a step-up first (`step_up_required`), or the one-time set-up code IT issued to this person.
+       */
+      enrolTotp: (enrolmentCode?: string, opts?: RequestOptions): Promise<TotpEnrolment> =>
+        http.request(TotpEnrolment, { method: 'POST', url: '/step-up/totp/enrol', ...(enrolmentCode ? { data: { enrolmentCode } } : {}) }, opts),
       /** Finish enrolling with the first code; answers the ten recovery codes (shown once). */
       confirmTotp: (code: string, opts?: RequestOptions): Promise<TotpConfirmed> =>
         http.request(TotpConfirmed, { method: 'POST', url: '/step-up/totp/confirm', data: { code } }, opts),
@@ -49,6 +53,9 @@ export function adminResource(http: Http) {
       /** Let a deactivated person in again (step-up). */
       reactivate: (id: string, opts?: RequestOptions): Promise<AdminUser> =>
         http.request(AdminUser, { method: 'POST', url: `/admin/users/${enc(id)}/reactivate` }, opts),
+      /** A one-time set-up code for a person's authenticator, shown once (IT administrators, step-up). */
+      issueEnrolmentCode: (id: string, opts?: RequestOptions): Promise<EnrolmentCode> =>
+        http.request(EnrolmentCode, { method: 'POST', url: `/admin/users/${enc(id)}/enrolment-code` }, opts),
       /** Remove a person's authenticator and recovery codes, e.g. a lost phone (step-up). */
       resetSecondFactor: (id: string, opts?: RequestOptions): Promise<AdminUser> =>
         http.request(AdminUser, { method: 'POST', url: `/admin/users/${enc(id)}/second-factor/reset` }, opts),
