@@ -7,7 +7,8 @@
  */
 export { scanText, redactText, DEFAULT_CONTEXT_WINDOW } from './scan'
 export { maskValue } from './mask'
-export { foldWidth } from './text/normalize'
+export { foldWidth, foldForScan } from './text/normalize'
+export { decodeEscapes, type DecodedText } from './text/unescape'
 export { hkIdCheckChar, isValidHkId } from './detectors/hk-id'
 export { cnIdCheckChar, isValidCnId, isRealBirthDate } from './detectors/cn-id'
 export { luhnValid, cardBrand, isValidCard } from './detectors/credit-card'

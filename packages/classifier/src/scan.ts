@@ -8,7 +8,8 @@ import { detectKeywords } from './detectors/keywords'
 import { detectMoIds } from './detectors/mo-id'
 import { detectPhones } from './detectors/phone'
 import { maskValue } from './mask'
-import { foldWidth } from './text/normalize'
+import { foldForScan } from './text/normalize'
+import { decodeEscapes } from './text/unescape'
 import type { Candidate, Finding, ScanOptions } from './types'
 
 /** Characters either side searched for context words. */
@@ -40,9 +41,11 @@ function resolveOverlaps(cands: PhoneCandidate[]): PhoneCandidate[] {
 }
 
 /**
- * Scan `text` for sensitive data. One pass per detector family over the width-folded text
- * (`Ａ１２３４５６（３）` is found like `A123456(3)`), one pass for context words, then
- * overlaps are resolved and each finding is masked. Offsets index `text` itself.
+ * Scan `text` for sensitive data. JSON escapes are decoded first (`\u8eab\u4efd\u8b49` reads
+ * 身份證, also in escaped JSON inside JSON or a CSV cell), and the text is folded so full-width
+ * forms and every kind of space, dash and bracket read alike (`Ａ１２３４５６【３】` is found like
+ * `A123456(3)`). Then one pass per detector family, one pass for context words, overlaps are
+ * resolved and each finding is masked (from the decoded value). Offsets index `text` itself.
  *
  * @example
  * scanText('身份證 A123456(3)')
@@ -52,7 +55,8 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const want = new Set<SensitiveType>(options.types ?? SENSITIVE_TYPES)
   const window = options.contextWindow ?? DEFAULT_CONTEXT_WINDOW
   const minConfidence = options.minConfidence ?? 0
-  const folded = foldWidth(text)
+  const decoded = decodeEscapes(text)
+  const folded = foldForScan(decoded.text)
   const cands: PhoneCandidate[] = []
   if (want.has('hk_id')) detectHkIds(folded, cands)
   if (want.has('mo_id')) detectMoIds(folded, cands)
@@ -77,7 +81,10 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     }
     const confidence = Math.min(0.99, Math.round((c.base + (near ? CONTEXT_BONUS : 0)) * 100) / 100)
     if (confidence < minConfidence) continue
-    const finding: Finding = { type: c.type, start: c.start, end: c.end, confidence, masked: maskValue(c.type, text.slice(c.start, c.end)), context: near }
+    const finding: Finding = {
+      type: c.type, start: decoded.sourceStart(c.start), end: decoded.sourceEnd(c.end), confidence,
+      masked: maskValue(c.type, decoded.text.slice(c.start, c.end)), context: near,
+    }
     if (c.category) finding.category = c.category
     if (e164) finding.e164 = e164
     if (region) finding.region = region

@@ -4,7 +4,8 @@ export type { KeywordCategory, SensitiveType } from '@suite/domain'
 
 /**
  * One thing the engine found. `start`/`end` are UTF-16 indices (JavaScript string indices)
- * into the scanned text, `end` exclusive, so `text.slice(start, end)` is the raw value.
+ * into the scanned text, `end` exclusive, so `text.slice(start, end)` is the raw value as
+ * written, JSON escapes included (`A123456\uff083\uff09` in an exported JSON file).
  */
 export interface Finding {
   type: SensitiveType
@@ -12,7 +13,7 @@ export interface Finding {
   end: number
   /** 0..1: how sure the engine is; context words nearby raise it. */
   confidence: number
-  /** The value as it may be shown: `A123***(*)`. Keywords are shown as written. */
+  /** The value as it may be shown, escapes decoded: `A123***(*)`. Keywords are shown as written. */
   masked: string
   /** Only for `keyword`. */
   category?: KeywordCategory

@@ -20,7 +20,10 @@ export const CONTEXT_WORDS: Record<ContextTarget, readonly string[]> = {
   cn_id: ['居民身份證', '居民身份证', '公民身份號碼', '公民身份号码', '身份證', '身分證', '身份证', '身分证', '證件號碼', '证件号码', 'PRC', 'Resident Identity Card', 'identity card', 'ID card', 'ID no', 'ID number'],
   mo_id: ['澳門身份證', '澳门身份证', '澳門居民身份證', '澳门居民身份证', '澳門', '澳门', 'BIR', 'Macau', 'Macao'],
   credit_card: ['信用卡', '扣賬卡', '借记卡', '卡號', '卡号', '銀聯', '银联', 'card', 'credit card', 'debit card', 'card no', 'Visa', 'Mastercard', 'UnionPay', 'AMEX', 'CVV', 'expiry'],
-  phone: ['電話', '电话', '手機', '手机', '聯絡', '聯繫', '联系', '聯絡電話', '联系电话', '致電', '致电', '熱線', '热线', '微信', 'Tel', 'Phone', 'Mobile', 'WhatsApp', 'WeChat', 'Signal', 'call', 'contact'],
+  phone: [
+    '電話', '电话', '手機', '手机', '聯絡', '聯繫', '联系', '聯絡電話', '联系电话', '致電', '致电', '熱線', '热线', '傳真', '传真', '微信',
+    'Tel', 'Phone', 'Mobile', 'WhatsApp', 'WeChat', 'Signal', 'call', 'contact', 'hotline', 'freephone', 'fax',
+  ],
   email: ['電郵', '电邮', '電子郵件', '电子邮件', '郵箱', '邮箱', 'email', 'e-mail', 'mail'],
   macau: ['澳門', '澳门', 'Macau', 'Macao', '+853'],
 }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { phoneE164 } from './oracles'
 import type { Rng } from './rng'
 
 /**
@@ -12,7 +12,8 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 /** Full-width form of ASCII text (`A1` → `Ａ１`). */
 export const toFullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
 
-function hkCheck(prefix: string, digits: string): string {
+/** The HKID check character by the published algorithm (DOMAIN.md). */
+export function hkCheck(prefix: string, digits: string): string {
   const v = (c: string): number => LETTERS.indexOf(c) + 10
   const weights = [9, 8, 7, 6, 5, 4, 3, 2]
   const values = [...(prefix.length === 1 ? [36, v(prefix)] : [v(prefix[0]!), v(prefix[1]!)]), ...[...digits].map(Number)]
@@ -43,9 +44,11 @@ export function moId(rng: Rng): string {
   return rng.pick([`${first}${body}(${last})`, `${first}${body}（${last}）`, `${first}/${body}/${last}`])
 }
 
-const AREAS = ['110105', '110108', '310104', '310115', '440305', '440106', '320102', '330106', '510107', '420102', '620102', '350203', '210202', '370102']
+/** Real area codes (Beijing, Shanghai, Shenzhen, Guangzhou, Nanjing, Hangzhou, …). */
+export const AREAS = ['110105', '110108', '310104', '310115', '440305', '440106', '320102', '330106', '510107', '420102', '620102', '350203', '210202', '370102']
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const cnCheck = (s17: string): string => '10X98765432'[[...s17].reduce((a, d, i) => a + Number(d) * W[i]!, 0) % 11]!
+/** The mainland ID check character by the published algorithm (DOMAIN.md). */
+export const cnCheck = (s17: string): string => '10X98765432'[[...s17].reduce((a, d, i) => a + Number(d) * W[i]!, 0) % 11]!
 const pad = (n: number, w: number): string => String(n).padStart(w, '0')
 
 /**
@@ -69,7 +72,8 @@ export function cnId(rng: Rng, bad: 'check' | 'date' | null = null): string {
   return s17 + check
 }
 
-function luhnComplete(body: string): string {
+/** `body` and the Luhn check digit that completes it. */
+export function luhnComplete(body: string): string {
   let sum = 0
   for (let i = 0; i < body.length; i++) {
     let d = Number(body[body.length - 1 - i])
@@ -91,13 +95,16 @@ export function card(rng: Rng, valid: boolean): string {
   return n.match(/.{1,4}/g)!.join(sep)
 }
 
-function validNational(rng: Rng, region: 'HK' | 'MO' | 'CN'): string {
+/**
+ * A national number valid in `region` for Google's libphonenumber (the independent judge, not
+ * the detector's library): HK 2/3/5/6/9, Macau 6x/28x, mainland mobiles 13-19.
+ */
+export function validNational(rng: Rng, region: 'HK' | 'MO' | 'CN'): string {
   for (;;) {
     const n = region === 'HK' ? rng.pick(['2', '3', '5', '6', '9']) + rng.digits(7)
       : region === 'MO' ? rng.pick(['62', '63', '65', '66', '68', '28']) + rng.digits(6)
         : `1${rng.pick(['3', '5', '7', '8', '9'])}${rng.digits(9)}`
-    const parsed = parsePhoneNumberFromString(n, region)
-    if (parsed?.isValid() && parsed.country === region && !(region === 'HK' && /^(19|20)/.test(n))) return n
+    if (phoneE164(n, region) && !(region === 'HK' && /^(19|20)/.test(n))) return n
   }
 }
 

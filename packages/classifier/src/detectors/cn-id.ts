@@ -1,7 +1,16 @@
+import { foldForScan } from '../text/normalize'
 import type { Candidate } from '../types'
 
-/** 18-character mainland resident ID: area (6), birth date (8), sequence (3), check (digit or X). */
-const CNID = /(?<![A-Za-z0-9])(\d{6})(\d{8})(\d{3})([0-9Xx])(?![A-Za-z0-9])/g
+/**
+ * 18-character mainland resident ID: area (6), birth date (8), sequence (3), check (digit or
+ * X), contiguous or in groups separated by spaces or dashes (`110105 19491231 002X`,
+ * `110105-1949-1231-002X`). The text is folded first, so no-break, ideographic and other
+ * spaces read as ` ` and every dash as `-`.
+ */
+const CNID = /(?=\d{3})(?<![A-Za-z0-9])\d(?:(?: ?- ?| )?\d){16}(?: ?- ?| )?[0-9Xx](?![A-Za-z0-9])/g
+const SEP = / ?- ?| /
+/** How the 18 characters may be grouped. */
+const GROUPINGS = new Set(['18', '6,8,4', '6,4,4,4', '3,3,4,4,4'])
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK = '10X98765432'
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -32,17 +41,38 @@ export function hasCnIdShape(digits: string): boolean {
   return PROVINCES.has(Number(digits.slice(0, 2))) && year >= 1900 && year <= 2099
 }
 
-/** True when `value` is a mainland ID with a known province, a real birth date and a right check. */
-export function isValidCnId(value: string): boolean {
-  const v = value.trim()
-  if (!/^\d{17}[0-9Xx]$/.test(v)) return false
+/** The 18 characters of a written ID when its grouping is one people use, else null. */
+function ungroup(written: string): string | null {
+  const groups = written.split(SEP)
+  return GROUPINGS.has(groups.map((g) => g.length).join(',')) ? groups.join('') : null
+}
+
+/** True when 18 characters are a mainland ID with a known province, a real birth date and a right check. */
+function checks(v: string): boolean {
   return PROVINCES.has(Number(v.slice(0, 2))) && isRealBirthDate(v.slice(6, 14)) && cnIdCheckChar(v.slice(0, 17)) === v[17]!.toUpperCase()
 }
 
-/** Find mainland IDs; `folded` is the width-folded text. */
+/**
+ * True when `value` (contiguous or grouped: `110105 19491231 002X`) is a mainland ID with a
+ * known province, a real birth date and a right check.
+ */
+export function isValidCnId(value: string): boolean {
+  const v = foldForScan(value.trim())
+  if (!/^\d[\d -]{16,24}[0-9Xx]$/.test(v)) return false
+  const id = ungroup(v)
+  return id !== null && /^\d{17}[0-9Xx]$/.test(id) && checks(id)
+}
+
+/** Find mainland IDs; `folded` is the scan-folded text. */
 export function detectCnIds(folded: string, out: Candidate[]): void {
   CNID.lastIndex = 0
   for (let m = CNID.exec(folded); m; m = CNID.exec(folded)) {
-    if (isValidCnId(m[0])) out.push({ type: 'cn_id', start: m.index, end: m.index + m[0].length, base: 0.7 })
+    const start = m.index
+    const end = start + m[0].length
+    const id = ungroup(m[0])
+    if (!id || !checks(id)) continue
+    // Groups that go on (a digit and a separator before, a separator and a digit after) belong to a longer number.
+    if (id.length !== m[0].length && (/\d(?: ?- ?| )$/.test(folded.slice(Math.max(0, start - 3), start)) || /^(?: ?- ?| )\d/.test(folded.slice(end, end + 3)))) continue
+    out.push({ type: 'cn_id', start, end, base: id.length === m[0].length ? 0.7 : 0.65 })
   }
 }

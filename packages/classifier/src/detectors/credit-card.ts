@@ -1,12 +1,14 @@
+import { foldForScan } from '../text/normalize'
 import type { Candidate } from '../types'
 import { hasCnIdShape } from './cn-id'
 
 /**
- * Payment cards: 13-19 digits, contiguous or in groups with one kind of separator (space or
- * dash): 4-4-4-4(-3), 4-4-4-1..3, Amex 4-6-5, Diners 4-6-4. A run that goes on (digits and a
- * separator before it, another 4-digit group after it) is a longer number, not a card.
+ * Payment cards: 13-19 digits, contiguous or in groups with one kind of separator (space, dash
+ * or dot; the text is folded first, so no-break spaces and en dashes count): 4-4-4-4(-3),
+ * 4-4-4-1..3, Amex 4-6-5, Diners 4-6-4. A run that goes on (digits and a separator before it,
+ * another 4-digit group after it) is a longer number, not a card.
  */
-const CARD = /(?<![A-Za-z0-9])(?<!\d[ -])(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{13,19})(?![A-Za-z0-9])(?![ -]\d{4}(?!\d))/g
+const CARD = /(?=\d{4})(?<![A-Za-z0-9])(?<!\d[ .-])(?:\d{4}([ .-])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{3})?|\d{4}([ .-])\d{6}\2\d{4,5}|\d{13,19})(?![A-Za-z0-9])(?![ .-]\d{4}(?!\d))/g
 
 /** Luhn (mod 10) check of a digit string. */
 export function luhnValid(digits: string): boolean {
@@ -39,16 +41,16 @@ export function cardBrand(digits: string): string | null {
 
 /** True when `value` (separators allowed) is a Luhn-valid number of a known scheme. */
 export function isValidCard(value: string): boolean {
-  const digits = value.replace(/[ -]/g, '')
+  const digits = foldForScan(value).replace(/[ .-]/g, '')
   return /^\d{13,19}$/.test(digits) && cardBrand(digits) !== null && luhnValid(digits)
 }
 
-/** Find card numbers; `folded` is the width-folded text. */
+/** Find card numbers; `folded` is the scan-folded text. */
 export function detectCards(folded: string, out: Candidate[]): void {
   CARD.lastIndex = 0
   for (let m = CARD.exec(folded); m; m = CARD.exec(folded)) {
     const grouped = m[1] !== undefined || m[2] !== undefined
-    const digits = grouped ? m[0].replace(/[ -]/g, '') : m[0]
+    const digits = grouped ? m[0].replace(/[ .-]/g, '') : m[0]
     const brand = cardBrand(digits)
     if (!brand || !luhnValid(digits)) continue
     // An 18-digit UnionPay number is rare; one shaped like a mainland ID (area + birth year) is a mistyped ID.

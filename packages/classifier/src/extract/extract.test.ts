@@ -32,6 +32,26 @@ describe('extractText', () => {
     expect(extractChatExport(JSON.stringify(chat.messages))).toBe(text)
   })
 
+  it('scans JSON exported with \\uXXXX escapes with offsets into the file text', async () => {
+    const raw = String.raw`{"client":{"note":"\u8eab\u4efd\u8b49\uff1aA123456\uff083\uff09","tel":"\u96fb\u8a71 852 9123 4567"}}`
+    const { text, kind } = await extractText('export.json', utf8(raw))
+    expect(kind).toBe('text')
+    const found = scanText(text).filter((f) => f.type !== 'keyword')
+    expect(found.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([['hk_id', String.raw`A123456\uff083\uff09`], ['phone', '852 9123 4567']])
+  })
+
+  it('reads a chat export whose texts are \\u-escaped, and escaped JSON inside a message', async () => {
+    const messages = [
+      { sender: { name: '陳大文' }, time: 't', content: '身份證 A123456-3' },
+      { sender: { name: 'Amy' }, time: 't', content: String.raw`{"tel":"\u96fb\u8a71 9123\u00a04567"}` },
+    ]
+    const ascii = JSON.stringify({ messages }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    const { text, kind } = await extractText('chat.json', utf8(ascii))
+    expect(kind).toBe('chat_export')
+    const found = scanText(text).filter((f) => f.type !== 'keyword')
+    expect(found.map((f) => [f.type, text.slice(f.start, f.end)])).toEqual([['hk_id', 'A123456-3'], ['phone', String.raw`9123\u00a04567`]])
+  })
+
   it('scans other JSON as written', async () => {
     const raw = '{"client":{"hkid":"A123456(3)"}}'
     expect(await extractText('data.json', utf8(raw))).toEqual({ text: raw, kind: 'text' })

@@ -46,7 +46,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 /**
  * Extract the text of a file by its name's extension. A `.json` file that is a DingTalk chat
- * export gives its messages' texts; any other JSON is scanned as written.
+ * export gives its messages' texts; any other JSON is scanned as written (`scanText` decodes
+ * its `\uXXXX` escapes itself, so findings index the file's text and can be masked in place).
  * @throws ExtractError `unsupported`, `corrupt` or `encrypted`.
  */
 export async function extractText(name: string, bytes: Uint8Array, options: { pdf?: PdfOptions } = {}): Promise<Extracted> {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeDocx, makeXlsx } from '../testing/fixtures'
-import { classifyFile, walkPaths } from './index'
+import { classifyFile, walkPaths, type FileClassification } from './index'
 
 const run = promisify(execFile)
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url))
@@ -66,6 +66,21 @@ describe('classify CLI', () => {
     expect((await classify(['nope.txt'])).code).toBe(1)
     expect((await classify([])).code).toBe(2)
     expect((await classify(['--bogus', 'a.txt'])).code).toBe(2)
+  }, 30_000)
+})
+
+describe('classify CLI on JSON exports', () => {
+  it('finds values behind \\uXXXX escapes and reports offsets into the file text', async () => {
+    const jsonDir = await mkdtemp(join(tmpdir(), 'classify-json-'))
+    const raw = String.raw`[{"name":"\u9673\u5927\u6587","id":"\u8eab\u4efd\u8b49\uff1aA123456\uff083\uff09","tel":"tel:85291234567"}]`
+    await writeFile(join(jsonDir, 'export.json'), raw)
+    const { code, stdout } = await classify(['--json', 'export.json'], jsonDir)
+    expect(code).toBe(0)
+    const line = JSON.parse(stdout.trim()) as FileClassification
+    expect(line.findings.filter((f) => f.type !== 'keyword').map((f) => [f.type, raw.slice(f.start, f.end), f.masked])).toEqual([
+      ['hk_id', String.raw`A123456\uff083\uff09`, 'A123***（*）'], ['phone', '85291234567', '8529*****67'],
+    ])
+    expect(line.label).toBe('confidential')
   }, 30_000)
 })
 
