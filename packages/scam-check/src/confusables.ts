@@ -17,8 +17,14 @@ const SINGLE: Record<string, string> = {
   // Latin letters with marks that vanish at small sizes
   ı: 'i', ł: 'l', ḷ: 'l', ạ: 'a', ọ: 'o', ė: 'e', ɑ: 'a',
 }
-/** Letter pairs that read as one letter. */
-const PAIRS: [RegExp, string][] = [[/rn/g, 'm'], [/vv/g, 'w'], [/cl/g, 'd']]
+/** Letter pairs that read as one letter: `rn` as `m`, `vv` as `w`, `cl` as `d`. */
+export const READS_AS_ONE: readonly (readonly [string, string])[] = [['rn', 'm'], ['vv', 'w'], ['cl', 'd']]
+const PAIRS: [RegExp, string][] = READS_AS_ONE.map(([pair, one]) => [new RegExp(pair, 'g'), one])
+
+/** The letter `ch` passes for (`I` -> `l`, Cyrillic `а` -> `a`), if it is a known stand-in. */
+export function standInFor(ch: string): string | undefined {
+  return SINGLE[ch]
+}
 
 /**
  * The "skeleton" of a name: what a reader is likely to see. Two names with the same skeleton

@@ -1,3 +1,4 @@
+import { contactLink, unwrapContact } from './links'
 import { looksLikePhone, normalisePhone, type DefaultRegion } from './phone'
 import { parseUrl, toUnicodeHost } from './url'
 
@@ -25,9 +26,12 @@ const EMAIL = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/
 
 /**
  * Guess what a typed text is: an email, a web address, a phone number, else an account name.
- * Used while the user types, before they pick a kind.
+ * `tel:` / `sms:` links are phones and `mailto:` links emails. Used while the user types,
+ * before they pick a kind.
  */
 export function detectKind(raw: string): IdentifierKind {
+  const link = contactLink(raw)
+  if (link) return link.kind
   const s = raw.normalize('NFKC').trim()
   if (EMAIL.test(s) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return 'email'
   if (/^\d{1,3}(\.\d{1,3}){3}(?:[:/?#]|$)/.test(s)) return 'url'
@@ -44,11 +48,14 @@ function hostKey(host: string): string {
 }
 
 /**
- * Normalise `raw` as `kind` (guessed when omitted). Returns null when the text cannot be that
- * kind (a phone that is no number, a URL that does not parse); the caller keeps the raw text.
+ * Normalise `raw` as `kind` (guessed when omitted). A `tel:`, `sms:` or `mailto:` link is read as
+ * the phone or email inside it, whatever kind was picked (a payment id stays a payment id).
+ * Returns null when the text cannot be that kind (a phone that is no number, a URL that does not
+ * parse); the caller keeps the raw text.
  */
-export function normaliseIdentifier(raw: string, kind: IdentifierKind = detectKind(raw), defaultRegion: DefaultRegion = 'HK'): NormalisedIdentifier | null {
-  const text = raw.trim()
+export function normaliseIdentifier(raw: string, chosen: IdentifierKind = detectKind(raw), defaultRegion: DefaultRegion = 'HK'): NormalisedIdentifier | null {
+  const { kind, text: unwrapped } = unwrapContact(raw, chosen)
+  const text = unwrapped.trim()
   if (!text) return null
   switch (kind) {
     case 'phone': {

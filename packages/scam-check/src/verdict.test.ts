@@ -76,8 +76,12 @@ describe('punycode and homographs', () => {
   })
 
   it('notes an internationalised name without calling it an imitation', () => {
-    const r = check('https://釘釘.com')
+    const r = check('https://律師行.com')
     expect(r.reasons.map((x) => x.code)).toEqual(['punycode'])
+  })
+
+  it('calls DingTalk\'s Chinese name in another domain an impersonation (issue "Trust under attack")', () => {
+    expect(check('https://釘釘.com').reasons.map((x) => x.code)).toEqual(['punycode', 'brand_alias'])
   })
 })
 

@@ -1,8 +1,12 @@
+import { BRAND_ALIASES, BRAND_DOMAINS } from './brands'
 import { normaliseIdentifier, detectKind, type IdentifierKind, type NormalisedIdentifier } from './identifier'
-import { hostReasons } from './lookalike'
+import { unwrapContact } from './links'
+import { hostReasons, imitatedNames } from './lookalike'
+import { markDeceptive, type MarkedPart } from './marks'
 import { normalisePhone, type DefaultRegion } from './phone'
 import type { Reason } from './reasons'
-import { parseUrl } from './url'
+import { shortenerOf } from './shorteners'
+import { parseUrl, type ParsedUrl } from './url'
 
 /** What the check concludes. `no_record` means "we know nothing", never "safe". */
 export type Verdict = 'official' | 'known_scam' | 'suspicious' | 'no_record'
@@ -29,7 +33,7 @@ export interface CheckLists {
 
 /** Options of {@link checkIdentifier}. */
 export interface CheckOptions {
-  /** The kind the user picked; guessed from the text when omitted. */
+  /** The kind the user picked; guessed from the text when omitted. A `tel:` / `sms:` / `mailto:` link is read as what it is. */
   kind?: IdentifierKind
   /** Region of a number written without a country code. */
   defaultRegion?: DefaultRegion
@@ -39,11 +43,14 @@ export interface CheckOptions {
   claimsOrganisation?: boolean
   /** Names always protected from imitation, registry or not. Defaults to {@link BRAND_DOMAINS}. */
   brandDomains?: readonly string[]
+  /** Other names of protected domains (Chinese name, pinyin). Defaults to {@link BRAND_ALIASES}. */
+  brandAliases?: Readonly<Record<string, readonly string[]>>
 }
 
 /** What the check found. */
 export interface CheckResult {
   verdict: Verdict
+  /** The kind checked: the one picked, except that a `tel:` / `sms:` / `mailto:` link is read as what it is. */
   kind: IdentifierKind
   /** Null when the text could not be read as `kind` (then `reasons` says why when it can). */
   identifier: NormalisedIdentifier | null
@@ -52,6 +59,11 @@ export interface CheckResult {
   match: ListedIdentifier | null
   /** Where to look the contact up independently. Always present: no record here is not "safe". */
   scameterUrl: string
+  /**
+   * The web or mail host exactly as typed, with the characters posing as others marked (the
+   * capital `I` of `dingtaIk.com` that lower-casing erases). Null when nothing deceives.
+   */
+  marked: MarkedPart[] | null
 }
 
 /**
@@ -59,9 +71,6 @@ export interface CheckResult {
  * we only link to it.
  */
 export const SCAMETER_URL = 'https://cyberdefender.hk/en-us/scameter/'
-
-/** Domains whose imitations are flagged even before IT lists them. */
-export const BRAND_DOMAINS: readonly string[] = ['dingtalk.com']
 
 /** Free webmail providers: an "official" sender there is not official. */
 const FREE_MAIL = new Set(['gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'yahoo.com.hk', 'qq.com', '163.com', '126.com', 'sina.com', 'icloud.com', 'proton.me', 'protonmail.com'])
@@ -107,38 +116,42 @@ function matches(id: NormalisedIdentifier, list: readonly ListedIdentifier[]): L
  * @example checkIdentifier('http://dingtaIk.com/verify', lists).verdict // 'suspicious'
  */
 export function checkIdentifier(raw: string, lists: CheckLists, options: CheckOptions = {}): CheckResult {
-  const kind = options.kind ?? detectKind(raw)
-  const identifier = normaliseIdentifier(raw, kind, options.defaultRegion)
+  const { kind, text } = unwrapContact(raw, options.kind ?? detectKind(raw))
+  const identifier = normaliseIdentifier(text, kind, options.defaultRegion)
   const reasons: Reason[] = []
   const officialDomains = [
     ...(options.brandDomains ?? BRAND_DOMAINS),
     ...lists.official.filter((e) => e.kind === 'url').map((e) => e.value),
   ]
+  const aliases = options.brandAliases ?? BRAND_ALIASES
+  let host: ParsedUrl | null = null
 
   if (kind === 'url') {
-    const u = parseUrl(raw)
-    if (u) {
-      if (u.schemeGiven && u.protocol === 'http:') reasons.push({ code: 'plain_http' })
-      if (u.hasCredentials) reasons.push({ code: 'credentials_in_url', detail: u.unicodeHost })
-      reasons.push(...hostReasons(u, officialDomains))
+    host = parseUrl(text)
+    if (host) {
+      if (host.schemeGiven && host.protocol === 'http:') reasons.push({ code: 'plain_http' })
+      if (host.hasCredentials) reasons.push({ code: 'credentials_in_url', detail: host.unicodeHost })
+      if (shortenerOf(host.host)) reasons.push({ code: 'shortener', detail: host.host.replace(/^www\./, '') })
+      reasons.push(...hostReasons(host, officialDomains, aliases))
     }
   } else if (kind === 'email' && identifier) {
     const domain = identifier.value.slice(identifier.value.lastIndexOf('@') + 1)
-    const u = parseUrl(raw.trim().slice(raw.trim().lastIndexOf('@') + 1))
-    if (u) reasons.push(...hostReasons(u, officialDomains))
+    host = parseUrl(text.trim().slice(text.trim().lastIndexOf('@') + 1))
+    if (host) reasons.push(...hostReasons(host, officialDomains, aliases))
     if (FREE_MAIL.has(domain) && (options.claimsOrganisation || options.claimsDingTalk)) reasons.push({ code: 'free_mail', detail: domain })
   } else if (kind === 'phone') {
-    const p = normalisePhone(raw, options.defaultRegion)
+    const p = normalisePhone(text, options.defaultRegion)
     if (!p.ok) reasons.push({ code: 'invalid_number', ...(p.region ? { detail: p.region } : {}) })
     else if (p.region === 'other') reasons.push({ code: 'overseas_number', detail: p.e164 })
     if (options.claimsDingTalk) reasons.push({ code: 'no_phone_support' })
   }
 
-  const base = { kind, identifier, scameterUrl: SCAMETER_URL }
+  const marked = host && !host.isIp ? markDeceptive(host.typedHost, imitatedNames(officialDomains, aliases)) : null
+  const base = { kind, identifier, scameterUrl: SCAMETER_URL, marked }
   const scam = identifier ? matches(identifier, lists.knownScams) : null
   if (scam) return { ...base, verdict: 'known_scam', reasons, match: scam }
   const official = identifier ? matches(identifier, lists.official) : null
   // A registry entry vouches for the contact; the only caveats kept are about the connection.
-  if (official) return { ...base, verdict: 'official', reasons: reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'), match: official }
+  if (official) return { ...base, verdict: 'official', reasons: reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'), match: official, marked: null }
   return { ...base, verdict: reasons.length ? 'suspicious' : 'no_record', reasons, match: null }
 }

@@ -1,4 +1,4 @@
-import { checkIdentifier } from '@suite/scam-check'
+import { checkIdentifier, REASON_CODES } from '@suite/scam-check'
 import { createSuiteI18n } from '@suite/ui'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
@@ -48,5 +48,37 @@ describe('VerdictCard', () => {
     expect(card('+852 9876 5432').text()).not.toContain('We could not read this')
     expect(card('https://example.org').text()).not.toContain('We could not read this')
     expect(card('12', 'en', { kind: 'phone' }).text()).toContain('We could not read this as a phone number')
+  })
+
+  it('shows the host as typed with the deceptive characters marked', () => {
+    const w = card('https://dingtaIk.com/login')
+    const typed = w.get('[data-test="typed-host"]')
+    expect(typed.find('.verdict-card__typed-host').text()).toBe('dingtaIk.com')
+    expect(typed.findAll('mark').map((m) => m.text())).toEqual(['I'])
+    expect(typed.text()).toContain('As typed, with the deceptive characters marked')
+    expect(typed.text()).toContain('"I" poses as "l"')
+    expect(card('https://dingtаlk.com', 'zh-HK').get('[data-test="typed-host"]').text()).toContain('「а」冒充「a」')
+    expect(card('https://dingta1k.com', 'zh-CN').get('[data-test="typed-host"]').text()).toContain('“1”冒充“l”')
+    expect(card('https://example.org').find('[data-test="typed-host"]').exists()).toBe(false)
+    expect(card('https://www.dingtalk.com').find('[data-test="typed-host"]').exists()).toBe(false)
+  })
+
+  it('explains shorteners, split brands and the brand\'s other names in every language', () => {
+    const items = (raw: string, locale: 'zh-HK' | 'zh-CN' | 'en') => card(raw, locale).findAll('li').map((li) => li.text())
+    expect(items('https://bit.ly/3abc', 'en')).toContain('A link shortener (bit.ly) hides where this link really goes. Do not open it: ask IT to look where it leads.')
+    expect(items('https://bit.ly/3abc', 'zh-HK')[0]).toContain('短網址')
+    expect(items('https://bit.ly/3abc', 'zh-CN')[0]).toContain('短链接')
+    expect(items('https://ding-talk-support.com', 'en')).toContain('Splits the name dingtalk.com with hyphens or dots to pass for it: ding-talk-support.com.')
+    expect(items('https://ding-talk-support.com', 'zh-HK')[0]).toContain('拆開')
+    expect(items('https://dingding-hk.com', 'en')[0]).toContain('another name of dingtalk.com')
+    expect(items('https://钉钉客服.com', 'zh-CN').some((i) => i.includes('另一个名称'))).toBe(true)
+  })
+
+  it('has a message for every reason code in every language', () => {
+    for (const locale of ['en', 'zh-HK', 'zh-CN'] as const) {
+      const reasons = messages[locale].check.reasons as Record<string, string>
+      expect(Object.keys(reasons).sort()).toEqual([...REASON_CODES].sort())
+      for (const code of REASON_CODES) expect(reasons[code]?.trim(), `${locale} ${code}`).toBeTruthy()
+    }
   })
 })

@@ -1,3 +1,5 @@
+import type { ReasonCode } from '@suite/scam-check'
+
 /** The report app's own English messages (the source of the keys); shared ones come from @suite/ui. */
 export const en = {
   nav: { home: 'Home', report: 'Report', mine: 'My reports', console: 'Triage', registry: 'Official channels', drills: 'Drills' },
@@ -34,6 +36,8 @@ export const en = {
     },
     scameter: 'Look it up on Scameter (HK Police)',
     offline: 'Offline: checked against the lists saved on this device.',
+    typed: 'As typed, with the deceptive characters marked:',
+    posesAs: '"{text}" poses as "{looksLike}"',
     reasons: {
       plain_http: 'The link is not secure (http, not https).',
       ip_host: 'The link goes to a bare IP address ({detail}), not a named site.',
@@ -45,11 +49,14 @@ export const en = {
       lookalike: 'Imitates {target} with a small spelling change ({detail}).',
       official_name_in_subdomain: 'Puts "{target}" in front of another site\'s name: the real site is {detail}.',
       official_name_embedded: 'Uses the name {target} inside a different site: {detail}.',
+      brand_split: 'Splits the name {target} with hyphens or dots to pass for it: {detail}.',
+      brand_alias: 'Uses another name of {target} (its Chinese name or pinyin, such as 釘釘 or dingding) to pass for it: {detail}.',
+      shortener: 'A link shortener ({detail}) hides where this link really goes. Do not open it: ask IT to look where it leads.',
       invalid_number: 'This is not a valid phone number.',
       overseas_number: 'This number is outside Hong Kong, Macau and the mainland ({detail}).',
       no_phone_support: 'DingTalk has no customer-service phone line in Hong Kong: a caller claiming to be DingTalk support is not.',
       free_mail: 'An organisation does not write from a free mailbox ({detail}).',
-    },
+    } satisfies Record<ReasonCode, string>,
   },
   report: {
     title: 'Report a suspicious contact',

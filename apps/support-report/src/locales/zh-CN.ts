@@ -35,6 +35,8 @@ export const zhCN: SupportMessages = {
     },
     scameter: '在“防骗视伏器”(香港警务处) 查询',
     offline: '离线：以本机保存的名单核查。',
+    typed: '输入的原文（已标出具欺骗性的字符）：',
+    posesAs: '“{text}”冒充“{looksLike}”',
     reasons: {
       plain_http: '链接不安全（http 而非 https）。',
       ip_host: '链接指向 IP 地址（{detail}），而非有名称的网站。',
@@ -46,6 +48,9 @@ export const zhCN: SupportMessages = {
       lookalike: '以细微拼写改动模仿 {target}（{detail}）。',
       official_name_in_subdomain: '把“{target}”放在另一网站名称前面：真正的网站是 {detail}。',
       official_name_embedded: '在另一网站中使用 {target} 的名称：{detail}。',
+      brand_split: '用连字符或点把 {target} 的名称拆开来冒充：{detail}。',
+      brand_alias: '用 {target} 的另一个名称（中文名或拼音，例如“钉钉”、dingding）冒充：{detail}。',
+      shortener: '这是短链接（{detail}），会隐藏链接真正指向的网站。请勿打开：请 IT 部门查看它通往哪里。',
       invalid_number: '这不是有效的电话号码。',
       overseas_number: '这个号码不属香港、澳门或内地（{detail}）。',
       no_phone_support: '钉钉在香港没有客服电话：自称钉钉客服的来电并非真的。',

@@ -35,6 +35,8 @@ export const zhHK: SupportMessages = {
     },
     scameter: '在「防騙視伏器」(香港警務處) 查詢',
     offline: '離線：以本機儲存的名單查核。',
+    typed: '輸入的原文（已標示具欺騙性的字元）：',
+    posesAs: '「{text}」冒充「{looksLike}」',
     reasons: {
       plain_http: '連結不安全（http 而非 https）。',
       ip_host: '連結指向 IP 地址（{detail}），而非有名稱的網站。',
@@ -46,6 +48,9 @@ export const zhHK: SupportMessages = {
       lookalike: '以細微拼寫改動模仿 {target}（{detail}）。',
       official_name_in_subdomain: '把「{target}」放在另一網站名稱前面：真正的網站是 {detail}。',
       official_name_embedded: '在另一網站中使用 {target} 的名稱：{detail}。',
+      brand_split: '用連字號或點把 {target} 的名稱拆開來冒充：{detail}。',
+      brand_alias: '用 {target} 的另一個名稱（中文名或拼音，例如「釘釘」、dingding）冒充：{detail}。',
+      shortener: '這是短網址（{detail}），會隱藏連結真正指向的網站。請勿開啟：請資訊科技部查看它通往哪裏。',
       invalid_number: '這不是有效的電話號碼。',
       overseas_number: '這號碼不屬香港、澳門或內地（{detail}）。',
       no_phone_support: '釘釘在香港沒有客服電話：自稱釘釘客服的來電並非真的。',

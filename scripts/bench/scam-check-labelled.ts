@@ -1,0 +1,12 @@
+/**
+ * The scam check on a labelled list of identifiers (lookalikes, impersonation, shorteners,
+ * disguised hosts, and legitimate hard negatives): share flagged and false alarms.
+ * Writes `.bench/scam-check-labelled.json`.
+ *
+ * Run: pnpm exec tsx scripts/bench/scam-check-labelled.ts
+ */
+import { fileURLToPath } from 'node:url'
+// The root package does not depend on workspace packages; scripts import them by path.
+import { runLabelledBench } from '../../packages/scam-check/src/bench/labelled.ts'
+
+runLabelledBench(fileURLToPath(new URL('../../.bench/scam-check-labelled.json', import.meta.url)))
