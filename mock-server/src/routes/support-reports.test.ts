@@ -28,6 +28,12 @@ describe('POST /api/support/reports: exactly one report per Idempotency-Key', ()
     expect(audit.rows).toEqual([expect.objectContaining({ action: 'support.report.create', detail: expect.objectContaining({ verdict: 'suspicious' }) })])
   })
 
+  it('files a tel: link picked as a web address under the phone it dials, so triage groups it with that number', async () => {
+    const res = await submitReport(t, staff, reportValues({ identifier: 'tel:+852-9123-4567', identifierKind: 'url', channel: 'sms' }))
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toMatchObject({ identifierKind: 'phone', identifierKey: 'phone:+85291234567' })
+  })
+
   it('answers a retry with the same report and stores nothing new', async () => {
     const key = randomUUID()
     const values = reportValues()

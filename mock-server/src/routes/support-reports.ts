@@ -131,7 +131,8 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
            message, details, platform, extra, verdict, reasons, drill_id, reported_at, received_at, updated_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::text[],$14,$15,$16,$17,$18,$19,$20,$21::jsonb,$22,$23::jsonb,$24,$25,$26,$26)
          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [id, key.data, requestHash, user.id, user.department, form.version, kind, identifier, check.identifier?.key ?? null,
+        // The kind the check read (a `tel:` link picked as a web address is a phone), so kind and key agree.
+        [id, key.data, requestHash, user.id, user.department, form.version, check.kind, identifier, check.identifier?.key ?? null,
           check.identifier?.display ?? identifier, v.channel, v.claimedIdentity, (v.askedFor as string[] | undefined) ?? [], v.complied,
           v.lossAmount ?? null, v.lossCurrency ?? null, v.occurredOn ?? null, v.message ?? '', v.details ?? '', v.platform ?? '',
           JSON.stringify(extra), check.verdict, JSON.stringify(check.reasons), drill?.id ?? null, req.body.reportedAt, now],
