@@ -22,6 +22,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'vue/multi-word-component-names': 'error',
+      // Text from people reaches the page only through Vue's escaping interpolation (docs/SECURITY.md).
+      'vue/no-v-html': 'error',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
@@ -36,5 +38,9 @@ export default tseslint.config(
   { files: ['packages/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: boundaries.domain, message: 'domain is pure: zod only.' }] }] } },
   { files: ['packages/domain/**', 'packages/api-client/**', 'packages/ui/**', 'packages/dingtalk/**'], ignores: ['**/*.test.ts'], rules: { 'no-console': 'error' } },
   { files: ['mock-server/**', 'scripts/**', 'e2e/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['apps/**', 'packages/**'], ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never write HTML from strings: render text through Vue (docs/SECURITY.md).' }, { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write HTML from strings: render text through Vue (docs/SECURITY.md).' }] },
+  },
   { files: ['apps/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['axios', 'dingtalk-jsapi', 'dingtalk-jsapi/*'], message: 'Apps use @suite/api-client and @suite/dingtalk.' }, { group: ['@suite/*/src/*'], message: 'Import a package through its exports map.' }] }] } },
 )

@@ -122,7 +122,8 @@ if (!flag('--skip-lighthouse') && apps.length) {
   }
 }
 
-// 5. docs/BENCHMARKS.md
+// 5. docs/BENCHMARKS.md (sections this machine has no figures for are kept from the file as it was)
+const previousReport = previousSections(existsSync(join(root, 'docs', 'BENCHMARKS.md')) ? readFileSync(join(root, 'docs', 'BENCHMARKS.md'), 'utf8') : '')
 writeFileSync(join(root, 'docs', 'BENCHMARKS.md'), renderReport())
 say('docs/BENCHMARKS.md rewritten')
 if (failures.length) {
@@ -164,6 +165,31 @@ function day(d) {
   return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 }
 
+/**
+ * The `## ` and `### ` sections of the report as it was, by heading, so that a partial run
+ * (`--only`, or a machine whose .bench/ holds only some figures) keeps what it did not measure.
+ */
+function previousSections(text) {
+  const sections = new Map()
+  let heading = null
+  let lines = []
+  const flush = () => { if (heading) sections.set(heading, lines.join('\n').trim()) }
+  for (const line of text.split('\n')) {
+    const m = /^(##|###) (.+)$/.exec(line)
+    if (m) { flush(); heading = m[2]; lines = []; continue }
+    if (heading) lines.push(line)
+  }
+  flush()
+  return sections
+}
+
+/** A section measured earlier, marked as such, or null. */
+function kept(heading) {
+  const body = previousReport.get(heading)
+  if (!body) return null
+  return body.startsWith('_Kept from an earlier run') ? body : `_Kept from an earlier run: not measured this time._\n\n${body}`
+}
+
 function renderReport() {
   const now = new Date()
   const out = []
@@ -181,7 +207,7 @@ function renderReport() {
   if (install) frows.push(...install.data)
   if (portal) frows.push({ name: 'portal initial JS + CSS, gzip (brotli)', value: Number(kb(portal.initialGz)), unit: 'KB', note: `${kb(portal.initialBr)} KB brotli; budget 150 KB gzip` })
   if (foundation) frows.push(...foundation.data)
-  out.push(frows.length ? rowsTable(frows) : '_No foundation figures yet: run `pnpm bench --only foundation,install`._', '')
+  out.push(frows.length ? rowsTable(frows) : kept('Foundation (issue 2)') ?? '_No foundation figures yet: run `pnpm bench --only foundation,install`._', '')
   if (install) out.push(`Install figures measured ${day(install.at)}: the cold install copies every package.json, pnpm-workspace.yaml, pnpm-lock.yaml and .npmrc into a fresh folder and runs \`pnpm install --frozen-lockfile\` with an empty store and cache (all tarballs from the registry, this machine's network); the warm one deletes node_modules and installs \`--offline\` from that store.`, '')
   if (foundation) out.push(`Sign-in, audit and chain figures measured ${day(foundation.at)} (scripts/bench/foundation.ts): sign-ins are sequential requests to a listening backend (PGlite), the DingTalk path going through the simulator over HTTP like the real client; audit appends go through \`appendAudit\` in \`db.tx\`; the 100,000-entry chain is generated with hashes computed in Node and then verified by \`verifyAudit\` (what \`GET /api/audit/verify\` runs).`, '')
 
@@ -204,23 +230,26 @@ function renderReport() {
       out.push(`- **${b.app}**: ${Object.entries(b.composition).slice(0, 12).map(([p, v]) => `${p} ${kb(v)}`).join(', ')}`)
     }
     out.push('')
-  } else out.push('_No built apps._', '')
+  } else out.push(kept('Mini-apps') ?? '_No built apps._', '')
 
   // API load
   const load = readJson('api-load')
   if (load) {
     out.push('## API load on PostgreSQL', '', `Measured ${day(load.at)} by scripts/bench/api-load.ts.`, '', rowsTable(load.data), '')
-  }
+  } else if (kept('API load on PostgreSQL')) out.push('## API load on PostgreSQL', '', kept('API load on PostgreSQL'), '')
 
   // Everything else in .bench/
   const known = new Set(['foundation', 'install', 'bundles', 'lighthouse', 'api-load'])
-  const others = readdirSync(benchDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => f.slice(0, -5)).filter((n) => !known.has(n)).sort()
+  const measured = readdirSync(benchDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => f.slice(0, -5)).filter((n) => !known.has(n))
+  const scripts = new Set(existsSync(join(root, 'scripts/bench')) ? readdirSync(join(root, 'scripts/bench')).map((f) => f.replace(/\.(ts|mjs)$/, '')) : [])
+  const earlier = [...previousReport.keys()].filter((h) => scripts.has(h) && !known.has(h))
+  const others = [...new Set([...measured, ...earlier])].sort()
   if (others.length) {
     out.push('## Figures of the app issues', '')
     for (const name of others) {
       const r = readJson(name)
-      if (!Array.isArray(r?.data)) continue
-      out.push(`### ${name}`, '', `From scripts/bench/${name}.*, measured ${day(r.at)}.`, '', rowsTable(r.data), '')
+      if (Array.isArray(r?.data)) out.push(`### ${name}`, '', `From scripts/bench/${name}.*, measured ${day(r.at)}.`, '', rowsTable(r.data), '')
+      else if (kept(name)) out.push(`### ${name}`, '', kept(name), '')
     }
   }
 
