@@ -1,17 +1,18 @@
-import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { DINGTALK_IOS_UA, PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { bridgeCalls, installIosBridge } from '../support/bridges'
 import { screenshot } from '../support/shots'
+import { stepNow, totpAt } from '../support/totp'
 
 /*
  * Issue 7's proof of the form engine, through the real UI on the real backend: the IT
- * administrator sets up an authenticator, adds a field (labelled in zh-HK, zh-CN and en) to the
- * support report form in the low-code editor, reviews the live preview and the diff, and
- * publishes with a step-up confirmed by a TOTP code; a staff member's report app renders the new
- * field in each language, refuses a bad value with the field's own message, shows the server's
- * refusal of a bad value in each language, and the server accepts a good one. The audit console
- * shows the publication and the hash chain verifies.
+ * administrator sets up an authenticator (in the DingTalk app, confirming with DingTalk), adds a
+ * field (labelled in zh-HK, zh-CN and en) to the support report form in the low-code editor,
+ * reviews the live preview and the diff, and publishes with a step-up confirmed by a TOTP code; a
+ * staff member's report app renders the new field in each language, refuses a bad value with the
+ * field's own message, shows the server's refusal of a bad value in each language, and the server
+ * accepts a good one. The audit console shows the publication and the hash chain verifies.
  */
 
 const baseURL = inject('baseURL')
@@ -50,31 +51,6 @@ async function context(opts: Parameters<typeof newContext>[1]): Promise<BrowserC
   return c
 }
 
-// ---- RFC 6238 TOTP, computed here from the secret the page shows (independently of the server's code).
-
-function base32Decode(s: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = 0
-  let value = 0
-  const out: number[] = []
-  for (const ch of s.toUpperCase().replace(/[\s=]/g, '')) {
-    value = (value << 5) | alphabet.indexOf(ch)
-    bits += 5
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 255); bits -= 8 }
-  }
-  return Buffer.from(out)
-}
-
-/** The 6-digit code of 30-second step `step` (RFC 4226 dynamic truncation of HMAC-SHA-1). */
-function totpAt(secret: string, step: number): string {
-  const msg = Buffer.alloc(8)
-  msg.writeBigUInt64BE(BigInt(step))
-  const mac = createHmac('sha1', base32Decode(secret)).update(msg).digest()
-  const offset = mac[mac.length - 1]! & 0x0f
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
-}
-const stepNow = () => Math.floor(Date.now() / 30_000)
-
 /** A form label as the accessible name has it (Element Plus marks required fields with an asterisk). */
 const label = (text: string) => new RegExp(`^\\*?${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
 
@@ -101,26 +77,40 @@ let lastStep = 0
 let publishedVersion = 0
 
 describe('form engine round trip (edit -> publish -> render -> submit -> server validation)', () => {
-  it('the IT administrator sets up an authenticator: the secret is shown, the first code confirms it, ten recovery codes follow', async () => {
-    const c = await context(PC)
+  it('the IT administrator sets up an authenticator in the DingTalk app: he confirms with DingTalk, the secret is shown, the first code confirms it, ten recovery codes follow', async () => {
+    // A session alone cannot add an authenticator (a stolen one would): inside DingTalk, a fresh
+    // DingTalk confirmation is the proof. The fake iOS client signs him in and confirms him.
+    const c = await context({ ...PHONE, userAgent: DINGTALK_IOS_UA })
+    await installIosBridge(c, 'dt-u-lam')
     const page = await c.newPage()
-    await signIn(page, `${adminApp}#/security`, '林國華 Lam Kwok-wah')
+    await page.goto(`${adminApp}#/security`)
 
-    // Authenticator set-up: the secret is shown for manual entry; the first code confirms it.
     await page.getByRole('heading', { name: '雙重驗證' }).waitFor({ timeout: 20_000 })
     await page.getByText('未設定驗證器').waitFor()
     await page.getByRole('button', { name: '設定驗證器' }).click()
+    const dialog = page.getByRole('dialog', { name: '確認是你本人' })
+    await dialog.getByRole('button', { name: '以釘釘確認' }).waitFor({ timeout: 20_000 })
+    expect(await dialog.getByText('你尚未設定驗證器').count()).toBe(0)
+    await screenshot(page, 'admin-step-up-dingtalk-phone')
+    await dialog.getByRole('button', { name: '以釘釘確認' }).click()
+    await dialog.waitFor({ state: 'hidden', timeout: 20_000 })
+
+    // Authenticator set-up: the secret is shown for manual entry; the first code confirms it.
     await page.getByRole('img', { name: '把此帳戶加入驗證器的 QR 碼' }).waitFor({ timeout: 20_000 })
+    const authCodes = (await bridgeCalls(page)).filter((x) => x.method === 'runtime.permission.requestAuthCode')
+    expect(authCodes, 'one DingTalk code to sign in, a fresh one to confirm').toHaveLength(2)
+    expect(authCodes[1]!.params).toMatchObject({ corpId })
     secret = (await page.getByText('或輸入此密鑰：').getByRole('code').textContent())!.trim()
     expect(secret).toMatch(/^[A-Z2-7]{32}$/)
     lastStep = stepNow()
     await page.getByRole('textbox', { name: '驗證器顯示的六位數字' }).fill(totpAt(secret, lastStep))
-    await page.getByRole('button', { name: '確認' }).click()
+    await page.getByRole('button', { name: '確認', exact: true }).click()
     await page.getByRole('heading', { name: '你的備用碼' }).waitFor({ timeout: 20_000 })
     recoveryCodes = (await page.getByRole('status').getByRole('listitem').allTextContents()).map((x) => x.trim())
     expect(recoveryCodes).toHaveLength(10)
     expect(await page.getByText('已設定驗證器').count()).toBeGreaterThan(0)
-    await screenshot(page, 'admin-security-enrolled-pc')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await screenshot(page, 'admin-security-enrolled-dingtalk-phone')
   })
 
   it('another day (a new session), the administrator adds a field in three languages, reviews preview and diff, and publishes with a step-up', async () => {

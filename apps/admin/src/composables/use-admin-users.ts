@@ -1,10 +1,15 @@
 import type { ApiClient } from '@suite/api-client'
-import type { AdminUser, DirectorySyncResult, InternalRole } from '@suite/domain'
+import type { AdminUser, DirectorySyncResult, EnrolmentCode, InternalRole } from '@suite/domain'
 import { reactive, shallowRef } from 'vue'
 
 type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 
-/** The users and roles screen: search, directory sync, role change, (de)activation. */
+/** A set-up code just issued, with whom it is for; shown once. */
+export interface IssuedEnrolmentCode extends EnrolmentCode {
+  name: string
+}
+
+/** The users and roles screen: search, directory sync, role change, (de)activation, set-up codes. */
 export function useAdminUsers(api: Pick<ApiClient, 'admin'>, privileged: Privileged) {
   const filters = reactive({ q: '', status: 'all' as 'all' | 'active' | 'inactive' })
   const items = shallowRef<AdminUser[]>([])
@@ -14,6 +19,7 @@ export function useAdminUsers(api: Pick<ApiClient, 'admin'>, privileged: Privile
   const busyId = shallowRef<string | null>(null)
   const actionError = shallowRef<unknown>(null)
   const lastSync = shallowRef<DirectorySyncResult | null>(null)
+  const issued = shallowRef<IssuedEnrolmentCode | null>(null)
 
   async function load(more = false): Promise<void> {
     loading.value = true
@@ -48,11 +54,20 @@ export function useAdminUsers(api: Pick<ApiClient, 'admin'>, privileged: Privile
   const deactivate = async (id: string) => { const r = await act(id, () => api.admin.users.deactivate(id)); if (r) replace(r.user); return r }
   const reactivate = async (id: string) => { const u = await act(id, () => privileged(() => api.admin.users.reactivate(id))); if (u) replace(u); return !!u }
   const resetSecondFactor = async (id: string) => { const u = await act(id, () => privileged(() => api.admin.users.resetSecondFactor(id))); if (u) replace(u); return !!u }
+  /** A one-time set-up code for someone's authenticator (IT administrators; step-up), kept in `issued` to show once. */
+  async function issueEnrolmentCode(user: AdminUser): Promise<boolean> {
+    const c = await act(user.id, () => privileged(() => api.admin.users.issueEnrolmentCode(user.id)))
+    if (c) issued.value = { ...c, name: user.name }
+    return !!c
+  }
   async function sync(): Promise<DirectorySyncResult | null> {
     const r = await act('sync', () => api.admin.users.syncDirectory())
     if (r) { lastSync.value = r; await load() }
     return r
   }
 
-  return { filters, items, nextCursor, loading, error, busyId, actionError, lastSync, load, setRole, deactivate, reactivate, resetSecondFactor, sync }
+  return {
+    filters, items, nextCursor, loading, error, busyId, actionError, lastSync, issued,
+    load, setRole, deactivate, reactivate, resetSecondFactor, issueEnrolmentCode, sync,
+  }
 }

@@ -1,5 +1,5 @@
 import type { StepUpStatus } from '@suite/domain'
-import { shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { ApiClient } from '@suite/api-client'
 import type { DingTalk } from '@suite/dingtalk'
 
@@ -9,6 +9,13 @@ export interface StepUpDialogDeps {
   dingtalk: Pick<DingTalk, 'requestAuthCode' | 'inDingTalk'>
   corpId: () => string | null
 }
+
+/**
+ * What someone with no authenticator, who cannot confirm with DingTalk here, can do instead:
+ * open the app in DingTalk (or get a set-up code from IT), or, without a DingTalk account, only
+ * get a set-up code from IT.
+ */
+export type StepUpAdvice = 'open_in_dingtalk' | 'ask_it'
 
 /**
  * State of the step-up dialog: what the person can confirm with, the code they type, and the
@@ -55,9 +62,19 @@ export function useStepUpDialog(deps: StepUpDialogDeps) {
   /** Confirm with a fresh DingTalk auth code of the signed-in person. */
   const confirmDingTalk = () => attempt(async () => {
     const corpId = deps.corpId()
-    if (!corpId) throw new Error('no corpId')
+    if (!corpId) throw Object.assign(new Error('no corpId'), { code: 'missing_corp_id' })
     return deps.api.admin.stepUp.confirm({ method: 'dingtalk', code: await deps.dingtalk.requestAuthCode(corpId) })
   })
 
-  return { status, loading, busy, error, code, method, load, confirmCode, confirmDingTalk, canUseDingTalk: () => deps.dingtalk.inDingTalk && !!status.value?.dingtalkAvailable }
+  /** Inside DingTalk, for someone with a DingTalk account (known once the status is loaded). */
+  const canUseDingTalk = () => deps.dingtalk.inDingTalk && !!status.value?.dingtalkAvailable
+
+  /** Null while there is something to confirm with (or the status is not known yet). */
+  const advice = computed<StepUpAdvice | null>(() => {
+    const s = status.value
+    if (!s || s.totpEnrolled || canUseDingTalk()) return null
+    return s.dingtalkAvailable ? 'open_in_dingtalk' : 'ask_it'
+  })
+
+  return { status, loading, busy, error, code, method, advice, load, confirmCode, confirmDingTalk, canUseDingTalk }
 }
