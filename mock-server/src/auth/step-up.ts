@@ -8,10 +8,10 @@ import {
 /** Who is stepping up: the session's user. */
 export interface StepUpSubject { userId: string; sessionIdHash: string; dingtalkUserId: string | null }
 
-interface TotpRow { secret_enc: string | null; confirmed_at: Date | null; last_step: number; pending_secret_enc: string | null }
+interface TotpRow { secret_enc: string | null; confirmed_at: Date | null; last_step: number; pending_secret_enc: string | null; pending_enrolment_code_id: string | null }
 
 async function totpRow(q: Queryable, userId: string, lock = false): Promise<TotpRow | null> {
-  return (await q.query<TotpRow>(`SELECT secret_enc, confirmed_at, last_step, pending_secret_enc FROM user_totp WHERE user_id = $1${lock ? ' FOR UPDATE' : ''}`, [userId])).rows[0] ?? null
+  return (await q.query<TotpRow>(`SELECT secret_enc, confirmed_at, last_step, pending_secret_enc, pending_enrolment_code_id FROM user_totp WHERE user_id = $1${lock ? ' FOR UPDATE' : ''}`, [userId])).rows[0] ?? null
 }
 
 /** The live elevation of a session, if any. */
@@ -48,13 +48,17 @@ export async function dropStepUp(q: Queryable, sessionIdHash: string): Promise<v
   await q.query('DELETE FROM session_step_ups WHERE session_id_hash = $1', [sessionIdHash])
 }
 
-/** Begin (or restart) a TOTP enrolment: a new secret waits, unconfirmed, beside any current one. */
-export async function startTotpEnrolment(q: Queryable, key: string, user: { id: string; name: string }, issuer: string, now: Date) {
+/**
+ * Begin (or restart) a TOTP enrolment: a new secret waits, unconfirmed, beside any current one.
+ * `enrolmentCodeId`: the set-up code that allowed it, spent when the enrolment is confirmed.
+ */
+export async function startTotpEnrolment(q: Queryable, key: string, user: { id: string; name: string }, issuer: string, now: Date, enrolmentCodeId: string | null = null) {
   const secret = newTotpSecret()
   await q.query(
-    `INSERT INTO user_totp (user_id, pending_secret_enc, pending_created_at) VALUES ($1, $2, $3)
-     ON CONFLICT (user_id) DO UPDATE SET pending_secret_enc = EXCLUDED.pending_secret_enc, pending_created_at = EXCLUDED.pending_created_at`,
-    [user.id, sealSecret(key, secret), now],
+    `INSERT INTO user_totp (user_id, pending_secret_enc, pending_created_at, pending_enrolment_code_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (user_id) DO UPDATE SET pending_secret_enc = EXCLUDED.pending_secret_enc, pending_created_at = EXCLUDED.pending_created_at,
+       pending_enrolment_code_id = EXCLUDED.pending_enrolment_code_id`,
+    [user.id, sealSecret(key, secret), now, enrolmentCodeId],
   )
   return {
     secret, otpauthUri: otpauthUri(secret, issuer, user.name), issuer, accountName: user.name,
@@ -62,19 +66,28 @@ export async function startTotpEnrolment(q: Queryable, key: string, user: { id: 
   }
 }
 
+/** What confirming an enrolment gave: the recovery codes, or why not. */
+export type TotpConfirmation = { ok: true; codes: string[] } | { ok: false; reason: 'invalid_code' | 'enrolment_code_gone' }
+
 /**
  * Confirm a pending enrolment with its first code: the pending secret becomes the user's
- * authenticator, and ten fresh recovery codes replace any old ones. Null when the code is wrong.
+ * authenticator, the set-up code it was started with (if any) is spent, and ten fresh recovery
+ * codes replace any old ones. Refused when the code is wrong, or when that set-up code has
+ * meanwhile expired or been replaced by IT.
  */
-export async function confirmTotp(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<string[] | null> {
+export async function confirmTotp(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<TotpConfirmation> {
   const t = await totpRow(q, userId, true)
-  if (!t?.pending_secret_enc) return null
+  if (!t?.pending_secret_enc) return { ok: false, reason: 'invalid_code' }
   const step = verifyTotp(base32Decode(openSecret(key, t.pending_secret_enc)), code, now)
-  if (step === null) return null
+  if (step === null) return { ok: false, reason: 'invalid_code' }
+  if (t.pending_enrolment_code_id) {
+    const spent = await q.query('UPDATE enrolment_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2', [t.pending_enrolment_code_id, now])
+    if (spent.rowCount !== 1) return { ok: false, reason: 'enrolment_code_gone' }
+  }
   await q.query(
-    `UPDATE user_totp SET secret_enc = pending_secret_enc, confirmed_at = $2, last_step = $3, pending_secret_enc = NULL, pending_created_at = NULL
-     WHERE user_id = $1`, [userId, now, step])
-  return replaceRecoveryCodes(q, key, userId)
+    `UPDATE user_totp SET secret_enc = pending_secret_enc, confirmed_at = $2, last_step = $3, pending_secret_enc = NULL, pending_created_at = NULL,
+       pending_enrolment_code_id = NULL WHERE user_id = $1`, [userId, now, step])
+  return { ok: true, codes: await replaceRecoveryCodes(q, key, userId) }
 }
 
 /** Why a TOTP check failed. */
@@ -140,10 +153,13 @@ export async function issueEnrolmentCode(q: Queryable, key: string, userId: stri
   return { id, code, expiresAt }
 }
 
-/** Spend a set-up code of `userId`: its id, or null when it is unknown, used or expired. */
-export async function claimEnrolmentCode(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<string | null> {
+/**
+ * The id of a usable set-up code of `userId`, or null when it is unknown, used or expired. It
+ * is spent by {@link confirmTotp}, so starting again after a reload works with the same code.
+ */
+export async function findEnrolmentCode(q: Queryable, key: string, userId: string, code: string, now: Date): Promise<string | null> {
   const r = await q.query<{ id: string }>(
-    'UPDATE enrolment_codes SET used_at = $4 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 RETURNING id',
-    [userId, hashEnrolmentCode(key, userId, code), now, now])
+    'SELECT id FROM enrolment_codes WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3',
+    [userId, hashEnrolmentCode(key, userId, code), now])
   return r.rows[0]?.id ?? null
 }

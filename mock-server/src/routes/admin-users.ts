@@ -151,7 +151,7 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
       await notify(q, {
         userIds: [target.id], kind: 'security.second_factor',
         title: '資訊科技部已發出設定碼 IT issued you a set-up code',
-        body: `${a.user.name} 為你的帳戶發出了一次性設定碼，用於設定驗證器。如果你沒有要求，請立即聯絡資訊科技部。 ${a.user.name} issued a one-time set-up code for your account's authenticator. If you did not ask for it, contact IT at once.`,
+        body: `${a.user.name} 為你的帳戶發出了一次性設定碼：請在「系統管理」應用的「我的雙重驗證」輸入，以設定驗證器。如果你沒有要求，請立即聯絡資訊科技部。 ${a.user.name} issued a one-time set-up code for your account: enter it under "My two-step confirmation" in the Administration app to set up your authenticator. If you did not ask for it, contact IT at once.`,
       })
       return c
     })

@@ -139,13 +139,33 @@ describe('a stolen session cannot set up a second factor', () => {
     const wrong = await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: 'ABCD-EFGH-JKMN' })
     expect(wrong.statusCode).toBe(400)
     expect(wrong.json().error.fields[0]).toMatchObject({ path: 'enrolmentCode', code: 'invalid_code' })
-    const e = await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code.toLowerCase() })
+    // The page reloads on the phone before the first code: the same set-up code starts again.
+    expect((await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code.toLowerCase() })).statusCode).toBe(200)
+    const e = await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })
     expect(e.statusCode).toBe(200)
-    expect((await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })).statusCode).toBe(400)
     const c = await inject(ho, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })
     expect(c.statusCode).toBe(200)
+    // Spent once confirmed: it never sets up another authenticator.
+    expect((await t.db.query<{ used_at: Date | null }>('SELECT used_at FROM enrolment_codes WHERE user_id = $1', ['u-ho'])).rows[0]!.used_at).not.toBeNull()
+    await t.db.query('DELETE FROM user_totp WHERE user_id = $1', ['u-ho'])
+    const again = await t.signIn('u-ho')
+    expect((await inject(again, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })).statusCode).toBe(400)
     expect(await notificationsOf('u-ho')).toContain('已設定雙重驗證 Two-step confirmation set up')
     expect(await lastAudit('step_up.totp_enrolment_started')).toMatchObject({ actor_id: 'u-ho', detail: { proof: 'enrolment_code' } })
+  })
+
+  it('an enrolment started with a set-up code cannot be confirmed once IT replaced that code', async () => {
+    const admin = await t.signIn('u-lam')
+    await stepUpWithDingTalk(t, admin)
+    const first = (await inject(admin, 'POST', '/api/admin/users/u-wong/enrolment-code')).json<{ code: string }>().code
+    const wong = await t.signIn('u-wong')
+    const e = await inject(wong, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: first })
+    expect(e.statusCode).toBe(200)
+    expect((await inject(admin, 'POST', '/api/admin/users/u-wong/enrolment-code')).statusCode).toBe(201)
+    const c = await inject(wong, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })
+    expect(c.statusCode).toBe(400)
+    expect(c.json().error.fields[0]).toMatchObject({ path: 'code', code: 'enrolment_code_gone' })
+    expect((await inject(wong, 'GET', '/api/step-up')).json().totpEnrolled).toBe(false)
   })
 
   it('only an IT administrator issues set-up codes', async () => {

@@ -7,7 +7,7 @@ import { HttpError } from '../http/errors'
 import { installStepUp, requireStepUp } from '../http/step-up'
 import { claimAuthCode } from '../auth/sessions'
 import {
-  checkTotp, claimEnrolmentCode, confirmTotp, dropStepUp, grantStepUp, removeSecondFactor, replaceRecoveryCodes, startTotpEnrolment, stepUpStatus, useRecoveryCode,
+  checkTotp, confirmTotp, findEnrolmentCode, dropStepUp, grantStepUp, removeSecondFactor, replaceRecoveryCodes, startTotpEnrolment, stepUpStatus, useRecoveryCode,
   type StepUpSubject,
 } from '../auth/step-up'
 import { DingTalkApiError } from '../dingtalk/client'
@@ -107,9 +107,9 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
     }
     const org = (await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [a.user.org_id])).rows[0]
     const started = await db.tx(async (q) => {
-      const codeId = enrolmentCode ? await claimEnrolmentCode(q, secret, a.user.id, enrolmentCode, deps.now()) : null
+      const codeId = enrolmentCode ? await findEnrolmentCode(q, secret, a.user.id, enrolmentCode, deps.now()) : null
       if (enrolmentCode && !codeId) return null
-      const e = await startTotpEnrolment(q, secret, a.user, org?.name ?? 'DingTalk legal suite', deps.now())
+      const e = await startTotpEnrolment(q, secret, a.user, org?.name ?? 'DingTalk legal suite', deps.now(), codeId)
       await auditFor(req, q, { action: 'step_up.totp_enrolment_started', targetType: 'user', targetId: a.user.id, detail: { proof: codeId ? 'enrolment_code' : 'step_up', ...(codeId ? { enrolmentCodeId: codeId } : {}) } })
       return e
     })
@@ -123,16 +123,19 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
   app.post('/api/step-up/totp/confirm', { config: limited, schema: { tags: ['step-up'], body: TotpCode, response: { 200: TotpConfirmed, ...errors } } }, async (req) => {
     const a = requireUser(req)
     await refuseIfLockedOut(a)
-    const codes = await db.tx(async (q) => {
+    const confirmed = await db.tx(async (q) => {
       const c = await confirmTotp(q, secret, a.user.id, req.body.code, deps.now())
-      if (!c) return null
+      if (!c.ok) return c
       await grantStepUp(q, subject(a), 'totp', deps.now())
       await auditFor(req, q, { action: 'step_up.totp_enrolled', targetType: 'user', targetId: a.user.id })
       await notify(q, { userIds: [a.user.id], kind: 'security.second_factor', ...SECOND_FACTOR_ADDED })
       return c
     })
-    if (!codes) return fail(req, a, 'totp', 'invalid_code', new HttpError('validation_failed', 'That code is not right', [{ path: 'code', code: 'invalid_code', message: 'That code is not right' }]))
-    return { codes, status: await status(a) }
+    if (!confirmed.ok) {
+      const message = confirmed.reason === 'invalid_code' ? 'That code is not right' : 'The set-up code from IT has expired or was replaced; ask IT for a new one'
+      return fail(req, a, 'totp', confirmed.reason, new HttpError('validation_failed', message, [{ path: 'code', code: confirmed.reason, message }]))
+    }
+    return { codes: confirmed.codes, status: await status(a) }
   })
 
   app.post('/api/step-up/recovery-codes', { schema: { tags: ['step-up'], response: { 200: RecoveryCodes, ...errors } } }, async (req) => {

@@ -117,7 +117,7 @@ export const en = {
     setUpWithCode: 'Set up with this code',
     setUpCodeFormat: 'A set-up code looks like ABCD-EFGH-JKMN: 12 letters and digits.',
     setUpCodeInvalid: 'That set-up code is not right, was used before or has expired. Check it, or ask IT for a new one.',
-    keepOpen: 'Keep this page open until you have typed the first code: the set-up code works only once.',
+    keepOpen: 'The set-up code is spent when you confirm the first code; if this page closes before then, enter the same set-up code again.',
   },
   documents: {
     kinds: { form: 'Form', classification_policy: 'Classification policy', court_rule_template: 'Court rule template' },

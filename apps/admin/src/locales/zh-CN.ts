@@ -117,7 +117,7 @@ export const zhCN: AdminMessages = {
     setUpWithCode: '用此设置码设置',
     setUpCodeFormat: '设置码的格式为 ABCD-EFGH-JKMN，共 12 个英文字母和数字。',
     setUpCodeInvalid: '此设置码不正确、已使用或已过期。请再核对，或向 IT 部门索取新的设置码。',
-    keepOpen: '输入第一个验证码前，请不要关闭此页面：设置码只能使用一次。',
+    keepOpen: '确认第一个验证码后，设置码便会失效；如此页面在此之前关闭，可再次输入同一个设置码。',
   },
   documents: {
     kinds: { form: '表单', classification_policy: '数据分类策略', court_rule_template: '法院规则模板' },

@@ -117,7 +117,7 @@ export const zhHK: AdminMessages = {
     setUpWithCode: '以此設定碼設定',
     setUpCodeFormat: '設定碼的格式為 ABCD-EFGH-JKMN，共 12 個英文字母及數字。',
     setUpCodeInvalid: '此設定碼不正確、已使用或已過期。請再核對，或向資訊科技部索取新的設定碼。',
-    keepOpen: '輸入第一個驗證碼前，請勿關閉此頁：設定碼只可使用一次。',
+    keepOpen: '確認第一個驗證碼後，設定碼便會失效；如此頁在此之前關閉，可再次輸入同一個設定碼。',
   },
   documents: {
     kinds: { form: '表格', classification_policy: '資料分類政策', court_rule_template: '法院規則範本' },

@@ -4,6 +4,7 @@ export const en = {
     greeting: 'Hello, {name}',
     intro: 'Choose an app to get started.',
     appsHeading: 'Apps',
+    security: 'Your two-step confirmation: set up an authenticator for privileged actions such as lifting an ethical wall',
   },
   support: {
     title: 'Contacted by "DingTalk customer service"?',

@@ -5,6 +5,7 @@ export const zhCN: PortalMessages = {
     greeting: '{name}，你好',
     intro: '请选择要打开的应用。',
     appsHeading: '应用',
+    security: '我的双重验证：设置验证器，以便进行解除道德墙等特权操作',
   },
   support: {
     title: '有人自称“钉钉客服”联系你？',

@@ -5,6 +5,7 @@ export const zhHK: PortalMessages = {
     greeting: '{name}，你好',
     intro: '請選擇要開啟的應用程式。',
     appsHeading: '應用程式',
+    security: '我的雙重驗證：設定驗證器，以便進行解除道德牆等特權操作',
   },
   support: {
     title: '有人自稱「釘釘客服」聯絡你？',

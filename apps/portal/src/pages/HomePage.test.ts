@@ -65,4 +65,12 @@ describe('HomePage per role', () => {
       expect(apps).toEqual(['case-room', 'court-calendar', 'data-classifier', 'support-report', 'admin'])
     }
   })
+
+  it('links every firm member without the admin app to their own two-step page; not clients, not admins', () => {
+    const link = mountHome('ding-corp-1', 'u-chan').find('[data-test="my-security"]')
+    expect(link.attributes('href')).toBe('/apps/admin/?corpId=ding-corp-1#/security')
+    expect(link.text()).toContain('我的雙重驗證')
+    expect(mountHome('ding-corp-1', 'u-client-tse').find('[data-test="my-security"]').exists()).toBe(false)
+    expect(mountHome('ding-corp-1', 'u-lam').find('[data-test="my-security"]').exists()).toBe(false)
+  })
 })

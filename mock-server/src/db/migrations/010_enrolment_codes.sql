@@ -10,3 +10,6 @@ CREATE TABLE enrolment_codes (
   used_at timestamptz
 );
 CREATE INDEX enrolment_codes_user ON enrolment_codes (user_id) WHERE used_at IS NULL;
+-- The set-up code an enrolment in progress was started with: spent only when the first
+-- authenticator code confirms it, so a page reloaded in between can start again with it.
+ALTER TABLE user_totp ADD COLUMN pending_enrolment_code_id text REFERENCES enrolment_codes(id);
