@@ -43,6 +43,27 @@ async function fileReport(page: Page, identifier: string): Promise<void> {
 }
 
 describe('support report', () => {
+  it('the instant check reads what people paste: a capital I posing as l is marked, a tel: link is a phone, a shortener says it hides the destination', async () => {
+    for (const [size, name] of [[PHONE, 'phone'], [PC, 'pc']] as const) {
+      const context = await newContext(browser, size)
+      const page = await context.newPage()
+      await signIn(page, '張美玲')
+      await page.locator('[data-test="report-button"]').click()
+      const field = page.locator('[data-field="identifier"] input')
+      await field.fill('http://dingtaIk.com/verify')
+      await expect.poll(() => page.locator('[data-verdict]').textContent()).toBe('可疑')
+      expect(await page.locator('[data-test="typed-host"] mark').allTextContents()).toEqual(['I'])
+      await expect.poll(() => page.locator('[data-test="verdict"]').textContent()).toContain('「I」冒充「l」')
+      await screenshot(page, `support-report-marked-host-${name}`)
+      await field.fill('tel:+852-6777-1234')
+      await expect.poll(() => page.locator('[data-test="verdict"]').textContent()).toContain('+852 6777 1234')
+      await field.fill('https://bit.ly/3xYz9Ab')
+      await expect.poll(() => page.locator('[data-verdict]').textContent()).toBe('可疑')
+      await screenshot(page, `support-report-shortener-${name}`)
+      await context.close()
+    }
+  })
+
   it('a report made offline is kept on the phone and arrives when the connection returns', async () => {
     const context = await newContext(browser, PHONE)
     const page = await context.newPage()
