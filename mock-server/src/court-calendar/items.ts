@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineWorking, EventSync, Hearing, TriggerEvent } from '@suite/domain'
+import { isInternalRole, type Deadline, type DeadlineWorking, type EventSync, type Hearing, type Role, type TriggerEvent } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import { toHkIso } from './time'
 
@@ -101,6 +101,14 @@ export async function deadlineRow(q: Queryable, id: string): Promise<DeadlineRow
 }
 export async function triggerRow(q: Queryable, id: string): Promise<TriggerRow | null> {
   return (await q.query<TriggerRow>(`${TRIGGER_SELECT} WHERE t.id = $1`, [id])).rows[0] ?? null
+}
+
+/**
+ * A hearing or deadline as `role` may see it: outsiders (a client seeing their own hearing
+ * dates) get neither the firm's notes nor whose calendars it was synced to.
+ */
+export function forViewer<T extends Hearing | Deadline>(item: T, role: Role): T {
+  return isInternalRole(role) ? item : { ...item, notes: null, sync: [] }
 }
 
 /** One hearing in wire shape with its sync state. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { CaseComment, CommentCreate, ErrorBody, Tier, decide, type CaseAction, type Role } from '@suite/domain'
+import { CaseComment, CommentCreate, ErrorBody, Tier, decide, visibleTiers, type CaseAction, type Role } from '@suite/domain'
 import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../deps'
 import type { Queryable } from '../db/db'
@@ -50,10 +50,12 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
     return { a, target }
   }
 
-  async function list(q: Queryable, caseId: string, t: Target) {
+  /** Comments on `t` that the caller may read: written in a tier they can see (a private remark stays private when its document is shared). */
+  async function list(q: Queryable, a: CaseAccess, t: Target) {
     const { rows } = await q.query<CommentRow>(
       `SELECT k.id, k.author_id, u.name, u.role, k.body, k.page, k.created_at FROM case_comments k JOIN users u ON u.id = k.author_id
-       WHERE k.case_id = $1 AND k.target_type = $2 AND k.target_id = $3 ORDER BY k.created_at, k.id LIMIT 1000`, [caseId, t.type, t.id])
+       WHERE k.case_id = $1 AND k.target_type = $2 AND k.target_id = $3 AND k.tier = ANY($4::text[]) ORDER BY k.created_at, k.id LIMIT 1000`,
+      [a.caseRow.id, t.type, t.id, visibleTiers(a.subject)])
     return rows.map((r) => ({ id: r.id, authorId: r.author_id, authorName: r.name, authorRole: r.role, body: r.body, page: r.page, createdAt: new Date(r.created_at).toISOString() }))
   }
 
@@ -62,7 +64,7 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
 
     app.get(`/api/cases/:caseId/${path}/comments`, { schema: { tags: ['case-room'], params: TargetParams, response: { 200: CommentList, ...errors } } }, async (req) => {
       const { a, target } = await resolve(db, req, req.params.caseId, type, req.params.targetId, 'view')
-      return { items: await list(db, a.caseRow.id, target) }
+      return { items: await list(db, a, target) }
     })
 
     app.post(`/api/cases/:caseId/${path}/comments`, { schema: { tags: ['case-room'], params: TargetParams, body: CommentCreate, response: { 201: CaseComment, ...errors } } }, async (req, reply) => {
@@ -71,8 +73,8 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
       const made = await db.tx(async (q) => {
         const { a, target } = await resolve(q, req, req.params.caseId, type, req.params.targetId, 'comment')
         const page = type === 'document' ? req.body.page ?? null : null
-        await q.query('INSERT INTO case_comments (id, case_id, target_type, target_id, author_id, body, page, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-          [id, a.caseRow.id, type, target.id, a.auth.user.id, req.body.body, page, now])
+        await q.query('INSERT INTO case_comments (id, case_id, target_type, target_id, author_id, body, page, created_at, tier) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [id, a.caseRow.id, type, target.id, a.auth.user.id, req.body.body, page, now, target.tier])
         await auditFor(req, q, { action: 'case.comment', targetType: type, targetId: target.id, caseId: a.caseRow.id, detail: { commentId: id, tier: target.tier } })
         await notify(q, {
           userIds: await membersWhoSee(q, a.caseRow.id, target.tier, now, [a.auth.user.id]), kind: 'case.comment_new', caseId: a.caseRow.id,

@@ -105,6 +105,36 @@ describe('what outsiders see of the firm\'s private work', () => {
     expect(await audits('external.read', 'u-chan')).toEqual([])
   })
 
+  it('the firm\'s remarks on a private draft stay private when the draft is shared', async () => {
+    const doc = (await upload('u-lee', 'private', 'to-share.pdf', await makePdf(1, 'draft to share'))).json<{ id: string }>()
+    const comments = `/api/cases/${HCA}/documents/${doc.id}/comments`
+    expect((await post('u-lee', comments, { body: 'Internal: weak on limitation, do not concede' })).statusCode).toBe(201)
+    expect((await post('u-chan', `/api/cases/${HCA}/documents/${doc.id}/move`, { toTier: 'restricted', reason: 'Share the draft with the client for comments' })).statusCode).toBe(200)
+    expect((await post('u-client-tse', comments, { body: 'Looks fine to me' })).statusCode).toBe(201)
+    const seen = await get('u-client-tse', comments)
+    expect(seen.statusCode).toBe(200)
+    expect(seen.json().items.map((c: { body: string }) => c.body)).toEqual(['Looks fine to me'])
+    expect((await get('u-chan', comments)).json().items.map((c: { body: string }) => c.body)).toEqual(['Internal: weak on limitation, do not concede', 'Looks fine to me'])
+  })
+
+  it('outsiders see their hearing dates, not the firm\'s notes on them, and anonymous callers cannot probe ids', async () => {
+    const created = await post('u-lee', '/api/court-calendar/hearings', {
+      caseId: HCA, court: 'High Court', type: 'case_management', startsAt: '2027-03-04T10:00:00+08:00', lawyerIds: ['u-lee'], notes: 'Judge dislikes late bundles; brief counsel on costs',
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = created.json<{ id: string }>().id
+    expect((await get('u-lee', `/api/court-calendar/hearings/${id}`)).json().notes).toContain('Judge dislikes')
+    const client = await get('u-client-tse', `/api/court-calendar/hearings/${id}`)
+    expect(client.statusCode).toBe(200)
+    expect(client.body).not.toContain('Judge dislikes')
+    const agenda = await get('u-client-tse', '/api/court-calendar/agenda?from=2027-03-01&to=2027-03-31')
+    expect(agenda.statusCode).toBe(200)
+    expect(agenda.body).not.toContain('Judge dislikes')
+    for (const path of [`/api/court-calendar/hearings/${id}`, '/api/court-calendar/hearings/no-such-hearing']) {
+      expect((await t.app.inject({ method: 'GET', url: path })).statusCode, path).toBe(401)
+    }
+  })
+
   it('staff-only configuration is not readable by outsiders', async () => {
     for (const url of ['/api/lowcode/published/form/support-report', '/api/lowcode/published/classification_policy/default']) {
       expect((await get('u-client-tse', url)).statusCode, url).toBe(403)

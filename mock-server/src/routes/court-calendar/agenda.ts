@@ -5,7 +5,7 @@ import { requireUser } from '../../http/auth-context'
 import { HttpError } from '../../http/errors'
 import { loadSubject, visibleCaseSql } from '../../cases/access'
 import { courtAbilities } from '../../court-calendar/access'
-import { DEADLINE_SELECT, HEARING_SELECT, loadSyncStates, toDeadline, toHearing, type DeadlineRow, type HearingRow } from '../../court-calendar/items'
+import { DEADLINE_SELECT, HEARING_SELECT, forViewer, loadSyncStates, toDeadline, toHearing, type DeadlineRow, type HearingRow } from '../../court-calendar/items'
 import { findConflicts } from '../../court-calendar/conflicts'
 import { loadCourtCalendar } from '../../court-calendar/calendar-data'
 import { getSettings } from '../../court-calendar/settings'
@@ -46,8 +46,8 @@ export async function courtAgendaRoutes(app: App, deps: Deps): Promise<void> {
       `${DEADLINE_SELECT} JOIN case_members m ON m.case_id = d.case_id WHERE ${dw.join(' AND ')} ORDER BY d.due_on, d.id LIMIT 5000`, dp)).rows
     const hs = await loadSyncStates(db, 'hearing', hearingRows.map((r) => r.id))
     const ds = await loadSyncStates(db, 'deadline', deadlineRows.map((r) => r.id))
-    const hearings = hearingRows.map((r) => toHearing(r, hs.get(r.id)))
-    const deadlines = deadlineRows.map((r) => toDeadline(r, ds.get(r.id)))
+    const hearings = hearingRows.map((r) => forViewer(toHearing(r, hs.get(r.id)), user.role))
+    const deadlines = deadlineRows.map((r) => forViewer(toDeadline(r, ds.get(r.id)), user.role))
     const settings = await getSettings(db)
     return { from, to, hearings, deadlines, conflicts: findConflicts(hearings, deadlines, settings.deadlineClusterThreshold) }
   })

@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { Deadline, DeadlineCreate, DeadlinePatch, PeriodRule, TriggerCreate, TriggerEvent, TriggerListQuery, TriggerPatch } from '@suite/domain'
 import type { App, Deps } from '../../deps'
 import type { Queryable } from '../../db/db'
-import { auditFor } from '../../http/auth-context'
+import { auditFor, requireUser } from '../../http/auth-context'
 import { HttpError, notFound } from '../../http/errors'
 import { checkLawyers, openCourtCase, openCourtCaseForEdit } from '../../court-calendar/access'
-import { TRIGGER_SELECT, deadlineRow, loadDeadline, toTrigger, triggerRow, type DeadlineRow, type TriggerRow } from '../../court-calendar/items'
+import { TRIGGER_SELECT, deadlineRow, forViewer, loadDeadline, toTrigger, triggerRow, type DeadlineRow, type TriggerRow } from '../../court-calendar/items'
 import { enqueueSync, itemChanged } from '../../court-calendar/changes'
 import { loadCourtCalendar } from '../../court-calendar/calendar-data'
 import { resolveAnchor, workingFor } from '../../court-calendar/recompute'
@@ -19,6 +19,7 @@ const Params = z.object({ id: z.string().min(1).max(64) })
 const bad = (path: string, code: string, message: string) => new HttpError('validation_failed', message, [{ path, code, message }])
 
 async function openDeadline(q: Queryable, req: FastifyRequest, id: string, now: Date, edit: boolean): Promise<DeadlineRow> {
+  requireUser(req)
   const row = await deadlineRow(q, id)
   if (!row) throw notFound('Deadline not found')
   await (edit ? openCourtCaseForEdit : openCourtCase)(q, req, row.case_id, now)
@@ -26,6 +27,7 @@ async function openDeadline(q: Queryable, req: FastifyRequest, id: string, now: 
 }
 
 async function openTrigger(q: Queryable, req: FastifyRequest, id: string, now: Date, edit: boolean): Promise<TriggerRow> {
+  requireUser(req)
   const row = await triggerRow(q, id)
   if (!row) throw notFound('Trigger event not found')
   await (edit ? openCourtCaseForEdit : openCourtCase)(q, req, row.case_id, now)
@@ -42,7 +44,7 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
 
   app.get('/api/court-calendar/deadlines/:id', { schema: { tags: ['court-calendar'], params: Params, response: { 200: Deadline, ...courtErrors } } }, async (req) => {
     await openDeadline(db, req, req.params.id, deps.now(), false)
-    return (await loadDeadline(db, req.params.id))!
+    return forViewer((await loadDeadline(db, req.params.id))!, requireUser(req).user.role)
   })
 
   app.post('/api/court-calendar/deadlines', { schema: { tags: ['court-calendar'], body: DeadlineCreate, response: { 201: Deadline, ...courtErrors } } }, async (req, reply) => {

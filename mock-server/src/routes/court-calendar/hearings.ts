@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { ErrorBody, Hearing, HearingCreate, HearingPatch } from '@suite/domain'
 import type { App, Deps } from '../../deps'
 import type { Queryable } from '../../db/db'
-import { auditFor } from '../../http/auth-context'
+import { auditFor, requireUser } from '../../http/auth-context'
 import { HttpError, notFound } from '../../http/errors'
 import { checkLawyers, openCourtCase, openCourtCaseForEdit } from '../../court-calendar/access'
-import { hearingRow, loadHearing, type HearingRow } from '../../court-calendar/items'
+import { forViewer, hearingRow, loadHearing, type HearingRow } from '../../court-calendar/items'
 import { enqueueSync, itemChanged } from '../../court-calendar/changes'
 import { loadCourtCalendar } from '../../court-calendar/calendar-data'
 import { dependentsOf, recomputeDeadlines } from '../../court-calendar/recompute'
@@ -18,6 +18,8 @@ export const courtErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404
 
 /** A hearing the caller may see (404 otherwise), with their access to its case. */
 export async function openHearing(q: Queryable, req: FastifyRequest, id: string, now: Date, edit: boolean): Promise<HearingRow> {
+  // Who is asking comes first: an anonymous caller must not learn which ids exist.
+  requireUser(req)
   const row = await hearingRow(q, id)
   if (!row) throw notFound('Hearing not found')
   await (edit ? openCourtCaseForEdit : openCourtCase)(q, req, row.case_id, now)
@@ -38,7 +40,7 @@ export async function courtHearingRoutes(app: App, deps: Deps): Promise<void> {
 
   app.get('/api/court-calendar/hearings/:id', { schema: { tags: ['court-calendar'], params: Params, response: { 200: Hearing, ...courtErrors } } }, async (req) => {
     await openHearing(db, req, req.params.id, deps.now(), false)
-    return (await loadHearing(db, req.params.id))!
+    return forViewer((await loadHearing(db, req.params.id))!, requireUser(req).user.role)
   })
 
   app.post('/api/court-calendar/hearings', { schema: { tags: ['court-calendar'], body: HearingCreate, response: { 201: Hearing, ...courtErrors } } }, async (req, reply) => {
