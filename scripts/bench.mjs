@@ -207,7 +207,9 @@ function renderReport() {
   if (install) frows.push(...install.data)
   if (portal) frows.push({ name: 'portal initial JS + CSS, gzip (brotli)', value: Number(kb(portal.initialGz)), unit: 'KB', note: `${kb(portal.initialBr)} KB brotli; budget 150 KB gzip` })
   if (foundation) frows.push(...foundation.data)
-  out.push(frows.length ? rowsTable(frows) : kept('Foundation (issue 2)') ?? '_No foundation figures yet: run `pnpm bench --only foundation,install`._', '')
+  // Sizes alone (the portal's row) are no reason to drop the sign-in and audit figures measured before.
+  if (!install && !foundation && kept('Foundation (issue 2)')) out.push(kept('Foundation (issue 2)'), '')
+  else out.push(frows.length ? rowsTable(frows) : '_No foundation figures yet: run `pnpm bench --only foundation,install`._', '')
   if (install) out.push(`Install figures measured ${day(install.at)}: the cold install copies every package.json, pnpm-workspace.yaml, pnpm-lock.yaml and .npmrc into a fresh folder and runs \`pnpm install --frozen-lockfile\` with an empty store and cache (all tarballs from the registry, this machine's network); the warm one deletes node_modules and installs \`--offline\` from that store.`, '')
   if (foundation) out.push(`Sign-in, audit and chain figures measured ${day(foundation.at)} (scripts/bench/foundation.ts): sign-ins are sequential requests to a listening backend (PGlite), the DingTalk path going through the simulator over HTTP like the real client; audit appends go through \`appendAudit\` in \`db.tx\`; the 100,000-entry chain is generated with hashes computed in Node and then verified by \`verifyAudit\` (what \`GET /api/audit/verify\` runs).`, '')
 
@@ -223,6 +225,10 @@ function renderReport() {
       out.push(`Lighthouse, measured ${day(lh.at)} (median of ${lh.data[0].runs} runs by score):`, '')
       out.push(table(['app', 'page', 'performance', 'LCP', 'TBT', 'FCP', 'scores of the runs'],
         lh.data.map((r) => [r.app, r.page, String(r.score), `${(r.lcpMs / 1000).toFixed(2)} s`, `${Math.round(r.tbtMs)} ms`, `${(r.fcpMs / 1000).toFixed(2)} s`, r.scores.join(', ')])), '')
+    } else {
+      // The Lighthouse paragraph and table of the previous report, when this run measured none.
+      const earlier = /(?:_Kept from an earlier run: Lighthouse not measured this time\._\n\n)?Lighthouse, measured[^\n]*\n\n(?:\|[^\n]*\n)+/.exec(`${previousReport.get('Mini-apps') ?? ''}\n`)
+      if (earlier) out.push(earlier[0].startsWith('_Kept') ? earlier[0].trimEnd() : `_Kept from an earlier run: Lighthouse not measured this time._\n\n${earlier[0].trimEnd()}`, '')
     }
     out.push('What the initial JS is made of (≈ gzip KB per package, from the build\'s module sizes):', '')
     for (const b of bundles) {
