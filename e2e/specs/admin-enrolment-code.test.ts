@@ -119,7 +119,7 @@ describe('a one-time set-up code from IT', () => {
     await field.fill(` ${setUpCode.toLowerCase()} `)
     await page.getByRole('button', { name: '以此設定碼設定' }).click()
     await page.getByRole('img', { name: '把此帳戶加入驗證器的 QR 碼' }).waitFor({ timeout: 20_000 })
-    await page.getByText('輸入第一個驗證碼前，請勿關閉此頁：設定碼只可使用一次。').waitFor()
+    await page.getByText('確認第一個驗證碼後，設定碼便會失效；如此頁在此之前關閉，可再次輸入同一個設定碼。').waitFor()
     const secret = (await page.getByText('或輸入此密鑰：').getByRole('code').textContent())!.trim()
     expect(secret).toMatch(/^[A-Z2-7]{32}$/)
     expect(await fits(page)).toBe(true)

@@ -1,9 +1,0 @@
-import { z } from 'zod'
-
-/** The build-time settings the data classifier reads; `.env*` files and `VITE_*` variables feed them. */
-const Env = z.object({
-  /** Prefix of the API; the backend serves it on the same origin as the apps. */
-  VITE_API_BASE: z.string().min(1).default('/api'),
-})
-
-export const env = Env.parse(import.meta.env)
