@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DINGTALK_IOS_UA, PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { DINGTALK_IOS_UA, PC, PHONE, useBrowser } from '../support/browser'
 import { installIosBridge, mintAuthCode, openInPcClient } from '../support/bridges'
 import { screenshot } from '../support/shots'
 import { stepNow, totpAt } from '../support/totp'
@@ -17,19 +17,7 @@ const baseURL = inject('baseURL')
 const corpId = inject('corpId')
 const adminApp = `${baseURL}/apps/admin/?corpId=${corpId}`
 
-let browser: Browser
-const open: BrowserContext[] = []
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => {
-  for (const c of open) await c.close().catch(() => undefined)
-  await browser?.close()
-})
-
-async function context(opts: Parameters<typeof newContext>[1]): Promise<BrowserContext> {
-  const c = await newContext(browser, opts)
-  open.push(c)
-  return c
-}
+const { context } = useBrowser()
 
 async function signIn(page: Page, url: string, name: string): Promise<void> {
   await page.goto(url)

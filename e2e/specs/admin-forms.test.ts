@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DINGTALK_IOS_UA, PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { DINGTALK_IOS_UA, PC, PHONE, useBrowser } from '../support/browser'
 import { bridgeCalls, installIosBridge } from '../support/bridges'
 import { screenshot } from '../support/shots'
 import { stepNow, totpAt } from '../support/totp'
@@ -37,19 +37,7 @@ const LOCALES = [
   { code: 'en', menu: 'English', languageButton: 'Language', send: 'Send report', preview: 'EN' },
 ] as const
 
-let browser: Browser
-const open: BrowserContext[] = []
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => {
-  for (const c of open) await c.close().catch(() => undefined)
-  await browser?.close()
-})
-
-async function context(opts: Parameters<typeof newContext>[1]): Promise<BrowserContext> {
-  const c = await newContext(browser, opts)
-  open.push(c)
-  return c
-}
+const { context } = useBrowser()
 
 /** A form label as the accessible name has it (Element Plus marks required fields with an asterisk). */
 const label = (text: string) => new RegExp(`^\\*?${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page, Response } from 'playwright-core'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
-import { PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { PC, PHONE, useBrowser } from '../support/browser'
 import { screenshot as keep } from '../support/shots'
 
 /*
@@ -18,19 +18,7 @@ const app = `${baseURL}/apps/case-room/?corpId=${corpId}`
 const HCA = 'case-hca-1234'
 const HCA_NUMBER = 'HCA 1234/2026'
 
-let browser: Browser
-const open: BrowserContext[] = []
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => {
-  for (const c of open) await c.close().catch(() => undefined)
-  await browser?.close()
-})
-
-async function context(opts: Parameters<typeof newContext>[1] = PHONE): Promise<BrowserContext> {
-  const c = await newContext(browser, opts)
-  open.push(c)
-  return c
-}
+const { context } = useBrowser(PHONE)
 
 /** Call the API as a demo user (dev sign-in), the way the firm's own device would. */
 async function apiAs(userId: string) {
@@ -317,8 +305,7 @@ describe('case room: external members', () => {
     const members = await chan.json<{ items: { name: string }[] }>('GET', `/api/cases/${HCA}/members`)
     expect(members.items.filter((m) => m.name === name)).toHaveLength(1)
     // The link worked once.
-    const reuse = await newContext(browser, PHONE)
-    open.push(reuse)
+    const reuse = await context(PHONE)
     const third = await reuse.newPage()
     await third.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
     await third.getByRole('button', { name: '登入', exact: true }).click()

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import ICAL from 'ical.js'
 import { HK_GENERAL_HOLIDAYS, addDays, hongKongDateOf, weekday, type IsoDate } from '@suite/court-rules'
 import { demoUser } from '@suite/domain/testing'
-import { PC, PHONE, launchBrowser, newContext } from '../support/browser'
+import { PC, PHONE, useBrowser } from '../support/browser'
 import { screenshot } from '../support/shots'
 
 /*
@@ -46,19 +46,7 @@ const firstDue = addDays(hearingDay, -5)
 const movedDay = addDays(hearingDay, 8)
 const movedDue = addDays(hearingDay, 3)
 
-let browser: Browser
-const open: BrowserContext[] = []
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => {
-  for (const c of open) await c.close().catch(() => undefined)
-  await browser?.close()
-})
-
-async function context(opts: Parameters<typeof newContext>[1]): Promise<BrowserContext> {
-  const c = await newContext(browser, opts)
-  open.push(c)
-  return c
-}
+const { context } = useBrowser()
 
 interface SimEvent { id: string; unionId: string; summary: string; status: string; isAllDay: boolean; start: { dateTime?: string; date?: string } }
 const simEvents = async () => ((await (await fetch(`${baseURL}/_sim/dingtalk/_test/state`)).json()) as { events: SimEvent[] }).events

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
 
 /**
@@ -24,4 +25,26 @@ export const DINGTALK_IOS_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac
 /** Open a context in the given locale (zh-HK unless said otherwise). */
 export async function newContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'zh-HK', timezoneId: 'Asia/Hong_Kong', ...opts })
+}
+
+/**
+ * One browser for a spec file: launched before its tests, closed after them with every context
+ * it opened. `context(opts)` opens a context (zh-HK unless said otherwise) that is closed with it.
+ */
+export function useBrowser(defaults: BrowserContextOptions = {}): { context(opts?: BrowserContextOptions): Promise<BrowserContext> } {
+  let browser: Browser | undefined
+  const open: BrowserContext[] = []
+  beforeAll(async () => { browser = await launchBrowser() })
+  afterAll(async () => {
+    for (const c of open) await c.close().catch(() => undefined)
+    await browser?.close()
+  })
+  return {
+    async context(opts = defaults) {
+      if (!browser) throw new Error('useBrowser: the browser starts in beforeAll; open contexts inside tests or hooks')
+      const c = await newContext(browser, opts)
+      open.push(c)
+      return c
+    },
+  }
 }
