@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,6 +12,9 @@ import { migrate } from '../src/db/migrate'
 import { openSession } from '../src/auth/sessions'
 import { DEMO_DEPARTMENTS, demoSimUsers, seedDemo } from '../src/seed'
 import { buildSimulator } from '../src/simulator/app'
+import { freePort, startServerProcess, type ServerProcess } from '../../scripts/lib/server.mjs'
+
+export { freePort }
 
 /**
  * Runs the real backend as a separate process, the way a firm deploys it, so the attack suite
@@ -28,67 +29,21 @@ export const PUBLIC_URL = 'https://suite.example-firm.hk'
 /** The production server's cookie key: the suite never shows it; the harness forges test cookies with it. */
 export const PRODUCTION_SECRET = 'attack-production-session-secret-0123456789abcdef'
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer()
-    s.on('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo
-      s.close(() => done(port))
-    })
-  })
-}
-
 /** Only what a server needs from the parent: never the test runner's NODE_ENV, DATABASE_URL or secrets. */
 function baseEnv(): Record<string, string> {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), LOG_LEVEL: 'warn', TZ: 'UTC' }
 }
 
 /** A backend process started by {@link startServer}. */
-export interface RunningServer {
-  baseURL: string
-  dataDir: string
-  pid: number
-  output(): string
-  stop(): Promise<void>
-}
+export type RunningServer = Pick<ServerProcess, 'baseURL' | 'dataDir' | 'output' | 'stop'> & { pid: number }
 
-/** Spawn `tsx src/server.ts` with exactly `env` (plus PATH/HOME) and wait for /healthz. */
+/** Start `src/server.ts` of {@link serverDir} with exactly `env` (plus PATH/HOME) and wait for /healthz. */
 export async function startServer(name: string, env: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), `attack-${name}-`))): Promise<RunningServer> {
-  const port = await freePort()
-  let out = ''
-  const child = spawn(join(serverDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
-    cwd: serverDir,
-    env: { ...baseEnv(), HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess({
+    serverDir, inherit: false, dataDir, removeDataDir: true, label: `attack-${name}`,
+    env: { LOG_LEVEL: 'warn', TZ: 'UTC', ...env },
   })
-  child.stdout!.on('data', (d) => { out += d })
-  child.stderr!.on('data', (d) => { out += d })
-  const baseURL = `http://127.0.0.1:${port}`
-  const stop = async () => {
-    await kill(child)
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-  try {
-    await waitHealthy(baseURL, child, () => out)
-  } catch (e) {
-    await stop()
-    throw e
-  }
-  return { baseURL, dataDir, pid: child.pid!, output: () => out, stop }
-}
-
-async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const until = Date.now() + 90_000
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`backend exited with ${child.exitCode}:\n${log()}`)
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`backend did not become healthy:\n${log()}`)
+  return { ...server, pid: server.pid! }
 }
 
 /** SIGTERM the one process we started, SIGKILL it if it lingers. */
