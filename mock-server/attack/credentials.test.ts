@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { sign } from '@fastify/cookie'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { REENTRY_RACE_MS } from '../src/case-room/reentry'
 import { PRODUCTION_SECRET } from './harness'
 import { Session, addDingTalkUser, auditEntries, call, mintCode, signIn, signInDingTalk, target } from './client'
 import { bodyFor, fillPath, loadOperations, pool, queryFor } from './catalogue'
@@ -99,6 +100,57 @@ for (const name of ['demo', 'production'] as const) {
       expect([read.status, read.code]).toEqual([401, 'session_expired'])
       expect((await stale.post('/api/cases/case-hca-1234/threads/private/comments', { body: 'late' })).status).toBe(401)
     })
+
+    it('accepts an invitation link and a partner\'s sign-in link once; a replay gets no session', async () => {
+      const partner = await signIn(t, 'u-chan')
+      const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+      const name = `Replay client ${randomBytes(3).toString('hex')}`
+      const inv = await partner.post('/api/cases/case-hca-1234/invitations', { name, role: 'client', tierCeiling: 'restricted', accessExpiry: { kind: 'date', date }, linkValidHours: 1 })
+      expect(inv.status).toBe(201)
+      const token = inv.json<{ token: string }>().token
+      const first = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
+      expect(first.status).toBe(200)
+      const noSession = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
+        expect(([] as string[]).concat(a.headers['set-cookie'] ?? []).filter((c) => /^suite_sid=[^;]/.test(c))).toEqual([])
+      const replay = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
+      expect(replay.status).toBeGreaterThanOrEqual(400)
+      expect(replay.status).toBeLessThan(500)
+      noSession(replay)
+
+      const userId = first.json<{ session: { user: { id: string } } }>().session.user.id
+      const link = await partner.post(`/api/cases/case-hca-1234/members/${userId}/sign-in-link`, { linkValidHours: 1 })
+      expect(link.status).toBe(201)
+      const linkToken = link.json<{ token: string }>().token
+      expect((await call(t.baseURL, 'POST', '/api/sign-in-links/redeem', { json: { token: linkToken } })).status).toBe(200)
+      const again = await call(t.baseURL, 'POST', '/api/sign-in-links/redeem', { json: { token: linkToken } })
+      expect(again.status).toBeGreaterThanOrEqual(400)
+      expect(again.status).toBeLessThan(500)
+      noSession(again)
+    })
+
+    // The server tells two tabs waking at once (within REENTRY_RACE_MS) from a copy replayed later:
+    // waiting that out from outside takes 15 s, so it runs on the production server only.
+    it.runIf(name === 'production')('rotates a device re-entry credential on use; a copy replayed later ends the whole family', async () => {
+      const partner = await signIn(t, 'u-chan')
+      const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+      const inv = await partner.post('/api/cases/case-hca-1234/invitations', { name: `Re-entry ${randomBytes(3).toString('hex')}`, role: 'client', tierCeiling: 'public', accessExpiry: { kind: 'date', date }, linkValidHours: 1 })
+      const accepted = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token: inv.json<{ token: string }>().token } })
+      expect(accepted.status).toBe(200)
+      const reentryOf = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
+        ([] as string[]).concat(a.headers['set-cookie'] ?? []).find((c) => /^suite_case_reentry=[^;]/.test(c))?.split(';')[0]
+      const enter = (cookie: string) => call(t.baseURL, 'POST', '/api/case-room/re-entry', { headers: { cookie }, json: {} })
+      const copied = reentryOf(accepted)!
+      const used = await enter(copied)
+      expect(used.status).toBe(200)
+      const current = reentryOf(used)!
+      expect(current).not.toBe(copied)
+      // At once, the copy is refused but the device keeps its way in (two tabs racing look the same).
+      expect((await enter(copied)).status).toBe(401)
+      await new Promise((r) => setTimeout(r, REENTRY_RACE_MS + 500))
+      // Later, the copy is a thief's: refused, and the device's current credential ends with it.
+      expect((await enter(copied)).status).toBe(401)
+      expect((await enter(current)).status).toBe(401)
+    }, REENTRY_RACE_MS + 30_000)
 
     it('refuses every write route without the session\'s CSRF token, with a wrong one and with another session\'s (403 csrf_failed)', async () => {
       const ops = (await loadOperations(t)).filter((op) => op.method !== 'GET')
