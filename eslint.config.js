@@ -5,7 +5,9 @@ import vueParser from 'vue-eslint-parser'
 /** Layer boundaries from STYLE.md, enforced rather than remembered. */
 const boundaries = {
   domain: ['vue', 'axios', 'pinia', 'element-plus', 'dingtalk-jsapi', '@suite/*'],
-  apiClient: ['vue', 'pinia', 'element-plus', 'dingtalk-jsapi', '@suite/ui', '@suite/dingtalk'],
+  apiClient: ['vue', 'pinia', 'element-plus', 'dingtalk-jsapi', '@suite/ui', '@suite/dingtalk', '@suite/app-kit'],
+  /** The app kernel sits between the apps and the other packages: apps -> app-kit -> ui, api-client, dingtalk, domain. */
+  appKit: ['@suite/app-kit', '@suite/app-kit/*'],
   everyone: ['dingtalk-jsapi', 'dingtalk-jsapi/*'],
 }
 
@@ -34,9 +36,13 @@ export default tseslint.config(
     },
   },
   { files: ['packages/dingtalk/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['packages/**'], ignores: ['packages/app-kit/**', 'packages/dingtalk/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: boundaries.everyone, message: 'Only packages/dingtalk imports dingtalk-jsapi.' }, { group: ['axios'], message: 'Only packages/api-client imports axios.' }, { group: ['@suite/*/src/*'], message: 'Import a package through its exports map.' }, { group: boundaries.appKit, message: 'Only apps use the app kernel.' }] }] },
+  },
   { files: ['packages/api-client/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: boundaries.apiClient, message: 'api-client depends on domain only.' }] }] } },
   { files: ['packages/domain/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: boundaries.domain, message: 'domain is pure: zod only.' }] }] } },
-  { files: ['packages/domain/**', 'packages/api-client/**', 'packages/ui/**', 'packages/dingtalk/**'], ignores: ['**/*.test.ts'], rules: { 'no-console': 'error' } },
+  { files: ['packages/domain/**', 'packages/api-client/**', 'packages/ui/**', 'packages/dingtalk/**', 'packages/app-kit/**'], ignores: ['**/*.test.ts'], rules: { 'no-console': 'error' } },
   { files: ['mock-server/**', 'scripts/**', 'e2e/**'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['apps/**', 'packages/**'], ignores: ['**/*.test.ts'],

@@ -1,4 +1,5 @@
 import type { ApiClient } from '@suite/api-client'
+import { APP_DEPS, type AppDeps, useSessionStore } from '@suite/app-kit'
 import type { Session } from '@suite/domain'
 import { makeSession } from '@suite/domain/testing'
 import { createSuiteI18n } from '@suite/ui'
@@ -6,10 +7,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { APP_DEPS, type AppDeps } from './deps'
 import { messages } from './locales'
 import { routes } from './router'
-import { useSessionStore } from './stores/session'
 
 /** A fake API client: only the methods a test gives exist; anything else fails loudly. Test-only. */
 export function fakeApi(parts: Record<string, unknown>): ApiClient {

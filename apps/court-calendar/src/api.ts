@@ -1,14 +1,23 @@
-import { authResource, composeApiClient, type CourtCalendarResource } from '@suite/api-client'
-import { env } from './env'
-import { sessionExpiry } from './platform'
+import { authResource, composeApiClient, courtCalendarResource, type ApiClientOptions } from '@suite/api-client'
+import type { DingTalk } from '@suite/dingtalk'
 
 /**
- * The transport (session cookie + CSRF header handled inside) and the sign-in resource. The
- * client (axios, the response schemas) is not part of the first bundle: App.vue fetches it at
- * boot and the sign-in flow reaches it through ./sign-in-api. The court calendar resource is
- * added on this same transport by the lazy shell (see ./court-api).
+ * The court calendar's API client (session cookie + CSRF header handled inside): sign-in and
+ * the court calendar resource. The kernel loads this module lazily, in parallel with the first
+ * screen, so axios and the schemas stay out of the first bundle: import it only as a type.
  */
-export const api = composeApiClient({ auth: authResource }, { baseURL: env.VITE_API_BASE, onUnauthenticated: () => sessionExpiry.notify() })
+export const createApi = (options: ApiClientOptions) => composeApiClient({ auth: authResource, courtCalendar: courtCalendarResource }, options)
 
 /** What the app calls on the server. */
-export type CourtApi = typeof api & { courtCalendar: CourtCalendarResource }
+export type CourtApi = ReturnType<typeof createApi>
+
+declare module '@suite/app-kit' {
+  /** What the court calendar's pages and composables reach the outside world through; tests provide fakes. */
+  interface AppDeps {
+    api: Pick<CourtApi, 'courtCalendar'>
+    dingtalk: Pick<DingTalk, 'setTitle'>
+    now: () => Date
+    /** Put text on the clipboard (the feed URL). */
+    copyText: (text: string) => Promise<void>
+  }
+}

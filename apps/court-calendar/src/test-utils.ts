@@ -1,3 +1,4 @@
+import { APP_DEPS, type AppDeps, useSessionStore } from '@suite/app-kit'
 import type { CourtCalendarOptions, Session } from '@suite/domain'
 import { makeSession } from '@suite/domain/testing'
 import { createSuiteI18n } from '@suite/ui'
@@ -5,10 +6,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { APP_DEPS, type AppDeps } from './deps'
 import { messages } from './locales'
 import { routes } from './router'
-import { useSessionStore } from './stores/session'
 
 /** What `/court-calendar/options` answers for a partner of the two demo cases. Test-only. */
 export const OPTIONS: CourtCalendarOptions = {

@@ -1,13 +1,4 @@
 import '@suite/ui/theme.css'
-import { createSuiteI18n } from '@suite/ui'
-import { createPinia } from 'pinia'
-import { createApp } from 'vue'
-import App from './App.vue'
-import { messages } from './locales'
-import { createPortalRouter } from './router'
+import { createPortalApp } from './app'
 
-createApp(App)
-  .use(createPinia())
-  .use(createSuiteI18n(messages))
-  .use(createPortalRouter())
-  .mount('#app')
+void createPortalApp().mount('#app')

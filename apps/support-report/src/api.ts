@@ -1,10 +1,18 @@
-import { authResource, composeApiClient } from '@suite/api-client'
-import { env } from './env'
+import { authResource, composeApiClient, supportResource, type ApiClientOptions } from '@suite/api-client'
 
 /**
- * The app's API client (session cookie + CSRF header handled inside) with the auth resource;
- * the support resource is added on the same transport in ./support-api. The client (axios,
- * the response schemas) is not part of the first bundle: App.vue fetches it at boot and the
- * sign-in flow reaches it through ./sign-in-api.
+ * The report app's API client (session cookie + CSRF header handled inside): sign-in and the
+ * support resource. The kernel loads this module lazily, in parallel with the first screen, so
+ * axios and the schemas stay out of the first bundle: import it only as a type.
  */
-export const api = composeApiClient({ auth: authResource }, { baseURL: env.VITE_API_BASE })
+export const createApi = (options: ApiClientOptions) => composeApiClient({ auth: authResource, support: supportResource }, options)
+
+/** What the app calls on the server. */
+export type SupportApi = ReturnType<typeof createApi>
+
+declare module '@suite/app-kit' {
+  /** What the report app's pages reach the server through; tests provide fakes. */
+  interface AppDeps {
+    api: Pick<SupportApi, 'support'>
+  }
+}

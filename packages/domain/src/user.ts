@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { IsoDateTime, OrgId, UserId } from './ids'
+import { SUITE_LOCALES } from './names'
 import { Role } from './roles'
 
+export { SUITE_LOCALES } from './names'
+
 /** Languages the suite speaks; zh-HK is the default. */
-export const Locale = z.enum(['zh-HK', 'zh-CN', 'en'])
+export const Locale = z.enum(SUITE_LOCALES)
 export type Locale = z.infer<typeof Locale>
 
 /** A person known to the suite: a firm member synced from DingTalk or an invited external. */

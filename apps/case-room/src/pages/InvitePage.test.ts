@@ -1,8 +1,8 @@
+import { useSessionStore } from '@suite/app-kit'
 import { makeSession } from '@suite/domain/testing'
 import { ApiError } from '@suite/api-client'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useSessionStore } from '../stores/session'
 import { fakeApi, mountApp } from '../test-utils'
 import InvitePage from './InvitePage.vue'
 

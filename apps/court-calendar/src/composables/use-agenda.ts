@@ -1,7 +1,7 @@
 import type { IsoDate } from '@suite/court-rules'
 import type { CourtAgenda } from '@suite/domain'
 import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 import { flaggedIds, groupByDay, viewRange, type CalendarView } from '../lib/calendar-grid'
 
 /** The filters of the calendar views. */

@@ -1,6 +1,6 @@
 import type { CalculateResult, PeriodDirection, PeriodUnit } from '@suite/domain'
 import { reactive, shallowRef } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** The calculator form: what was typed stays after a failed request, so nothing is lost. */
 export function useCalculator(api: AppDeps['api'], today: string) {

@@ -1,6 +1,6 @@
 import type { ClosureKind, CourtCalendarSettings, CourtClosure, CourtHolidayList, SyncOverview } from '@suite/domain'
 import { reactive, shallowRef } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /**
  * Court calendar administration: holiday years and the Government file import, declared

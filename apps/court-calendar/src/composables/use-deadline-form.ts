@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '@suite/court-rules'
 import type { AnchorEvent, CalculateResult, Deadline, DeadlineAnchor, Hearing, PeriodDirection, PeriodUnit, TriggerEvent } from '@suite/domain'
 import { computed, reactive, shallowRef, watch } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** "Record a new event" in the trigger list. */
 export const NEW_TRIGGER = '__new'

@@ -1,6 +1,6 @@
 import type { CalendarFeed } from '@suite/domain'
 import { shallowRef } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** The caller's iCalendar feed address: read, create or replace, turn off, copy. */
 export function useFeed(deps: Pick<AppDeps, 'api' | 'copyText'>) {

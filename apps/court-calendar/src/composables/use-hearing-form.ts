@@ -1,6 +1,6 @@
 import type { Hearing, HearingType } from '@suite/domain'
 import { computed, reactive, shallowRef } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** Hong Kong wall-clock date and time as an instant with the +08:00 offset. */
 export const hkDateTime = (date: string, time: string) => `${date}T${time}:00+08:00`

@@ -1,6 +1,6 @@
 import type { ImportCommitResult, ImportFormat, ImportPreview } from '@suite/domain'
 import { computed, reactive, ref, shallowRef } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** A person's choice for one preview row. */
 export interface RowChoice { include: boolean; caseId: string }

@@ -1,6 +1,6 @@
 import type { Locale, RuleTemplate } from '@suite/domain'
 import { shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** The rule templates (for the calculator and the deadline form), named in the current language. */
 export function useTemplates(api: AppDeps['api'], locale: MaybeRefOrGetter<string>) {

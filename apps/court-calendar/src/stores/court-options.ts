@@ -1,7 +1,7 @@
 import type { CourtCalendarOptions } from '@suite/domain'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import type { AppDeps } from '../deps'
+import type { AppDeps } from '@suite/app-kit'
 
 /** The caller's cases, their lawyers and the courts used: shared by the filters and every form. */
 export const useCourtOptionsStore = defineStore('court-options', () => {

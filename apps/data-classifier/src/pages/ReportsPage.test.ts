@@ -1,7 +1,7 @@
+import { useSessionStore } from '@suite/app-kit'
 import type { ClassificationReportSummary } from '@suite/domain'
 import { describe, expect, it, vi } from 'vitest'
 import { DEMO_USERS, makeSession, makeUser } from '@suite/domain/testing'
-import { useSessionStore } from '../stores/session'
 import { freshPinia, mountWith, settle } from '../testing/setup'
 import ReportsPage from './ReportsPage.vue'
 

@@ -1,3 +1,4 @@
+import { APP_DEPS, type AppDeps } from '@suite/app-kit'
 import { createSuiteI18n } from '@suite/ui'
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
@@ -14,10 +15,14 @@ export function freshPinia(): Pinia {
   return pinia
 }
 
-/** Mount with Pinia and the suite's i18n (zh-HK unless told otherwise). */
+/** An API client with no methods: a page that reaches the server in a test fails loudly (tests pass the calls as props). */
+const noApi = { classifier: {} } as AppDeps['api']
+
+/** Mount with Pinia, the suite's i18n (zh-HK unless told otherwise) and the app's dependencies. */
 export function mountWith<C extends Component>(component: C, pinia: Pinia, options: ComponentMountingOptions<C> & { locale?: 'zh-HK' | 'zh-CN' | 'en' } = {}) {
   const { locale, ...rest } = options
-  return mount(component, { attachTo: document.body, ...rest, global: { plugins: [pinia, createSuiteI18n(messages, { locale: locale ?? 'zh-HK' })], ...(rest.global ?? {}) } } as ComponentMountingOptions<C>)
+  const provide = { [APP_DEPS as symbol]: { api: noApi } satisfies AppDeps }
+  return mount(component, { attachTo: document.body, ...rest, global: { plugins: [pinia, createSuiteI18n(messages, { locale: locale ?? 'zh-HK' })], provide, ...(rest.global ?? {}) } } as ComponentMountingOptions<C>)
 }
 
 /** An in-memory stand-in for IndexedDB. */

@@ -1,10 +1,10 @@
+import { useSessionStore } from '@suite/app-kit'
 import { demoUser, makeSession, makeUser } from '@suite/domain/testing'
 import { createSuiteI18n } from '@suite/ui'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { messages } from '../locales'
-import { useSessionStore } from '../stores/session'
 import HomePage from './HomePage.vue'
 
 function mountHome(urlCorpId: string | null, userId = 'u-chan') {

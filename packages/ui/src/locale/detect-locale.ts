@@ -1,7 +1,7 @@
-import { Locale } from '@suite/domain'
+import { SUITE_LOCALES, type Locale } from '@suite/domain'
 
 /** The suite's locales in the order the language switch lists them. */
-export const LOCALES: readonly Locale[] = Locale.options
+export const LOCALES: readonly Locale[] = SUITE_LOCALES
 
 /** localStorage key of the user's explicit language choice. */
 export const LOCALE_STORAGE_KEY = 'suite.locale'
@@ -27,8 +27,8 @@ export function localeFromLanguageTag(tag: string): Locale | null {
  * that maps to a suite locale, else zh-HK.
  */
 export function detectLocale(stored: string | null | undefined, languages: readonly string[]): Locale {
-  const saved = Locale.safeParse(stored)
-  if (saved.success) return saved.data
+  const saved = LOCALES.find((locale) => locale === stored)
+  if (saved) return saved
   for (const tag of languages) {
     const locale = localeFromLanguageTag(tag)
     if (locale) return locale

@@ -5,7 +5,7 @@ import { defineComponent } from 'vue'
 import { formatDate } from '../dates/format'
 import { createSuiteI18n } from './create-suite-i18n'
 import { LOCALE_STORAGE_KEY, detectLocale, localeFromLanguageTag } from './detect-locale'
-import { useLocale } from './use-locale'
+import { LOCALE_MESSAGES, useLocale } from './use-locale'
 
 const appMessages = {
   'zh-HK': { demo: { hello: '你好' } },
@@ -14,10 +14,10 @@ const appMessages = {
 }
 
 /** Runs useLocale inside a mounted component of an app with the suite's i18n. */
-function setup(options: Parameters<typeof createSuiteI18n>[1] = {}) {
+function setup(options: Parameters<typeof createSuiteI18n>[1] = {}, provide: Record<symbol, unknown> = {}) {
   const i18n = createSuiteI18n(appMessages, options)
   let result!: ReturnType<typeof useLocale>
-  mount(defineComponent({ setup: () => { result = useLocale(); return () => null } }), { global: { plugins: [i18n] } })
+  mount(defineComponent({ setup: () => { result = useLocale(); return () => null } }), { global: { plugins: [i18n], provide } })
   return { i18n, ...result }
 }
 
@@ -75,6 +75,21 @@ describe('useLocale().setLocale', () => {
     expect(i18n.global.t('shell.signOut')).toBe('退出登录')
     expect(elementLocale.value.name).toBe('zh-cn')
     expect(dayjs.locale()).toBe('zh-cn')
+  })
+
+  it("with an app that fetches its messages per language, switches once the new language's messages are merged", async () => {
+    let arrive!: () => void
+    const loadMessages = vi.fn((locale: string) => new Promise<void>((resolve) => {
+      arrive = () => { i18n.global.mergeLocaleMessage(locale, { demo: { late: 'Arrived' } }); resolve() }
+    }))
+    const { i18n, setLocale } = setup({ locale: 'zh-HK' }, { [LOCALE_MESSAGES as symbol]: loadMessages })
+    setLocale('en')
+    expect(loadMessages).toHaveBeenCalledWith('en')
+    expect(i18n.global.locale.value).toBe('zh-HK')
+    arrive()
+    await vi.waitFor(() => expect(i18n.global.locale.value).toBe('en'))
+    expect(i18n.global.t('demo.late')).toBe('Arrived')
+    expect(document.documentElement.lang).toBe('en')
   })
 
   it('is picked up by the next page load', () => {
