@@ -36,7 +36,12 @@ export function escapeMarkdown(text: string): string {
   return out.split('\n').map((line) => line.replace(LINE_START, (_, sp: string, mark: string) => `${sp}\\${mark}`)).join('\n')
 }
 
+/** Line breaks (and the space around them) folded into one space: a title stays one line. */
+export function foldLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ')
+}
+
 /** A one-line heading or title: line breaks folded, then escaped like any text. */
 export function escapeMarkdownLine(text: string): string {
-  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '))
+  return escapeMarkdown(foldLine(text))
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/db'
 import type { DingTalkClient } from '../dingtalk/client'
 import { enqueue, type JobHandler } from './queue'
-import { escapeMarkdown, escapeMarkdownLine } from './markdown'
+import { escapeMarkdown, escapeMarkdownLine, foldLine } from './markdown'
 
 /** One work notification to send. */
 export interface NotificationInput {
@@ -49,8 +49,8 @@ export function notifyHandler(dingtalk: DingTalkClient): JobHandler {
     }
     // Titles and bodies carry people's words (comments, document titles): escaped, they cannot
     // become a link or a heading in a message the firm sends. The only link is the app's own.
-    const title = n.title.replace(/\s*[\r\n]+\s*/g, ' ')
-    const markdown = `### ${escapeMarkdownLine(title)}\n\n${escapeMarkdown(n.body)}\n\n(#${id.slice(0, 8)})`
+    const title = foldLine(n.title)
+    const markdown = `### ${escapeMarkdownLine(n.title)}\n\n${escapeMarkdown(n.body)}\n\n(#${id.slice(0, 8)})`
     const msg = n.link
       ? { msgtype: 'action_card', action_card: { title, markdown, single_title: '打開 Open', single_url: n.link } }
       : { msgtype: 'markdown', markdown: { title, text: markdown } }
