@@ -4,6 +4,8 @@ import { HttpError } from './errors'
 
 /** The sort key of lists ordered by a time and an id: `[ISO time, id]`. */
 export const TimeIdCursor = z.tuple([z.iso.datetime({ offset: true }), z.string().min(1).max(200)])
+/** A decoded (time, id) cursor. */
+export type TimeIdCursor = z.infer<typeof TimeIdCursor>
 /** The sort key of lists ordered by id alone. */
 export const IdCursor = z.string().min(1).max(200)
 /** The sort key of the audit log: a sequence number. */

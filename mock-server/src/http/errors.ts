@@ -1,10 +1,4 @@
-import type { ErrorCode, FieldError } from '@suite/domain'
-
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400, validation_failed: 400, unauthenticated: 401, session_expired: 401, csrf_failed: 403,
-  forbidden: 403, step_up_required: 403, not_found: 404, conflict: 409, payload_too_large: 413,
-  unsupported_media_type: 415, rate_limited: 429, upstream_unavailable: 502, internal: 500,
-}
+import { ERROR_STATUS as STATUS, type ErrorCode, type FieldError } from '@suite/domain'
 
 /** An error the API answers with on purpose: its code, message and field errors reach the client. */
 export class HttpError extends Error {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../testing'
 import { createWorker, enqueue, backoffMs } from './queue'
-import { notify } from './notify'
+import { notify, notifyEach } from './notify'
+import { catalogue } from './messages'
 
 let t: TestApp
 beforeAll(async () => { t = await createTestApp() })
@@ -85,5 +86,22 @@ describe('work notifications', () => {
     clock = new Date(clock.getTime() + 3_600_000)
     await w.drain()
     expect(t.sim.state.messages.filter((m) => m.userid === 'dt-u-chan')).toHaveLength(1)
+  })
+
+  it('are written in each recipient\'s own language, the button too', async () => {
+    await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-wong'")
+    const text = catalogue({
+      'zh-HK': { moved: { title: '聆訊改期：{number}', body: '新日期 {date}' } },
+      'zh-CN': { moved: { title: '聆讯改期：{number}', body: '新日期 {date}' } },
+      en: { moved: { title: 'Hearing moved: {number}', body: 'New date {date}' } },
+    })
+    await t.db.tx((q) => notifyEach(q, {
+      userIds: ['u-chan', 'u-wong'], kind: 'test', text: (locale) => text(locale, 'moved', { number: 'HCA 9/2026', date: '2026-12-09' }),
+      link: 'http://localhost/apps/court-calendar/', dedupeKey: 'moved-9',
+    }))
+    await t.worker.drain()
+    const card = (dingtalkId: string) => t.sim.state.messages.filter((m) => m.userid === dingtalkId).at(-1)?.msg as { action_card: { title: string; single_title: string } }
+    expect(card('dt-u-chan').action_card).toMatchObject({ title: '聆訊改期：HCA 9/2026', single_title: '打開' })
+    expect(card('dt-u-wong').action_card).toMatchObject({ title: 'Hearing moved: HCA 9/2026', single_title: 'Open' })
   })
 })

@@ -1,7 +1,7 @@
 import type { App, Deps } from '../deps'
 import { authRoutes } from './auth'
 import { userRoutes } from './users'
-import { caseRoutes } from './cases'
+import { caseRoutes } from '../cases/routes'
 import { auditRoutes } from './audit'
 import { stepUpRoutes } from './step-up'
 import { auditRetentionRoutes } from './audit-retention'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ErrorBody, ErrorCode, type FieldError } from '@suite/domain'
+import { ErrorBody, ErrorCode, codeForStatus, type FieldError } from '@suite/domain'
 
 /** Codes the client adds for failures that never produced a usable API answer. */
 export const ClientErrorCode = z.enum(['network_error', 'timeout', 'cancelled', 'malformed_response'])
@@ -60,22 +60,7 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError
 }
 
-/** The code a status stands for when the body is not an `ErrorBody` (a proxy's HTML page, say). */
-export function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 400: return 'bad_request'
-    case 401: return 'unauthenticated'
-    case 403: return 'forbidden'
-    case 404: return 'not_found'
-    case 409: return 'conflict'
-    case 413: return 'payload_too_large'
-    case 415: return 'unsupported_media_type'
-    case 422: return 'validation_failed'
-    case 429: return 'rate_limited'
-    case 502: case 503: case 504: return 'upstream_unavailable'
-    default: return status >= 500 ? 'internal' : 'bad_request'
-  }
-}
+export { codeForStatus }
 
 /**
  * Turn a non-2xx answer into an {@link ApiError}: the `ErrorBody` when the body is one,

@@ -1,5 +1,6 @@
 import axios, { AxiosHeaders, type AxiosAdapter, type AxiosRequestConfig, type AxiosResponse } from 'axios'
 import { z } from 'zod'
+import { fillPath, type AnyEndpoint } from '@suite/domain'
 import { ApiError, apiErrorFromResponse } from './api-error'
 import { backoffDelay, isRetryableFailure, isRetryableRequest, parseRetryAfter } from './retry'
 
@@ -43,10 +44,61 @@ export interface Http {
   csrfToken(): string | null
   /** Absolute-or-rooted URL of `url` under the base URL with `params` encoded, for links and downloads. */
   uri(url: string, params?: Record<string, unknown>): string
+  /**
+   * Call an endpoint of `@suite/domain`: its path filled from `input.params`, `input.query`
+   * as the query string, `input.body` as JSON (or `FormData` for a multipart endpoint), and
+   * the answer parsed as the endpoint says.
+   * @throws ApiError for every failure.
+   */
+  call<E extends AnyEndpoint>(endpoint: E, ...args: CallArgs<E>): Promise<CallResult<E>>
+  /** The URL of a GET endpoint with its input filled in, for links and downloads. */
+  href<E extends AnyEndpoint>(endpoint: E, input?: Omit<CallInput<E>, 'body'>): string
 }
+
+type Optional<T> = {} extends T ? true : false
+type ParamsInput<E extends AnyEndpoint> = E['params'] extends z.ZodType ? { params: z.input<E['params']> } : { params?: undefined }
+type QueryInput<E extends AnyEndpoint> = E['query'] extends z.ZodType
+  ? Optional<z.input<E['query']>> extends true ? { query?: z.input<E['query']> } : { query: z.input<E['query']> }
+  : { query?: undefined }
+type BodyInput<E extends AnyEndpoint> = E['request'] extends 'multipart'
+  ? { body: FormData }
+  : E['request'] extends 'bytes' ? { body: Blob }
+    : E['body'] extends z.ZodType ? { body: z.input<E['body']> } : { body?: undefined }
+
+/** Transport settings a call may add: headers (`Idempotency-Key`), a longer time limit, upload progress. */
+export type CallConfig = Pick<RequestConfig, 'headers' | 'timeout' | 'onUploadProgress'>
+
+/** What {@link Http.call} takes for an endpoint: its path parameters, query and body, and transport settings. */
+export type CallInput<E extends AnyEndpoint> = ParamsInput<E> & QueryInput<E> & BodyInput<E> & { config?: CallConfig }
+/** The arguments of {@link Http.call} after the endpoint; the input may be left out when nothing in it is required. */
+export type CallArgs<E extends AnyEndpoint> = Optional<CallInput<E>> extends true
+  ? [input?: CallInput<E>, opts?: RequestOptions]
+  : [input: CallInput<E>, opts?: RequestOptions]
+/** What {@link Http.call} resolves to: the parsed JSON, a `Blob`, a string or nothing. */
+export type CallResult<E extends AnyEndpoint> = E['responseKind'] extends 'json'
+  ? E['response'] extends z.ZodType ? z.output<E['response']> : never
+  : E['responseKind'] extends 'bytes' ? Blob
+    : E['responseKind'] extends 'text' ? string
+      : void
 
 /** Schema of an answer whose body is ignored (204 No Content and the like). */
 export const NoContent = z.unknown().transform((): void => undefined)
+
+/** Bytes from either the browser (ArrayBuffer) or Node (Buffer) adapter, handed out as a Blob of `type`. */
+const bytesOf = (type: string) =>
+  z.custom<ArrayBuffer | ArrayBufferView>((v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v), 'Expected bytes')
+    .transform((b) => new Blob([b as BlobPart], { type }))
+const Text = z.string()
+
+/** The schema and axios settings that read an endpoint's answer. */
+function answerOf(e: AnyEndpoint): { schema: z.ZodType; responseType?: 'arraybuffer' | 'text' } {
+  switch (e.responseKind) {
+    case 'json': return { schema: e.response ?? NoContent }
+    case 'bytes': return { schema: bytesOf(e.contentType ?? 'application/octet-stream'), responseType: 'arraybuffer' }
+    case 'text': return { schema: Text, responseType: 'text' }
+    default: return { schema: NoContent }
+  }
+}
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -162,10 +214,26 @@ export function createHttp(options: ApiClientOptions = {}): Http {
     }
   }
 
+  function call<E extends AnyEndpoint>(e: E, ...[input, opts]: CallArgs<E>): Promise<CallResult<E>> {
+    const { schema, responseType } = answerOf(e)
+    const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; config?: CallConfig }
+    const config: RequestConfig = { ...i.config, method: e.method, url: fillPath(e.path, i.params), params: i.query, data: i.body }
+    if (responseType) config.responseType = responseType
+    if (e.request === 'bytes' && i.body instanceof Blob) {
+      config.headers = { 'content-type': i.body.type || 'application/octet-stream', ...(i.config?.headers as Record<string, string> | undefined) }
+    }
+    return request(schema, config, opts) as Promise<CallResult<E>>
+  }
+
   return {
     request,
+    call,
     setCsrfToken: (token) => { csrf = token },
     csrfToken: () => csrf,
     uri: (url, params) => instance.getUri({ url, params }),
+    href: (e, input) => {
+      const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown> }
+      return instance.getUri({ url: fillPath(e.path, i.params), params: i.query })
+    },
   }
 }

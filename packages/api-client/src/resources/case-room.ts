@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  CaseComment, CaseDetail, CaseEvent, CaseMemberView, CaseRoomEntered, DevicesSignedOut, DocumentDetail, DocumentSummary, DocumentViewLog, Invitation,
+  casesApi, CaseComment, CaseDetail, CaseEvent, CaseMemberView, CaseRoomEntered, DevicesSignedOut, DocumentDetail, DocumentSummary, DocumentViewLog, Invitation,
   InvitationAccepted, InvitationCreated, Page, SignInLinkCreated,
   type CaseCreate, type CaseEventCreate, type CaseEventUpdate, type CaseUpdate, type CommentCreate, type DocumentListQuery, type DocumentMove,
   type DocumentUpdate, type InvitationCreate, type MemberAdd, type PageViewBeacon, type Session, type SignInLinkCreate, type Tier, type WallCreate,
@@ -37,14 +37,13 @@ export function caseRoomResource(http: Http) {
 
   return {
     /** One case with the caller's visible tiers and allowed actions (404 when they may not know it). */
-    get: (caseId: string, opts?: RequestOptions) => http.request(CaseDetail, { url: caseUrl(caseId) }, opts),
+    get: (caseId: string, opts?: RequestOptions) => http.call(casesApi.get, { params: { caseId } }, opts),
     /** Open a case (partners). */
-    create: (body: CaseCreate, opts?: RequestOptions) => http.request(CaseDetail, { method: 'POST', url: '/cases', data: body }, opts),
+    create: (body: CaseCreate, opts?: RequestOptions) => http.call(casesApi.create, { body }, opts),
     /** Change status, title or client name. */
-    update: (caseId: string, body: CaseUpdate, opts?: RequestOptions) => http.request(CaseDetail, { method: 'PATCH', url: caseUrl(caseId), data: body }, opts),
+    update: (caseId: string, body: CaseUpdate, opts?: RequestOptions) => http.call(casesApi.update, { params: { caseId }, body }, opts),
     /** "Restrict to internal": suspend (true) or re-admit (false, needs a step-up) every external member. */
-    restrict: (caseId: string, restricted: boolean, opts?: RequestOptions) =>
-      http.request(CaseDetail, { method: 'POST', url: `${caseUrl(caseId)}/restrict`, data: { restricted } }, opts),
+    restrict: (caseId: string, restricted: boolean, opts?: RequestOptions) => http.call(casesApi.restrict, { params: { caseId }, body: { restricted } }, opts),
 
     members: {
       list: (caseId: string, opts?: RequestOptions) => http.request(MemberList, { url: `${caseUrl(caseId)}/members` }, opts).then((r) => r.items),
