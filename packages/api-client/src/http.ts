@@ -55,6 +55,7 @@ export interface Http {
   href<E extends AnyEndpoint>(endpoint: E, input?: Omit<CallInput<E>, 'body'>): string
 }
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "nothing in T is required" is exactly `{}` extends T
 type Optional<T> = {} extends T ? true : false
 type ParamsInput<E extends AnyEndpoint> = E['params'] extends z.ZodType ? { params: z.input<E['params']> } : { params?: undefined }
 type QueryInput<E extends AnyEndpoint> = E['query'] extends z.ZodType

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import {
-  casesApi, CaseComment, CaseDetail, CaseEvent, CaseMemberView, CaseRoomEntered, DevicesSignedOut, DocumentDetail, DocumentSummary, DocumentViewLog, Invitation,
+  casesApi, CaseComment, CaseEvent, CaseMemberView, CaseRoomEntered, DevicesSignedOut, DocumentDetail, DocumentSummary, DocumentViewLog, Invitation,
   InvitationAccepted, InvitationCreated, Page, SignInLinkCreated,
   type CaseCreate, type CaseEventCreate, type CaseEventUpdate, type CaseUpdate, type CommentCreate, type DocumentListQuery, type DocumentMove,
   type DocumentUpdate, type InvitationCreate, type MemberAdd, type PageViewBeacon, type Session, type SignInLinkCreate, type Tier, type WallCreate,
