@@ -11,6 +11,12 @@ const boundaries = {
   everyone: ['dingtalk-jsapi', 'dingtalk-jsapi/*'],
 }
 
+/** Text from people reaches the page only through Vue's escaping interpolation (docs/SECURITY.md). */
+const noHtmlFromStrings = [
+  { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'Never write HTML from strings: render text through Vue (docs/SECURITY.md).' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write HTML from strings: render text through Vue (docs/SECURITY.md).' },
+]
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'e2e/.artifacts/**', '**/*.d.ts', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -46,7 +52,17 @@ export default tseslint.config(
   { files: ['mock-server/**', 'scripts/**', 'e2e/**'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['apps/**', 'packages/**'], ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never write HTML from strings: render text through Vue (docs/SECURITY.md).' }, { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write HTML from strings: render text through Vue (docs/SECURITY.md).' }] },
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlFromStrings] },
+  },
+  {
+    // Each endpoint is defined once, in @suite/domain (endpoints/<area>.ts); the client calls the definition.
+    files: ['packages/api-client/src/**'], ignores: ['**/*.test.ts', '**/test-support.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...noHtmlFromStrings,
+        { selector: 'Literal[value=/^\\x2F[a-z]/]', message: 'No endpoint paths in the client: call the @suite/domain endpoint with http.call().' },
+        { selector: 'TemplateElement[value.raw=/^\\x2F[a-z]/]', message: 'No endpoint paths in the client: call the @suite/domain endpoint with http.call().' },
+      ],
+    },
   },
   { files: ['apps/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['axios', 'dingtalk-jsapi', 'dingtalk-jsapi/*'], message: 'Apps use @suite/api-client and @suite/dingtalk.' }, { group: ['@suite/*/src/*'], message: 'Import a package through its exports map.' }] }] } },
 )

@@ -4,6 +4,7 @@ import { defineConfig, type UserConfig } from 'vite'
 import { bundleStats } from './bundle-stats'
 import { precompress } from './precompress'
 import { splitElementPlusIcons } from './split-icons'
+import { suiteHtml } from './suite-html'
 
 /** Options of {@link defineAppConfig}. */
 export interface AppConfigOptions {
@@ -56,6 +57,8 @@ export function defineAppConfig({ name, port, backend = 'http://localhost:8080' 
       ElementPlus({}),
       // One module per icon, so each lands in the chunk that uses it.
       splitElementPlusIcons(),
+      // The head every app's page needs (viewport for DingTalk's webview, no phone-number links, theme colour).
+      suiteHtml(),
       // What each chunk is made of, for `pnpm budget` and `pnpm bench`.
       bundleStats(),
       // index.html and assets as .br / .gz beside the originals, served by the backend as they are.

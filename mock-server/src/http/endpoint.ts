@@ -3,6 +3,13 @@ import type { z } from 'zod'
 import { ERROR_RESPONSES, type AnyEndpoint } from '@suite/domain'
 import type { App } from '../deps'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The `@suite/domain` definition a route was served from (set by {@link serve}). */
+    endpoint?: AnyEndpoint
+  }
+}
+
 /** Where every endpoint path of `@suite/domain` is served. */
 export const API_PREFIX = '/api'
 
@@ -32,11 +39,13 @@ export function serve<E extends AnyEndpoint>(app: App, e: E, handler: EndpointHa
   if (e.responseKind === 'json' && e.response) response[e.status] = e.response
   app.route({
     ...options,
+    config: { ...options.config, endpoint: e },
     method: e.method,
     url: `${API_PREFIX}${e.path}`,
     schema: {
       tags: [...e.tags],
       ...(e.summary ? { summary: e.summary } : {}),
+      ...(e.hidden ? { hide: true } : {}),
       ...(e.params ? { params: e.params } : {}),
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body && e.request === 'json' ? { body: e.body } : {}),
@@ -46,5 +55,23 @@ export function serve<E extends AnyEndpoint>(app: App, e: E, handler: EndpointHa
       if (e.status !== 200) reply.code(e.status)
       return handler(req as unknown as EndpointRequest<E>, reply)
     },
+  })
+}
+
+/** `/api` routes that are not endpoints of the suite: the OpenAPI document describes the others. */
+const NOT_ENDPOINTS = new Set([`${API_PREFIX}/openapi.json`])
+
+/**
+ * Refuse, when the server is built, any `/api` route registered without a definition from
+ * `@suite/domain` (that is, not through {@link serve}): a path written only on the server is
+ * a path the client and the OpenAPI document do not know.
+ */
+export function refuseUndefinedRoutes(app: App): void {
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path
+    if (!url.startsWith(`${API_PREFIX}/`) || NOT_ENDPOINTS.has(url)) return
+    if (!route.config?.endpoint) {
+      throw new Error(`${String(route.method)} ${url} is not served from an endpoint definition: define it in @suite/domain and serve() it`)
+    }
   })
 }

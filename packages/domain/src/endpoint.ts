@@ -42,6 +42,8 @@ export interface Endpoint<
   tags: readonly string[]
   /** One line for the OpenAPI document. */
   summary?: string
+  /** Left out of the OpenAPI document (a secret-URL feed that is fetched, not browsed). */
+  hidden: boolean
   params: Params
   query: Query
   body: Body
@@ -76,6 +78,7 @@ export interface EndpointSpec<
   path: P
   tags: readonly string[]
   summary?: string
+  hidden?: boolean
   params?: Params
   query?: Query
   body?: Body
@@ -106,6 +109,7 @@ export function defineEndpoint<
     path: spec.path,
     tags: spec.tags,
     summary: spec.summary,
+    hidden: spec.hidden ?? false,
     params: spec.params as Params,
     query: spec.query as Query,
     body: spec.body as Body,
