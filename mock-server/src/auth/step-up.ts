@@ -48,6 +48,11 @@ export async function dropStepUp(q: Queryable, sessionIdHash: string): Promise<v
   await q.query('DELETE FROM session_step_ups WHERE session_id_hash = $1', [sessionIdHash])
 }
 
+/** End every elevation of a user's sessions (deactivation). */
+export async function dropUserStepUps(q: Queryable, userId: string): Promise<void> {
+  await q.query('DELETE FROM session_step_ups WHERE user_id = $1', [userId])
+}
+
 /**
  * Begin (or restart) a TOTP enrolment: a new secret waits, unconfirmed, beside any current one.
  * `enrolmentCodeId`: the set-up code that allowed it, spent when the enrolment is confirmed.

@@ -1,13 +1,9 @@
-import { z } from 'zod'
 import {
-  AdminUser, AuditCheckpoint, AuditPurgeResult, AuditRetention, DeactivationResult, DirectorySyncResult, EnrolmentCode, Page, RecoveryCodes, StepUpStatus,
-  TotpConfirmed, TotpEnrolment, type AdminUserQuery, type AuditRetentionUpdate, type InternalRole, type StepUpRequest,
+  adminApi, auditApi, stepUpApi, type AdminUser, type AdminUserQuery, type AuditCheckpoint, type AuditPurgeResult, type AuditRetention,
+  type AuditRetentionUpdate, type DeactivationResult, type DirectorySyncResult, type EnrolmentCode, type InternalRole, type Page,
+  type RecoveryCodes, type StepUpRequest, type StepUpStatus, type TotpConfirmed, type TotpEnrolment,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
-
-const AdminUserPage = Page(AdminUser)
-const Checkpoints = z.object({ items: z.array(AuditCheckpoint) })
-const enc = encodeURIComponent
 
 /**
  * Administration: step-up confirmation (for everyone), and for it_admin / compliance_officer the
@@ -15,63 +11,52 @@ const enc = encodeURIComponent
  * `step_up_required` until `stepUp.confirm` succeeded within the last five minutes.
  */
 export function adminResource(http: Http) {
+  const person = (id: string) => ({ params: { id } })
   return {
     stepUp: {
       /** The caller's second factors and whether this session is elevated. */
-      status: (opts?: RequestOptions): Promise<StepUpStatus> => http.request(StepUpStatus, { url: '/step-up' }, opts),
+      status: (opts?: RequestOptions): Promise<StepUpStatus> => http.call(stepUpApi.status, {}, opts),
       /** Confirm with a TOTP code, a recovery code or a fresh DingTalk auth code; elevates the session. */
-      confirm: (body: StepUpRequest, opts?: RequestOptions): Promise<StepUpStatus> =>
-        http.request(StepUpStatus, { method: 'POST', url: '/step-up', data: body }, opts),
+      confirm: (body: StepUpRequest, opts?: RequestOptions): Promise<StepUpStatus> => http.call(stepUpApi.confirm, { body }, opts),
       /** End this session's elevation now. */
-      drop: (opts?: RequestOptions): Promise<StepUpStatus> => http.request(StepUpStatus, { method: 'DELETE', url: '/step-up' }, opts),
+      drop: (opts?: RequestOptions): Promise<StepUpStatus> => http.call(stepUpApi.drop, {}, opts),
       /**
        * Start enrolling an authenticator: the secret and otpauth:// URI to show as a QR code. Needs
        * a step-up first (`step_up_required`), or the one-time set-up code IT issued to this person.
        */
       enrolTotp: (enrolmentCode?: string, opts?: RequestOptions): Promise<TotpEnrolment> =>
-        http.request(TotpEnrolment, { method: 'POST', url: '/step-up/totp/enrol', ...(enrolmentCode ? { data: { enrolmentCode } } : {}) }, opts),
+        http.call(stepUpApi.enrolTotp, { body: enrolmentCode ? { enrolmentCode } : undefined }, opts),
       /** Finish enrolling with the first code; answers the ten recovery codes (shown once). */
-      confirmTotp: (code: string, opts?: RequestOptions): Promise<TotpConfirmed> =>
-        http.request(TotpConfirmed, { method: 'POST', url: '/step-up/totp/confirm', data: { code } }, opts),
+      confirmTotp: (code: string, opts?: RequestOptions): Promise<TotpConfirmed> => http.call(stepUpApi.confirmTotp, { body: { code } }, opts),
       /** Replace the recovery codes (needs a step-up). */
-      newRecoveryCodes: (opts?: RequestOptions): Promise<RecoveryCodes> =>
-        http.request(RecoveryCodes, { method: 'POST', url: '/step-up/recovery-codes' }, opts),
+      newRecoveryCodes: (opts?: RequestOptions): Promise<RecoveryCodes> => http.call(stepUpApi.newRecoveryCodes, {}, opts),
     },
     users: {
       /** One page of everyone, externals and deactivated people included. */
-      list: (query: Partial<AdminUserQuery> = {}, opts?: RequestOptions): Promise<Page<AdminUser>> =>
-        http.request(AdminUserPage, { url: '/admin/users', params: query }, opts),
+      list: (query: Partial<AdminUserQuery> = {}, opts?: RequestOptions): Promise<Page<AdminUser>> => http.call(adminApi.listUsers, { query }, opts),
       /** Read the DingTalk directory and apply it. */
-      syncDirectory: (opts?: RequestOptions): Promise<DirectorySyncResult> =>
-        http.request(DirectorySyncResult, { method: 'POST', url: '/admin/directory/sync' }, opts),
+      syncDirectory: (opts?: RequestOptions): Promise<DirectorySyncResult> => http.call(adminApi.syncDirectory, {}, opts),
       /** Give a firm member another role (step-up). */
       setRole: (id: string, role: InternalRole, opts?: RequestOptions): Promise<AdminUser> =>
-        http.request(AdminUser, { method: 'PUT', url: `/admin/users/${enc(id)}/role`, data: { role } }, opts),
+        http.call(adminApi.setRole, { ...person(id), body: { role } }, opts),
       /** Deactivate and end every session at once. */
-      deactivate: (id: string, opts?: RequestOptions): Promise<DeactivationResult> =>
-        http.request(DeactivationResult, { method: 'POST', url: `/admin/users/${enc(id)}/deactivate` }, opts),
+      deactivate: (id: string, opts?: RequestOptions): Promise<DeactivationResult> => http.call(adminApi.deactivate, person(id), opts),
       /** Let a deactivated person in again (step-up). */
-      reactivate: (id: string, opts?: RequestOptions): Promise<AdminUser> =>
-        http.request(AdminUser, { method: 'POST', url: `/admin/users/${enc(id)}/reactivate` }, opts),
+      reactivate: (id: string, opts?: RequestOptions): Promise<AdminUser> => http.call(adminApi.reactivate, person(id), opts),
       /** A one-time set-up code for a person's authenticator, shown once (IT administrators, step-up). */
-      issueEnrolmentCode: (id: string, opts?: RequestOptions): Promise<EnrolmentCode> =>
-        http.request(EnrolmentCode, { method: 'POST', url: `/admin/users/${enc(id)}/enrolment-code` }, opts),
+      issueEnrolmentCode: (id: string, opts?: RequestOptions): Promise<EnrolmentCode> => http.call(adminApi.issueEnrolmentCode, person(id), opts),
       /** Remove a person's authenticator and recovery codes, e.g. a lost phone (step-up). */
-      resetSecondFactor: (id: string, opts?: RequestOptions): Promise<AdminUser> =>
-        http.request(AdminUser, { method: 'POST', url: `/admin/users/${enc(id)}/second-factor/reset` }, opts),
+      resetSecondFactor: (id: string, opts?: RequestOptions): Promise<AdminUser> => http.call(adminApi.resetSecondFactor, person(id), opts),
     },
     audit: {
       /** Retention setting and what a purge would remove now. */
-      retention: (opts?: RequestOptions): Promise<AuditRetention> => http.request(AuditRetention, { url: '/audit/retention' }, opts),
+      retention: (opts?: RequestOptions): Promise<AuditRetention> => http.call(auditApi.retention, {}, opts),
       /** Change the retention, never below 90 days (step-up). */
-      setRetention: (body: AuditRetentionUpdate, opts?: RequestOptions): Promise<AuditRetention> =>
-        http.request(AuditRetention, { method: 'PUT', url: '/audit/retention', data: body }, opts),
+      setRetention: (body: AuditRetentionUpdate, opts?: RequestOptions): Promise<AuditRetention> => http.call(auditApi.setRetention, { body }, opts),
       /** Remove entries older than the retention, leaving a signed checkpoint (step-up). */
-      purge: (opts?: RequestOptions): Promise<AuditPurgeResult> =>
-        http.request(AuditPurgeResult, { method: 'POST', url: '/audit/purge', data: {} }, opts),
+      purge: (opts?: RequestOptions): Promise<AuditPurgeResult> => http.call(auditApi.purge, { body: {} }, opts),
       /** Checkpoints left by purges, newest first. */
-      checkpoints: async (opts?: RequestOptions): Promise<AuditCheckpoint[]> =>
-        (await http.request(Checkpoints, { url: '/audit/checkpoints' }, opts)).items,
+      checkpoints: async (opts?: RequestOptions): Promise<AuditCheckpoint[]> => (await http.call(auditApi.checkpoints, {}, opts)).items,
     },
   }
 }

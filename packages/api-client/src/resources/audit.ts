@@ -1,20 +1,16 @@
 import type { z } from 'zod'
-import { AuditEntry, AuditExportQuery, AuditVerification, Page, type AuditQuery } from '@suite/domain'
+import { AuditExportQuery, auditApi, type AuditEntry, type AuditQuery, type AuditVerification, type Page } from '@suite/domain'
 import { ApiError, fieldsFromZod } from '../api-error'
 import type { Http, RequestOptions } from '../http'
 
-const AuditPage = Page(AuditEntry)
-
-/** `/audit`: the hash-chained audit log (it_admin and compliance_officer only). */
+/** The hash-chained audit log (it_admin and compliance_officer only). */
 export function auditResource(http: Http) {
   return {
     /** One page of audit entries matching the filters. */
-    list: (query: z.input<typeof AuditQuery> = {}, opts?: RequestOptions): Promise<Page<AuditEntry>> =>
-      http.request(AuditPage, { url: '/audit', params: query }, opts),
+    list: (query: z.input<typeof AuditQuery> = {}, opts?: RequestOptions): Promise<Page<AuditEntry>> => http.call(auditApi.list, { query }, opts),
 
     /** Walk the chain on the server and report the first broken link, if any. */
-    verify: (opts?: RequestOptions): Promise<AuditVerification> =>
-      http.request(AuditVerification, { url: '/audit/verify' }, opts),
+    verify: (opts?: RequestOptions): Promise<AuditVerification> => http.call(auditApi.verify, {}, opts),
 
     /**
      * URL of the export download for a date window (`format` defaults to json); sends no
@@ -29,7 +25,7 @@ export function auditResource(http: Http) {
           fields: fieldsFromZod(parsed.error), cause: parsed.error,
         })
       }
-      return http.uri('/audit/export', parsed.data)
+      return http.href(auditApi.export, { query: parsed.data })
     },
   }
 }

@@ -1,23 +1,21 @@
-import { z } from 'zod'
-import { ADMIN_ROLES, AuditCheckpoint, AuditPurgeResult, AuditRetention, AuditRetentionUpdate, ErrorBody } from '@suite/domain'
+import { ADMIN_ROLES, auditApi } from '@suite/domain'
 import type { App, Deps } from '../deps'
+import { serve } from '../http/endpoint'
 import { auditFor, requireRole } from '../http/auth-context'
 import { requireStepUp } from '../http/step-up'
 import { HttpError } from '../http/errors'
-import { ChainBrokenError, describeRetention, listCheckpoints, purgeExpired, setRetention } from '../audit/retention'
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody }
+import { ChainBrokenError, describeRetention, listCheckpoints, purgeExpired, setRetention } from './retention'
 
 /** Audit retention (never below 90 days), purging with a signed checkpoint, and the checkpoints. */
 export async function auditRetentionRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps
 
-  app.get('/api/audit/retention', { schema: { tags: ['audit'], response: { 200: AuditRetention, ...errors } } }, async (req) => {
+  serve(app, auditApi.retention, async (req) => {
     requireRole(req, ADMIN_ROLES)
     return describeRetention(db, deps.now())
   })
 
-  app.put('/api/audit/retention', { schema: { tags: ['audit'], body: AuditRetentionUpdate, response: { 200: AuditRetention, ...errors } } }, async (req) => {
+  serve(app, auditApi.setRetention, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     await requireStepUp(req, { action: 'audit.retention_change', targetType: 'audit' })
     await db.tx(async (q) => {
@@ -27,7 +25,7 @@ export async function auditRetentionRoutes(app: App, deps: Deps): Promise<void> 
     return describeRetention(db, deps.now())
   })
 
-  app.post('/api/audit/purge', { schema: { tags: ['audit'], body: z.object({}).optional(), response: { 200: AuditPurgeResult, ...errors } } }, async (req) => {
+  serve(app, auditApi.purge, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     await requireStepUp(req, { action: 'audit.purge', targetType: 'audit' })
     try {
@@ -39,7 +37,7 @@ export async function auditRetentionRoutes(app: App, deps: Deps): Promise<void> 
     }
   })
 
-  app.get('/api/audit/checkpoints', { schema: { tags: ['audit'], response: { 200: z.object({ items: z.array(AuditCheckpoint) }), ...errors } } }, async (req) => {
+  serve(app, auditApi.checkpoints, async (req) => {
     requireRole(req, ADMIN_ROLES)
     return { items: await listCheckpoints(db) }
   })

@@ -82,3 +82,20 @@ describe('users and roles', () => {
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE active')).rows[0]!.n).toBe(before)
   })
 })
+
+describe('what a person is told, in their own language', () => {
+  it('an IT set-up code is announced in English to an English reader and in Traditional Chinese to a Hong Kong one', async () => {
+    await stepUpWithDingTalk(t, admin)
+    for (const id of ['u-expert-fung', 'u-client-tse']) expect((await call(admin, 'POST', `/api/admin/users/${id}/enrolment-code`)).statusCode).toBe(201)
+    const notice = async (userId: string) => (await t.db.query<{ title: string; body: string; locale: string }>(
+      "SELECT title, body, locale FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at DESC LIMIT 1", [userId])).rows[0]
+    expect(await notice('u-expert-fung')).toEqual({
+      title: 'IT issued you a set-up code', locale: 'en',
+      body: '林國華 Lam Kwok-wah issued a one-time set-up code for your account: enter it under "My two-step confirmation" in the Administration app to set up your authenticator. If you did not ask for it, contact IT at once.',
+    })
+    expect(await notice('u-client-tse')).toEqual({
+      title: '資訊科技部已發出設定碼', locale: 'zh-HK',
+      body: '林國華 Lam Kwok-wah 為你的帳戶發出了一次性設定碼：請在「系統管理」應用的「我的雙重驗證」輸入，以設定驗證器。如果你沒有要求，請立即聯絡資訊科技部。',
+    })
+  })
+})

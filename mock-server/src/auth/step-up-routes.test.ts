@@ -129,7 +129,7 @@ describe('a stolen session cannot set up a second factor', () => {
     expect(issued.statusCode).toBe(201)
     const { code } = issued.json<{ code: string }>()
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
-    expect(await notificationsOf('u-ho')).toContain('資訊科技部已發出設定碼 IT issued you a set-up code')
+    expect(await notificationsOf('u-ho')).toContain('資訊科技部已發出設定碼')
     const stored = (await t.db.query<{ code_hash: string }>('SELECT code_hash FROM enrolment_codes WHERE user_id = $1', ['u-ho'])).rows
     expect(JSON.stringify(stored)).not.toContain(code)
 
@@ -150,7 +150,7 @@ describe('a stolen session cannot set up a second factor', () => {
     await t.db.query('DELETE FROM user_totp WHERE user_id = $1', ['u-ho'])
     const again = await t.signIn('u-ho')
     expect((await inject(again, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })).statusCode).toBe(400)
-    expect(await notificationsOf('u-ho')).toContain('已設定雙重驗證 Two-step confirmation set up')
+    expect(await notificationsOf('u-ho')).toContain('已設定雙重驗證')
     expect(await lastAudit('step_up.totp_enrolment_started')).toMatchObject({ actor_id: 'u-ho', detail: { proof: 'enrolment_code' } })
   })
 
@@ -180,7 +180,38 @@ describe('a stolen session cannot set up a second factor', () => {
     await stepUpWithDingTalk(t, creds)
     const before = (await notificationsOf('u-chan')).length
     expect((await inject(creds, 'DELETE', '/api/step-up/totp')).statusCode).toBe(204)
-    expect((await notificationsOf('u-chan')).slice(before)).toEqual(['已移除雙重驗證 Two-step confirmation removed'])
+    expect((await notificationsOf('u-chan')).slice(before)).toEqual(['已移除雙重驗證'])
+  })
+
+  it('tells each person in their own language: English to an English reader, Traditional Chinese to a Hong Kong one', async () => {
+    const admin = await t.signIn('u-lam')
+    await stepUpWithDingTalk(t, admin)
+    // Outside parties have no DingTalk: they set up an authenticator with a code from IT, then remove it.
+    for (const id of ['u-expert-fung', 'u-client-tse']) {
+      const issued = await inject(admin, 'POST', `/api/admin/users/${id}/enrolment-code`)
+      expect(issued.statusCode).toBe(201)
+      const person = await t.signIn(id)
+      const e = await inject(person, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: issued.json<{ code: string }>().code })
+      expect(e.statusCode).toBe(200)
+      expect((await inject(person, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })).statusCode).toBe(200)
+      expect((await inject(person, 'DELETE', '/api/step-up/totp')).statusCode).toBe(204)
+    }
+    const notices = async (userId: string) => (await t.db.query<{ title: string; body: string; locale: string }>(
+      "SELECT title, body, locale FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at", [userId])).rows
+    expect((await t.db.query<{ locale: string }>("SELECT locale FROM users WHERE id = 'u-expert-fung'")).rows[0]?.locale).toBe('en')
+    expect(await notices('u-expert-fung')).toEqual([
+      expect.objectContaining({ title: 'IT issued you a set-up code', locale: 'en' }),
+      { title: 'Two-step confirmation set up', body: 'An authenticator was just added to your account. If this was not you, contact IT at once.', locale: 'en' },
+      {
+        title: 'Two-step confirmation removed', locale: 'en',
+        body: 'The authenticator and recovery codes of your account were just removed. If this was not you or IT, contact IT at once.',
+      },
+    ])
+    expect(await notices('u-client-tse')).toEqual([
+      expect.objectContaining({ title: '資訊科技部已發出設定碼', locale: 'zh-HK' }),
+      { title: '已設定雙重驗證', body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。', locale: 'zh-HK' },
+      { title: '已移除雙重驗證', body: '你帳戶的驗證器及恢復碼剛被移除。如果不是你本人或資訊科技部操作，請立即聯絡資訊科技部。', locale: 'zh-HK' },
+    ])
   })
 })
 

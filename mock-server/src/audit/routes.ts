@@ -1,26 +1,25 @@
 import { Readable } from 'node:stream'
-import { ADMIN_ROLES, AuditEntry, AuditExportQuery, AuditQuery, AuditVerification, ErrorBody, Page } from '@suite/domain'
+import { ADMIN_ROLES, auditApi } from '@suite/domain'
 import type { App, Deps } from '../deps'
+import { serve } from '../http/endpoint'
 import { auditFor, requireRole } from '../http/auth-context'
-import { listAudit, verifyAudit } from '../audit/log'
-import { exportAudit } from '../audit/export'
 import { HttpError } from '../http/errors'
-
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
+import { listAudit, verifyAudit } from './log'
+import { exportAudit } from './export'
 
 /** Search, verify and export the audit chain: compliance officer and IT admin only. */
 export async function auditRoutes(app: App, deps: Deps): Promise<void> {
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: Page(AuditEntry), ...errors } } }, async (req) => {
+  serve(app, auditApi.list, async (req) => {
     requireRole(req, ADMIN_ROLES)
     return listAudit(deps.db, req.query)
   })
 
-  app.get('/api/audit/verify', { schema: { tags: ['audit'], response: { 200: AuditVerification, ...errors } } }, async (req) => {
+  serve(app, auditApi.verify, async (req) => {
     requireRole(req, ADMIN_ROLES)
     return verifyAudit(deps.db, deps.secret)
   })
 
-  app.get('/api/audit/export', { schema: { tags: ['audit'], querystring: AuditExportQuery } }, async (req, reply) => {
+  serve(app, auditApi.export, async (req, reply) => {
     requireRole(req, ADMIN_ROLES)
     const { from, to, format } = req.query
     if (from > to) throw new HttpError('validation_failed', 'The start date is after the end date', [{ path: 'from', code: 'after_to', message: 'from must not be after to' }])

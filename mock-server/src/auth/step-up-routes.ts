@@ -1,32 +1,23 @@
-import { z } from 'zod'
-import { ErrorBody, StepUpRequest, StepUpStatus, TotpCode, TotpConfirmed, TotpEnrolRequest, TotpEnrolment, RecoveryCodes, type StepUpMethod } from '@suite/domain'
+import { stepUpApi, type StepUpMethod } from '@suite/domain'
 import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../deps'
 import { auditFor, requireUser, type AuthContext } from '../http/auth-context'
+import { serve } from '../http/endpoint'
 import { HttpError } from '../http/errors'
 import { installStepUp, requireStepUp } from '../http/step-up'
-import { claimAuthCode } from '../auth/sessions'
+import { claimAuthCode } from './sessions'
 import {
   checkTotp, confirmTotp, findEnrolmentCode, dropStepUp, grantStepUp, removeSecondFactor, replaceRecoveryCodes, startTotpEnrolment, stepUpStatus, useRecoveryCode,
   type StepUpSubject,
-} from '../auth/step-up'
+} from './step-up'
+import { authRepo } from './repo'
+import { SECOND_FACTOR_KIND, authText } from './messages'
 import { DingTalkApiError } from '../dingtalk/client'
-import { notify } from '../jobs/notify'
+import { notifyEach } from '../jobs/notify'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 429: ErrorBody, 502: ErrorBody }
 /** Failed confirmations a user may make in {@link LOCKOUT_MINUTES} before being told to wait. */
 const MAX_FAILURES = 5
 const LOCKOUT_MINUTES = 15
-
-/** What the person is told when a second factor of theirs is added or removed (a thief would not tell them). */
-export const SECOND_FACTOR_ADDED = {
-  title: '已設定雙重驗證 Two-step confirmation set up',
-  body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。 An authenticator was just added to your account. If this was not you, contact IT at once.',
-}
-export const SECOND_FACTOR_REMOVED = {
-  title: '已移除雙重驗證 Two-step confirmation removed',
-  body: '你帳戶的驗證器及恢復碼剛被移除。如果不是你本人或資訊科技部操作，請立即聯絡資訊科技部。 The authenticator and recovery codes of your account were just removed. If this was not you or IT, contact IT at once.',
-}
 
 const subject = (a: AuthContext): StepUpSubject => ({ userId: a.user.id, sessionIdHash: a.sessionIdHash, dingtalkUserId: a.user.dingtalk_user_id })
 
@@ -50,14 +41,14 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
 
   async function refuseIfLockedOut(a: AuthContext): Promise<void> {
     const since = new Date(deps.now().getTime() - LOCKOUT_MINUTES * 60_000)
-    const n = (await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND action = 'step_up.failed' AND at > $2`, [a.user.id, since])).rows[0]!.n
-    if (n >= MAX_FAILURES) throw new HttpError('rate_limited', `Too many wrong codes; wait ${LOCKOUT_MINUTES} minutes and try again`)
+    if ((await authRepo.stepUpFailuresSince(db, a.user.id, since)) >= MAX_FAILURES) {
+      throw new HttpError('rate_limited', `Too many wrong codes; wait ${LOCKOUT_MINUTES} minutes and try again`)
+    }
   }
 
-  app.get('/api/step-up', { schema: { tags: ['step-up'], response: { 200: StepUpStatus, 401: ErrorBody } } }, async (req) => status(requireUser(req)))
+  serve(app, stepUpApi.status, async (req) => status(requireUser(req)))
 
-  app.post('/api/step-up', { config: limited, schema: { tags: ['step-up'], body: StepUpRequest, response: { 200: StepUpStatus, ...errors } } }, async (req) => {
+  serve(app, stepUpApi.confirm, async (req) => {
     const a = requireUser(req)
     await refuseIfLockedOut(a)
     const body = req.body
@@ -86,9 +77,9 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
       await auditFor(req, q, { action: 'step_up.granted', targetType: 'user', targetId: a.user.id, detail: { method: body.method, until: until.toISOString() } })
     })
     return status(a)
-  })
+  }, { config: limited })
 
-  app.delete('/api/step-up', { schema: { tags: ['step-up'], response: { 200: StepUpStatus, ...errors } } }, async (req) => {
+  serve(app, stepUpApi.drop, async (req) => {
     const a = requireUser(req)
     await dropStepUp(db, a.sessionIdHash)
     return status(a)
@@ -97,7 +88,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
   // Setting up an authenticator is what a thief with a session would do first: it needs proof
   // beyond the session. Either a fresh step-up (a DingTalk confirmation, or the current
   // authenticator when replacing it), or a one-time set-up code an IT administrator issued.
-  app.post('/api/step-up/totp/enrol', { config: limited, schema: { tags: ['step-up'], body: TotpEnrolRequest.nullish(), response: { 200: TotpEnrolment, ...errors } } }, async (req) => {
+  serve(app, stepUpApi.enrolTotp, async (req) => {
     const a = requireUser(req)
     await refuseIfLockedOut(a)
     const current = await status(a)
@@ -105,12 +96,15 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
     if (!enrolmentCode) {
       await requireStepUp(req, { action: current.totpEnrolled ? 'step_up.totp_replace' : 'step_up.totp_enrol', targetType: 'user', targetId: a.user.id })
     }
-    const org = (await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [a.user.org_id])).rows[0]
+    const org = await authRepo.org(db, a.user.org_id)
     const started = await db.tx(async (q) => {
       const codeId = enrolmentCode ? await findEnrolmentCode(q, secret, a.user.id, enrolmentCode, deps.now()) : null
       if (enrolmentCode && !codeId) return null
       const e = await startTotpEnrolment(q, secret, a.user, org?.name ?? 'DingTalk legal suite', deps.now(), codeId)
-      await auditFor(req, q, { action: 'step_up.totp_enrolment_started', targetType: 'user', targetId: a.user.id, detail: { proof: codeId ? 'enrolment_code' : 'step_up', ...(codeId ? { enrolmentCodeId: codeId } : {}) } })
+      await auditFor(req, q, {
+        action: 'step_up.totp_enrolment_started', targetType: 'user', targetId: a.user.id,
+        detail: { proof: codeId ? 'enrolment_code' : 'step_up', ...(codeId ? { enrolmentCodeId: codeId } : {}) },
+      })
       return e
     })
     if (!started) {
@@ -118,9 +112,9 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
       return fail(req, a, 'enrolment_code', 'invalid_code', new HttpError('validation_failed', message, [{ path: 'enrolmentCode', code: 'invalid_code', message }]))
     }
     return started
-  })
+  }, { config: limited })
 
-  app.post('/api/step-up/totp/confirm', { config: limited, schema: { tags: ['step-up'], body: TotpCode, response: { 200: TotpConfirmed, ...errors } } }, async (req) => {
+  serve(app, stepUpApi.confirmTotp, async (req) => {
     const a = requireUser(req)
     await refuseIfLockedOut(a)
     const confirmed = await db.tx(async (q) => {
@@ -128,7 +122,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
       if (!c.ok) return c
       await grantStepUp(q, subject(a), 'totp', deps.now())
       await auditFor(req, q, { action: 'step_up.totp_enrolled', targetType: 'user', targetId: a.user.id })
-      await notify(q, { userIds: [a.user.id], kind: 'security.second_factor', ...SECOND_FACTOR_ADDED })
+      await notifyEach(q, { userIds: [a.user.id], kind: SECOND_FACTOR_KIND, text: (locale) => authText(locale, 'secondFactorAdded') })
       return c
     })
     if (!confirmed.ok) {
@@ -136,9 +130,9 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
       return fail(req, a, 'totp', confirmed.reason, new HttpError('validation_failed', message, [{ path: 'code', code: confirmed.reason, message }]))
     }
     return { codes: confirmed.codes, status: await status(a) }
-  })
+  }, { config: limited })
 
-  app.post('/api/step-up/recovery-codes', { schema: { tags: ['step-up'], response: { 200: RecoveryCodes, ...errors } } }, async (req) => {
+  serve(app, stepUpApi.newRecoveryCodes, async (req) => {
     const a = await requireStepUp(req, { action: 'step_up.recovery_codes_replace', targetType: 'user', targetId: requireUser(req).user.id })
     if (!(await status(a)).totpEnrolled) throw new HttpError('conflict', 'Set up an authenticator first')
     const codes = await db.tx(async (q) => {
@@ -149,13 +143,13 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
     return { codes }
   })
 
-  app.delete('/api/step-up/totp', { schema: { tags: ['step-up'], response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  serve(app, stepUpApi.removeTotp, async (req, reply) => {
     const a = await requireStepUp(req, { action: 'step_up.totp_remove', targetType: 'user', targetId: requireUser(req).user.id })
     await db.tx(async (q) => {
       await removeSecondFactor(q, a.user.id)
       await auditFor(req, q, { action: 'step_up.totp_removed', targetType: 'user', targetId: a.user.id })
-      await notify(q, { userIds: [a.user.id], kind: 'security.second_factor', ...SECOND_FACTOR_REMOVED })
+      await notifyEach(q, { userIds: [a.user.id], kind: SECOND_FACTOR_KIND, text: (locale) => authText(locale, 'secondFactorRemoved') })
     })
-    return reply.code(204).send(null)
+    return reply.send()
   })
 }
