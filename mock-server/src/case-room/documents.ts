@@ -8,17 +8,7 @@ import { BlobTooLargeError, keepOnlyIfRecorded, type StoredBlob } from '../stora
 import { enforce, openCase, type CaseAccess } from './guard'
 import { OFFICE_TYPES, convertToPdf } from './office'
 import { RenderError, type PageRenderer } from './render'
-
-/** A `case_documents` row with its uploader's name. */
-export interface DocumentRow {
-  id: string; case_id: string; tier: Tier; title: string; description: string; filename: string; mime: string; size: number
-  sha256: string; render_kind: RenderKind; render_sha256: string | null; page_count: number | null; version: number
-  uploaded_by: string; uploaded_by_name: string; created_at: Date; updated_at: Date
-}
-
-export const DOC_SELECT = `SELECT d.id, d.case_id, d.tier, d.title, d.description, d.filename, d.mime, d.size, d.sha256, d.render_kind, d.render_sha256,
-    d.page_count, d.version, d.uploaded_by, u.name AS uploaded_by_name, d.created_at, d.updated_at
-  FROM case_documents d JOIN users u ON u.id = d.uploaded_by`
+import { documentsRepo, type DocumentRow } from './documents-repo'
 
 /** Map a row to the listed shape. */
 export function toDocumentSummary(r: DocumentRow): DocumentSummary {
@@ -38,9 +28,7 @@ export function internalOnlyReason(render: RenderKind): string | null {
 
 /** The full shape: actions the caller may take on it, its tier history. */
 export async function toDocumentDetail(q: Queryable, r: DocumentRow, a: CaseAccess): Promise<DocumentDetail> {
-  const { rows } = await q.query<{ from_tier: Tier; to_tier: Tier; reason: string; name: string; moved_at: Date }>(
-    `SELECT m.from_tier, m.to_tier, m.reason, u.name, m.moved_at FROM case_document_moves m JOIN users u ON u.id = m.moved_by
-     WHERE m.document_id = $1 ORDER BY m.moved_at`, [r.id])
+  const rows = await documentsRepo.moves(q, r.id)
   return {
     ...toDocumentSummary(r), description: r.description,
     actions: CASE_ACTIONS.filter((x) => decide(a.subject, r.tier, x) === 'allow'),
@@ -50,18 +38,13 @@ export async function toDocumentDetail(q: Queryable, r: DocumentRow, a: CaseAcce
   }
 }
 
-/** One live document of a case, or null. */
-export async function documentRow(q: Queryable, caseId: string, docId: string): Promise<DocumentRow | null> {
-  return (await q.query<DocumentRow>(`${DOC_SELECT} WHERE d.case_id = $1 AND d.id = $2 AND d.deleted_at IS NULL`, [caseId, docId])).rows[0] ?? null
-}
-
 /**
  * The caller's access to one document for `action`: 404 when the case or the document is
  * unknown to them (a tier above their ceiling included), 403 when they see it but may not act.
  */
 export async function openDocument(q: Queryable, req: FastifyRequest, caseId: string, docId: string, now: Date, action: CaseAction) {
   const access = await openCase(q, req, caseId, now)
-  const doc = await documentRow(q, access.caseRow.id, docId)
+  const doc = await documentsRepo.find(q, access.caseRow.id, docId)
   if (!doc) throw notFound('Document not found')
   enforce(decide(access.subject, doc.tier, action), 'Document not found')
   return { access, doc }
@@ -137,13 +120,6 @@ export async function processUpload(deps: Deps, renderer: PageRenderer, converte
     }
     return { stored, blobs, render, renderSha256, pageCount }
   })
-}
-
-/** Record stored blobs (the table the content store's files are referenced from). */
-export async function recordBlobs(q: Queryable, blobs: StoredBlob[]): Promise<void> {
-  for (const b of blobs) {
-    await q.query('INSERT INTO blobs (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [b.sha256, b.size, b.mime])
-  }
 }
 
 /** A safe display file name: no path, no control characters, at most 200 characters. */

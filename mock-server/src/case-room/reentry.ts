@@ -5,7 +5,8 @@ import type { Queryable } from '../db/db'
 import type { Env } from '../env'
 import { openSession, sha256, type OpenedSession } from '../auth/sessions'
 import { SESSION_COOKIE } from '../http/auth-context'
-import { toUser, type UserRow } from '../users/repo'
+import { toUser } from '../users/repo'
+import { reentryRepo } from './reentry-repo'
 
 /**
  * Device re-entry for external members. Accepting an invitation or a partner's sign-in link
@@ -29,10 +30,7 @@ export interface MemberAccess {
 
 /** The membership of `userId` in `caseId` with the status that counts at `now`, or null. */
 export async function memberAccess(q: Queryable, caseId: string, userId: string, now: Date): Promise<MemberAccess | null> {
-  const r = (await q.query<{ status: MemberStatus; expires_at: Date | null; role: Role; active: boolean; restricted_to_internal: boolean; number: string }>(
-    `SELECT m.status, m.expires_at, u.role, u.active, c.restricted_to_internal, c.number
-     FROM case_members m JOIN users u ON u.id = m.user_id JOIN cases c ON c.id = m.case_id WHERE m.case_id = $1 AND m.user_id = $2`,
-    [caseId, userId])).rows[0]
+  const r = await reentryRepo.membership(q, caseId, userId)
   if (!r) return null
   const expiresAt = r.expires_at ? new Date(r.expires_at) : null
   return {
@@ -58,29 +56,23 @@ export async function issueReentry(
   const token = randomBytes(32).toString('base64url')
   const id = `rec-${randomUUID()}`
   const familyId = p.familyId ?? `ref-${randomUUID()}`
-  await q.query(
-    `INSERT INTO case_reentry_credentials (id, family_id, case_id, user_id, token_hash, issued_via, created_at, expires_at, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, familyId, p.caseId, p.userId, sha256(token), p.via, p.now, p.expiresAt, p.userAgent?.slice(0, 300) ?? null],
-  )
+  await reentryRepo.insertCredential(q, {
+    id, familyId, caseId: p.caseId, userId: p.userId, tokenHash: sha256(token), via: p.via, now: p.now, expiresAt: p.expiresAt,
+    userAgent: p.userAgent?.slice(0, 300) ?? null,
+  })
   return { token, id, familyId, expiresAt: p.expiresAt }
 }
 
 /** End every live credential and every unused sign-in link of a membership (revocation, "sign out devices"). */
-export async function revokeMemberReentry(q: Queryable, caseId: string, userId: string, reason: string, now: Date): Promise<{ credentials: number; links: number }> {
-  const c = await q.query(
-    `UPDATE case_reentry_credentials SET revoked_at = $3, revoked_reason = $4
-     WHERE case_id = $1 AND user_id = $2 AND revoked_at IS NULL AND used_at IS NULL AND expires_at > $3`, [caseId, userId, now, reason])
-  const l = await q.query(
-    `UPDATE case_sign_in_links SET revoked_at = $3 WHERE case_id = $1 AND user_id = $2 AND revoked_at IS NULL AND used_at IS NULL AND link_expires_at > $3`,
-    [caseId, userId, now])
-  return { credentials: c.rowCount, links: l.rowCount }
+export function revokeMemberReentry(
+  q: Queryable, caseId: string, userId: string, reason: string, now: Date,
+): Promise<{ credentials: number; links: number }> {
+  return reentryRepo.revokeMember(q, caseId, userId, reason, now)
 }
 
 /** End the live credential of one family (a replay was seen, or the member lost access); returns how many ended. */
-export async function revokeFamily(q: Queryable, familyId: string, reason: string, now: Date): Promise<number> {
-  const r = await q.query('UPDATE case_reentry_credentials SET revoked_at = $2, revoked_reason = $3 WHERE family_id = $1 AND revoked_at IS NULL AND used_at IS NULL', [familyId, now, reason])
-  return r.rowCount
+export function revokeFamily(q: Queryable, familyId: string, reason: string, now: Date): Promise<number> {
+  return reentryRepo.revokeFamily(q, familyId, reason, now)
 }
 
 const secureFlags = (env: Env) => {
@@ -115,8 +107,7 @@ export function setSessionCookie(reply: FastifyReply, env: Env, s: OpenedSession
 export async function openExternalSession(
   q: Queryable, req: FastifyRequest, env: Env, userId: string, now: Date,
 ): Promise<{ opened: OpenedSession; session: Session }> {
-  const user = (await q.query<UserRow>('SELECT * FROM users WHERE id = $1', [userId])).rows[0]!
-  const org = (await q.query<{ id: string; corp_id: string; name: string }>('SELECT id, corp_id, name FROM orgs WHERE id = $1', [user.org_id])).rows[0]!
+  const { user, org } = await reentryRepo.sessionOwner(q, userId)
   const opened = await openSession(q, { userId, method: 'invitation', ttlMinutes: env.SESSION_TTL_MINUTES, ip: req.ip, userAgent: req.headers['user-agent'], now })
   return {
     opened,

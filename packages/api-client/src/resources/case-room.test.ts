@@ -68,6 +68,31 @@ describe('caseRoom resource', () => {
     expect(isApiError(err) && err.status).toBe(401)
   })
 
+  it('sends comments to the path of their target: a document, a timeline entry or a tier\u2019s thread', async () => {
+    const comment = { id: 'cmt-1', authorId: 'u-lee', authorName: 'Lee', authorRole: 'associate', body: 'Noted', page: null, createdAt: '2026-03-02T02:00:00.000Z' }
+    const seen: string[] = []
+    server.use(
+      http.get(`${API}/cases/c1/:kind/:id/comments`, ({ params }) => { seen.push(`GET ${String(params.kind)}/${String(params.id)}`); return HttpResponse.json({ items: [comment] }) }),
+      http.post(`${API}/cases/c1/:kind/:id/comments`, ({ params }) => { seen.push(`POST ${String(params.kind)}/${String(params.id)}`); return HttpResponse.json(comment, { status: 201 }) }),
+    )
+    const { client } = testClient()
+    expect(await client.caseRoom.comments.list('c1', { type: 'document', id: 'd/1' })).toHaveLength(1)
+    await client.caseRoom.comments.list('c1', { type: 'event', id: 'evt-1' })
+    expect((await client.caseRoom.comments.create('c1', { type: 'thread', tier: 'private' }, { body: 'Noted' })).id).toBe('cmt-1')
+    // msw hands out the decoded parameter; `d/1` matched one path segment, so it was sent encoded.
+    expect(seen).toEqual(['GET documents/d/1', 'GET events/evt-1', 'POST threads/private'])
+  })
+
+  it('answers nothing for a revocation (204) and the list of members after adding', async () => {
+    server.use(
+      http.delete(`${API}/cases/c1/members/u-lee`, () => new HttpResponse(null, { status: 204 })),
+      http.post(`${API}/cases/c1/members`, () => HttpResponse.json({ items: [] })),
+    )
+    const { client } = testClient()
+    await expect(client.caseRoom.members.revoke('c1', 'u-lee')).resolves.toBeUndefined()
+    await expect(client.caseRoom.members.add('c1', { userIds: ['u-lee'], tierCeiling: 'private' })).resolves.toEqual([])
+  })
+
   it('builds the original file URL without sending a request', () => {
     expect(testClient().client.caseRoom.documents.originalUrl('c 1', 'd/1')).toBe(`${API}/cases/c%201/documents/d%2F1/original`)
   })
