@@ -15,6 +15,3 @@ export function stableJson(v: unknown): string {
 
 /** SHA-256 hex of the stable JSON of `v`. */
 export const hashOf = (v: unknown) => createHash('sha256').update(stableJson(v)).digest('hex')
-
-/** Internal roles that may report and receive staff announcements. */
-export const STAFF_SQL = "role IN ('partner','associate','staff','it_admin','compliance_officer') AND active"

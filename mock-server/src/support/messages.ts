@@ -1,10 +1,10 @@
 import type { Locale, ReportStatus } from '@suite/domain'
+import { catalogue, type Text } from '../jobs/messages'
 
-/** A work notification's title and body in one language. */
-export interface Text { title: string; body: string }
-
-type Params = Record<string, string>
-const fill = (s: string, p: Params) => s.replace(/\{(\w+)\}/g, (m, k: string) => p[k] ?? m)
+/*
+ * What the suspicious-contact service tells people, in the recipient's language: verdicts to
+ * reporters, thanks for a reported drill, the announcement of the registry, IT's urgent alert.
+ */
 
 const IN_APP: Record<Locale, string> = {
   'zh-HK': '釘釘沒有香港客服熱線；官方客服只在釘釘應用程式內：我的 → 幫助與反饋 → 聯繫客服。',
@@ -12,60 +12,62 @@ const IN_APP: Record<Locale, string> = {
   en: 'DingTalk has no Hong Kong hotline; its only customer service is inside the DingTalk app: Me → Help & Feedback → Contact customer service.',
 }
 
-const VERDICT: Record<Locale, Partial<Record<ReportStatus, Text>>> = {
+const text = catalogue({
   'zh-HK': {
     confirmed_scam: { title: '你的回報：確認為詐騙', body: '你回報的「{display}」已確認為詐騙，已加入本行的詐騙名單。多謝你！{resolution}' },
     false_alarm: { title: '你的回報：並非詐騙', body: '資訊科技部已查核你回報的「{display}」，確認不是詐騙。多謝你提高警覺。{resolution}' },
     duplicate: { title: '你的回報：已有同事回報', body: '你回報的「{display}」已有同事回報，我們會一併處理。多謝你！{resolution}' },
+    drillThanks: { title: '演習：你識破了！', body: `你回報的「{display}」是本行的防騙演習（{campaign}）。做得好！真正遇到時也請這樣回報。\n\n${IN_APP['zh-HK']}` },
+    registry: { title: '官方聯絡渠道已更新', body: `本行認可的官方渠道：\n{list}\n\n名單以外自稱客服的來電、短訊或網站，請用「可疑聯絡回報」通知資訊科技部。\n\n${IN_APP['zh-HK']}` },
+    urgent: { title: '緊急：同事可能已受騙', body: '{reporter} 回報「{display}」，並表示已照做（{complied}）。請盡快聯絡同事、重設密碼及檢查帳戶。' },
   },
   'zh-CN': {
     confirmed_scam: { title: '你的举报：确认为诈骗', body: '你举报的“{display}”已确认为诈骗，已加入本所的诈骗名单。谢谢你！{resolution}' },
     false_alarm: { title: '你的举报：不是诈骗', body: 'IT 部门已核查你举报的“{display}”，确认不是诈骗。谢谢你保持警惕。{resolution}' },
     duplicate: { title: '你的举报：已有同事举报', body: '你举报的“{display}”已有同事举报，我们会一并处理。谢谢你！{resolution}' },
+    drillThanks: { title: '演练：你识破了！', body: `你举报的“{display}”是本所的防骗演练（{campaign}）。做得好！真正遇到时也请这样举报。\n\n${IN_APP['zh-CN']}` },
+    registry: { title: '官方联系渠道已更新', body: `本所认可的官方渠道：\n{list}\n\n名单以外自称客服的来电、短信或网站，请用“可疑联系举报”通知 IT 部门。\n\n${IN_APP['zh-CN']}` },
+    urgent: { title: '紧急：同事可能已受骗', body: '{reporter} 举报“{display}”，并表示已照做（{complied}）。请尽快联系同事、重置密码并检查账户。' },
   },
   en: {
     confirmed_scam: { title: 'Your report: confirmed scam', body: 'The contact you reported, "{display}", is a confirmed scam and is now on the firm\'s scam list. Thank you! {resolution}' },
     false_alarm: { title: 'Your report: not a scam', body: 'IT checked "{display}", which you reported, and found it is not a scam. Thank you for staying alert. {resolution}' },
     duplicate: { title: 'Your report: already reported', body: 'A colleague already reported "{display}"; it is handled with that report. Thank you! {resolution}' },
+    drillThanks: {
+      title: 'Drill: well spotted!',
+      body: `"{display}", which you reported, was part of the firm's anti-scam drill ({campaign}). Well done: report real ones the same way.\n\n${IN_APP.en}`,
+    },
+    registry: {
+      title: 'Official channels updated',
+      body: `The firm's official channels:\n{list}\n\nAny other "customer service" call, message or site: report it with Report a suspicious contact.\n\n${IN_APP.en}`,
+    },
+    urgent: {
+      title: 'Urgent: a colleague may have been scammed',
+      body: '{reporter} reported "{display}" and says they complied ({complied}). Contact them, reset their password and check their accounts now.',
+    },
   },
-}
+})
 
-/** The verdict told to a reporter, in their language. */
+/** Statuses whose verdict is told to the reporter. */
+const VERDICTS = ['confirmed_scam', 'false_alarm', 'duplicate'] as const
+type Verdict = (typeof VERDICTS)[number]
+const isVerdict = (s: ReportStatus): s is Verdict => (VERDICTS as readonly string[]).includes(s)
+
+/** The verdict told to a reporter, in their language; null for a status that is no verdict. */
 export function verdictText(locale: Locale, status: ReportStatus, p: { display: string; resolution: string | null }): Text | null {
-  const t = VERDICT[locale][status] ?? VERDICT.en[status]
-  if (!t) return null
-  return { title: t.title, body: fill(t.body, { display: p.display, resolution: p.resolution ?? '' }).trim() }
-}
-
-const DRILL: Record<Locale, Text> = {
-  'zh-HK': { title: '演習：你識破了！', body: '你回報的「{display}」是本行的防騙演習（{campaign}）。做得好！真正遇到時也請這樣回報。' },
-  'zh-CN': { title: '演练：你识破了！', body: '你举报的“{display}”是本所的防骗演练（{campaign}）。做得好！真正遇到时也请这样举报。' },
-  en: { title: 'Drill: well spotted!', body: '"{display}", which you reported, was part of the firm\'s anti-scam drill ({campaign}). Well done: report real ones the same way.' },
+  if (!isVerdict(status)) return null
+  const t = text(locale, status, { display: p.display, resolution: p.resolution ?? '' })
+  return { title: t.title, body: t.body.trim() }
 }
 
 /** Thanks for reporting a drill message. */
 export function drillThanksText(locale: Locale, p: { display: string; campaign: string }): Text {
-  const t = DRILL[locale]
-  return { title: t.title, body: `${fill(t.body, p)}\n\n${IN_APP[locale]}` }
-}
-
-const PUBLISHED: Record<Locale, Text> = {
-  'zh-HK': { title: '官方聯絡渠道已更新', body: '本行認可的官方渠道：\n{list}\n\n名單以外自稱客服的來電、短訊或網站，請用「可疑聯絡回報」通知資訊科技部。' },
-  'zh-CN': { title: '官方联系渠道已更新', body: '本所认可的官方渠道：\n{list}\n\n名单以外自称客服的来电、短信或网站，请用“可疑联系举报”通知 IT 部门。' },
-  en: { title: 'Official channels updated', body: 'The firm\'s official channels:\n{list}\n\nAny other "customer service" call, message or site: report it with Report a suspicious contact.' },
+  return text(locale, 'drillThanks', p)
 }
 
 /** The announcement of a published registry. */
 export function registryText(locale: Locale, entries: { label: string; display: string }[]): Text {
-  const t = PUBLISHED[locale]
-  const list = entries.map((e) => `- ${e.label}: ${e.display}`).join('\n')
-  return { title: t.title, body: `${fill(t.body, { list })}\n\n${IN_APP[locale]}` }
-}
-
-const URGENT: Record<Locale, Text> = {
-  'zh-HK': { title: '緊急：同事可能已受騙', body: '{reporter} 回報「{display}」，並表示已照做（{complied}）。請盡快聯絡同事、重設密碼及檢查帳戶。' },
-  'zh-CN': { title: '紧急：同事可能已受骗', body: '{reporter} 举报“{display}”，并表示已照做（{complied}）。请尽快联系同事、重置密码并检查账户。' },
-  en: { title: 'Urgent: a colleague may have been scammed', body: '{reporter} reported "{display}" and says they complied ({complied}). Contact them, reset their password and check their accounts now.' },
+  return text(locale, 'registry', { list: entries.map((e) => `- ${e.label}: ${e.display}`).join('\n') })
 }
 
 const COMPLIED: Record<Locale, Record<string, string>> = {
@@ -76,6 +78,5 @@ const COMPLIED: Record<Locale, Record<string, string>> = {
 
 /** The alert to IT when a reporter says they did what the contact asked. */
 export function urgentText(locale: Locale, p: { reporter: string; display: string; complied: string }): Text {
-  const t = URGENT[locale]
-  return { title: t.title, body: fill(t.body, { ...p, complied: COMPLIED[locale][p.complied] ?? p.complied }) }
+  return text(locale, 'urgent', { ...p, complied: COMPLIED[locale][p.complied] ?? p.complied })
 }

@@ -1,65 +1,57 @@
-import { z } from 'zod'
 import {
-  AttachmentUploaded, CheckAnswer, CheckListsSnapshot, Dashboard, Drill, DrillList, KnownScam, KnownScamImportResult, OfficialChannel,
-  Page, PublishResult, ReportFormVersion, SupportReport, TriageActionResult, TriageList,
+  supportApi,
   type CheckRequest, type DashboardQuery, type DrillInput, type KnownScamImport, type MyReportsQuery, type OfficialChannelInput,
   type ReportSubmission, type TriageAction, type TriageQuery,
 } from '@suite/domain'
-import { NoContent, type Http, type RequestOptions } from '../http'
+import type { Http, RequestOptions } from '../http'
 
-const ReportPage = Page(SupportReport)
-const Channels = z.object({ items: z.array(OfficialChannel) })
-const KnownScams = z.object({ items: z.array(KnownScam) })
-
-/** `/support`: fake-support reports, the check, triage, the registry, known scams, drills. */
+/** Fake-support reports, the check, triage, the registry, known scams, drills. */
 export function supportResource(http: Http) {
   return {
     /** Published official channels and known scams, for checking contacts on the device (offline too). */
-    checkLists: (opts?: RequestOptions) => http.request(CheckListsSnapshot, { url: '/support/check-lists' }, opts),
+    checkLists: (opts?: RequestOptions) => http.call(supportApi.checkLists, {}, opts),
     /** The server's check of one contact (same rules as the device, current lists). */
-    check: (body: CheckRequest, opts?: RequestOptions) => http.request(CheckAnswer, { method: 'POST', url: '/support/check', data: body }, opts),
+    check: (body: CheckRequest, opts?: RequestOptions) => http.call(supportApi.check, { body }, opts),
     /**
      * The running report form (base fields + the administrators' fields): the published low-code
      * document `form/support-report`, which administrators change in the admin app.
      */
-    form: (opts?: RequestOptions) => http.request(ReportFormVersion, { url: '/support/form' }, opts),
+    form: (opts?: RequestOptions) => http.call(supportApi.form, {}, opts),
     /** Upload one screenshot (its raw bytes); its SHA-256 is its id. Safe to repeat. */
-    uploadAttachment: (file: Blob, opts?: RequestOptions) =>
-      http.request(AttachmentUploaded, { method: 'POST', url: '/support/attachments', data: file, headers: { 'content-type': file.type || 'application/octet-stream' } }, opts),
+    uploadAttachment: (file: Blob, opts?: RequestOptions) => http.call(supportApi.uploadAttachment, { body: file }, opts),
     /**
      * Send a report under its `Idempotency-Key`. The server keeps one report per key, so the
      * same call may be repeated until it is acknowledged.
      */
     submitReport: (idempotencyKey: string, body: ReportSubmission, opts?: RequestOptions) =>
-      http.request(SupportReport, { method: 'POST', url: '/support/reports', data: body, headers: { 'Idempotency-Key': idempotencyKey } }, opts),
+      http.call(supportApi.submitReport, { body, config: { headers: { 'Idempotency-Key': idempotencyKey } } }, opts),
     /** The caller's own reports with their state, newest first. */
-    myReports: (query: MyReportsQuery = {}, opts?: RequestOptions) => http.request(ReportPage, { url: '/support/reports/mine', params: query }, opts),
-    report: (id: string, opts?: RequestOptions) => http.request(SupportReport, { url: `/support/reports/${encodeURIComponent(id)}` }, opts),
+    myReports: (query: MyReportsQuery = {}, opts?: RequestOptions) => http.call(supportApi.myReports, { query }, opts),
+    report: (id: string, opts?: RequestOptions) => http.call(supportApi.report, { params: { id } }, opts),
     /** URL of a report's screenshot (the session cookie goes along with an `<img>`). */
-    attachmentUrl: (reportId: string, sha256: string) => http.uri(`/support/reports/${encodeURIComponent(reportId)}/attachments/${sha256}`),
+    attachmentUrl: (reportId: string, sha256: string) => http.href(supportApi.attachment, { params: { id: reportId, sha: sha256 } }),
 
     /** The triage queue grouped by contact (it_admin). */
-    triage: (query: TriageQuery = {}, opts?: RequestOptions) => http.request(TriageList, { url: '/support/triage', params: query }, opts),
-    triageAction: (body: TriageAction, opts?: RequestOptions) => http.request(TriageActionResult, { method: 'POST', url: '/support/triage/actions', data: body }, opts),
+    triage: (query: TriageQuery = {}, opts?: RequestOptions) => http.call(supportApi.triage, { query }, opts),
+    triageAction: (body: TriageAction, opts?: RequestOptions) => http.call(supportApi.triageAction, { body }, opts),
     /** URL of the CSV export of the queue. */
-    triageExportUrl: (query: TriageQuery = {}) => http.uri('/support/triage/export', query),
+    triageExportUrl: (query: TriageQuery = {}) => http.href(supportApi.triageExport, { query }),
 
-    channels: (opts?: RequestOptions) => http.request(Channels, { url: '/support/channels' }, opts),
-    createChannel: (body: OfficialChannelInput, opts?: RequestOptions) => http.request(OfficialChannel, { method: 'POST', url: '/support/channels', data: body }, opts),
-    updateChannel: (id: string, body: Partial<OfficialChannelInput>, opts?: RequestOptions) =>
-      http.request(OfficialChannel, { method: 'PATCH', url: `/support/channels/${encodeURIComponent(id)}`, data: body }, opts),
-    deleteChannel: (id: string, opts?: RequestOptions) => http.request(NoContent, { method: 'DELETE', url: `/support/channels/${encodeURIComponent(id)}` }, opts),
+    channels: (opts?: RequestOptions) => http.call(supportApi.channels, {}, opts),
+    createChannel: (body: OfficialChannelInput, opts?: RequestOptions) => http.call(supportApi.createChannel, { body }, opts),
+    updateChannel: (id: string, body: Partial<OfficialChannelInput>, opts?: RequestOptions) => http.call(supportApi.updateChannel, { params: { id }, body }, opts),
+    deleteChannel: (id: string, opts?: RequestOptions) => http.call(supportApi.deleteChannel, { params: { id } }, opts),
     /** Publish drafts and retirements; all staff get a work notification. */
-    publishChannels: (opts?: RequestOptions) => http.request(PublishResult, { method: 'POST', url: '/support/channels/publish' }, opts),
+    publishChannels: (opts?: RequestOptions) => http.call(supportApi.publishChannels, {}, opts),
 
-    knownScams: (q?: string, opts?: RequestOptions) => http.request(KnownScams, { url: '/support/known-scams', params: q ? { q } : {} }, opts),
-    importKnownScams: (body: KnownScamImport, opts?: RequestOptions) => http.request(KnownScamImportResult, { method: 'POST', url: '/support/known-scams/import', data: body }, opts),
-    deleteKnownScam: (id: string, opts?: RequestOptions) => http.request(NoContent, { method: 'DELETE', url: `/support/known-scams/${encodeURIComponent(id)}` }, opts),
+    knownScams: (q?: string, opts?: RequestOptions) => http.call(supportApi.knownScams, { query: q ? { q } : {} }, opts),
+    importKnownScams: (body: KnownScamImport, opts?: RequestOptions) => http.call(supportApi.importKnownScams, { body }, opts),
+    deleteKnownScam: (id: string, opts?: RequestOptions) => http.call(supportApi.deleteKnownScam, { params: { id } }, opts),
 
-    drills: (opts?: RequestOptions) => http.request(DrillList, { url: '/support/drills' }, opts),
-    createDrill: (body: DrillInput, opts?: RequestOptions) => http.request(Drill, { method: 'POST', url: '/support/drills', data: body }, opts),
-    cancelDrill: (id: string, opts?: RequestOptions) => http.request(Drill, { method: 'POST', url: `/support/drills/${encodeURIComponent(id)}/cancel` }, opts),
-    dashboard: (query: DashboardQuery = {}, opts?: RequestOptions) => http.request(Dashboard, { url: '/support/dashboard', params: query }, opts),
+    drills: (opts?: RequestOptions) => http.call(supportApi.drills, {}, opts),
+    createDrill: (body: DrillInput, opts?: RequestOptions) => http.call(supportApi.createDrill, { body }, opts),
+    cancelDrill: (id: string, opts?: RequestOptions) => http.call(supportApi.cancelDrill, { params: { id } }, opts),
+    dashboard: (query: DashboardQuery = {}, opts?: RequestOptions) => http.call(supportApi.dashboard, { query }, opts),
   }
 }
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BASE_REPORT_FIELD_NAMES, BASE_REPORT_FORM } from '@suite/domain'
 import { createTestApp, publishAsAdmin, type TestApp, type TestCredentials } from '../testing'
-import { ensureSupportForm } from '../support/form'
-import { reportValues, submitReport } from '../support/test-helpers'
+import { ensureSupportForm } from './form'
+import { reportValues, submitReport } from './test-helpers'
 
 let t: TestApp
 let staff: TestCredentials
@@ -202,5 +202,24 @@ describe('the reporter sees their reports', () => {
     await t.worker.drain()
     const toIt = t.sim.state.messages.filter((m) => m.userid === 'dt-u-lam').map((m) => JSON.stringify(m.msg))
     expect(toIt.some((m) => m.includes('緊急') && m.replace(/\s/g, '').includes('+85290001111') && m.includes('有照做'))).toBe(true)
+  })
+
+  it('alerts each IT administrator in their own language', async () => {
+    await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-lam'")
+    try {
+      await submitReport(t, other, reportValues({ identifier: '+852 9000 2222', complied: 'partly', askedFor: ['one_time_code'] }))
+      await t.worker.drain()
+      type Card = { action_card: { title: string; markdown: string; single_title: string } }
+      const card = t.sim.state.messages.filter((m) => m.userid === 'dt-u-lam').at(-1)?.msg as Card
+      expect(card.action_card).toMatchObject({ title: 'Urgent: a colleague may have been scammed', single_title: 'Open' })
+      expect(card.action_card.markdown).toContain('says they complied (partly)')
+      expect(card.action_card.markdown).not.toMatch(/[緊急做]/)
+    } finally {
+      await t.db.query("UPDATE users SET locale = 'zh-HK' WHERE id = 'u-lam'")
+    }
+    await submitReport(t, other, reportValues({ identifier: '+852 9000 3333', complied: 'yes', askedFor: ['one_time_code'] }))
+    await t.worker.drain()
+    const card = t.sim.state.messages.filter((m) => m.userid === 'dt-u-lam').at(-1)?.msg as { action_card: { title: string; single_title: string } }
+    expect(card.action_card).toMatchObject({ title: '緊急：同事可能已受騙', single_title: '打開' })
   })
 })

@@ -1,11 +1,10 @@
-import { z } from 'zod'
-import { ErrorBody, ReportFormVersion } from '@suite/domain'
+import { supportApi } from '@suite/domain'
 import type { App, Deps } from '../deps'
-import { notFound } from '../http/errors'
-import { ensureSupportForm, registerSupportForm, reportForm, type ReportForm } from '../support/form'
+import { serve } from '../http/endpoint'
 import { requireStaff } from '../http/auth-context'
+import { notFound } from '../http/errors'
+import { ensureSupportForm, registerSupportForm, reportForm, type ReportForm } from './form'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const toWire = (f: ReportForm) => ({ version: f.version, schema: f.schema as unknown as Record<string, unknown>, publishedAt: f.publishedAt })
 
 /**
@@ -17,7 +16,7 @@ export async function supportFormRoutes(app: App, deps: Deps): Promise<void> {
   registerSupportForm()
   await deps.db.tx((q) => ensureSupportForm(q, deps.now()))
 
-  app.get('/api/support/form', { schema: { tags: ['support'], response: { 200: ReportFormVersion, ...errors } } }, async (req, reply) => {
+  serve(app, supportApi.form, async (req, reply) => {
     requireStaff(req)
     const f = await reportForm(deps.db)
     if (!f) throw notFound('No report form')
@@ -25,7 +24,7 @@ export async function supportFormRoutes(app: App, deps: Deps): Promise<void> {
     return toWire(f)
   })
 
-  app.get('/api/support/form/:version', { schema: { tags: ['support'], params: z.object({ version: z.coerce.number().int().positive() }), response: { 200: ReportFormVersion, ...errors } } }, async (req) => {
+  serve(app, supportApi.formVersion, async (req) => {
     requireStaff(req)
     const f = await reportForm(deps.db, req.params.version)
     if (!f) throw notFound('No such form version')

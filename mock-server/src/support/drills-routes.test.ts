@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp, type TestCredentials } from '../testing'
-import { messagesTo, reportValues, submitReport } from '../support/test-helpers'
+import { messagesTo, reportValues, submitReport } from './test-helpers'
 
 let t: TestApp
 let ng: TestCredentials
@@ -74,6 +74,28 @@ describe('drills', () => {
     expect(official.statusCode).toBe(400)
     expect(official.json().error.fields[0].code).toBe('official_channel')
   })
+
+  it('thanks each reporter of a drill in their own language', async () => {
+    await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-lee'")
+    try {
+      const payload = drill({ lureIdentifier: '+852 5550 0200', messageBody: '請致電 +852 5550 0200' })
+      const d = (await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: ng.headers, payload })).json()
+      await t.worker.drain()
+      const [lee, cheung] = await Promise.all([t.signIn('u-lee'), t.signIn('u-cheung')])
+      await submitReport(t, lee, reportValues({ identifier: '+852 5550 0200' }))
+      await submitReport(t, cheung, reportValues({ identifier: '55500200' }))
+      await t.worker.drain()
+      type Card = { action_card: { title: string; markdown: string; single_title: string } }
+      const card = (userId: string) => t.sim.state.messages.filter((m) => m.userid === `dt-${userId}`).at(-1)?.msg as Card
+      expect(card('u-lee').action_card).toMatchObject({ title: 'Drill: well spotted!', single_title: 'Open' })
+      expect(card('u-lee').action_card.markdown).toContain('DingTalk has no Hong Kong hotline')
+      expect(card('u-cheung').action_card).toMatchObject({ title: '演習：你識破了！', single_title: '打開' })
+      expect(card('u-cheung').action_card.markdown).toContain('釘釘沒有香港客服熱線')
+      for (const u of ['u-lee', 'u-cheung']) expect(card(u).action_card.markdown).toContain(d.campaignId)
+    } finally {
+      await t.db.query("UPDATE users SET locale = 'zh-HK' WHERE id = 'u-lee'")
+    }
+  })
 })
 
 describe('registry and known-scam list', () => {
@@ -102,6 +124,25 @@ describe('registry and known-scam list', () => {
     expect(await seen()).toContain('+85221234567')
     await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })
     expect(await seen()).not.toContain('+85221234567')
+  })
+
+  it('announces a publication to each member of staff in their own language', async () => {
+    await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-ho'")
+    try {
+      const payload = { kind: 'phone', identifier: '2123 9999', label: 'Reception' }
+      expect((await t.app.inject({ method: 'POST', url: '/api/support/channels', headers: lam.headers, payload })).statusCode).toBe(201)
+      expect((await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json()).toMatchObject({ published: 1, notified: 7 })
+      await t.worker.drain()
+      const toHo = messagesTo(t, 'u-ho').at(-1)!
+      expect(toHo).toContain('Official channels updated')
+      expect(toHo).toContain('Reception')
+      expect(toHo).not.toContain('官方')
+      const toLee = messagesTo(t, 'u-lee').at(-1)!
+      expect(toLee).toContain('官方聯絡渠道已更新')
+      expect(toLee).toContain('Reception')
+    } finally {
+      await t.db.query("UPDATE users SET locale = 'zh-HK' WHERE id = 'u-ho'")
+    }
   })
 
   it('imports a list, skipping duplicates and reporting bad lines; the device lists include it', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp, type TestCredentials } from '../testing'
-import { messagesTo, reportValues, submitReport } from '../support/test-helpers'
+import { messagesTo, reportValues, submitReport } from './test-helpers'
 
 let t: TestApp
 let cheung: TestCredentials
