@@ -1,21 +1,17 @@
-import { z } from 'zod'
-import {
-  ADMIN_ROLES, ErrorBody, FormCheckResult, FormValuesInput, LowcodeDiff, LowcodeDocParams, LowcodeDocument, LowcodeDocumentSummary,
-  LowcodeDraftInput, LowcodeKey, LowcodeKind, LowcodePublishInput, LowcodeRollbackInput, LowcodeVersion, PublishedDocument,
-} from '@suite/domain'
+import { ADMIN_ROLES, lowcodeApi } from '@suite/domain'
 import { diffJson } from '@suite/forms'
 import type { FastifyRequest } from 'fastify'
 import type { App, Deps } from '../deps'
+import { serve } from '../http/endpoint'
 import { requireRole, requireStaff, type AuthContext } from '../http/auth-context'
 import { requireStepUp } from '../http/step-up'
 import { HttpError, notFound } from '../http/errors'
 import {
   DocumentError, discardDraft, getDraft, getPublishedDocument, getRunningVersion, listDocuments, listVersions,
   publishDocument, rollbackDocument, saveDraft, type DocumentActor,
-} from '../lowcode/documents'
-import { validateAgainstPublishedForm } from '../lowcode/forms'
+} from './documents'
+import { validateAgainstPublishedForm } from './forms'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const actorOf = (req: FastifyRequest, a: AuthContext): DocumentActor => ({ id: a.user.id, name: a.user.name, requestId: req.id })
 
 function mapDocumentError(e: unknown): never {
@@ -28,41 +24,40 @@ function mapDocumentError(e: unknown): never {
 /**
  * Versioned low-code documents (forms, policies, templates): administrators list, draft, diff,
  * publish and roll back (the last two need a step-up); every signed-in user reads the published
- * version, which running apps fetch at runtime.
+ * version, which running apps fetch at runtime. The store itself (SQL, versions, validators of
+ * each kind) is `./documents`.
  */
 export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps
-  const base = '/api/lowcode/documents/:kind/:key'
 
-  app.get('/api/lowcode/documents', { schema: { tags: ['lowcode'], querystring: z.object({ kind: LowcodeKind.optional() }), response: { 200: z.object({ items: z.array(LowcodeDocumentSummary) }), ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.list, async (req) => {
     requireRole(req, ADMIN_ROLES)
     return { items: await listDocuments(db, req.query.kind) }
   })
 
-  app.get(base, { schema: { tags: ['lowcode'], params: LowcodeDocParams, response: { 200: LowcodeDocument, ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.get, async (req) => {
     requireRole(req, ADMIN_ROLES)
     const { kind, key } = req.params
     return { kind, key, running: await getRunningVersion(db, kind, key), draft: await getDraft(db, kind, key) }
   })
 
-  app.get(`${base}/versions`, { schema: { tags: ['lowcode'], params: LowcodeDocParams, response: { 200: z.object({ items: z.array(LowcodeVersion) }), ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.versions, async (req) => {
     requireRole(req, ADMIN_ROLES)
     return { items: await listVersions(db, req.params.kind, req.params.key) }
   })
 
-  app.put(`${base}/draft`, { schema: { tags: ['lowcode'], params: LowcodeDocParams, body: LowcodeDraftInput, response: { 200: LowcodeVersion, ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.saveDraft, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     return db.tx((q) => saveDraft(q, { ...req.params, body: req.body.body, note: req.body.note, actor: actorOf(req, a), now: deps.now() })).catch(mapDocumentError)
   })
 
-  app.delete(`${base}/draft`, { schema: { tags: ['lowcode'], params: LowcodeDocParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  serve(app, lowcodeApi.discardDraft, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     const gone = await db.tx((q) => discardDraft(q, { ...req.params, actor: actorOf(req, a), now: deps.now() }))
     if (!gone) throw notFound('There is no draft')
-    return reply.code(204).send(null)
   })
 
-  app.get(`${base}/diff`, { schema: { tags: ['lowcode'], params: LowcodeDocParams, response: { 200: LowcodeDiff, ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.diff, async (req) => {
     requireRole(req, ADMIN_ROLES)
     const { kind, key } = req.params
     const running = await getRunningVersion(db, kind, key)
@@ -70,21 +65,21 @@ export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
     return { runningVersion: running?.version ?? null, draftHash: draft?.bodyHash ?? null, changes: draft ? diffJson(running?.body ?? null, draft.body) : [] }
   })
 
-  app.post(`${base}/publish`, { schema: { tags: ['lowcode'], params: LowcodeDocParams, body: LowcodePublishInput, response: { 200: LowcodeVersion, ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.publish, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     const { kind, key } = req.params
     await requireStepUp(req, { action: `lowcode.publish`, targetType: kind, targetId: key })
     return db.tx((q) => publishDocument(q, { kind, key, draftHash: req.body.draftHash, note: req.body.note, actor: actorOf(req, a), now: deps.now() })).catch(mapDocumentError)
   })
 
-  app.post(`${base}/rollback`, { schema: { tags: ['lowcode'], params: LowcodeDocParams, body: LowcodeRollbackInput, response: { 200: LowcodeVersion, ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.rollback, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     const { kind, key } = req.params
     await requireStepUp(req, { action: `lowcode.rollback`, targetType: kind, targetId: key })
     return db.tx((q) => rollbackDocument(q, { kind, key, version: req.body.version, note: req.body.note, actor: actorOf(req, a), now: deps.now() })).catch(mapDocumentError)
   })
 
-  app.get('/api/lowcode/published/:kind/:key', { schema: { tags: ['lowcode'], params: LowcodeDocParams, response: { 200: PublishedDocument, ...errors } } }, async (req, reply) => {
+  serve(app, lowcodeApi.published, async (req, reply) => {
     requireStaff(req)
     const { kind, key } = req.params
     const doc = await getPublishedDocument(db, kind, key)
@@ -93,7 +88,7 @@ export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
     return { kind, key, ...doc }
   })
 
-  app.post('/api/lowcode/forms/:key/check', { schema: { tags: ['lowcode'], params: z.object({ key: LowcodeKey }), body: FormValuesInput, response: { 200: FormCheckResult, ...errors } } }, async (req) => {
+  serve(app, lowcodeApi.checkForm, async (req) => {
     requireStaff(req)
     const r = await validateAgainstPublishedForm(db, req.params.key, req.body.values)
     return { ok: true as const, ...r }

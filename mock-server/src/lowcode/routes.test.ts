@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE_FORM } from '@suite/forms/testing'
 import { createTestApp, stepUpWithDingTalk, type TestApp, type TestCredentials } from '../testing'
-import { ensureDefaultDocument, getPublishedDocument, registerDocumentKind } from '../lowcode/documents'
+import { ensureDefaultDocument, getPublishedDocument, registerDocumentKind } from './documents'
 
 let t: TestApp
 let admin: TestCredentials
@@ -62,6 +62,17 @@ describe('versioned low-code documents', () => {
     await call(admin, 'PUT', url('race', '/draft'), { body: { ...SAMPLE_FORM, submitLabel: { 'zh-HK': '送出', 'zh-CN': '发送', en: 'Send' } } })
     const r = await call(admin, 'POST', url('race', '/publish'), { draftHash: first.json().bodyHash })
     expect(r.statusCode).toBe(409)
+  })
+
+  it('discards the open draft (204, audited), then says there is none (404)', async () => {
+    expect((await call(admin, 'PUT', url('discard', '/draft'), { body: SAMPLE_FORM })).statusCode).toBe(200)
+    const gone = await call(admin, 'DELETE', url('discard', '/draft'))
+    expect(gone.statusCode).toBe(204)
+    expect(gone.body).toBe('')
+    expect((await call(admin, 'GET', url('discard'))).json()).toMatchObject({ running: null, draft: null })
+    expect((await call(admin, 'DELETE', url('discard', '/draft'))).statusCode).toBe(404)
+    const audited = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_type = 'form' AND target_id = 'discard' ORDER BY seq`)).rows.map((r) => r.action)
+    expect(audited).toEqual(['lowcode.draft_saved', 'lowcode.draft_discarded'])
   })
 
   it('rolls back by publishing the old body as a new version; running apps see it at once', async () => {
