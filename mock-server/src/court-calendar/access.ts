@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db'
 import { loadSubject } from '../cases/access'
 import { requireUser, type AuthContext } from '../http/auth-context'
 import { HttpError, forbidden, notFound } from '../http/errors'
+import { deadlineRow, hearingRow, triggerRow, type DeadlineRow, type HearingRow, type TriggerRow } from './items'
 
 /** What the caller may do with the court dates of one case. */
 export interface CourtAccess {
@@ -40,6 +41,32 @@ export async function openCourtCaseForEdit(q: Queryable, req: FastifyRequest, ca
   const a = await openCourtCase(q, req, caseId, now)
   if (!a.canEdit) throw forbidden('Your role cannot change court dates in this case')
   return a
+}
+
+/** Open an item of a case: who is asking comes first, so an anonymous caller does not learn which ids exist. */
+async function openItem<R extends { case_id: string }>(
+  q: Queryable, req: FastifyRequest, row: (q: Queryable, id: string) => Promise<R | null>, what: string, id: string, now: Date, edit: boolean,
+): Promise<R> {
+  requireUser(req)
+  const r = await row(q, id)
+  if (!r) throw notFound(`${what} not found`)
+  await (edit ? openCourtCaseForEdit : openCourtCase)(q, req, r.case_id, now)
+  return r
+}
+
+/** A hearing the caller may see, or change when `edit` (404 when they may not see its case, 403 when they may not change it). */
+export function openHearing(q: Queryable, req: FastifyRequest, id: string, now: Date, edit: boolean): Promise<HearingRow> {
+  return openItem(q, req, hearingRow, 'Hearing', id, now, edit)
+}
+
+/** A deadline the caller may see, or change when `edit`. */
+export function openDeadline(q: Queryable, req: FastifyRequest, id: string, now: Date, edit: boolean): Promise<DeadlineRow> {
+  return openItem(q, req, deadlineRow, 'Deadline', id, now, edit)
+}
+
+/** A trigger event the caller may see, or change when `edit`. */
+export function openTrigger(q: Queryable, req: FastifyRequest, id: string, now: Date, edit: boolean): Promise<TriggerRow> {
+  return openItem(q, req, triggerRow, 'Trigger event', id, now, edit)
 }
 
 /**

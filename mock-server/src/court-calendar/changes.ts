@@ -43,3 +43,17 @@ export async function enqueueSyncForMember(q: Queryable, caseId: string, userId:
   for (const r of rows) await enqueueSync(q, r.item_type, r.item_id, now)
   return rows.length
 }
+
+/**
+ * Queue, in the caller's transaction, the sync of every item that should have events and of
+ * every item that has (or may have) one: an administrator's "check every event again". Returns
+ * how many items were queued.
+ */
+export async function enqueueSyncOfAll(q: Queryable, now: Date): Promise<number> {
+  const { rows } = await q.query<{ item_type: 'hearing' | 'deadline'; item_id: string }>(
+    `SELECT 'hearing' AS item_type, id AS item_id FROM court_hearings WHERE status = 'scheduled'
+     UNION SELECT 'deadline', id FROM court_deadlines WHERE status <> 'cancelled'
+     UNION SELECT item_type, item_id FROM court_sync_events WHERE event_id IS NOT NULL OR client_token IS NOT NULL OR state IN ('pending','error')`)
+  for (const r of rows) await enqueueSync(q, r.item_type, r.item_id, now)
+  return rows.length
+}

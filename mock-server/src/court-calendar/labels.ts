@@ -13,18 +13,27 @@ export const HEARING_TYPE_LABELS: Record<HearingType, Record<Locale, string>> = 
   other: { 'zh-HK': '聆訊', 'zh-CN': '聆讯', en: 'Hearing' },
 }
 
-/** Short words the server writes into events and messages. */
-export const WORDS: Record<Locale, { deadline: string; judge: string; courtroom: string; citation: string; synced: string; reminder: string; inDays: (n: number) => string; due: string; cancelled: string }> = {
+/** Short words the server writes into events, the feed and messages. */
+export interface Words {
+  /** The feed's name. */
+  calendar: string
+  deadline: string; judge: string; courtroom: string; citation: string; synced: string; cancelled: string
+  /** "today", "tomorrow", "in N days". */
+  inDays: (n: number) => string
+}
+
+/** {@link Words} in each language. */
+export const WORDS: Record<Locale, Words> = {
   'zh-HK': {
-    deadline: '限期', judge: '法官', courtroom: '法庭', citation: '依據', synced: '由「法庭日程」同步', reminder: '法庭日程提醒',
-    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天後`), due: '到期日', cancelled: '已取消',
+    calendar: '法庭日程', deadline: '限期', judge: '法官', courtroom: '法庭', citation: '依據', synced: '由「法庭日程」同步',
+    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天後`), cancelled: '已取消',
   },
   'zh-CN': {
-    deadline: '期限', judge: '法官', courtroom: '法庭', citation: '依据', synced: '由「法庭日程」同步', reminder: '法庭日程提醒',
-    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天后`), due: '到期日', cancelled: '已取消',
+    calendar: '法庭日程', deadline: '期限', judge: '法官', courtroom: '法庭', citation: '依据', synced: '由「法庭日程」同步',
+    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天后`), cancelled: '已取消',
   },
   en: {
-    deadline: 'Deadline', judge: 'Judge', courtroom: 'Courtroom', citation: 'Rule', synced: 'Synced by Court Calendar', reminder: 'Court calendar reminder',
-    inDays: (n) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`), due: 'Due', cancelled: 'Cancelled',
+    calendar: 'Court calendar', deadline: 'Deadline', judge: 'Judge', courtroom: 'Courtroom', citation: 'Rule', synced: 'Synced by Court Calendar',
+    inDays: (n) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`), cancelled: 'Cancelled',
   },
 }

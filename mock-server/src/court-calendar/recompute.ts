@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db'
 import type { AuditEvent } from '../audit/log'
 import { DEADLINE_SELECT, type DeadlineRow } from './items'
 import { itemChanged } from './changes'
+import { loadCourtCalendar } from './calendar-data'
 import { hkDate } from './time'
 
 /** Writes an audit row for a change made on someone's behalf (the request's caller, or the system). */
@@ -94,6 +95,30 @@ export async function recomputeDeadlines(ctx: RecomputeContext, ids: readonly st
     wave = next
   }
   return moved
+}
+
+/**
+ * Recompute every open deadline that runs from a hearing, a trigger event or a deadline (after
+ * it moved, was cancelled or restored); returns the ids of those whose date changed.
+ */
+export async function recomputeDependents(
+  q: Queryable, audit: Auditor, now: Date, type: 'hearing' | 'trigger' | 'deadline', id: string, reason: string,
+): Promise<string[]> {
+  const ids = await dependentsOf(q, type, id)
+  if (!ids.length) return []
+  return recomputeDeadlines({ q, calendar: await loadCourtCalendar(q), now, reason, audit }, ids)
+}
+
+/**
+ * Recompute the open deadlines whose period touches [from, to] (after the holidays or the
+ * declared days changed); returns how many were looked at and which moved.
+ */
+export async function recomputeSpan(
+  q: Queryable, audit: Auditor, now: Date, from: IsoDate, to: IsoDate, reason: string,
+): Promise<{ recomputed: number; moved: string[] }> {
+  const ids = await deadlinesSpanning(q, from, to)
+  const moved = await recomputeDeadlines({ q, calendar: await loadCourtCalendar(q), now, reason, audit }, ids)
+  return { recomputed: ids.length, moved }
 }
 
 /** Open deadlines that run from a hearing, a trigger event or another deadline. */

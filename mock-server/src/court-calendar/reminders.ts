@@ -1,13 +1,13 @@
 import { addDays, type IsoDate } from '@suite/court-rules'
-import type { Locale } from '@suite/domain'
+import type { HearingType, Role } from '@suite/domain'
 import { appLink } from '../http/links'
 import type { Db, Queryable } from '../db/db'
 import type { Deps } from '../deps'
 import { enqueue, type JobHandler } from '../jobs/queue'
-import { notify } from '../jobs/notify'
+import { notifyEach } from '../jobs/notify'
 import { loadSubject } from '../cases/access'
 import { courtAbilities } from './access'
-import { HEARING_TYPE_LABELS, WORDS } from './labels'
+import { reminderText, type DeadlineReminder, type HearingReminder } from './messages'
 import { getSettings } from './settings'
 import { hkDate, hkInstant, toHkIso } from './time'
 
@@ -52,26 +52,24 @@ export function courtCalendarLink(deps: Pick<Deps, 'env'>, hashPath: string): st
   return appLink(deps.env, 'court-calendar', hashPath)
 }
 
-async function message(db: Db, type: 'hearing' | 'deadline', id: string, locale: Locale, days: number): Promise<{ title: string; body: string }> {
-  const w = WORDS[locale]
+/** What the reminder of an item names, read once for every language. */
+async function reminderSubject(db: Db, type: 'hearing' | 'deadline', id: string): Promise<HearingReminder | DeadlineReminder> {
   if (type === 'hearing') {
-    const h = (await db.query<{ number: string; court_case_number: string; court: string; courtroom: string | null; hearing_type: keyof typeof HEARING_TYPE_LABELS; starts_at: Date; judge: string | null }>(
-      `SELECT c.number, h.court_case_number, h.court, h.courtroom, h.hearing_type, h.starts_at, h.judge FROM court_hearings h JOIN cases c ON c.id = h.case_id WHERE h.id = $1`, [id])).rows[0]!
-    const when = toHkIso(h.starts_at).slice(0, 16).replace('T', ' ')
+    const h = (await db.query<{
+      court_case_number: string; court: string; courtroom: string | null; hearing_type: HearingType; starts_at: Date; judge: string | null
+    }>('SELECT court_case_number, court, courtroom, hearing_type, starts_at, judge FROM court_hearings WHERE id = $1', [id])).rows[0]!
     return {
-      title: `${w.reminder}: ${HEARING_TYPE_LABELS[h.hearing_type][locale]} ${w.inDays(days)}`,
-      body: [`${h.court_case_number} · ${HEARING_TYPE_LABELS[h.hearing_type][locale]}`, `${when} · ${h.court}${h.courtroom ? ` ${w.courtroom} ${h.courtroom}` : ''}`, h.judge ? `${w.judge}: ${h.judge}` : ''].filter(Boolean).join('\n'),
+      kind: 'hearing', courtCaseNumber: h.court_case_number, type: h.hearing_type, time: toHkIso(h.starts_at).slice(0, 16).replace('T', ' '),
+      court: h.court, courtroom: h.courtroom, judge: h.judge,
     }
   }
   const d = (await db.query<{ number: string; title: string; due_on: string; citation: string | null }>(
-    `SELECT c.number, d.title, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.citation FROM court_deadlines d JOIN cases c ON c.id = d.case_id WHERE d.id = $1`, [id])).rows[0]!
-  return {
-    title: `${w.reminder}: ${w.deadline} ${w.inDays(days)}`,
-    body: [`${d.number} · ${d.title}`, `${w.due}: ${d.due_on}`, d.citation ? `${w.citation}: ${d.citation}` : ''].filter(Boolean).join('\n'),
-  }
+    `SELECT c.number, d.title, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.citation FROM court_deadlines d JOIN cases c ON c.id = d.case_id
+     WHERE d.id = $1`, [id])).rows[0]!
+  return { kind: 'deadline', caseNumber: d.number, title: d.title, dueOn: d.due_on, citation: d.citation }
 }
 
-/** Sends one reminder as a DingTalk work notification to the item's lawyers, in each one's language. */
+/** Sends one reminder as a DingTalk work notification to the item's lawyers who may still see it, each in their own language. */
 export function reminderHandler(deps: Pick<Deps, 'env' | 'now'>): JobHandler {
   return async (job, { db }) => {
     const p = job.payload as { itemType: 'hearing' | 'deadline'; itemId: string; sequence: number; daysBefore: number }
@@ -79,20 +77,16 @@ export function reminderHandler(deps: Pick<Deps, 'env' | 'now'>): JobHandler {
     // Moved, cancelled or done since this reminder was scheduled: its successor (if any) will speak.
     if (!item || !item.active || item.sequence !== p.sequence) return
     const now = deps.now()
-    const users = (await db.query<{ id: string; role: 'partner'; active: boolean; locale: Locale }>(
-      'SELECT id, role, active, locale FROM users WHERE id = ANY($1::text[]) AND active', [item.lawyerIds])).rows
-    const byLocale = new Map<Locale, string[]>()
-    for (const u of users) {
-      if (!courtAbilities(await loadSubject(db, item.caseId, u, now)).view) continue
-      byLocale.set(u.locale, [...(byLocale.get(u.locale) ?? []), u.id])
-    }
+    const users = (await db.query<{ id: string; role: Role; active: boolean }>(
+      'SELECT id, role, active FROM users WHERE id = ANY($1::text[]) AND active', [item.lawyerIds])).rows
+    const userIds: string[] = []
+    for (const u of users) if (courtAbilities(await loadSubject(db, item.caseId, u, now)).view) userIds.push(u.id)
+    if (!userIds.length) return
+    const subject = await reminderSubject(db, p.itemType, p.itemId)
     const link = courtCalendarLink(deps, `/${p.itemType === 'hearing' ? 'hearings' : 'deadlines'}/${p.itemId}`)
-    for (const [locale, userIds] of byLocale) {
-      const m = await message(db, p.itemType, p.itemId, locale, p.daysBefore)
-      await db.tx((q) => notify(q, {
-        userIds, kind: 'court.reminder', title: m.title, body: m.body, link, caseId: item.caseId,
-        dedupeKey: `court-reminder:${p.itemType}:${p.itemId}:s${p.sequence}:d${p.daysBefore}:${locale}`,
-      }))
-    }
+    await db.tx((q) => notifyEach(q, {
+      userIds, kind: 'court.reminder', text: (locale) => reminderText(locale, subject, p.daysBefore), link, caseId: item.caseId,
+      dedupeKey: `court-reminder:${p.itemType}:${p.itemId}:s${p.sequence}:d${p.daysBefore}`,
+    }))
   }
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
 import { addDays } from '@suite/court-rules'
-import type { Locale, Role } from '@suite/domain'
-import type { Db } from '../db/db'
+import type { Locale, Role, SyncOverview, SyncState } from '@suite/domain'
+import type { Db, Queryable } from '../db/db'
 import type { Deps } from '../deps'
 import { DingTalkApiError, type CalendarEventInput } from '../dingtalk/client'
 import type { JobHandler, JobOutcome } from '../jobs/queue'
 import { loadSubject } from '../cases/access'
 import { isInternalRole } from '@suite/domain'
 import { courtAbilities } from './access'
+import { SYNC_JOB } from './changes'
 import { HEARING_TYPE_LABELS, WORDS } from './labels'
 import { courtCalendarLink } from './reminders'
 import { getSettings } from './settings'
@@ -126,6 +127,15 @@ export function createPacer(sleep = (ms: number) => new Promise<void>((r) => set
 /** Calls the sync made this month. */
 export async function callsThisMonth(db: Pick<Db, 'query'>, now: Date): Promise<number> {
   return (await db.query<{ calls: number }>('SELECT calls FROM court_sync_usage WHERE month = $1', [hkMonth(now)])).rows[0]?.calls ?? 0
+}
+
+/** The month's calls against the budget, how many (item, lawyer) events are in each state, and the sync jobs waiting. */
+export async function syncOverview(q: Queryable, now: Date): Promise<SyncOverview> {
+  const counts: Record<SyncState, number> = { pending: 0, synced: 0, error: 0, deleted: 0, skipped: 0 }
+  const states = await q.query<{ state: SyncState; n: number }>('SELECT state, count(*)::int AS n FROM court_sync_events GROUP BY state')
+  for (const r of states.rows) counts[r.state] = r.n
+  const queued = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = $1 AND status IN ('queued','running')`, [SYNC_JOB])).rows[0]!.n
+  return { month: hkMonth(now), callsUsed: await callsThisMonth(q, now), monthlyBudget: (await getSettings(q)).monthlyCallBudget, counts, queuedJobs: queued }
 }
 
 class BudgetReached extends Error {}

@@ -2,7 +2,7 @@ import { ANCHOR_EVENTS, BUNDLED_TEMPLATES, HK_GENERAL_HOLIDAYS } from '@suite/co
 import { AnchorEvent, type Deadline, type Hearing } from '@suite/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, publishAsAdmin, type TestApp } from '../../testing'
-import { COURT_TEST_ENV, courtCaller } from '../../court-calendar/test-helpers'
+import { COURT_TEST_ENV, courtCaller } from '../test-helpers'
 
 let t: TestApp
 const NOW = new Date('2026-03-02T02:00:00Z') // Monday 2 March 2026, 10:00 in Hong Kong

@@ -2,7 +2,7 @@ import ICAL from 'ical.js'
 import type { Deadline, Hearing } from '@suite/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
-import { COURT_TEST_ENV, courtCaller } from '../../court-calendar/test-helpers'
+import { COURT_TEST_ENV, courtCaller } from '../test-helpers'
 
 let t: TestApp
 beforeAll(async () => { t = await createTestApp({ env: COURT_TEST_ENV }); t.setNow(new Date('2026-03-02T02:00:00Z')) })
