@@ -14,6 +14,7 @@ import { installAuthContext } from './http/auth-context'
 import { installInputGuard } from './http/input-guard'
 import { installExternalReadAudit } from './http/external-reads'
 import { routeModules } from './routes'
+import { refuseUndefinedRoutes } from './http/endpoint'
 import { notifyHandler } from './jobs/notify'
 
 export type { App, Deps } from './deps'
@@ -87,6 +88,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     transform: jsonSchemaTransform,
   })
 
+  // Every /api route comes from an endpoint definition in @suite/domain (docs/ARCHITECTURE.md).
+  refuseUndefinedRoutes(app)
   installAuthContext(app, deps.db, deps.now)
   installInputGuard(app)
   installExternalReadAudit(app, deps.db)

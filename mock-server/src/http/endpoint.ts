@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
-import type { z } from 'zod'
-import { ERROR_RESPONSES, type AnyEndpoint } from '@suite/domain'
+import { z } from 'zod'
+import { API_PREFIX, ERROR_RESPONSES, type AnyEndpoint } from '@suite/domain'
 import type { App } from '../deps'
 
 declare module 'fastify' {
@@ -10,8 +10,7 @@ declare module 'fastify' {
   }
 }
 
-/** Where every endpoint path of `@suite/domain` is served. */
-export const API_PREFIX = '/api'
+export { API_PREFIX }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined
 
@@ -35,8 +34,9 @@ export type EndpointRouteOptions = Pick<RouteShorthandOptions, 'config' | 'bodyL
  * route in the OpenAPI document under its tags.
  */
 export function serve<E extends AnyEndpoint>(app: App, e: E, handler: EndpointHandler<E>, options: EndpointRouteOptions = {}): void {
-  const response: Record<number, z.ZodType> = { ...ERROR_RESPONSES }
+  const response: Record<number, z.ZodType> = { ...ERROR_RESPONSES, ...e.alsoAnswers }
   if (e.responseKind === 'json' && e.response) response[e.status] = e.response
+  if (e.responseKind === 'empty') response[e.status] = z.null()
   app.route({
     ...options,
     config: { ...options.config, endpoint: e },
@@ -48,6 +48,7 @@ export function serve<E extends AnyEndpoint>(app: App, e: E, handler: EndpointHa
       ...(e.hidden ? { hide: true } : {}),
       ...(e.params ? { params: e.params } : {}),
       ...(e.query ? { querystring: e.query } : {}),
+      ...(e.headers ? { headers: e.headers } : {}),
       ...(e.body && e.request === 'json' ? { body: e.body } : {}),
       response,
     },

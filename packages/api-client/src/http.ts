@@ -1,6 +1,6 @@
 import axios, { AxiosHeaders, type AxiosAdapter, type AxiosRequestConfig, type AxiosResponse } from 'axios'
 import { z } from 'zod'
-import { fillPath, type AnyEndpoint } from '@suite/domain'
+import { API_PREFIX, fillPath, type AnyEndpoint } from '@suite/domain'
 import { ApiError, apiErrorFromResponse } from './api-error'
 import { backoffDelay, isRetryableFailure, isRetryableRequest, parseRetryAfter } from './retry'
 
@@ -175,7 +175,7 @@ export function createHttp(options: ApiClientOptions = {}): Http {
   const baseDelay = options.retryBaseDelayMs ?? 300
   const sleep = options.sleep ?? defaultSleep
   const instance = axios.create({
-    baseURL: options.baseURL ?? '/api',
+    baseURL: options.baseURL ?? API_PREFIX,
     timeout: options.timeoutMs ?? 15_000,
     withCredentials: true,
     // ETIMEDOUT for timeouts, so they are not confused with other aborted connections.

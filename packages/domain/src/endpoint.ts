@@ -8,6 +8,9 @@ import { ErrorBody, type ErrorCode } from './error'
  * `@suite/api-client`), and the OpenAPI document is generated from the registered routes.
  */
 
+/** Where every endpoint path is served, and the client's default base URL. */
+export const API_PREFIX = '/api'
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** What the body of a successful answer is. */
@@ -47,6 +50,8 @@ export interface Endpoint<
   params: Params
   query: Query
   body: Body
+  /** Request headers the endpoint reads (validated and documented), e.g. `Idempotency-Key`. */
+  headers?: z.ZodType
   /** `json` (default), `multipart` (the body is `FormData`) or `bytes` (a `Blob`); `body` documents only JSON. */
   request: R
   /** Status of a successful answer: 200 unless said. */
@@ -56,6 +61,8 @@ export interface Endpoint<
   responseKind: K
   /** MIME type of a `bytes` or `text` answer. */
   contentType?: string
+  /** Other successful answers, documented (a replayed request answered 200 where a new one is 201). */
+  alsoAnswers?: Readonly<Record<number, z.ZodType>>
 }
 
 /** Any endpoint, for generic code. */
@@ -82,11 +89,13 @@ export interface EndpointSpec<
   params?: Params
   query?: Query
   body?: Body
+  headers?: z.ZodType
   request?: R
   status?: 200 | 201 | 202 | 204
   response?: Res
   responseKind?: K
   contentType?: string
+  alsoAnswers?: Readonly<Record<number, z.ZodType>>
 }
 
 /**
@@ -113,11 +122,13 @@ export function defineEndpoint<
     params: spec.params as Params,
     query: spec.query as Query,
     body: spec.body as Body,
+    headers: spec.headers,
     request: (spec.request ?? 'json') as R,
     status: spec.status ?? (responseKind === 'empty' && !spec.response ? 204 : 200),
     response: spec.response as Res,
     responseKind,
     contentType: spec.contentType,
+    alsoAnswers: spec.alsoAnswers,
   }
 }
 
