@@ -6,7 +6,7 @@ import { DEMO, caseItems, type CaseItems } from './fixtures'
 /**
  * Every route of the OpenAPI document, called from outside as every role and every ended
  * session, with real ids of a case the caller may not see and with garbage. The in-process
- * permission matrix (routes/case-room.matrix.test.ts) checks the table; this checks what an
+ * permission matrix (mock-server/src/case-room/matrix.test.ts) checks the table; this checks what an
  * outsider gets back over the wire.
  */
 
