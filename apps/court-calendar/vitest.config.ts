@@ -1,12 +1,3 @@
-import vue from '@vitejs/plugin-vue'
-import { defineProject } from 'vitest/config'
+import { defineSuiteProject } from '../../scripts/vitest-project.ts'
 
-export default defineProject({
-  plugins: [vue()],
-  define: {
-    __VUE_I18N_FULL_INSTALL__: 'true',
-    __VUE_I18N_LEGACY_API__: 'false',
-    __INTLIFY_PROD_DEVTOOLS__: 'false',
-  },
-  test: { name: 'court-calendar', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
-})
+export default defineSuiteProject({ name: 'court-calendar', environment: 'happy-dom', vue: true, setupFiles: ['src/testing/setup.ts'] })

@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { defineSuiteProject } from '../../scripts/vitest-project.ts'
 
-export default defineProject({
-  test: { name: 'classifier', environment: 'node', include: ['src/**/*.test.ts'], testTimeout: 30_000 },
-})
+export default defineSuiteProject({ name: 'classifier', test: { testTimeout: 30_000 } })

@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { defineSuiteProject } from '../../scripts/vitest-project.ts'
 
-export default defineProject({
-  test: { name: 'court-rules', environment: 'node', include: ['src/**/*.test.ts'] },
-})
+export default defineSuiteProject({ name: 'court-rules' })

@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { defineSuiteProject } from '../../scripts/vitest-project.ts'
 
-export default defineProject({
-  test: { name: 'vite-config', environment: 'node', include: ['*.test.ts'] },
-})
+export default defineSuiteProject({ name: 'vite-config', include: ['*.test.ts'] })

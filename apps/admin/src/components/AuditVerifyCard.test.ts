@@ -1,9 +1,7 @@
-import { mount } from '@vue/test-utils'
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { reactive, shallowRef } from 'vue'
 import type { AuditVerification } from '@suite/domain'
-import { createSuiteI18n } from '@suite/ui'
-import { messages } from '../locales'
 import AuditVerifyCard from './AuditVerifyCard.vue'
 import type { useAuditLog } from '../composables/use-audit-log'
 
@@ -16,16 +14,16 @@ describe('AuditVerifyCard', () => {
     ['zh-HK', '紀錄在第 5 項被竄改。', '內容與雜湊值不符'],
     ['zh-CN', '日志在第 5 条被篡改。', '内容与哈希值不符'],
     ['en', 'The log was tampered with at entry #5.', 'no longer matches its hash'],
-  ] as const)('names the first bad entry plainly in %s', (locale, title, reason) => {
+  ] as const)('names the first bad entry plainly in %s', async (locale, title, reason) => {
     const log = fakeLog({ ok: false, checked: 4, firstBadSeq: 5, reason: 'hash_mismatch', headHash: null, fromCheckpoint: null })
-    const w = mount(AuditVerifyCard, { props: { log }, global: { plugins: [createSuiteI18n(messages, { locale })] } })
+    const { wrapper: w } = await mountWithSuite(AuditVerifyCard, { props: { log }, locale })
     expect(w.text()).toContain(title)
     expect(w.text()).toContain(reason)
   })
 
-  it('says the log is intact and from where it was checked', () => {
+  it('says the log is intact and from where it was checked', async () => {
     const log = fakeLog({ ok: true, checked: 120, firstBadSeq: null, reason: null, headHash: 'a'.repeat(64), fromCheckpoint: 80 })
-    const w = mount(AuditVerifyCard, { props: { log }, global: { plugins: [createSuiteI18n(messages, { locale: 'en' })] } })
+    const { wrapper: w } = await mountWithSuite(AuditVerifyCard, { props: { log }, locale: 'en' })
     expect(w.text()).toContain('The log is intact: 120 entries checked.')
     expect(w.text()).toContain('after entry #80')
   })

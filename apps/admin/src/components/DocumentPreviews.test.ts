@@ -1,13 +1,11 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { mountWithSuite } from '@suite/app-kit/testing'
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import { RuleTemplateDocument, type LabelPolicy } from '@suite/domain'
-import { createSuiteI18n, formatDate } from '@suite/ui'
-import { messages } from '../locales'
+import { formatDate } from '@suite/ui'
 import PolicyPreview from './PolicyPreview.vue'
 import TemplatePreview from './TemplatePreview.vue'
-
-const i18n = (locale: 'zh-HK' | 'zh-CN' | 'en') => ({ global: { plugins: [createSuiteI18n(messages, { locale })] } })
 
 describe('PolicyPreview: the typed policy evaluated on a sample text with the detection engine', () => {
   it.each([
@@ -15,7 +13,7 @@ describe('PolicyPreview: the typed policy evaluated on a sample text with the de
     ['zh-CN', '机密', '公开'],
     ['en', 'Confidential', 'Public'],
   ] as const)('in %s: the sample (an HKID, a phone, an email, contract words) is confidential; a plain text falls to the default', async (locale, confidential, publicLabel) => {
-    const w = mount(PolicyPreview, { props: { policy: DEFAULT_LABEL_POLICY }, ...i18n(locale) })
+    const { wrapper: w } = await mountWithSuite(PolicyPreview, { props: { policy: DEFAULT_LABEL_POLICY }, locale })
     expect(w.get('[data-test="suggested-label"]').text()).toBe(confidential)
     expect(w.get('[data-test="matched-rules"]').text()).toContain('identifiers')
     expect(w.get('[data-test="matched-rules"]').text()).toContain('contacts-and-business')
@@ -28,7 +26,7 @@ describe('PolicyPreview: the typed policy evaluated on a sample text with the de
 
   it('follows the policy as it is typed: a stricter default and a rule on phones only', async () => {
     const policy: LabelPolicy = { schemaVersion: 1, defaultLabel: 'internal', rules: [{ id: 'phones', label: 'confidential', match: 'any', conditions: [{ type: 'phone', minCount: 2, minConfidence: 0 }] }] }
-    const w = mount(PolicyPreview, { props: { policy }, ...i18n('en') })
+    const { wrapper: w } = await mountWithSuite(PolicyPreview, { props: { policy }, locale: 'en' })
     await w.get('textarea').setValue('Call +852 9123 4567')
     expect(w.get('[data-test="suggested-label"]').text()).toBe('Internal')
     await w.get('textarea').setValue('Call +852 9123 4567 or +852 6123 4567')
@@ -45,7 +43,7 @@ describe('TemplatePreview: the typed template computing a sample deadline with t
   const now = new Date('2026-03-02T02:00:00Z') // Monday 2 March 2026 in Hong Kong
 
   it.each(['zh-HK', 'zh-CN', 'en'] as const)('in %s: 28 days after 2 March 2026 is 30 March; 35 days land on Easter Monday and move to 8 April', async (locale) => {
-    const w = mount(TemplatePreview, { props: { template: defence, now }, ...i18n(locale) })
+    const { wrapper: w } = await mountWithSuite(TemplatePreview, { props: { template: defence, now }, locale })
     expect(w.get('[data-test="template-name"]').text()).toBe(defence.name[locale])
     expect(w.get('[data-test="template-deadline"]').text()).toBe(formatDate('2026-03-30', 'long', locale))
     await w.setProps({ template: { ...defence, period: 35 } })
@@ -56,7 +54,7 @@ describe('TemplatePreview: the typed template computing a sample deadline with t
 
   it('computes from the date typed, and shows the short-period rule and an archived template', async () => {
     const summons = RuleTemplateDocument.parse({ name: { 'zh-HK': '傳票', 'zh-CN': '传票', en: 'Summons' }, period: 2, direction: 'before', clear: true, anchorEvent: 'hearing', citation: 'RHC O.32 r.3', archived: true })
-    const w = mount(TemplatePreview, { props: { template: summons, now }, ...i18n('en') })
+    const { wrapper: w } = await mountWithSuite(TemplatePreview, { props: { template: summons, now }, locale: 'en' })
     await w.get('input[name="anchorDate"]').setValue('2026-04-08')
     await flushPromises()
     // Two clear days before Wednesday 8 April 2026 are 1 and 2 April (3 to 7 April are holidays or the weekend): serve by 31 March.

@@ -1,14 +1,13 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { mountWithSuite } from '@suite/app-kit/testing'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSuiteI18n } from '@suite/ui'
-import { messages } from '../locales'
 import EnrolmentCodeDialog from './EnrolmentCodeDialog.vue'
 
 // 16:30 UTC on 2 March is 00:30 on 3 March in Hong Kong.
 const issued = { name: '李嘉欣 Lee Ka-yan', code: 'ABCD-EFGH-JKMN', expiresAt: '2026-03-02T16:30:00.000Z' }
 
-function open(locale: 'zh-HK' | 'zh-CN' | 'en') {
-  const w = mount(EnrolmentCodeDialog, { props: { issued }, attachTo: document.body, global: { plugins: [createSuiteI18n(messages, { locale })] } })
+async function open(locale: 'zh-HK' | 'zh-CN' | 'en') {
+  const { wrapper: w } = await mountWithSuite(EnrolmentCodeDialog, { props: { issued }, locale })
   // The dialog is appended to <body>.
   const dialog = () => document.body.querySelector<HTMLElement>('.el-dialog')!
   return { w, dialog }
@@ -25,7 +24,7 @@ describe('EnrolmentCodeDialog: the set-up code IT just issued, shown once', () =
     ['zh-CN', '李嘉欣 Lee Ka-yan 的设置码', '只能使用一次，有效期至 2026年3月3日 00:30 (香港时间)。', '切勿通过邮件或聊天消息发送'],
     ['en', 'Set-up code for 李嘉欣 Lee Ka-yan', 'Works once, until 3 Mar 2026 00:30 (Hong Kong time).', 'never by email or chat'],
   ] as const)('in %s: the code, its expiry in Hong Kong time, and how to hand it over', async (locale, title, expiry, guidance) => {
-    const { w, dialog } = open(locale)
+    const { w, dialog } = await open(locale)
     await flushPromises()
     expect(dialog().getAttribute('aria-label') ?? dialog().textContent).toContain(title)
     expect(dialog().querySelector('[data-test="enrolment-code"]')!.textContent).toBe('ABCD-EFGH-JKMN')
@@ -37,7 +36,7 @@ describe('EnrolmentCodeDialog: the set-up code IT just issued, shown once', () =
   it('copies the code, and closes with Done', async () => {
     const writeText = vi.fn(async () => undefined)
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
-    const { w, dialog } = open('en')
+    const { w, dialog } = await open('en')
     await flushPromises()
     const button = (name: string) => [...dialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!
     button('Copy').click()

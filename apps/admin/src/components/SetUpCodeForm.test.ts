@@ -1,9 +1,8 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { mountWithSuite } from '@suite/app-kit/testing'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError, type ApiClient } from '@suite/api-client'
 import type { StepUpStatus, TotpEnrolment } from '@suite/domain'
-import { createSuiteI18n } from '@suite/ui'
-import { messages } from '../locales'
 import { useTotpEnrolment } from '../composables/use-totp-enrolment'
 import SetUpCodeForm from './SetUpCodeForm.vue'
 
@@ -18,13 +17,13 @@ const wrongCode = () => new ApiError({
 })
 
 /** The message under the field (Element Plus shows it after a short debounce). */
-async function fieldError(w: ReturnType<typeof mount>): Promise<string> {
+async function fieldError(w: VueWrapper): Promise<string> {
   await vi.waitFor(() => expect(w.find('.el-form-item__error').exists()).toBe(true))
   return w.get('.el-form-item__error').text()
 }
 
 /** The real composable on a fake API (a plain browser, so no DingTalk confirmation), and the form on it. */
-function setUp(locale: 'zh-HK' | 'zh-CN' | 'en', status: StepUpStatus = notEnrolled) {
+async function setUp(locale: 'zh-HK' | 'zh-CN' | 'en', status: StepUpStatus = notEnrolled) {
   const stepUp = {
     status: vi.fn(async () => status),
     enrolTotp: vi.fn(async (_code?: string): Promise<TotpEnrolment> => started),
@@ -32,13 +31,13 @@ function setUp(locale: 'zh-HK' | 'zh-CN' | 'en', status: StepUpStatus = notEnrol
   }
   const api = { admin: { stepUp } } as unknown as Pick<ApiClient, 'admin'>
   const totp = useTotpEnrolment({ api, privileged: (c) => c(), toQr: async () => 'data:image/png;base64,', inDingTalk: false })
-  const w = mount(SetUpCodeForm, { props: { totp }, global: { plugins: [createSuiteI18n(messages, { locale })] } })
+  const { wrapper: w } = await mountWithSuite(SetUpCodeForm, { props: { totp }, locale })
   return { totp, stepUp, w }
 }
 
 describe('SetUpCodeForm: setting up an authenticator with a one-time code from IT', () => {
   it('says why a code is needed, and starts the enrolment with the code as typed (spaces and lower case tidied)', async () => {
-    const { totp, stepUp, w } = setUp('zh-HK')
+    const { totp, stepUp, w } = await setUp('zh-HK')
     await totp.load()
     expect(totp.needsSetUpCode.value).toBe(true)
     await flushPromises()
@@ -58,7 +57,7 @@ describe('SetUpCodeForm: setting up an authenticator with a one-time code from I
     ['zh-CN', '此设置码不正确、已使用或已过期。请再核对，或向 IT 部门索取新的设置码。'],
     ['en', 'That set-up code is not right, was used before or has expired. Check it, or ask IT for a new one.'],
   ] as const)('in %s: a code the server refuses shows its field message, and the code typed stays', async (locale, text) => {
-    const { totp, stepUp, w } = setUp(locale)
+    const { totp, stepUp, w } = await setUp(locale)
     await totp.load()
     stepUp.enrolTotp.mockRejectedValueOnce(wrongCode())
     await w.get('input#totp-set-up-code').setValue('ABCD-EFGH-JKMP')
@@ -76,7 +75,7 @@ describe('SetUpCodeForm: setting up an authenticator with a one-time code from I
   })
 
   it('refuses something that is not shaped like a code without asking the server (a wrong code counts toward the lockout)', async () => {
-    const { totp, stepUp, w } = setUp('en')
+    const { totp, stepUp, w } = await setUp('en')
     await totp.load()
     await w.get('input#totp-set-up-code').setValue('123456')
     await w.get('form').trigger('submit')
@@ -87,7 +86,7 @@ describe('SetUpCodeForm: setting up an authenticator with a one-time code from I
   })
 
   it('tells someone without a DingTalk account to ask IT; inside DingTalk with one, no code is needed', async () => {
-    const none = setUp('en', { ...notEnrolled, dingtalkAvailable: false })
+    const none = await setUp('en', { ...notEnrolled, dingtalkAvailable: false })
     await none.totp.load()
     await flushPromises()
     expect(none.w.text()).toContain('Your account has no DingTalk sign-in: ask IT for a one-time set-up code')

@@ -1,6 +1,7 @@
 import type { ApiClient } from '@suite/api-client'
-import type { AdminUser, DirectorySyncResult, EnrolmentCode, InternalRole } from '@suite/domain'
-import { reactive, shallowRef } from 'vue'
+import { useLatestAsync } from '@suite/app-kit'
+import type { AdminUser, DirectorySyncResult, EnrolmentCode, InternalRole, Page } from '@suite/domain'
+import { computed, reactive, shallowRef } from 'vue'
 
 type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 
@@ -12,30 +13,20 @@ export interface IssuedEnrolmentCode extends EnrolmentCode {
 /** The users and roles screen: search, directory sync, role change, (de)activation, set-up codes. */
 export function useAdminUsers(api: Pick<ApiClient, 'admin'>, privileged: Privileged) {
   const filters = reactive({ q: '', status: 'all' as 'all' | 'active' | 'inactive' })
-  const items = shallowRef<AdminUser[]>([])
-  const nextCursor = shallowRef<string | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
+  const list = useLatestAsync(async (signal, more: boolean = false): Promise<Page<AdminUser>> => {
+    const shown = list.state.value
+    const page = await api.admin.users.list({ ...(filters.q.trim() ? { q: filters.q.trim() } : {}), status: filters.status, limit: 100, ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}) }, { signal })
+    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+  }, { items: [], nextCursor: null }, { immediate: false })
+  const items = computed(() => list.state.value.items)
   const busyId = shallowRef<string | null>(null)
   const actionError = shallowRef<unknown>(null)
   const lastSync = shallowRef<DirectorySyncResult | null>(null)
   const issued = shallowRef<IssuedEnrolmentCode | null>(null)
 
-  async function load(more = false): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const page = await api.admin.users.list({ ...(filters.q.trim() ? { q: filters.q.trim() } : {}), status: filters.status, limit: 100, ...(more && nextCursor.value ? { cursor: nextCursor.value } : {}) })
-      items.value = more ? [...items.value, ...page.items] : page.items
-      nextCursor.value = page.nextCursor
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
+  const load = async (more = false): Promise<void> => { await list.runNow(more) }
 
-  const replace = (u: AdminUser) => { items.value = items.value.map((x) => (x.id === u.id ? u : x)) }
+  const replace = (u: AdminUser) => { list.state.value = { ...list.state.value, items: items.value.map((x) => (x.id === u.id ? u : x)) } }
 
   async function act<T>(id: string, call: () => Promise<T>): Promise<T | null> {
     busyId.value = id
@@ -67,7 +58,7 @@ export function useAdminUsers(api: Pick<ApiClient, 'admin'>, privileged: Privile
   }
 
   return {
-    filters, items, nextCursor, loading, error, busyId, actionError, lastSync, issued,
+    filters, items, nextCursor: computed(() => list.state.value.nextCursor), loading: list.loading, error: list.error, busyId, actionError, lastSync, issued,
     load, setRole, deactivate, reactivate, resetSecondFactor, issueEnrolmentCode, sync,
   }
 }

@@ -1,6 +1,7 @@
 import type { ApiClient } from '@suite/api-client'
-import type { AuditEntry, AuditVerification } from '@suite/domain'
-import { reactive, shallowRef } from 'vue'
+import { useLatestAsync } from '@suite/app-kit'
+import type { AuditEntry, AuditVerification, Page } from '@suite/domain'
+import { computed, reactive } from 'vue'
 
 /** Filters of the audit search as the page edits them. */
 export interface AuditFilters { actorId: string; action: string; caseId: string; range: [string, string] | null }
@@ -11,13 +12,6 @@ export interface AuditFilters { actorId: string; action: string; caseId: string;
  */
 export function useAuditLog(api: Pick<ApiClient, 'audit'>) {
   const filters = reactive<AuditFilters>({ actorId: '', action: '', caseId: '', range: null })
-  const items = shallowRef<AuditEntry[]>([])
-  const nextCursor = shallowRef<string | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
-  const verification = shallowRef<AuditVerification | null>(null)
-  const verifying = shallowRef(false)
-  const verifyError = shallowRef<unknown>(null)
 
   const query = () => ({
     ...(filters.actorId.trim() ? { actorId: filters.actorId.trim() } : {}),
@@ -27,33 +21,18 @@ export function useAuditLog(api: Pick<ApiClient, 'audit'>) {
     limit: 50,
   })
 
-  /** Load the first page (`more` = the next one). */
-  async function load(more = false): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const page = await api.audit.list({ ...query(), ...(more && nextCursor.value ? { cursor: nextCursor.value } : {}) })
-      items.value = more ? [...items.value, ...page.items] : page.items
-      nextCursor.value = page.nextCursor
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
+  const list = useLatestAsync(async (signal, more: boolean = false): Promise<Page<AuditEntry>> => {
+    const shown = list.state.value
+    const page = await api.audit.list({ ...query(), ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}) }, { signal })
+    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+  }, { items: [], nextCursor: null }, { immediate: false })
+  /** Walking the whole chain on the server. */
+  const check = useLatestAsync((signal) => api.audit.verify({ signal }), null as AuditVerification | null, { immediate: false })
 
+  /** Load the first page (`more` = the next one). */
+  const load = async (more = false): Promise<void> => { await list.runNow(more) }
   /** Walk the whole chain on the server. */
-  async function verify(): Promise<void> {
-    verifying.value = true
-    verifyError.value = null
-    try {
-      verification.value = await api.audit.verify()
-    } catch (e) {
-      verifyError.value = e
-    } finally {
-      verifying.value = false
-    }
-  }
+  const verify = async (): Promise<void> => { await check.runNow() }
 
   /** Download link of the export for the chosen window (the filter range, or the last 30 days). */
   function exportUrl(format: 'csv' | 'json', today: string, monthAgo: string): string {
@@ -61,5 +40,8 @@ export function useAuditLog(api: Pick<ApiClient, 'audit'>) {
     return api.audit.exportUrl({ from, to, format })
   }
 
-  return { filters, items, nextCursor, loading, error, verification, verifying, verifyError, load, verify, exportUrl }
+  return {
+    filters, items: computed(() => list.state.value.items), nextCursor: computed(() => list.state.value.nextCursor), loading: list.loading, error: list.error,
+    verification: check.state, verifying: check.loading, verifyError: check.error, load, verify, exportUrl,
+  }
 }

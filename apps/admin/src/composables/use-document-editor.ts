@@ -1,8 +1,8 @@
 import type { ApiClient } from '@suite/api-client'
+import { useLatestAsync } from '@suite/app-kit'
 import type { LowcodeDiff, LowcodeDocument, LowcodeVersion } from '@suite/domain'
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
 import { checkBody, starterBody, type Preview } from '../lib/document-kinds'
-
 
 type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 
@@ -23,8 +23,6 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
   const diff = shallowRef<LowcodeDiff | null>(null)
   const text = shallowRef('')
   const savedText = shallowRef('')
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
   const busy = shallowRef(false)
   const actionError = shallowRef<unknown>(null)
 
@@ -46,22 +44,24 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
 
   const show = (body: unknown) => JSON.stringify(body, null, 2)
 
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const [d, v] = await Promise.all([api.lowcode.get(toValue(kind), toValue(key)), api.lowcode.versions(toValue(kind), toValue(key))])
-      doc.value = d
-      versions.value = v
-      text.value = show(d.draft?.body ?? d.running?.body ?? starterBody(toValue(kind)))
-      savedText.value = d.draft || d.running ? text.value : ''
-      diff.value = d.draft ? await api.lowcode.diff(toValue(kind), toValue(key)) : null
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
+  /** The document, its history and (with a draft) the diff against the running version; shown once all three are in. */
+  const loader = useLatestAsync(async (signal) => {
+    const [k, name] = [toValue(kind), toValue(key)]
+    const [d, v] = await Promise.all([api.lowcode.get(k, name, { signal }), api.lowcode.versions(k, name, { signal })])
+    return { doc: d, versions: v, diff: d.draft ? await api.lowcode.diff(k, name, { signal }) : null }
+  }, null, {
+    immediate: false,
+    onSuccess: (loaded) => {
+      if (!loaded) return
+      doc.value = loaded.doc
+      versions.value = loaded.versions
+      text.value = show(loaded.doc.draft?.body ?? loaded.doc.running?.body ?? starterBody(toValue(kind)))
+      savedText.value = loaded.doc.draft || loaded.doc.running ? text.value : ''
+      diff.value = loaded.diff
+    },
+  })
+  const { loading, error } = loader
+  const load = async (): Promise<void> => { await loader.runNow() }
 
   async function act<T>(call: () => Promise<T>): Promise<T | null> {
     busy.value = true

@@ -1,4 +1,4 @@
-import { isApiError } from '@suite/api-client'
+import { useStepUp } from '@suite/app-kit'
 import { useStepUpStore } from '../stores/step-up'
 
 /**
@@ -7,12 +7,5 @@ import { useStepUpStore } from '../stores/step-up'
  */
 export function usePrivileged() {
   const stepUp = useStepUpStore()
-  return async function privileged<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call()
-    } catch (e) {
-      if (isApiError(e) && e.code === 'step_up_required' && (await stepUp.request())) return call()
-      throw e
-    }
-  }
+  return useStepUp(() => stepUp.request()).privileged
 }

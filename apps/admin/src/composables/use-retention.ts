@@ -1,4 +1,5 @@
 import type { ApiClient } from '@suite/api-client'
+import { useLatestAsync } from '@suite/app-kit'
 import { MIN_AUDIT_RETENTION_DAYS, type AuditPurgeResult, type AuditRetention } from '@suite/domain'
 import { shallowRef } from 'vue'
 
@@ -6,25 +7,16 @@ type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 
 /** Retention setting and purge; both go through `privileged` (step-up). */
 export function useRetention(api: Pick<ApiClient, 'admin'>, privileged: Privileged) {
-  const retention = shallowRef<AuditRetention | null>(null)
   const days = shallowRef<number>(MIN_AUDIT_RETENTION_DAYS)
-  const loading = shallowRef(false)
+  const { state: retention, loading, error, runNow } = useLatestAsync(
+    (signal) => api.admin.audit.retention({ signal }),
+    null as AuditRetention | null,
+    { immediate: false, onSuccess: (r) => { if (r) days.value = r.retentionDays } },
+  )
   const saving = shallowRef(false)
-  const error = shallowRef<unknown>(null)
   const lastPurge = shallowRef<AuditPurgeResult | null>(null)
 
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      retention.value = await api.admin.audit.retention()
-      days.value = retention.value.retentionDays
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
+  const load = async (): Promise<void> => { await runNow() }
 
   async function act<T>(call: () => Promise<T>): Promise<T | null> {
     saving.value = true

@@ -1,7 +1,8 @@
+import type { ApiClient } from '@suite/api-client'
+import { useLatestAsync } from '@suite/app-kit'
+import type { DingTalk } from '@suite/dingtalk'
 import type { StepUpStatus } from '@suite/domain'
 import { computed, shallowRef } from 'vue'
-import type { ApiClient } from '@suite/api-client'
-import type { DingTalk } from '@suite/dingtalk'
 
 /** Dependencies of {@link useStepUpDialog}; passed in so tests need no module mocks. */
 export interface StepUpDialogDeps {
@@ -22,24 +23,15 @@ export type StepUpAdvice = 'open_in_dingtalk' | 'ask_it'
  * confirmation itself. `confirm*` resolve true when the session is now elevated.
  */
 export function useStepUpDialog(deps: StepUpDialogDeps) {
-  const status = shallowRef<StepUpStatus | null>(null)
-  const loading = shallowRef(false)
+  const { state: status, loading, error, runNow } = useLatestAsync((signal) => deps.api.admin.stepUp.status({ signal }), null as StepUpStatus | null, { immediate: false })
   const busy = shallowRef(false)
-  const error = shallowRef<unknown>(null)
   const code = shallowRef('')
   const method = shallowRef<'totp' | 'recovery_code'>('totp')
 
+  /** What the person can confirm with, fetched each time the dialog opens (the typed code is cleared). */
   async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
     code.value = ''
-    try {
-      status.value = await deps.api.admin.stepUp.status()
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
+    await runNow()
   }
 
   async function attempt(run: () => Promise<StepUpStatus>): Promise<boolean> {

@@ -1,8 +1,8 @@
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { makeCaseDetail, makeCaseEvent, makeInvitation } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useCaseRoomStore } from '../stores/case-room'
-import { fakeApi, mountApp } from '../test-utils'
 import InviteDialog from './InviteDialog.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -17,7 +17,7 @@ describe('InviteDialog', () => {
     const create = vi.fn(async () => ({ invitation: makeInvitation({ name: 'Dr Yip' }), token: 't'.repeat(43), url: 'http://localhost/apps/case-room/#/invite/ttt' }))
     const writeText = vi.fn(async () => undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
-    await mountApp(InviteDialog, {
+    await mountWithSuite(InviteDialog, {
       api: fakeApi({ caseRoom: { events: { list: async () => [makeCaseEvent(), makeCaseEvent({ id: 'evt-2' as never, kind: 'hearing' })] }, invitations: { create } } }),
       props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
     })

@@ -1,9 +1,9 @@
 import { ApiError } from '@suite/api-client'
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { makeCaseDetail, makeInvitation, makeMember } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useCaseRoomStore } from '../stores/case-room'
-import { fakeApi, mountApp } from '../test-utils'
 import MembersPanel from './MembersPanel.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -16,7 +16,7 @@ const members = [
 
 describe('MembersPanel', () => {
   it('shows the team, externals with their expiry, walls with reasons and pending links', async () => {
-    const { wrapper } = await mountApp(MembersPanel, {
+    const { wrapper } = await mountWithSuite(MembersPanel, {
       api: fakeApi({ caseRoom: { members: { list: async () => members }, invitations: { list: async () => [makeInvitation()] } } }),
       props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
     })
@@ -34,9 +34,9 @@ describe('MembersPanel', () => {
       .mockResolvedValue(makeCaseDetail(undefined, { restrictedToInternal: false }))
     const requestAuthCode = vi.fn(async () => 'fresh-code')
     const confirm = vi.fn(async () => ({}))
-    const { wrapper } = await mountApp(MembersPanel, {
+    const { wrapper } = await mountWithSuite(MembersPanel, {
       api: fakeApi({ caseRoom: { restrict, members: { list: async () => members }, invitations: { list: async () => [] } }, admin: { stepUp: { confirm } } }),
-      props: { caseId: 'case-hca-1234' }, dingtalk: { inDingTalk: true, requestAuthCode },
+      props: { caseId: 'case-hca-1234' }, deps: { dingtalk: { inDingTalk: true, requestAuthCode, complexPicker: vi.fn(), setTitle: vi.fn(async () => undefined) } },
       before: () => useCaseRoomStore().set(makeCaseDetail(undefined, { restrictedToInternal: true })),
     })
     await wrapper.find('.el-switch').trigger('click')
@@ -49,7 +49,7 @@ describe('MembersPanel', () => {
   })
 
   it('an external sees no management controls', async () => {
-    const { wrapper } = await mountApp(MembersPanel, {
+    const { wrapper } = await mountWithSuite(MembersPanel, {
       api: fakeApi({ caseRoom: { members: { list: async () => [makeMember('u-chan'), makeMember('u-client-tse')] } } }),
       props: { caseId: 'case-hca-1234' },
       before: () => useCaseRoomStore().set(makeCaseDetail({ role: 'client', membership: { status: 'active', tierCeiling: 'restricted' } })),
@@ -60,7 +60,7 @@ describe('MembersPanel', () => {
 
   it('a partner sends an existing external a new sign-in link, shown once', async () => {
     const signInLink = vi.fn(async () => ({ userId: 'u-client-tse', name: '謝家輝 Tse Ka-fai', token: 't'.repeat(43), url: 'http://x/apps/case-room/#/sign-in/ttt', linkExpiresAt: '2026-03-03T04:00:00.000Z' }))
-    const { wrapper } = await mountApp(MembersPanel, {
+    const { wrapper } = await mountWithSuite(MembersPanel, {
       api: fakeApi({ caseRoom: { members: { list: async () => members, signInLink }, invitations: { list: async () => [] } } }),
       props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
     })
@@ -77,7 +77,7 @@ describe('MembersPanel', () => {
 
   it('“sign out devices” asks first, then ends the external’s saved access', async () => {
     const signOutDevices = vi.fn(async () => ({ credentials: 2, links: 0, sessions: 1 }))
-    const { wrapper } = await mountApp(MembersPanel, {
+    const { wrapper } = await mountWithSuite(MembersPanel, {
       api: fakeApi({ caseRoom: { members: { list: async () => members, signOutDevices }, invitations: { list: async () => [] } } }),
       props: { caseId: 'case-hca-1234' }, before: () => useCaseRoomStore().set(makeCaseDetail()),
     })

@@ -1,8 +1,8 @@
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { makeCaseDetail, makeDocumentDetail } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useCaseRoomStore } from '../stores/case-room'
-import { fakeApi, mountApp } from '../test-utils'
 import MoveTierDialog from './MoveTierDialog.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -13,7 +13,7 @@ describe('MoveTierDialog', () => {
   it('needs a written reason before a document is shown more widely, and sends it', async () => {
     const move = vi.fn(async () => makeDocumentDetail({ tier: 'restricted' }))
     const doc = makeDocumentDetail({ tier: 'private' })
-    await mountApp(MoveTierDialog, { api: fakeApi({ caseRoom: { documents: { move } } }), props: { caseId: 'case-hca-1234', document: doc }, before: () => useCaseRoomStore().set(makeCaseDetail()) })
+    await mountWithSuite(MoveTierDialog, { api: fakeApi({ caseRoom: { documents: { move } } }), props: { caseId: 'case-hca-1234', document: doc }, before: () => useCaseRoomStore().set(makeCaseDetail()) })
     await flushPromises()
     const radios = [...document.body.querySelectorAll('.move-dialog__tiers input')] as HTMLInputElement[]
     expect(radios).toHaveLength(2)
@@ -36,7 +36,7 @@ describe('MoveTierDialog', () => {
 
   it('keeps a file without preview internal: only the internal area is offered', async () => {
     const doc = makeDocumentDetail({ tier: 'restricted', render: 'none', internalOnlyReason: 'no converter' })
-    await mountApp(MoveTierDialog, { api: fakeApi({}), props: { caseId: 'c', document: doc }, before: () => useCaseRoomStore().set(makeCaseDetail()) })
+    await mountWithSuite(MoveTierDialog, { api: fakeApi({}), props: { caseId: 'c', document: doc }, before: () => useCaseRoomStore().set(makeCaseDetail()) })
     await flushPromises()
     const radios = [...document.body.querySelectorAll('.move-dialog__tiers input')] as HTMLInputElement[]
     expect(radios.map((r) => r.disabled)).toEqual([true, false])

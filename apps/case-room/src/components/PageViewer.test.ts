@@ -1,6 +1,6 @@
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
 import PageViewer from './PageViewer.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -9,7 +9,7 @@ describe('PageViewer', () => {
   it('shows the server-rendered page images one at a time, with no download control', async () => {
     const page = vi.fn(async (_c: string, _d: string, n: number) => new Blob([`jpeg-${n}`], { type: 'image/jpeg' }))
     const beacon = vi.fn(async () => undefined)
-    const { wrapper } = await mountApp(PageViewer, {
+    const { wrapper } = await mountWithSuite(PageViewer, {
       api: fakeApi({ caseRoom: { documents: { page, beacon } } }),
       props: { document: { caseId: 'c1', id: 'd1', pageCount: 2, title: 'Draft defence' } },
     })
@@ -30,7 +30,7 @@ describe('PageViewer', () => {
 
   it('reports the time the last page was on screen when the viewer closes', async () => {
     const beacon = vi.fn(async () => undefined)
-    const { wrapper } = await mountApp(PageViewer, {
+    const { wrapper } = await mountWithSuite(PageViewer, {
       api: fakeApi({ caseRoom: { documents: { page: async () => new Blob(['x']), beacon } } }),
       props: { document: { caseId: 'c1', id: 'd1', pageCount: 1, title: 'T' } },
     })
@@ -39,7 +39,7 @@ describe('PageViewer', () => {
   })
 
   it('zooms with the buttons', async () => {
-    const { wrapper } = await mountApp(PageViewer, {
+    const { wrapper } = await mountWithSuite(PageViewer, {
       api: fakeApi({ caseRoom: { documents: { page: async () => new Blob(['x']), beacon: async () => undefined } } }),
       props: { document: { caseId: 'c1', id: 'd1', pageCount: 1, title: 'T' } },
     })

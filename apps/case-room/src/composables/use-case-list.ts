@@ -1,6 +1,7 @@
 import type { ApiClient } from '@suite/api-client'
-import type { CaseStatus, CaseSummary } from '@suite/domain'
-import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { useLatestAsync } from '@suite/app-kit'
+import type { CaseStatus, CaseSummary, Page } from '@suite/domain'
+import { computed, ref, watch } from 'vue'
 
 /** Options of {@link useCaseList}. */
 export interface UseCaseListOptions {
@@ -16,40 +17,24 @@ export interface UseCaseListOptions {
 export function useCaseList(api: Pick<ApiClient, 'cases'>, options: UseCaseListOptions = {}) {
   const q = ref('')
   const status = ref<CaseStatus | 'all'>('all')
-  const items = shallowRef<CaseSummary[]>([])
-  const nextCursor = shallowRef<string | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
-  let run = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
+  // An overtaken search's answer is dropped (the request itself runs to its end).
+  const list = useLatestAsync(async (_signal, more: boolean = false): Promise<Page<CaseSummary>> => {
+    const shown = list.state.value
+    const page = await api.cases.list({
+      limit: options.pageSize ?? 30,
+      ...(q.value.trim() ? { q: q.value.trim() } : {}),
+      ...(status.value !== 'all' ? { status: status.value } : {}),
+      ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}),
+    })
+    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+  }, { items: [], nextCursor: null }, { immediate: false, debounceMs: options.debounceMs ?? 300 })
 
-  async function load(more = false): Promise<void> {
-    const id = ++run
-    loading.value = true
-    error.value = null
-    try {
-      const page = await api.cases.list({
-        limit: options.pageSize ?? 30,
-        ...(q.value.trim() ? { q: q.value.trim() } : {}),
-        ...(status.value !== 'all' ? { status: status.value } : {}),
-        ...(more && nextCursor.value ? { cursor: nextCursor.value } : {}),
-      })
-      if (id !== run) return
-      items.value = more ? [...items.value, ...page.items] : page.items
-      nextCursor.value = page.nextCursor
-    } catch (e) {
-      if (id === run) error.value = e
-    } finally {
-      if (id === run) loading.value = false
-    }
-  }
-
+  const load = (more = false) => list.runNow(more)
   watch(status, () => { void load() })
-  watch(q, () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => { void load() }, options.debounceMs ?? 300)
-  })
-  onScopeDispose(() => { clearTimeout(timer); run++ })
+  watch(q, () => { void list.run() })
 
-  return { q, status, items, nextCursor, loading, error, load, loadMore: () => load(true) }
+  return {
+    q, status, items: computed(() => list.state.value.items), nextCursor: computed(() => list.state.value.nextCursor),
+    loading: list.loading, error: list.error, load, loadMore: () => load(true),
+  }
 }

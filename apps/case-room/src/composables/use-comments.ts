@@ -1,4 +1,5 @@
 import type { ApiClient, CommentTarget } from '@suite/api-client'
+import { useLatestAsync } from '@suite/app-kit'
 import type { CaseComment } from '@suite/domain'
 import { ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 
@@ -7,28 +8,18 @@ import { ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
  * The draft survives a failed send, so nothing typed is lost on a network error.
  */
 export function useComments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefOrGetter<string>, target: MaybeRefOrGetter<CommentTarget | null>) {
-  const items = shallowRef<CaseComment[]>([])
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
+  const { state: items, loading, error, runNow } = useLatestAsync(
+    (signal, t: CommentTarget) => api.caseRoom.comments.list(toValue(caseId), t, { signal }),
+    [] as CaseComment[],
+    { immediate: false },
+  )
   const sending = shallowRef(false)
   const sendError = shallowRef<unknown>(null)
   const draft = ref('')
-  let run = 0
 
   async function load(): Promise<void> {
     const t = toValue(target)
-    if (!t) return
-    const id = ++run
-    loading.value = true
-    error.value = null
-    try {
-      const next = await api.caseRoom.comments.list(toValue(caseId), t)
-      if (id === run) items.value = next
-    } catch (e) {
-      if (id === run) error.value = e
-    } finally {
-      if (id === run) loading.value = false
-    }
+    if (t) await runNow(t)
   }
 
   async function send(page: number | null = null): Promise<boolean> {

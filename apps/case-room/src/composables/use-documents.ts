@@ -1,6 +1,7 @@
 import type { ApiClient } from '@suite/api-client'
-import type { DocumentSummary, Tier } from '@suite/domain'
-import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { useLatestAsync } from '@suite/app-kit'
+import type { DocumentSummary, Page, Tier } from '@suite/domain'
+import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 
 /**
  * The documents of one tier of a case: server-side search, keyset paging ("load more", so a
@@ -8,33 +9,23 @@ import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter 
  */
 export function useDocuments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefOrGetter<string>, tier: MaybeRefOrGetter<Tier>, options: { pageSize?: number; debounceMs?: number } = {}) {
   const q = ref('')
-  const items = shallowRef<DocumentSummary[]>([])
-  const nextCursor = shallowRef<string | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
   const uploading = shallowRef<{ name: string; fraction: number } | null>(null)
-  let run = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
+  const list = useLatestAsync(async (signal, more: boolean = false): Promise<Page<DocumentSummary>> => {
+    const shown = list.state.value
+    const page = await api.caseRoom.documents.list(toValue(caseId), {
+      tier: toValue(tier), limit: options.pageSize ?? 50,
+      ...(q.value.trim() ? { q: q.value.trim() } : {}),
+      ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}),
+    }, { signal })
+    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+  }, { items: [], nextCursor: null }, { immediate: false, debounceMs: options.debounceMs ?? 300 })
 
-  async function load(more = false): Promise<void> {
-    const id = ++run
-    loading.value = true
-    error.value = null
-    try {
-      const page = await api.caseRoom.documents.list(toValue(caseId), {
-        tier: toValue(tier), limit: options.pageSize ?? 50,
-        ...(q.value.trim() ? { q: q.value.trim() } : {}),
-        ...(more && nextCursor.value ? { cursor: nextCursor.value } : {}),
-      })
-      if (id !== run) return
-      items.value = more ? [...items.value, ...page.items] : page.items
-      nextCursor.value = page.nextCursor
-    } catch (e) {
-      if (id === run) error.value = e
-    } finally {
-      if (id === run) loading.value = false
-    }
-  }
+  const items = computed({
+    get: () => list.state.value.items,
+    set: (next: DocumentSummary[]) => { list.state.value = { ...list.state.value, items: next } },
+  })
+  const nextCursor = computed(() => list.state.value.nextCursor)
+  const load = (more = false) => list.runNow(more)
 
   /** Upload one file into this tier; resolves with the new document (already listed first). */
   async function upload(file: File): Promise<DocumentSummary> {
@@ -51,11 +42,8 @@ export function useDocuments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefO
   }
 
   watch([() => toValue(caseId), () => toValue(tier)], () => { void load() }, { immediate: true })
-  watch(q, () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => { void load() }, options.debounceMs ?? 300)
-  })
-  onScopeDispose(() => { clearTimeout(timer); run++ })
+  // Search as the person types: one request once they pause.
+  watch(q, () => { void list.run() })
 
-  return { q, items, nextCursor, loading, error, uploading, load, loadMore: () => load(true), upload }
+  return { q, items, nextCursor, loading: list.loading, error: list.error, uploading, load, loadMore: () => load(true), upload }
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '@suite/api-client'
+import { fakeApi } from '@suite/app-kit/testing'
 import { makeSession } from '@suite/domain/testing'
 import { describe, expect, it, vi } from 'vitest'
-import { fakeApi } from '../test-utils'
 import { withReEntry } from './with-re-entry'
 
 const noSession = () => new ApiError({ status: 401, code: 'session_expired', message: 'expired' })

@@ -1,6 +1,7 @@
+import { useLatestAsync } from '@suite/app-kit'
 import type { CaseAction, CaseDetail, Tier } from '@suite/domain'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, shallowRef } from 'vue'
+import { computed } from 'vue'
 import type { CaseRoomApi } from '../api'
 
 /**
@@ -8,10 +9,11 @@ import type { CaseRoomApi } from '../api'
  * detail and what the caller may do in it, exactly as the server decided.
  */
 export const useCaseRoomStore = defineStore('case-room', () => {
-  const detail = shallowRef<CaseDetail | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
-  let run = 0
+  const { state: detail, loading, error, runNow } = useLatestAsync(
+    (signal, api: Pick<CaseRoomApi, 'caseRoom'>, caseId: string) => api.caseRoom.get(caseId, { signal }),
+    null as CaseDetail | null,
+    { immediate: false },
+  )
 
   const visibleTiers = computed<Tier[]>(() => detail.value?.me.visibleTiers ?? [])
   const internal = computed(() => detail.value?.me.internal ?? false)
@@ -23,18 +25,8 @@ export const useCaseRoomStore = defineStore('case-room', () => {
 
   /** Load (or reload) a case; an older answer arriving late is ignored. */
   async function open(api: Pick<CaseRoomApi, 'caseRoom'>, caseId: string): Promise<void> {
-    const id = ++run
     if (detail.value?.id !== caseId) detail.value = null
-    loading.value = true
-    error.value = null
-    try {
-      const next = await api.caseRoom.get(caseId)
-      if (id === run) detail.value = next
-    } catch (e) {
-      if (id === run) error.value = e
-    } finally {
-      if (id === run) loading.value = false
-    }
+    await runNow(api, caseId)
   }
 
   function set(next: CaseDetail): void {

@@ -1,7 +1,7 @@
+import { useLatestAsync, type AppDeps } from '@suite/app-kit'
 import type { IsoDate } from '@suite/court-rules'
 import type { CourtAgenda } from '@suite/domain'
-import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
-import type { AppDeps } from '@suite/app-kit'
+import { computed, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { flaggedIds, groupByDay, viewRange, type CalendarView } from '../lib/calendar-grid'
 
 /** The filters of the calendar views. */
@@ -16,35 +16,20 @@ export interface AgendaFilters {
  * every change of either. An answer that arrives after a newer request is dropped.
  */
 export function useAgenda(api: AppDeps['api'], o: { view: MaybeRefOrGetter<CalendarView>; anchor: MaybeRefOrGetter<IsoDate>; filters: MaybeRefOrGetter<AgendaFilters> }) {
-  const agenda = shallowRef<CourtAgenda | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
-  let run = 0
-
   const range = computed(() => viewRange(toValue(o.view), toValue(o.anchor)))
 
-  async function load(): Promise<void> {
-    const id = ++run
-    loading.value = true
-    error.value = null
+  const { state: agenda, loading, error, runNow } = useLatestAsync(() => {
     const f = toValue(o.filters)
-    try {
-      const next = await api.courtCalendar.agenda({
-        ...range.value,
-        ...(f.caseId ? { caseId: f.caseId } : {}),
-        ...(f.lawyerId ? { lawyerId: f.lawyerId } : {}),
-        ...(f.court ? { court: f.court } : {}),
-      })
-      if (id === run) agenda.value = next
-    } catch (e) {
-      if (id === run) error.value = e
-    } finally {
-      if (id === run) loading.value = false
-    }
-  }
+    return api.courtCalendar.agenda({
+      ...range.value,
+      ...(f.caseId ? { caseId: f.caseId } : {}),
+      ...(f.lawyerId ? { lawyerId: f.lawyerId } : {}),
+      ...(f.court ? { court: f.court } : {}),
+    })
+  }, null as CourtAgenda | null, { immediate: false })
+  const load = async (): Promise<void> => { await runNow() }
 
   watch(() => [range.value.from, range.value.to, JSON.stringify(toValue(o.filters))], () => { void load() }, { immediate: true })
-  onScopeDispose(() => { run++ })
 
   const days = computed(() => (agenda.value ? groupByDay(agenda.value) : []))
   const flagged = computed(() => flaggedIds(agenda.value?.conflicts ?? []))

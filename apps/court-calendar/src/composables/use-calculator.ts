@@ -1,6 +1,6 @@
+import { useLatestAsync, type AppDeps } from '@suite/app-kit'
 import type { CalculateResult, PeriodDirection, PeriodUnit } from '@suite/domain'
-import { reactive, shallowRef } from 'vue'
-import type { AppDeps } from '@suite/app-kit'
+import { reactive } from 'vue'
 
 /** The calculator form: what was typed stays after a failed request, so nothing is lost. */
 export function useCalculator(api: AppDeps['api'], today: string) {
@@ -13,24 +13,12 @@ export function useCalculator(api: AppDeps['api'], today: string) {
     clear: false,
     ignoreShortPeriodRule: false,
   })
-  const result = shallowRef<CalculateResult | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
-
-  async function calculate(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      result.value = await api.courtCalendar.calculate(form.templateId
-        ? { from: form.from, templateId: form.templateId }
-        : { from: form.from, period: form.period, unit: form.unit, direction: form.direction, clear: form.clear, ignoreShortPeriodRule: form.ignoreShortPeriodRule })
-    } catch (e) {
-      error.value = e
-      result.value = null
-    } finally {
-      loading.value = false
-    }
-  }
+  // Asking again before an answer came: only the newest answer is shown; a failed one shows no date.
+  const { state: result, loading, error, runNow } = useLatestAsync(() => api.courtCalendar.calculate(form.templateId
+    ? { from: form.from, templateId: form.templateId }
+    : { from: form.from, period: form.period, unit: form.unit, direction: form.direction, clear: form.clear, ignoreShortPeriodRule: form.ignoreShortPeriodRule }),
+  null as CalculateResult | null, { immediate: false, onError: () => { result.value = null } })
+  const calculate = async (): Promise<void> => { await runNow() }
 
   return { form, result, loading, error, calculate }
 }

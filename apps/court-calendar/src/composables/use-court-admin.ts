@@ -1,6 +1,6 @@
+import { useLatestAsync, type AppDeps } from '@suite/app-kit'
 import type { ClosureKind, CourtCalendarSettings, CourtClosure, CourtHolidayList, SyncOverview } from '@suite/domain'
 import { reactive, shallowRef } from 'vue'
-import type { AppDeps } from '@suite/app-kit'
 
 /**
  * Court calendar administration: holiday years and the Government file import, declared
@@ -14,22 +14,15 @@ export function useCourtAdmin(api: AppDeps['api']) {
   const settings = shallowRef<CourtCalendarSettings | null>(null)
   const holidayText = shallowRef('')
   const closureForm = reactive({ date: '', kind: 'black_rainstorm' as ClosureKind, note: '' })
-  const loading = shallowRef(false)
   const busy = shallowRef(false)
-  const error = shallowRef<unknown>(null)
-
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const c = api.courtCalendar
-      ;[holidays.value, closures.value, sync.value, settings.value] = await Promise.all([c.admin.holidays(), c.admin.closures(), c.admin.sync(), c.admin.settings()])
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
+  const { loading, error, runNow } = useLatestAsync((signal) => {
+    const { admin } = api.courtCalendar
+    return Promise.all([admin.holidays({ signal }), admin.closures({ signal }), admin.sync({ signal }), admin.settings({ signal })])
+  }, null, {
+    immediate: false,
+    onSuccess: (all) => { if (all) [holidays.value, closures.value, sync.value, settings.value] = all },
+  })
+  const load = async (): Promise<void> => { await runNow() }
 
   async function step<T>(fn: () => Promise<T>): Promise<T | null> {
     busy.value = true

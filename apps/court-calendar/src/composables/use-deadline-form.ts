@@ -1,7 +1,7 @@
+import { useLatestAsync, type AppDeps } from '@suite/app-kit'
 import { addDays, type IsoDate } from '@suite/court-rules'
 import type { AnchorEvent, CalculateResult, Deadline, DeadlineAnchor, Hearing, PeriodDirection, PeriodUnit, TriggerEvent } from '@suite/domain'
 import { computed, reactive, shallowRef, watch } from 'vue'
-import type { AppDeps } from '@suite/app-kit'
 
 /** "Record a new event" in the trigger list. */
 export const NEW_TRIGGER = '__new'
@@ -21,8 +21,6 @@ export function useDeadlineForm(api: AppDeps['api'], o: { today: IsoDate; userId
   })
   const hearings = shallowRef<Hearing[]>([])
   const triggers = shallowRef<TriggerEvent[]>([])
-  const preview = shallowRef<CalculateResult | null>(null)
-  const previewing = shallowRef(false)
   const saving = shallowRef(false)
   const error = shallowRef<unknown>(null)
 
@@ -45,23 +43,14 @@ export function useDeadlineForm(api: AppDeps['api'], o: { today: IsoDate; userId
     return triggers.value.find((x) => x.id === form.triggerId)?.occurredOn ?? null
   })
 
-  let previewRun = 0
-  async function refreshPreview(): Promise<void> {
+  // The date as the form stands, worked out by the server: an older answer arriving late is dropped; a failure shows none.
+  const { state: preview, loading: previewing, runNow: refreshPreview } = useLatestAsync(async () => {
     const from = anchorDate.value
-    const id = ++previewRun
-    if (form.mode === 'fixed' || !from || (form.mode === 'template' && !form.templateId)) { preview.value = null; return }
-    previewing.value = true
-    try {
-      const r = await api.courtCalendar.calculate(form.mode === 'template'
-        ? { from, templateId: form.templateId }
-        : { from, period: form.period, unit: form.unit, direction: form.direction, clear: form.clear })
-      if (id === previewRun) preview.value = r
-    } catch {
-      if (id === previewRun) preview.value = null
-    } finally {
-      if (id === previewRun) previewing.value = false
-    }
-  }
+    if (form.mode === 'fixed' || !from || (form.mode === 'template' && !form.templateId)) return null
+    return api.courtCalendar.calculate(form.mode === 'template'
+      ? { from, templateId: form.templateId }
+      : { from, period: form.period, unit: form.unit, direction: form.direction, clear: form.clear })
+  }, null as CalculateResult | null, { immediate: false, onError: () => { preview.value = null } })
   watch(() => [form.mode, form.templateId, form.period, form.unit, form.direction, form.clear, anchorDate.value], () => { void refreshPreview() })
 
   const complete = computed(() => Boolean(form.caseId && form.title.trim() && (form.mode === 'fixed' ? form.dueOn : anchorDate.value && (form.mode === 'rule' || form.templateId))))

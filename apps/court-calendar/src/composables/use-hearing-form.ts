@@ -1,6 +1,6 @@
+import { useLatestAsync, type AppDeps } from '@suite/app-kit'
 import type { Hearing, HearingType } from '@suite/domain'
 import { computed, reactive, shallowRef } from 'vue'
-import type { AppDeps } from '@suite/app-kit'
 
 /** Hong Kong wall-clock date and time as an instant with the +08:00 offset. */
 export const hkDateTime = (date: string, time: string) => `${date}T${time}:00+08:00`
@@ -14,9 +14,19 @@ export function useHearingForm(api: AppDeps['api'], o: { id: string | null; user
     caseId: o.caseId ?? '', courtCaseNumber: '', court: '', courtroom: '', judge: '', type: 'interlocutory' as HearingType, title: '',
     date: '', start: '09:30', end: '', lawyerIds: (o.userId ? [o.userId] : []) as string[], notes: '',
   })
-  const loading = shallowRef(false)
+  // The stored hearing fills the form; a failure to load shows where a failed save does.
+  const { loading, error, runNow } = useLatestAsync((signal, id: string) => api.courtCalendar.hearings.get(id, { signal }), null as Hearing | null, {
+    immediate: false,
+    onSuccess: (h) => {
+      if (!h) return
+      Object.assign(form, {
+        caseId: h.caseId, courtCaseNumber: h.courtCaseNumber, court: h.court, courtroom: h.courtroom ?? '', judge: h.judge ?? '', type: h.type,
+        title: h.title ?? '', date: h.startsAt.slice(0, 10), start: h.startsAt.slice(11, 16), end: h.endsAt ? h.endsAt.slice(11, 16) : '',
+        lawyerIds: [...h.lawyerIds], notes: h.notes ?? '',
+      })
+    },
+  })
   const saving = shallowRef(false)
-  const error = shallowRef<unknown>(null)
   const fieldErrors = computed<Record<string, string>>(() => {
     const fields = (error.value as { fields?: { path: string; message: string }[] } | null)?.fields ?? []
     return Object.fromEntries(fields.map((f) => [f.path.split('.')[0]!, f.message]))
@@ -25,20 +35,7 @@ export function useHearingForm(api: AppDeps['api'], o: { id: string | null; user
   const complete = computed(() => Boolean(form.caseId && form.court.trim() && form.date && form.start && !endBeforeStart.value))
 
   async function load(): Promise<void> {
-    if (!o.id) return
-    loading.value = true
-    try {
-      const h = await api.courtCalendar.hearings.get(o.id)
-      Object.assign(form, {
-        caseId: h.caseId, courtCaseNumber: h.courtCaseNumber, court: h.court, courtroom: h.courtroom ?? '', judge: h.judge ?? '', type: h.type,
-        title: h.title ?? '', date: h.startsAt.slice(0, 10), start: h.startsAt.slice(11, 16), end: h.endsAt ? h.endsAt.slice(11, 16) : '',
-        lawyerIds: [...h.lawyerIds], notes: h.notes ?? '',
-      })
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
+    if (o.id) await runNow(o.id)
   }
 
   /** Save; returns the saved hearing, or null when it failed (the error is in `error`). */

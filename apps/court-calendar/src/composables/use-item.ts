@@ -1,3 +1,4 @@
+import { useLatestAsync } from '@suite/app-kit'
 import { shallowRef } from 'vue'
 
 /**
@@ -5,22 +6,9 @@ import { shallowRef } from 'vue'
  * the record anew (cancel, restore, mark done): the page shows the answer, never a guess.
  */
 export function useItem<T>(fetch: () => Promise<T>) {
-  const item = shallowRef<T | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
+  const { state: item, loading, error, runNow } = useLatestAsync(() => fetch(), null as T | null, { immediate: false })
   const busy = shallowRef(false)
-
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      item.value = await fetch()
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
+  const load = async (): Promise<void> => { await runNow() }
 
   /** Fetch again without showing the loading state (a failure keeps what is shown). */
   async function refresh(): Promise<void> {

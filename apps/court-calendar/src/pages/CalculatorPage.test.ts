@@ -1,9 +1,10 @@
 import type { CalculateResult } from '@suite/domain'
-import { makeDeadline } from '@suite/domain/testing'
+import { mountWithSuite } from '@suite/app-kit/testing'
+import { makeDeadline, makeRuleTemplate } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import CalculatorPage from './CalculatorPage.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -15,7 +16,7 @@ const templates = { list: vi.fn(async () => []) }
 describe('CalculatorPage', () => {
   it('sends the period and shows the date with its working', async () => {
     const calculate = vi.fn(async () => answer)
-    const { wrapper } = await mountApp(CalculatorPage, { api: fakeApi({ calculate, templates }), locale: 'en' })
+    const { wrapper } = await mountWithSuite(CalculatorPage, { api: fakeCourtApi({ calculate, templates }), locale: 'en' })
     await wrapper.find('input[name="from"]').setValue('2025-04-17')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
@@ -26,7 +27,7 @@ describe('CalculatorPage', () => {
 
   it('keeps what was typed when the request fails', async () => {
     const calculate = vi.fn().mockRejectedValue({ code: 'network_error', status: 0 })
-    const { wrapper } = await mountApp(CalculatorPage, { api: fakeApi({ calculate, templates }) })
+    const { wrapper } = await mountWithSuite(CalculatorPage, { api: fakeCourtApi({ calculate, templates }) })
     await wrapper.find('input[name="from"]').setValue('2025-12-23')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
@@ -36,8 +37,8 @@ describe('CalculatorPage', () => {
 
   it('uses a rule template when one is chosen', async () => {
     const calculate = vi.fn(async () => ({ ...answer, templateId: 'summons-service', citation: 'RHC O.32 r.3' }))
-    const list = vi.fn(async () => [{ id: 'summons-service', name: { 'zh-HK': '送達傳票（2整天）', 'zh-CN': '送达传票（2整天）', en: 'Service of a summons' }, citation: 'RHC O.32 r.3', period: 2, unit: 'days', direction: 'before', clear: true, ignoreShortPeriodRule: false, includeAnchorDay: false, closedDayRule: 'roll', anchorEvent: 'hearing', version: 0, source: 'bundled', archived: false, updatedAt: null, updatedBy: null }])
-    const { wrapper } = await mountApp(CalculatorPage, { api: fakeApi({ calculate, templates: { list } }) })
+    const list = vi.fn(async () => [makeRuleTemplate()])
+    const { wrapper } = await mountWithSuite(CalculatorPage, { api: fakeCourtApi({ calculate, templates: { list } }) })
     await flushPromises()
     wrapper.findComponent(ElSelect).vm.$emit('update:modelValue', 'summons-service')
     await flushPromises()

@@ -1,7 +1,8 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { makeAgenda, makeDeadline, makeHearing } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import CalendarPage from './CalendarPage.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -17,7 +18,7 @@ const agendaOf = () => makeAgenda({
 describe('CalendarPage', () => {
   it('shows the agenda from today (Hong Kong) grouped by day, with sync badges and conflicts', async () => {
     const agenda = vi.fn(async () => agendaOf())
-    const { wrapper } = await mountApp(CalendarPage, { api: fakeApi({ agenda }) })
+    const { wrapper } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }) })
     expect(agenda).toHaveBeenCalledWith({ from: '2026-04-08', to: '2026-05-05' })
     const days = wrapper.findAll('.agenda-list__day')
     expect(days.map((d) => d.find('.agenda-list__date').text())).toEqual(['2026年4月8日（星期三）', '2026年4月9日（星期四）'])
@@ -31,14 +32,14 @@ describe('CalendarPage', () => {
   })
 
   it('opens a hearing or a deadline', async () => {
-    const { wrapper, router } = await mountApp(CalendarPage, { api: fakeApi({ agenda: async () => agendaOf() }) })
+    const { wrapper, router } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda: async () => agendaOf() }) })
     await wrapper.findAll('.agenda-list__item')[1]!.trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/hearings/hr-1'))
   })
 
   it('switches to the week and month views, keeping them in the URL', async () => {
     const agenda = vi.fn(async () => agendaOf())
-    const { wrapper, router } = await mountApp(CalendarPage, { api: fakeApi({ agenda }) })
+    const { wrapper, router } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }) })
     await wrapper.findAll('.calendar-page__bar input[type="radio"]')[1]!.setValue(true)
     await flushPromises()
     expect(agenda).toHaveBeenLastCalledWith({ from: '2026-04-06', to: '2026-04-12' })
@@ -58,14 +59,14 @@ describe('CalendarPage', () => {
 
   it('filters by case, lawyer and court on the server (from the URL)', async () => {
     const agenda = vi.fn(async () => makeAgenda())
-    const { wrapper } = await mountApp(CalendarPage, { api: fakeApi({ agenda }), path: '/?caseId=case-hca-1234&lawyerId=u-lee&court=Court' })
+    const { wrapper } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }), route: '/?caseId=case-hca-1234&lawyerId=u-lee&court=Court' })
     expect(agenda).toHaveBeenCalledWith({ from: '2026-04-08', to: '2026-05-05', caseId: 'case-hca-1234', lawyerId: 'u-lee', court: 'Court' })
     expect(wrapper.text()).toContain('沒有符合篩選條件的項目。')
   })
 
   it('shows an error with a retry, in English too', async () => {
     const agenda = vi.fn().mockRejectedValueOnce({ code: 'network_error', status: 0 }).mockResolvedValue(agendaOf())
-    const { wrapper } = await mountApp(CalendarPage, { api: fakeApi({ agenda }), locale: 'en' })
+    const { wrapper } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }), locale: 'en' })
     expect(wrapper.text()).toContain('Cannot reach the server')
     await wrapper.find('.suite-error-state__retry').trigger('click')
     await flushPromises()

@@ -1,14 +1,14 @@
 import type { CalculateResult } from '@suite/domain'
-import { makeAgenda, makeDeadline, makeHearing } from '@suite/domain/testing'
+import { mountWithSuite } from '@suite/app-kit/testing'
+import { makeAgenda, makeDeadline, makeHearing, makeRuleTemplate, makeTriggerEvent } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import DeadlineFormPage from './DeadlineFormPage.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
 
-const TEMPLATE = { id: 'summons-service', name: { 'zh-HK': '送達傳票（2整天）', 'zh-CN': '送达传票（2整天）', en: 'Service of a summons (2 clear days)' }, citation: 'RHC O.32 r.3', period: 2, unit: 'days', direction: 'before', clear: true, ignoreShortPeriodRule: false, includeAnchorDay: false, closedDayRule: 'roll', anchorEvent: 'hearing', version: 0, source: 'bundled', archived: false, updatedAt: null, updatedBy: null }
 const preview: CalculateResult = {
   deadline: '2026-03-31', unadjusted: '2026-03-31', shortPeriodRule: true, warnings: [], counted: ['2026-04-01', '2026-04-02'],
   excluded: [{ date: '2026-04-03', reason: 'general_holiday', name: 'Good Friday', rule: 'O.3 r.2(5)' }],
@@ -19,11 +19,11 @@ describe('DeadlineFormPage', () => {
   it('from a hearing and a template: previews the date with its working, then saves', async () => {
     const calculate = vi.fn(async () => preview)
     const create = vi.fn(async () => makeDeadline({ id: 'dl-7' as never }))
-    const api = fakeApi({
+    const api = fakeCourtApi({
       agenda: vi.fn(async () => makeAgenda({ hearings: [makeHearing()] })), triggers: { list: vi.fn(async () => []) },
-      templates: { list: vi.fn(async () => [TEMPLATE]) }, calculate, deadlines: { create },
+      templates: { list: vi.fn(async () => [makeRuleTemplate()]) }, calculate, deadlines: { create },
     })
-    const { wrapper, router } = await mountApp(DeadlineFormPage, { api, path: '/deadlines/new?caseId=case-hca-1234&hearingId=hr-1' })
+    const { wrapper, router } = await mountWithSuite(DeadlineFormPage, { api, route: '/deadlines/new?caseId=case-hca-1234&hearingId=hr-1' })
     await wrapper.find('input[name="title"]').setValue('Serve the summons')
     wrapper.findAllComponents(ElSelect)[1]!.vm.$emit('update:modelValue', 'summons-service')
     await flushPromises()
@@ -37,10 +37,10 @@ describe('DeadlineFormPage', () => {
   })
 
   it('records a new event first when the deadline runs from one', async () => {
-    const triggers = { list: vi.fn(async () => []), create: vi.fn(async () => ({ id: 'tr-1', caseId: 'case-hca-1234', caseNumber: 'HCA 1234/2026', kind: 'writ_served', label: null, occurredOn: '2026-03-02', status: 'active', dependents: 0, createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z' })) }
+    const triggers = { list: vi.fn(async () => []), create: vi.fn(async () => makeTriggerEvent()) }
     const create = vi.fn(async () => makeDeadline())
-    const api = fakeApi({ agenda: async () => makeAgenda(), triggers, templates: { list: async () => [] }, calculate: async () => preview, deadlines: { create } })
-    const { wrapper } = await mountApp(DeadlineFormPage, { api, path: '/deadlines/new?caseId=case-hca-1234' })
+    const api = fakeCourtApi({ agenda: async () => makeAgenda(), triggers, templates: { list: async () => [] }, calculate: async () => preview, deadlines: { create } })
+    const { wrapper } = await mountWithSuite(DeadlineFormPage, { api, route: '/deadlines/new?caseId=case-hca-1234' })
     await wrapper.find('input[name="title"]').setValue('Defence')
     await wrapper.findAll('input[name="mode"]')[1]!.setValue(true)
     await wrapper.findAll('input[name="anchorType"]')[1]!.setValue(true)

@@ -1,7 +1,8 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { makeDeadline } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import DeadlinePage from './DeadlinePage.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -9,7 +10,7 @@ afterEach(() => { document.body.innerHTML = '' })
 describe('DeadlinePage', () => {
   it('shows the working of the worked example: counted days, each day left out and why', async () => {
     const get = vi.fn(async () => makeDeadline())
-    const { wrapper } = await mountApp(DeadlinePage, { api: fakeApi({ deadlines: { get } }), path: '/deadlines/dl-1' })
+    const { wrapper } = await mountWithSuite(DeadlinePage, { api: fakeCourtApi({ deadlines: { get } }), route: '/deadlines/dl-1' })
     expect(get).toHaveBeenCalledWith('dl-1')
     expect(wrapper.find('.deadline-page__due strong').text()).toBe('2025年4月30日（星期三）')
     expect(wrapper.find('.deadline-working__rule').text()).toBe('2025年4月17日（星期四） 之後 7 天')
@@ -27,7 +28,7 @@ describe('DeadlinePage', () => {
       anchorStatus: 'suspended', dueOn: '2025-02-03',
       working: { deadline: '2025-02-03', unadjusted: '2025-01-29', shortPeriodRule: false, counted: ['2025-01-16'], excluded: [{ date: '2025-01-29', reason: 'general_holiday', name: 'Lunar New Year’s Day', rule: 'O.3 r.4' }], warnings: [{ code: 'no_holiday_data', year: 2028 }] },
     })
-    const { wrapper } = await mountApp(DeadlinePage, { api: fakeApi({ deadlines: { get: async () => d } }), path: '/deadlines/dl-1', locale: 'en' })
+    const { wrapper } = await mountWithSuite(DeadlinePage, { api: fakeCourtApi({ deadlines: { get: async () => d } }), route: '/deadlines/dl-1', locale: 'en' })
     expect(wrapper.text()).toContain('The event this deadline runs from was cancelled')
     expect(wrapper.text()).toContain('O.3 r.4: the Registry is closed, so time runs to the next open day')
     expect(wrapper.text()).toContain('The period itself ends on Wednesday, 29 January 2025.')
@@ -36,7 +37,7 @@ describe('DeadlinePage', () => {
 
   it('lets a member who may edit mark it done; the answer replaces what is shown', async () => {
     const update = vi.fn(async () => makeDeadline({ status: 'done' }))
-    const { wrapper } = await mountApp(DeadlinePage, { api: fakeApi({ deadlines: { get: async () => makeDeadline(), update } }), path: '/deadlines/dl-1' })
+    const { wrapper } = await mountWithSuite(DeadlinePage, { api: fakeCourtApi({ deadlines: { get: async () => makeDeadline(), update } }), route: '/deadlines/dl-1' })
     const done = wrapper.findAll('.deadline-page__actions button').find((b) => b.text() === '標示完成')!
     await done.trigger('click')
     await flushPromises()
@@ -46,7 +47,7 @@ describe('DeadlinePage', () => {
 
   it('says when the deadline cannot be found, without a retry', async () => {
     const get = vi.fn().mockRejectedValue({ code: 'not_found', status: 404 })
-    const { wrapper } = await mountApp(DeadlinePage, { api: fakeApi({ deadlines: { get } }), path: '/deadlines/nope' })
+    const { wrapper } = await mountWithSuite(DeadlinePage, { api: fakeCourtApi({ deadlines: { get } }), route: '/deadlines/nope' })
     expect(wrapper.text()).toContain('此期限不存在')
     expect(wrapper.find('.suite-error-state__retry').exists()).toBe(false)
   })

@@ -1,7 +1,8 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { flushPromises } from '@vue/test-utils'
 import { ElMessageBox } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import FeedPage from './FeedPage.vue'
 
 afterEach(() => { document.body.innerHTML = ''; vi.restoreAllMocks() })
@@ -12,7 +13,7 @@ describe('FeedPage', () => {
   it('creates the feed address and copies it', async () => {
     const feed = { get: vi.fn(async () => ({ url: null, createdAt: null })), rotate: vi.fn(async () => ({ url: URL1, createdAt: '2026-04-08T02:00:00.000Z' })) }
     const copyText = vi.fn(async () => undefined)
-    const { wrapper } = await mountApp(FeedPage, { api: fakeApi({ feed }), copyText })
+    const { wrapper } = await mountWithSuite(FeedPage, { api: fakeCourtApi({ feed }), deps: { copyText } })
     expect(wrapper.text()).toContain('你尚未有訂閱網址。')
     await wrapper.find('.feed-page__create').trigger('click')
     await flushPromises()
@@ -26,7 +27,7 @@ describe('FeedPage', () => {
   it('turns the feed off after a confirmation', async () => {
     vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
     const feed = { get: vi.fn(async () => ({ url: URL1, createdAt: '2026-04-08T02:00:00.000Z' })), revoke: vi.fn(async () => undefined) }
-    const { wrapper } = await mountApp(FeedPage, { api: fakeApi({ feed }) })
+    const { wrapper } = await mountWithSuite(FeedPage, { api: fakeCourtApi({ feed }) })
     await wrapper.findAll('.feed-page__actions button')[1]!.trigger('click')
     await flushPromises()
     expect(ElMessageBox.confirm).toHaveBeenCalled()
@@ -37,7 +38,7 @@ describe('FeedPage', () => {
   it('does nothing when the confirmation is dismissed', async () => {
     vi.spyOn(ElMessageBox, 'confirm').mockRejectedValue('cancel')
     const feed = { get: vi.fn(async () => ({ url: URL1, createdAt: null })), rotate: vi.fn() }
-    const { wrapper } = await mountApp(FeedPage, { api: fakeApi({ feed }) })
+    const { wrapper } = await mountWithSuite(FeedPage, { api: fakeCourtApi({ feed }) })
     await wrapper.findAll('.feed-page__actions button')[0]!.trigger('click')
     await flushPromises()
     expect(feed.rotate).not.toHaveBeenCalled()

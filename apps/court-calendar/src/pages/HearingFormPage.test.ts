@@ -1,13 +1,14 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { makeHearing } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import HearingFormPage from './HearingFormPage.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
 
-async function fill(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) {
+async function fill(wrapper: Awaited<ReturnType<typeof mountWithSuite>>['wrapper']) {
   const selects = wrapper.findAllComponents(ElSelect)
   selects[0]!.vm.$emit('update:modelValue', 'case-hca-1234')
   selects[2]!.vm.$emit('update:modelValue', 'Court of First Instance 原訟法庭')
@@ -21,7 +22,7 @@ async function fill(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) {
 describe('HearingFormPage', () => {
   it('keeps everything typed when saving fails, then saves in Hong Kong time', async () => {
     const create = vi.fn().mockRejectedValueOnce({ code: 'network_error', status: 0 }).mockResolvedValue(makeHearing({ id: 'hr-9' as never }))
-    const { wrapper, router } = await mountApp(HearingFormPage, { api: fakeApi({ hearings: { create } }), path: '/hearings/new' })
+    const { wrapper, router } = await mountWithSuite(HearingFormPage, { api: fakeCourtApi({ hearings: { create } }), route: '/hearings/new' })
     await fill(wrapper)
     await wrapper.find('form').trigger('submit')
     await flushPromises()
@@ -38,7 +39,7 @@ describe('HearingFormPage', () => {
   })
 
   it('will not save an end before the start', async () => {
-    const { wrapper } = await mountApp(HearingFormPage, { api: fakeApi({ hearings: { create: vi.fn() } }), path: '/hearings/new', locale: 'en' })
+    const { wrapper } = await mountWithSuite(HearingFormPage, { api: fakeCourtApi({ hearings: { create: vi.fn() } }), route: '/hearings/new', locale: 'en' })
     await fill(wrapper)
     await wrapper.find('input[name="end"]').setValue('08:00')
     await flushPromises()
@@ -49,7 +50,7 @@ describe('HearingFormPage', () => {
 
   it('edits a hearing: the form starts from what is stored', async () => {
     const update = vi.fn(async () => makeHearing())
-    const { wrapper } = await mountApp(HearingFormPage, { api: fakeApi({ hearings: { get: async () => makeHearing(), update } }), path: '/hearings/hr-1/edit' })
+    const { wrapper } = await mountWithSuite(HearingFormPage, { api: fakeCourtApi({ hearings: { get: async () => makeHearing(), update } }), route: '/hearings/hr-1/edit' })
     expect((wrapper.find('input[name="date"]').element as HTMLInputElement).value).toBe('2026-04-08')
     expect((wrapper.find('input[name="start"]').element as HTMLInputElement).value).toBe('10:00')
     await wrapper.find('input[name="start"]').setValue('14:00')

@@ -1,15 +1,16 @@
-import { makeHearing } from '@suite/domain/testing'
+import { mountWithSuite } from '@suite/app-kit/testing'
+import { makeCourtCalendarOptions, makeHearing } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { ElMessageBox } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { OPTIONS, fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import HearingPage from './HearingPage.vue'
 
 afterEach(() => { document.body.innerHTML = ''; vi.restoreAllMocks() })
 
 describe('HearingPage', () => {
   it('shows the hearing in Hong Kong time with each lawyer’s DingTalk sync state', async () => {
-    const { wrapper } = await mountApp(HearingPage, { api: fakeApi({ hearings: { get: async () => makeHearing({ dependents: 2 }) } }), path: '/hearings/hr-1' })
+    const { wrapper } = await mountWithSuite(HearingPage, { api: fakeCourtApi({ hearings: { get: async () => makeHearing({ dependents: 2 }) } }), route: '/hearings/hr-1' })
     expect(wrapper.find('.hearing-page__title').text()).toBe('HCA 1234/2026 · 審前覆核')
     expect(wrapper.find('.hearing-page__facts').text()).toContain('2026年4月8日（星期三） 10:00–12:00')
     // SEQUENCE starts at 0; people count versions from 1.
@@ -24,7 +25,7 @@ describe('HearingPage', () => {
   it('lets an editor queue the sync again and cancel the hearing', async () => {
     vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
     const hearings = { get: async () => makeHearing(), resync: vi.fn(async () => ({ queued: true })), cancel: vi.fn(async () => makeHearing({ status: 'cancelled', sequence: 1 })) }
-    const { wrapper } = await mountApp(HearingPage, { api: fakeApi({ hearings }), path: '/hearings/hr-1' })
+    const { wrapper } = await mountWithSuite(HearingPage, { api: fakeCourtApi({ hearings }), route: '/hearings/hr-1' })
     await wrapper.find('.sync-details button').trigger('click')
     await flushPromises()
     expect(hearings.resync).toHaveBeenCalledWith('hr-1')
@@ -37,8 +38,8 @@ describe('HearingPage', () => {
   })
 
   it('offers no changes to someone who may only look (a client)', async () => {
-    const readOnly = { ...OPTIONS, cases: OPTIONS.cases.map((c) => ({ ...c, canEdit: false })) }
-    const { wrapper } = await mountApp(HearingPage, { api: fakeApi({ hearings: { get: async () => makeHearing() } }, readOnly), path: '/hearings/hr-1' })
+    const readOnly = makeCourtCalendarOptions({ cases: makeCourtCalendarOptions().cases.map((c) => ({ ...c, canEdit: false })) })
+    const { wrapper } = await mountWithSuite(HearingPage, { api: fakeCourtApi({ hearings: { get: async () => makeHearing() } }, readOnly), route: '/hearings/hr-1' })
     expect(wrapper.find('.hearing-page__actions').exists()).toBe(false)
     expect(wrapper.find('.sync-details button').exists()).toBe(false)
   })

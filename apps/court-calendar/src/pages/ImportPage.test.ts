@@ -1,8 +1,9 @@
 import type { ImportPreview } from '@suite/domain'
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { flushPromises } from '@vue/test-utils'
 import { ElSelect } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, mountApp } from '../test-utils'
+import { fakeCourtApi } from '../testing/fake-api'
 import ImportPage from './ImportPage.vue'
 
 afterEach(() => { document.body.innerHTML = '' })
@@ -24,7 +25,7 @@ describe('ImportPage', () => {
   it('reads a pasted cause list, shows matched / skipped / ambiguous rows, and saves only after the person chooses', async () => {
     const preview = vi.fn(async () => PREVIEW)
     const commit = vi.fn(async () => ({ created: 2, updated: 0, skipped: 1, hearingIds: [] }))
-    const { wrapper } = await mountApp(ImportPage, { api: fakeApi({ imports: { preview, commit } }) })
+    const { wrapper } = await mountWithSuite(ImportPage, { api: fakeCourtApi({ imports: { preview, commit } }) })
     await wrapper.findAll('input[name="format"]')[2]!.setValue(true)
     expect(wrapper.text()).toContain('在司法機構的審訊案件表網頁複製表格')
     await wrapper.find('textarea[name="text"]').setValue('Time\tCase No.\n9:30 a.m.\tHCA 1234/2026')
@@ -53,7 +54,7 @@ describe('ImportPage', () => {
 
   it('leaves out rows the person unticks', async () => {
     const commit = vi.fn(async () => ({ created: 1, updated: 0, skipped: 2, hearingIds: [] }))
-    const { wrapper } = await mountApp(ImportPage, { api: fakeApi({ imports: { preview: async () => PREVIEW, commit } }) })
+    const { wrapper } = await mountWithSuite(ImportPage, { api: fakeCourtApi({ imports: { preview: async () => PREVIEW, commit } }) })
     await wrapper.find('textarea[name="text"]').setValue('BEGIN:VCALENDAR')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
@@ -65,7 +66,7 @@ describe('ImportPage', () => {
 
   it('keeps the pasted text when reading fails', async () => {
     const preview = vi.fn().mockRejectedValue({ code: 'validation_failed', status: 400, message: 'Nothing to import' })
-    const { wrapper } = await mountApp(ImportPage, { api: fakeApi({ imports: { preview } }) })
+    const { wrapper } = await mountWithSuite(ImportPage, { api: fakeCourtApi({ imports: { preview } }) })
     await wrapper.find('textarea[name="text"]').setValue('nonsense')
     await wrapper.find('form').trigger('submit')
     await flushPromises()

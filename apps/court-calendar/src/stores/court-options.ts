@@ -1,13 +1,15 @@
+import { useLatestAsync, type AppDeps } from '@suite/app-kit'
 import type { CourtCalendarOptions } from '@suite/domain'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, shallowRef } from 'vue'
-import type { AppDeps } from '@suite/app-kit'
+import { computed } from 'vue'
 
 /** The caller's cases, their lawyers and the courts used: shared by the filters and every form. */
 export const useCourtOptionsStore = defineStore('court-options', () => {
-  const options = shallowRef<CourtCalendarOptions | null>(null)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
+  const { state: options, loading, error, runNow } = useLatestAsync(
+    (signal, api: AppDeps['api']) => api.courtCalendar.options({ signal }),
+    null as CourtCalendarOptions | null,
+    { immediate: false },
+  )
 
   const cases = computed(() => options.value?.cases ?? [])
   const lawyers = computed(() => options.value?.lawyers ?? [])
@@ -19,15 +21,7 @@ export const useCourtOptionsStore = defineStore('court-options', () => {
   /** Load once (or again with `force`, after a change of cases). */
   async function load(api: AppDeps['api'], force = false): Promise<void> {
     if ((options.value && !force) || loading.value) return
-    loading.value = true
-    error.value = null
-    try {
-      options.value = await api.courtCalendar.options()
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
+    await runNow(api)
   }
 
   return { options, loading, error, cases, lawyers, courts, editableCases, isAdmin, lawyerName, load }

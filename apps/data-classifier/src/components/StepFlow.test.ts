@@ -1,6 +1,7 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { useWizardStore } from '../stores/wizard'
-import { freshPinia, mountWith, settle } from '../testing/setup'
+import { freshPinia, settle } from '../testing/helpers'
 import StepFlow from './StepFlow.vue'
 
 describe('StepFlow', () => {
@@ -12,7 +13,7 @@ describe('StepFlow', () => {
     for (const s of store.sources) store.setResult(s.id, [], 1)
     const [a, b] = store.sources
     store.setFlow(b!.id, 'mainland', 'external')
-    const wrapper = mountWith(StepFlow, pinia, { locale: 'zh-CN' })
+    const { wrapper } = await mountWithSuite(StepFlow, { pinia, locale: 'zh-CN' })
     await settle()
     expect(wrapper.findAll('[data-test="cross-border"]')).toHaveLength(1)
     expect(wrapper.find(`[data-edge="${b!.id}>mainland"]`).classes()).toContain('is-cross')

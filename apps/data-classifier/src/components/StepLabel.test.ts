@@ -1,7 +1,8 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { useWizardSteps } from '../composables/use-wizard-steps'
 import { useWizardStore } from '../stores/wizard'
-import { findingsOf, freshPinia, mountWith, settle } from '../testing/setup'
+import { findingsOf, freshPinia, settle } from '../testing/helpers'
 import StepLabel from './StepLabel.vue'
 
 describe('StepLabel', () => {
@@ -11,7 +12,7 @@ describe('StepLabel', () => {
     store.addText('x', 'pasted', 'ids.txt')
     store.setResult(store.sources[0]!.id, await findingsOf('身份證 A123456(3)'), 10)
     store.goTo(3)
-    const wrapper = mountWith(StepLabel, pinia, { locale: 'en' })
+    const { wrapper } = await mountWithSuite(StepLabel, { pinia, locale: 'en' })
     const steps = useWizardSteps()
     await settle()
     expect(wrapper.find('[data-test="suggested"]').text()).toBe('Confidential')

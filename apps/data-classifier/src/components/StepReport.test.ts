@@ -1,7 +1,8 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import type { CreateClassificationReport } from '@suite/domain'
 import { describe, expect, it, vi } from 'vitest'
 import { useWizardStore } from '../stores/wizard'
-import { findingsOf, freshPinia, mountWith, settle } from '../testing/setup'
+import { findingsOf, freshPinia, settle } from '../testing/helpers'
 import StepReport from './StepReport.vue'
 
 async function setup(save: (body: CreateClassificationReport) => Promise<never> | Promise<{ id: string }>) {
@@ -10,7 +11,7 @@ async function setup(save: (body: CreateClassificationReport) => Promise<never> 
   store.addText('x', 'pasted', '陳大文 A123456(3).txt')
   store.setResult(store.sources[0]!.id, await findingsOf('身份證 A123456(3)，Tel +852 9123 4567'), 30)
   store.title = 'Q2 review'
-  const wrapper = mountWith(StepReport, pinia, { locale: 'en', props: { save: save as never } })
+  const { wrapper } = await mountWithSuite(StepReport, { pinia, locale: 'en', props: { save: save as never } })
   await settle()
   return { store, wrapper }
 }

@@ -1,6 +1,7 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { useWizardStore } from '../stores/wizard'
-import { findingsOf, freshPinia, mountWith, settle } from '../testing/setup'
+import { findingsOf, freshPinia, settle } from '../testing/helpers'
 import StepReview from './StepReview.vue'
 
 async function setup(locale: 'zh-HK' | 'en' = 'zh-HK') {
@@ -11,7 +12,7 @@ async function setup(locale: 'zh-HK' | 'en' = 'zh-HK') {
   const [a, b] = store.sources
   store.setResult(a!.id, await findingsOf('身份證 A123456(3)、B123456(?)、Tel +852 9123 4567 合約'), 40)
   store.setResult(b!.id, await findingsOf('卡號 4111 1111 1111 1111'), 20)
-  const wrapper = mountWith(StepReview, pinia, { locale })
+  const { wrapper } = await mountWithSuite(StepReview, { pinia, locale })
   await settle()
   return { store, wrapper }
 }

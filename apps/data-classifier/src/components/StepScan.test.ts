@@ -1,7 +1,8 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it, vi } from 'vitest'
 import type { ScanWorker } from '../composables/use-scanner'
 import { useWizardStore } from '../stores/wizard'
-import { freshPinia, mountWith, settle } from '../testing/setup'
+import { freshPinia, settle } from '../testing/helpers'
 import { runScan, type ScanMessage, type ScanRequest } from '../workers/scan-job'
 import StepScan from './StepScan.vue'
 
@@ -32,7 +33,7 @@ describe('StepScan', () => {
     store.addText('身份證 A123456(3)', 'pasted', 'p1')
     store.addText('nothing here', 'pasted', 'p2')
     const fake = fakeWorker()
-    const wrapper = mountWith(StepScan, pinia, { props: { createWorker: () => fake.w } })
+    const { wrapper } = await mountWithSuite(StepScan, { pinia, props: { createWorker: () => fake.w } })
     await vi.waitFor(() => expect(store.sources.map((s) => s.status)).toEqual(['done', 'done']))
     await settle()
     expect(fake.sent).toHaveLength(1)
@@ -49,7 +50,7 @@ describe('StepScan', () => {
     store.addText('A123456(3)', 'pasted', 'p1')
     store.addText('B', 'pasted', 'p2')
     const fake = fakeWorker({ hold: true })
-    const wrapper = mountWith(StepScan, pinia, { props: { createWorker: () => fake.w } })
+    const { wrapper } = await mountWithSuite(StepScan, { pinia, props: { createWorker: () => fake.w } })
     await settle()
     // Deliver the first progress message only: p1 is being scanned.
     fake.w.onmessage?.({ data: fake.queued.shift()! } as MessageEvent<ScanMessage>)

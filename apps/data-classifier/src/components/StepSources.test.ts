@@ -1,6 +1,7 @@
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { useWizardStore } from '../stores/wizard'
-import { freshPinia, mountWith, settle } from '../testing/setup'
+import { freshPinia, settle } from '../testing/helpers'
 import StepSources from './StepSources.vue'
 
 function pick(input: HTMLInputElement, files: File[]): void {
@@ -12,7 +13,7 @@ describe('StepSources', () => {
   it('adds picked files, folder files of readable types only, pasted text and chat exports', async () => {
     const pinia = freshPinia()
     const store = useWizardStore()
-    const wrapper = mountWith(StepSources, pinia, { locale: 'en' })
+    const { wrapper } = await mountWithSuite(StepSources, { pinia, locale: 'en' })
     pick(wrapper.find('[data-test="file-input"]').element as HTMLInputElement, [new File(['a'], 'a.docx'), new File(['b'], 'odd.bin')])
     const inFolder = (name: string, path: string) => Object.assign(new File(['x'], name), { webkitRelativePath: path })
     pick(wrapper.find('[data-test="folder-input"]').element as HTMLInputElement, [inFolder('c.pdf', 'case/c.pdf'), inFolder('d.png', 'case/d.png'), inFolder('e.json', 'case/chat/e.json')])

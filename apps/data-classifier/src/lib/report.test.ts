@@ -1,7 +1,7 @@
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import { CreateClassificationReport } from '@suite/domain'
 import { describe, expect, it } from 'vitest'
-import { findingsOf } from '../testing/setup'
+import { findingsOf } from '../testing/helpers'
 import { csvCell } from '@suite/domain'
 import { findingsCsv, reportCsv } from './csv'
 import { buildReport } from './report'

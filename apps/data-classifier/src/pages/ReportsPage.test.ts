@@ -1,21 +1,16 @@
 import { useSessionStore } from '@suite/app-kit'
-import type { ClassificationReportSummary } from '@suite/domain'
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { describe, expect, it, vi } from 'vitest'
-import { DEMO_USERS, makeSession, makeUser } from '@suite/domain/testing'
-import { freshPinia, mountWith, settle } from '../testing/setup'
+import { DEMO_USERS, makeClassificationReportSummary, makeSession, makeUser } from '@suite/domain/testing'
+import { freshPinia, settle } from '../testing/helpers'
 import ReportsPage from './ReportsPage.vue'
-
-const item = (id: string): ClassificationReportSummary => ({
-  id, title: `Scan ${id}`, home: 'hong_kong', policyVersion: 0, scannedAt: '2025-04-17T02:00:00.000Z', createdBy: 'u-lee', createdByName: 'Lee',
-  createdAt: '2025-04-17T02:05:00.000Z', sourceCount: 3, labels: { public: 1, internal: 1, confidential: 1 }, crossBorderCount: 1,
-})
 
 describe('ReportsPage', () => {
   it('lists saved reports page by page', async () => {
     const list = vi.fn()
-      .mockResolvedValueOnce({ items: [item('a')], nextCursor: 'c1' })
-      .mockResolvedValueOnce({ items: [item('b')], nextCursor: null })
-    const wrapper = mountWith(ReportsPage, freshPinia(), { locale: 'en', props: { list } })
+      .mockResolvedValueOnce({ items: [makeClassificationReportSummary('a')], nextCursor: 'c1' })
+      .mockResolvedValueOnce({ items: [makeClassificationReportSummary('b')], nextCursor: null })
+    const { wrapper } = await mountWithSuite(ReportsPage, { locale: 'en', props: { list } })
     await settle()
     expect(wrapper.text()).toContain('Scan a')
     expect(wrapper.text()).toContain('3 source(s)')
@@ -28,11 +23,11 @@ describe('ReportsPage', () => {
   })
 
   it('shows the empty and error states', async () => {
-    const empty = mountWith(ReportsPage, freshPinia(), { locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
+    const { wrapper: empty } = await mountWithSuite(ReportsPage, { locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
     await settle()
     expect(empty.text()).toContain('No reports saved yet')
     empty.unmount()
-    const failing = mountWith(ReportsPage, freshPinia(), { locale: 'en', props: { list: async () => { throw Object.assign(new Error('x'), { code: 'network_error' }) } } })
+    const { wrapper: failing } = await mountWithSuite(ReportsPage, { locale: 'en', props: { list: async () => { throw Object.assign(new Error('x'), { code: 'network_error' }) } } })
     await settle()
     expect(failing.find('button').exists()).toBe(true)
     failing.unmount()
@@ -42,7 +37,7 @@ describe('ReportsPage', () => {
     const page = async (userId: string) => {
       const pinia = freshPinia()
       useSessionStore(pinia).setSession(makeSession(makeUser(DEMO_USERS.find((u) => u.id === userId)!)))
-      const w = mountWith(ReportsPage, pinia, { locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
+      const { wrapper: w } = await mountWithSuite(ReportsPage, { pinia, locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
       await settle()
       return w
     }

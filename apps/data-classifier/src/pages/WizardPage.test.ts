@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
 import { useSessionStore } from '@suite/app-kit'
+import { mountWithSuite } from '@suite/app-kit/testing'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import { makeSession } from '@suite/domain/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { indexedDbStorage, type KeyValueStorage } from '../composables/use-wizard-persistence'
 import { useWizardStore } from '../stores/wizard'
-import { freshPinia, memoryStorage, mountWith, settle } from '../testing/setup'
+import { freshPinia, memoryStorage, settle } from '../testing/helpers'
 import WizardPage from './WizardPage.vue'
 
 const policy = { version: 4, policy: DEFAULT_LABEL_POLICY, note: 'v4', createdBy: 'u-ng', createdByName: 'Ng', createdAt: '2025-01-01T00:00:00.000Z' }
@@ -13,7 +14,7 @@ const policy = { version: 4, policy: DEFAULT_LABEL_POLICY, note: 'v4', createdBy
 async function mountPage(storage: KeyValueStorage, loadPolicy = vi.fn(async () => policy)) {
   const pinia = freshPinia()
   useSessionStore().setSession(makeSession())
-  const wrapper = mountWith(WizardPage, pinia, { locale: 'zh-HK', props: { storage, loadPolicy, createWorker: () => { throw new Error('no worker in this test') } } })
+  const { wrapper } = await mountWithSuite(WizardPage, { pinia, locale: 'zh-HK', props: { storage, loadPolicy, createWorker: () => { throw new Error('no worker in this test') } } })
   await vi.waitFor(() => expect(wrapper.find('.wizard-page').exists()).toBe(true))
   await settle()
   return { wrapper, store: useWizardStore() }

@@ -1,5 +1,6 @@
 import type { ApiClient } from '@suite/api-client'
-import type { ReportStatus, TriageAction, TriageGroup } from '@suite/domain'
+import { useLatestAsync } from '@suite/app-kit'
+import type { ReportStatus, TriageAction, TriageGroup, TriageList } from '@suite/domain'
 import { computed, shallowRef, watch } from 'vue'
 
 /**
@@ -9,32 +10,25 @@ import { computed, shallowRef, watch } from 'vue'
 export function useTriage(api: Pick<ApiClient, 'support'>) {
   const status = shallowRef<ReportStatus | ''>('new')
   const q = shallowRef('')
-  const groups = shallowRef<TriageGroup[]>([])
-  const total = shallowRef(0)
-  const loading = shallowRef(false)
-  const error = shallowRef<unknown>(null)
   const selected = shallowRef<Set<string>>(new Set())
   const acting = shallowRef(false)
 
   const query = computed(() => ({ ...(status.value ? { status: status.value } : {}), ...(q.value.trim() ? { q: q.value.trim() } : {}) }))
 
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    try {
-      const list = await api.support.triage(query.value)
-      groups.value = list.groups
-      total.value = list.total
+  // The queue for the filters; a filter changed as an older answer arrives shows only the newer one.
+  const { state: queue, loading, error, run, runNow } = useLatestAsync(() => api.support.triage(query.value), { groups: [], total: 0 } as TriageList, {
+    immediate: false,
+    debounceMs: 250,
+    onSuccess: (list) => {
+      // Reports no longer in the queue cannot stay selected.
       const ids = new Set<string>(list.groups.flatMap((g) => g.reports.map((r) => r.id)))
       selected.value = new Set([...selected.value].filter((id) => ids.has(id)))
-    } catch (e) {
-      error.value = e
-    } finally {
-      loading.value = false
-    }
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined
-  watch(query, () => { clearTimeout(timer); timer = setTimeout(() => { void load() }, 250) })
+    },
+  })
+  const groups = computed(() => queue.value.groups)
+  const total = computed(() => queue.value.total)
+  const load = async (): Promise<void> => { await runNow() }
+  watch(query, () => { void run() })
 
   function toggle(id: string, on: boolean): void {
     const next = new Set(selected.value)

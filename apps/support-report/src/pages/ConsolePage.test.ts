@@ -1,17 +1,15 @@
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import type { TriageGroup } from '@suite/domain'
+import { makeTriageReport } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { mountPage } from '../testing/mount-page'
 import ConsolePage from './ConsolePage.vue'
 
 const group = (key: string, ids: string[]): TriageGroup => ({
   key, kind: 'phone', display: key.slice(6), count: ids.length, latestAt: '2026-11-20T02:00:00.000Z', verdict: 'suspicious', knownScam: false, byStatus: { new: ids.length },
-  reports: ids.map((id) => ({
-    id: id as never, status: 'new', identifierKind: 'phone', identifier: key.slice(6), identifierKey: key, identifierDisplay: key.slice(6), channel: 'call',
-    claimedIdentity: 'dingtalk_support', askedFor: ['one_time_code'], complied: 'no', lossAmount: null, lossCurrency: null, occurredOn: null,
-    message: '我係釘釘客服', details: '', platform: '', extra: {}, attachments: [], verdict: 'suspicious', reasons: [{ code: 'no_phone_support' }], formVersion: 1,
-    campaignId: null, reporterId: 'u-cheung', reporterName: 'Cheung', department: 'Litigation', assigneeId: null, assigneeName: null, duplicateOf: null,
-    resolution: null, reportedAt: '2026-11-20T02:00:00.000Z', receivedAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-20T02:00:00.000Z', decidedAt: null, notes: [],
+  reports: ids.map((id) => makeTriageReport({
+    id: id as never, identifier: key.slice(6), identifierKey: key, identifierDisplay: key.slice(6), askedFor: ['one_time_code'], message: '我係釘釘客服',
+    reasons: [{ code: 'no_phone_support' }], receivedAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-20T02:00:00.000Z',
   })),
 })
 
@@ -19,7 +17,7 @@ describe('ConsolePage', () => {
   it('groups the queue by contact and confirms a whole group in one action', async () => {
     const triage = vi.fn().mockResolvedValue({ groups: [group('phone:+85261234567', ['rep_a', 'rep_b']), group('phone:+85291112222', ['rep_c'])], total: 2 })
     const triageAction = vi.fn().mockResolvedValue({ updated: 2, notified: 2, knownScamsAdded: 1 })
-    const { wrapper } = await mountPage(ConsolePage, { support: { triage, triageAction, triageExportUrl: () => '/api/support/triage/export?status=new' }, userId: 'u-lam', locale: 'en', path: '/console' })
+    const { wrapper } = await mountWithSuite(ConsolePage, { api: fakeApi({ support: { triage, triageAction, triageExportUrl: () => '/api/support/triage/export?status=new' } }), userId: 'u-lam', locale: 'en', route: '/console' })
     expect(triage).toHaveBeenCalledWith({ status: 'new' })
     const groups = wrapper.findAll('[data-group]')
     expect(groups.map((g) => g.attributes('data-group'))).toEqual(['phone:+85261234567', 'phone:+85291112222'])

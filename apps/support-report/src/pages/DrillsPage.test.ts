@@ -1,6 +1,6 @@
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { mountPage } from '../testing/mount-page'
 import DrillsPage from './DrillsPage.vue'
 
 const dashboard = {
@@ -20,7 +20,7 @@ const sent = {
 
 describe('DrillsPage', () => {
   it('charts the report rate by department and quarter, with the figures as a table for screen readers', async () => {
-    const { wrapper } = await mountPage(DrillsPage, { userId: 'u-ng', locale: 'en', path: '/drills', support: { drills: vi.fn().mockResolvedValue({ items: [sent] }), dashboard: vi.fn().mockResolvedValue(dashboard) } })
+    const { wrapper } = await mountWithSuite(DrillsPage, { userId: 'u-ng', locale: 'en', route: '/drills', api: fakeApi({ support: { drills: vi.fn().mockResolvedValue({ items: [sent] }), dashboard: vi.fn().mockResolvedValue(dashboard) } }) })
     const svg = wrapper.get('svg[role="img"]')
     expect(svg.attributes('aria-label')).toBe('Report rate by department and quarter')
     expect(svg.findAll('rect').map((r) => r.find('title').text())).toEqual(['2026-Q3 Litigation: 25%', '2026-Q4 Litigation: 75%', '2026-Q4 Corporate: 100%'])
@@ -31,7 +31,7 @@ describe('DrillsPage', () => {
   it('lets the compliance officer schedule a drill; IT only watches', async () => {
     const createDrill = vi.fn().mockResolvedValue({ ...sent, status: 'scheduled', campaignId: 'DRILL-2026Q4-NEW001' })
     const support = { drills: vi.fn().mockResolvedValue({ items: [] }), dashboard: vi.fn().mockResolvedValue({ ...dashboard, drillRates: [] }), createDrill }
-    const { wrapper } = await mountPage(DrillsPage, { userId: 'u-ng', locale: 'en', path: '/drills', support })
+    const { wrapper } = await mountWithSuite(DrillsPage, { userId: 'u-ng', locale: 'en', route: '/drills', api: fakeApi({ support }) })
     expect(wrapper.text()).toContain('No drill has been sent yet.')
     const inputs = wrapper.findAll('.drills-page__form input')
     await inputs[0]!.setValue('Q4 drill')
@@ -39,7 +39,7 @@ describe('DrillsPage', () => {
     await wrapper.get('.drills-page__form').trigger('submit')
     await flushPromises()
     expect(createDrill).toHaveBeenCalledWith(expect.objectContaining({ name: 'Q4 drill', lureKind: 'phone', lureIdentifier: '+852 5550 0100', messageTitle: '[DingTalk Customer Service] Account notice' }))
-    const it_ = await mountPage(DrillsPage, { userId: 'u-lam', locale: 'en', path: '/drills', support })
+    const it_ = await mountWithSuite(DrillsPage, { userId: 'u-lam', locale: 'en', route: '/drills', api: fakeApi({ support }) })
     expect(it_.wrapper.find('.drills-page__form').exists()).toBe(false)
   })
 })

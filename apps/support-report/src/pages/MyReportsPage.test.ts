@@ -1,30 +1,23 @@
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { BASE_REPORT_FORM, type SupportReport } from '@suite/domain'
+import { makeSupportReport } from '@suite/domain/testing'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryStore } from '../outbox/memory-store'
 import { useOutboxStore } from '../stores/outbox'
-import { mountPage } from '../testing/mount-page'
 import MyReportsPage from './MyReportsPage.vue'
-
-const report = (over: Partial<SupportReport>): SupportReport => ({
-  id: 'rep_1' as SupportReport['id'], status: 'new', identifierKind: 'phone', identifier: '+852 6123 4567', identifierKey: 'phone:+85261234567',
-  identifierDisplay: '+852 6123 4567', channel: 'call', claimedIdentity: 'dingtalk_support', askedFor: [], complied: 'no', lossAmount: null,
-  lossCurrency: null, occurredOn: null, message: '', details: '', platform: '', extra: {}, attachments: [], verdict: 'suspicious', reasons: [],
-  formVersion: 1, campaignId: null, reporterId: 'u-cheung', reporterName: 'Cheung', department: 'Litigation', assigneeId: null, assigneeName: null,
-  duplicateOf: null, resolution: null, reportedAt: '2026-11-20T02:00:00.000Z', receivedAt: '2026-11-20T02:00:01.000Z', updatedAt: '2026-11-20T02:00:01.000Z', decidedAt: null, ...over,
-})
 
 describe('MyReportsPage', () => {
   it('shows each report\'s state, the verdict IT sent, drills, and what still waits on the device', async () => {
     const myReports = vi.fn().mockResolvedValue({
       items: [
-        report({ id: 'rep_2' as SupportReport['id'], status: 'confirmed_scam', resolution: 'Blocked firm-wide.' }),
-        report({ id: 'rep_3' as SupportReport['id'], campaignId: 'DRILL-2026Q4-ABC123', identifierDisplay: '+852 5550 0100' }),
+        makeSupportReport({ id: 'rep_2' as SupportReport['id'], status: 'confirmed_scam', resolution: 'Blocked firm-wide.' }),
+        makeSupportReport({ id: 'rep_3' as SupportReport['id'], campaignId: 'DRILL-2026Q4-ABC123', identifierDisplay: '+852 5550 0100' }),
       ],
       nextCursor: null,
     })
     const down = { upload: vi.fn(), submit: vi.fn().mockRejectedValue({ status: 400, code: 'validation_failed', message: 'Some fields are not valid', fields: [{ path: 'values.identifier', code: 'required', message: 'Required' }] }) }
-    const { wrapper } = await mountPage(MyReportsPage, { support: { myReports }, locale: 'en', path: '/mine' })
+    const { wrapper } = await mountWithSuite(MyReportsPage, { api: fakeApi({ support: { myReports } }), locale: 'en', route: '/mine' })
     const outbox = useOutboxStore()
     await outbox.start({ support: { uploadAttachment: down.upload, submitReport: down.submit } } as never, createMemoryStore(), new EventTarget())
     await outbox.add({ formVersion: 1, values: { identifier: '' }, summary: 'typed offline' })
@@ -42,10 +35,10 @@ describe('MyReportsPage', () => {
   })
 
   it('shows an empty state, and an error with retry', async () => {
-    const empty = await mountPage(MyReportsPage, { support: { myReports: vi.fn().mockResolvedValue({ items: [], nextCursor: null }) }, path: '/mine' })
+    const empty = await mountWithSuite(MyReportsPage, { api: fakeApi({ support: { myReports: vi.fn().mockResolvedValue({ items: [], nextCursor: null }) } }), route: '/mine' })
     expect(empty.wrapper.text()).toContain('你還沒有回報任何事項。')
-    const myReports = vi.fn().mockRejectedValueOnce({ code: 'network_error', status: 0 }).mockResolvedValue({ items: [report({})], nextCursor: null })
-    const { wrapper } = await mountPage(MyReportsPage, { support: { myReports }, path: '/mine', locale: 'en' })
+    const myReports = vi.fn().mockRejectedValueOnce({ code: 'network_error', status: 0 }).mockResolvedValue({ items: [makeSupportReport()], nextCursor: null })
+    const { wrapper } = await mountWithSuite(MyReportsPage, { api: fakeApi({ support: { myReports } }), route: '/mine', locale: 'en' })
     expect(wrapper.get('[role="alert"]').text()).toContain('Cannot reach the server')
     await wrapper.get('[role="alert"] button').trigger('click')
     await flushPromises()
@@ -57,7 +50,7 @@ describe('MyReportsPage', () => {
     localStorage.setItem('suite-support-report:form', JSON.stringify({ version: 2, schema: form, publishedAt: '2026-11-20T02:00:00.000Z' }))
     try {
       const refused = { status: 400, code: 'validation_failed', message: 'Some fields are not valid', fields: [{ path: 'values.clientMatter', code: 'pattern_mismatch', message: 'Does not have the expected format' }, { path: 'values.identifier', code: 'required', message: 'Required' }] }
-      const { wrapper } = await mountPage(MyReportsPage, { support: { myReports: vi.fn().mockResolvedValue({ items: [], nextCursor: null }) }, path: '/mine' })
+      const { wrapper } = await mountWithSuite(MyReportsPage, { api: fakeApi({ support: { myReports: vi.fn().mockResolvedValue({ items: [], nextCursor: null }) } }), route: '/mine' })
       const outbox = useOutboxStore()
       await outbox.start({ support: { uploadAttachment: vi.fn(), submitReport: vi.fn().mockRejectedValue(refused) } } as never, createMemoryStore(), new EventTarget())
       await outbox.add({ formVersion: 2, values: { identifier: '', clientMatter: 'hca1234' }, summary: 'refused' })

@@ -1,10 +1,14 @@
+import type { ApiClient } from '@suite/api-client'
+import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { BASE_REPORT_FORM } from '@suite/domain'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createMemoryStore } from '../outbox/memory-store'
 import { useOutboxStore } from '../stores/outbox'
-import { mountPage, type FakeSupport } from '../testing/mount-page'
 import ReportPage from './ReportPage.vue'
+
+/** A fake of the `support` resource: only the methods a test gives exist. */
+type FakeSupport = Partial<ApiClient['support']>
 
 const support = (over: FakeSupport = {}): FakeSupport => ({
   form: vi.fn().mockResolvedValue({ version: 3, schema: BASE_REPORT_FORM, publishedAt: '2026-11-01T00:00:00.000Z' }),
@@ -12,7 +16,7 @@ const support = (over: FakeSupport = {}): FakeSupport => ({
   ...over,
 })
 
-type Wrapper = Awaited<ReturnType<typeof mountPage>>['wrapper']
+type Wrapper = Awaited<ReturnType<typeof mountWithSuite>>['wrapper']
 /** The page's form values (what the selects would set). */
 async function setValues(wrapper: Wrapper, patch: Record<string, unknown>) {
   const state = (wrapper.vm as unknown as { $: { setupState: { values: Record<string, unknown> } } }).$.setupState
@@ -20,14 +24,14 @@ async function setValues(wrapper: Wrapper, patch: Record<string, unknown>) {
   await flushPromises()
 }
 
-async function typeIdentifier(wrapper: Awaited<ReturnType<typeof mountPage>>['wrapper'], text: string) {
+async function typeIdentifier(wrapper: Awaited<ReturnType<typeof mountWithSuite>>['wrapper'], text: string) {
   await wrapper.get('[data-field="identifier"] input').setValue(text)
   await flushPromises()
 }
 
 describe('ReportPage', () => {
   it('renders the report form from its schema, in the user\'s language', async () => {
-    const { wrapper } = await mountPage(ReportPage, { support: support(), path: '/report' })
+    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: support() }), route: '/report' })
     const labels = wrapper.findAll('.el-form-item__label').map((l) => l.text())
     expect(labels.slice(0, 2)).toEqual(['對方用甚麼聯絡你？', '號碼、連結、電郵或帳號'])
     expect(wrapper.find('[data-field="screenshots"]').exists()).toBe(true)
@@ -35,7 +39,7 @@ describe('ReportPage', () => {
 
   it('checks while the user types, before anything is sent', async () => {
     const api = support()
-    const { wrapper } = await mountPage(ReportPage, { support: api, path: '/report', locale: 'en' })
+    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: api }), route: '/report', locale: 'en' })
     expect(wrapper.get('[data-test="verdict"]').text()).toContain('Type the number')
     await typeIdentifier(wrapper, '6123 4567')
     expect(wrapper.get('[data-verdict]').text()).toBe('Known scam')
@@ -50,7 +54,7 @@ describe('ReportPage', () => {
   })
 
   it('tells someone who gave a code away what to do at once', async () => {
-    const { wrapper } = await mountPage(ReportPage, { support: support(), path: '/report', locale: 'en' })
+    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: support() }), route: '/report', locale: 'en' })
     expect(wrapper.get('[data-test="guidance"]').text()).not.toContain('change your DingTalk password')
     await setValues(wrapper, { complied: 'yes' })
     expect(wrapper.get('[data-test="guidance"] [role="alert"]').text()).toContain('change your DingTalk password now and tell IT')
@@ -59,7 +63,7 @@ describe('ReportPage', () => {
   it('stores the report on the device and sends it with an Idempotency-Key', async () => {
     const submitReport = vi.fn().mockResolvedValue({ id: 'rep_1' })
     const api = support({ submitReport, uploadAttachment: vi.fn() })
-    const { wrapper, router } = await mountPage(ReportPage, { support: api, path: '/report' })
+    const { wrapper, router } = await mountWithSuite(ReportPage, { api: fakeApi({ support: api }), route: '/report' })
     const store = createMemoryStore()
     await useOutboxStore().start({ support: api } as never, store, new EventTarget())
     await typeIdentifier(wrapper, '+852 9876 5432')
@@ -75,9 +79,9 @@ describe('ReportPage', () => {
   })
 
   it('works offline with the form and lists saved on the device', async () => {
-    await mountPage(ReportPage, { support: support(), path: '/report' })
+    await mountWithSuite(ReportPage, { api: fakeApi({ support: support() }), route: '/report' })
     const down = { form: vi.fn().mockRejectedValue({ code: 'network_error', status: 0 }), checkLists: vi.fn().mockRejectedValue({ code: 'network_error', status: 0 }) }
-    const { wrapper } = await mountPage(ReportPage, { support: down, path: '/report', locale: 'en' })
+    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: down }), route: '/report', locale: 'en' })
     expect(wrapper.text()).toContain('Offline: using the form saved on this device.')
     await typeIdentifier(wrapper, '61234567')
     expect(wrapper.get('[data-verdict]').text()).toBe('Known scam')

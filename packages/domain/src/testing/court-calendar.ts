@@ -1,4 +1,4 @@
-import type { CourtAgenda, Deadline, Hearing } from '../court-calendar'
+import type { CourtAgenda, CourtCalendarOptions, Deadline, Hearing, RuleTemplate, TriggerEvent } from '../court-calendar'
 
 /** A hearing of the demo case HCA 1234/2026 (Hong Kong times). Test-only. */
 export function makeHearing(overrides: Partial<Hearing> = {}): Hearing {
@@ -47,4 +47,40 @@ export function makeDeadline(overrides: Partial<Deadline> = {}): Deadline {
 /** An agenda answer around the given items. Test-only. */
 export function makeAgenda(o: Partial<CourtAgenda> = {}): CourtAgenda {
   return { from: '2026-04-06', to: '2026-05-03', hearings: [], deadlines: [], conflicts: [], ...o }
+}
+
+/** What `GET /court-calendar/options` answers a partner of the two demo cases (both editable). Test-only. */
+export function makeCourtCalendarOptions(overrides: Partial<CourtCalendarOptions> = {}): CourtCalendarOptions {
+  type CaseId = CourtCalendarOptions['cases'][number]['id']
+  type UserId = CourtCalendarOptions['lawyers'][number]['id']
+  return {
+    cases: [
+      { id: 'case-hca-1234' as CaseId, number: 'HCA 1234/2026', title: 'Tse Ka-fai v Oriental Trading Ltd', canEdit: true },
+      { id: 'case-hcmp-0420' as CaseId, number: 'HCMP 420/2025', title: 'Re Oriental Trading Ltd', canEdit: true },
+    ],
+    lawyers: [
+      { id: 'u-chan' as UserId, name: '陳大文 Chan Tai-man', caseIds: ['case-hca-1234', 'case-hcmp-0420'] as CaseId[], hasDingTalk: true },
+      { id: 'u-lee' as UserId, name: '李嘉欣 Lee Ka-yan', caseIds: ['case-hca-1234'] as CaseId[], hasDingTalk: true },
+    ],
+    courts: ['Court of First Instance 原訟法庭'],
+    isAdmin: false,
+    ...overrides,
+  }
+}
+
+/** The bundled template "service of a summons": 2 clear days before the hearing (RHC O.32 r.3). Test-only. */
+export function makeRuleTemplate(overrides: Partial<RuleTemplate> = {}): RuleTemplate {
+  return {
+    id: 'summons-service', name: { 'zh-HK': '送達傳票（2整天）', 'zh-CN': '送达传票（2整天）', en: 'Service of a summons (2 clear days)' }, citation: 'RHC O.32 r.3',
+    period: 2, unit: 'days', direction: 'before', clear: true, ignoreShortPeriodRule: false, includeAnchorDay: false, closedDayRule: 'roll',
+    anchorEvent: 'hearing', version: 0, source: 'bundled', archived: false, updatedAt: null, updatedBy: null, ...overrides,
+  }
+}
+
+/** A trigger event of the demo case: the writ served on 2 March 2026. Test-only. */
+export function makeTriggerEvent(overrides: Partial<TriggerEvent> = {}): TriggerEvent {
+  return {
+    id: 'tr-1' as TriggerEvent['id'], caseId: 'case-hca-1234' as TriggerEvent['caseId'], caseNumber: 'HCA 1234/2026', kind: 'writ_served', label: null,
+    occurredOn: '2026-03-02', status: 'active', dependents: 0, createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z', ...overrides,
+  }
 }
