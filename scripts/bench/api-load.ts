@@ -7,11 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
-import { generateLoadData } from '../../mock-server/src/bench/load-data'
-import { ensureDatabase, pgAvailable } from '../../mock-server/src/bench/pg'
-import { openDb } from '../../mock-server/src/db/db'
-import { migrate } from '../../mock-server/src/db/migrate'
-import { seedDemo } from '../../mock-server/src/seed'
+import { ensureDatabase, generateLoadData, migrate, openDb, pgAvailable, seedDemo } from '@suite/mock-server/bench'
 import { devSignIn, root, startBackend } from '../lib/server.mjs'
 
 interface Row { name: string; value: number; unit: string; note?: string }

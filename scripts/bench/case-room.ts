@@ -15,10 +15,7 @@ import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { chromium, type BrowserContextOptions } from 'playwright-core'
-import { ensureDatabase, pgAvailable } from '../../mock-server/src/bench/pg'
-import { openDb, type Db } from '../../mock-server/src/db/db'
-import { migrate } from '../../mock-server/src/db/migrate'
-import { isEmpty, seedDemo } from '../../mock-server/src/seed'
+import { ensureDatabase, isEmpty, migrate, openDb, pgAvailable, seedDemo, type Db } from '@suite/mock-server/bench'
 import { DEMO_CORP_ID, devSignIn, percentile, root, startBackend } from '../lib/server.mjs'
 
 interface Row { name: string; value: number; unit: string; note?: string }

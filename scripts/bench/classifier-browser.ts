@@ -18,8 +18,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from 'playwright-core'
-import { FILLER, createRng, generateCorpus } from '../../packages/classifier/src/corpus/index.ts'
-import { makeDocx, makeXlsx } from '../../packages/classifier/src/testing/fixtures.ts'
+import { FILLER, createRng, generateCorpus } from '@suite/classifier/corpus'
+import { makeDocx, makeXlsx } from '@suite/classifier/testing'
 
 const arg = (name: string): string | undefined => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined }
 const targetMb = Number(arg('--mb') ?? 20)

@@ -7,7 +7,6 @@
  * Run: pnpm exec tsx scripts/bench/classifier-written-forms.ts
  */
 import { fileURLToPath } from 'node:url'
-// The root package does not depend on workspace packages; scripts import them by path.
-import { runWrittenFormsBench } from '../../packages/classifier/src/bench/written-forms.ts'
+import { runWrittenFormsBench } from '@suite/classifier/bench'
 
 await runWrittenFormsBench({ perCell: 200, json: fileURLToPath(new URL('../../.bench/classifier-written-forms.json', import.meta.url)) })

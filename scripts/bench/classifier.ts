@@ -9,10 +9,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-// The root package does not depend on workspace packages; scripts import them by path.
-import { scanText } from '../../packages/classifier/src/index.ts'
-import { FILLER, createRng, generateCorpus } from '../../packages/classifier/src/corpus/index.ts'
-import { extractChatExport } from '../../packages/classifier/src/extract/index.ts'
+import { scanText } from '@suite/classifier'
+import { FILLER, createRng, generateCorpus } from '@suite/classifier/corpus'
+import { extractChatExport } from '@suite/classifier/extract'
 
 const mbArg = process.argv.indexOf('--mb')
 const targetMb = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 16

@@ -6,7 +6,6 @@
  * Run: pnpm exec tsx scripts/bench/scam-check-labelled.ts
  */
 import { fileURLToPath } from 'node:url'
-// The root package does not depend on workspace packages; scripts import them by path.
-import { runLabelledBench } from '../../packages/scam-check/src/bench/labelled.ts'
+import { runLabelledBench } from '@suite/scam-check/bench'
 
 runLabelledBench(fileURLToPath(new URL('../../.bench/scam-check-labelled.json', import.meta.url)))

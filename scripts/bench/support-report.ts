@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-// The root package does not depend on workspace packages; scripts import them by path.
-import { checkIdentifier, type CheckLists } from '../../packages/scam-check/src/index.ts'
+import { checkIdentifier, type CheckLists } from '@suite/scam-check'
 import { devSignIn, percentile, root, startBackend } from '../lib/server.mjs'
 import { initialAssets, sizes } from '../lib/bundles.mjs'
 
