@@ -13,7 +13,9 @@ export default defineConfig({
       'apps/*/vitest.config.ts',
       'mock-server/vitest.config.ts',
       'mock-server/attack/vitest.config.ts',
-      ...(process.env.TEST_DATABASE_URL ? ['mock-server/vitest.config.pg.ts', 'mock-server/attack/vitest.config.pg.ts'] : []),
+      ...(process.env.TEST_DATABASE_URL
+        ? ['mock-server/vitest.config.pg.ts', 'mock-server/attack/vitest.config.pg.ts']
+        : []),
     ],
   },
 })

@@ -31,14 +31,21 @@ for (const r of rows) {
   over ||= bad
   const was = baseline[r.app]?.initialGz
   const delta = was === undefined ? '' : `  (${r.initialGz >= was ? '+' : ''}${kb(r.initialGz - was)} KB vs baseline)`
-  out(`${bad ? '✗' : '✓'} ${r.app.padEnd(16)} ${kb(r.initialGz).padStart(8)} KB  (${kb(r.initialJs.gz)} / ${kb(r.initialCss.gz)})  ${kb(r.initialBr).padStart(7)} KB  ${kb(r.lazyJs.gz).padStart(10)} KB${delta}`)
+  out(
+    `${bad ? '✗' : '✓'} ${r.app.padEnd(16)} ${kb(r.initialGz).padStart(8)} KB  (${kb(r.initialJs.gz)} / ${kb(r.initialCss.gz)})  ${kb(r.initialBr).padStart(7)} KB  ${kb(r.lazyJs.gz).padStart(10)} KB${delta}`,
+  )
   if (bad) explain(r, baseline[r.app])
 }
 
 /** Say what the first bundle of an over-budget app is made of, and what grew since the baseline. */
 function explain(r, base) {
   out(`    over budget by ${kb(r.initialGz - BUDGET_KB * 1024)} KB`)
-  out(`    initial files: ${r.initialFiles.slice(0, 5).map((f) => `${f.file} ${kb(f.gz)} KB`).join(', ')}`)
+  out(
+    `    initial files: ${r.initialFiles
+      .slice(0, 5)
+      .map((f) => `${f.file} ${kb(f.gz)} KB`)
+      .join(', ')}`,
+  )
   if (!r.composition) {
     out('    (no bundle stats: rebuild the app with the shared vite config to see what the bundle is made of)')
     return
@@ -53,9 +60,11 @@ function explain(r, base) {
     .map(([p, b]) => [p, b - (base.composition[p] ?? 0), base.composition[p] === undefined])
     .filter(([, d]) => d >= 256)
     .sort((a, b) => b[1] - a[1])
-  out(grew.length
-    ? `    grew since the baseline: ${grew.map(([p, d, isNew]) => `${p} +${kb(d)} KB${isNew ? ' (new in the first bundle)' : ''}`).join(', ')}`
-    : '    no package grew by 0.25 KB or more since the baseline; the baseline itself is over budget')
+  out(
+    grew.length
+      ? `    grew since the baseline: ${grew.map(([p, d, isNew]) => `${p} +${kb(d)} KB${isNew ? ' (new in the first bundle)' : ''}`).join(', ')}`
+      : '    no package grew by 0.25 KB or more since the baseline; the baseline itself is over budget',
+  )
 }
 
 mkdirSync(join(root, '.bench'), { recursive: true })

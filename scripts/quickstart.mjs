@@ -13,7 +13,9 @@ const step = (s) => process.stdout.write(`\n\x1b[1m▶ ${s}\x1b[0m\n`)
 
 async function install() {
   step('Installing dependencies (pnpm)')
-  await pnpm(['install', '--reporter=default', ...(process.env.CI ? ['--frozen-lockfile'] : ['--prefer-offline'])], { cwd: root })
+  await pnpm(['install', '--reporter=default', ...(process.env.CI ? ['--frozen-lockfile'] : ['--prefer-offline'])], {
+    cwd: root,
+  })
 }
 
 async function buildApps() {
@@ -27,7 +29,12 @@ async function start() {
   step('Starting the suite (embedded database, DingTalk simulator, demo data)')
   await pnpm(['--filter', '@suite/mock-server', 'serve'], {
     cwd: root,
-    env: { SEED_DEMO: 'true', DEV_SIGN_IN: 'true', DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'), HOST: process.env.HOST ?? '127.0.0.1' },
+    env: {
+      SEED_DEMO: 'true',
+      DEV_SIGN_IN: 'true',
+      DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
+      HOST: process.env.HOST ?? '127.0.0.1',
+    },
   })
 }
 
@@ -37,13 +44,18 @@ async function test() {
   await pnpm(['run', 'lint'], { cwd: root })
   step('Type-check')
   await pnpm(['run', 'typecheck'], { cwd: root })
-  step('Unit, component and server tests' + (process.env.TEST_DATABASE_URL ? ' (server tests on PGlite and on PostgreSQL)' : ' (server tests on PGlite)'))
+  step(
+    'Unit, component and server tests' +
+      (process.env.TEST_DATABASE_URL ? ' (server tests on PGlite and on PostgreSQL)' : ' (server tests on PGlite)'),
+  )
   await pnpm(['exec', 'vitest', 'run'], { cwd: root })
   await buildApps()
   step('Bundle budgets')
   await pnpm(['run', 'budget'], { cwd: root })
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-    throw new Error('End-to-end tests need Chromium at /usr/bin/chromium: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH). .ci/run installs it.')
+    throw new Error(
+      'End-to-end tests need Chromium at /usr/bin/chromium: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH). .ci/run installs it.',
+    )
   }
   step('End-to-end tests (headless Chromium)')
   await pnpm(['run', 'test:e2e'], { cwd: root })

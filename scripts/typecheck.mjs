@@ -13,19 +13,28 @@ const dirs = [
 
 function check(dir) {
   return new Promise((resolve) => {
-    const child = spawn(join(root, 'node_modules/.bin/vue-tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(join(root, 'node_modules/.bin/vue-tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { out += d })
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      out += d
+    })
     child.on('exit', (code) => resolve({ dir, ok: code === 0, out }))
   })
 }
 
 const results = []
 const queue = [...dirs]
-await Promise.all([0, 1].map(async () => {
-  while (queue.length) results.push(await check(queue.shift()))
-}))
+await Promise.all(
+  [0, 1].map(async () => {
+    while (queue.length) results.push(await check(queue.shift()))
+  }),
+)
 for (const r of results.sort((a, b) => a.dir.localeCompare(b.dir))) {
   process.stdout.write(`${r.ok ? '✓' : '✗'} ${r.dir}\n`)
   if (!r.ok) process.stdout.write(r.out)

@@ -30,8 +30,18 @@ function vueForDom(): Plugin {
   const client = (opt: unknown) => ({ ...(opt as object), ssr: false })
   return {
     ...p,
-    load: { ...p.load, handler(this: unknown, id: unknown, opt: unknown) { return p.load.handler.call(this, id, client(opt)) } },
-    transform: { ...p.transform, handler(this: unknown, code: unknown, id: unknown, opt: unknown) { return p.transform.handler.call(this, code, id, client(opt)) } },
+    load: {
+      ...p.load,
+      handler(this: unknown, id: unknown, opt: unknown) {
+        return p.load.handler.call(this, id, client(opt))
+      },
+    },
+    transform: {
+      ...p.transform,
+      handler(this: unknown, code: unknown, id: unknown, opt: unknown) {
+        return p.transform.handler.call(this, code, id, client(opt))
+      },
+    },
   } as Plugin
 }
 
@@ -46,14 +56,16 @@ function vueForDom(): Plugin {
 export function defineSuiteProject(options: SuiteProjectOptions): UserWorkspaceConfig {
   const { name, environment = 'node', vue: withVue = false, include = ['src/**/*.test.ts'], setupFiles, test } = options
   return defineProject({
-    ...(withVue ? {
-      plugins: [withVue === 'dom' ? vueForDom() : vue()],
-      define: {
-        __VUE_I18N_FULL_INSTALL__: 'true',
-        __VUE_I18N_LEGACY_API__: 'false',
-        __INTLIFY_PROD_DEVTOOLS__: 'false',
-      },
-    } : {}),
+    ...(withVue
+      ? {
+          plugins: [withVue === 'dom' ? vueForDom() : vue()],
+          define: {
+            __VUE_I18N_FULL_INSTALL__: 'true',
+            __VUE_I18N_LEGACY_API__: 'false',
+            __INTLIFY_PROD_DEVTOOLS__: 'false',
+          },
+        }
+      : {}),
     test: { name, environment, include, ...(setupFiles ? { setupFiles } : {}), ...test },
   })
 }

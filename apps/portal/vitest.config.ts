@@ -1,3 +1,8 @@
 import { defineSuiteProject } from '../../scripts/vitest-project.ts'
 
-export default defineSuiteProject({ name: 'portal', environment: 'happy-dom', vue: true, setupFiles: ['src/testing/setup.ts'] })
+export default defineSuiteProject({
+  name: 'portal',
+  environment: 'happy-dom',
+  vue: true,
+  setupFiles: ['src/testing/setup.ts'],
+})

@@ -47,9 +47,16 @@ describe('a one-time set-up code from IT', () => {
     expect(setUpCode).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/)
     // Valid for 24 hours from now, said in Hong Kong time.
     const expiry = new Date(Date.now() + 24 * 3_600_000)
-    const hk = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Hong_Kong', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(expiry)
+    const hk = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Hong_Kong',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }).formatToParts(expiry)
     const part = (t: string) => Number(hk.find((p) => p.type === t)!.value)
-    expect(await shown.getByText(/^只可使用一次，有效至 .* \(香港時間\)。$/).textContent()).toContain(`${part('year')}年${part('month')}月${part('day')}日`)
+    expect(await shown.getByText(/^只可使用一次，有效至 .* \(香港時間\)。$/).textContent()).toContain(
+      `${part('year')}年${part('month')}月${part('day')}日`,
+    )
     await shown.getByText('請當面或以電話交給對方；切勿以電郵或聊天訊息傳送。').waitFor()
     await shown.getByRole('button', { name: '複製' }).waitFor()
     await screenshot(host, 'admin-enrolment-code-issued-pc')
@@ -67,7 +74,10 @@ describe('a one-time set-up code from IT', () => {
     await page.goto(`${adminApp}#/users`)
     const ho = page.getByRole('listitem').filter({ hasText: '何志強 Ho Chi-keung' })
     await ho.getByRole('button', { name: '發出設定碼' }).click({ timeout: 20_000 })
-    await page.getByRole('dialog', { name: '確認是你本人' }).getByRole('button', { name: '以釘釘確認' }).click({ timeout: 20_000 })
+    await page
+      .getByRole('dialog', { name: '確認是你本人' })
+      .getByRole('button', { name: '以釘釘確認' })
+      .click({ timeout: 20_000 })
     const shown = page.getByRole('dialog', { name: '何志強 Ho Chi-keung 的設定碼' })
     await shown.getByRole('code').waitFor({ timeout: 20_000 })
     expect(await fits(page)).toBe(true)
@@ -98,7 +108,9 @@ describe('a one-time set-up code from IT', () => {
     const wrong = setUpCode.slice(0, -1) + (setUpCode.endsWith('A') ? 'B' : 'A')
     await field.fill(wrong)
     await page.getByRole('button', { name: '以此設定碼設定' }).click()
-    await page.getByText('此設定碼不正確、已使用或已過期。請再核對，或向資訊科技部索取新的設定碼。').waitFor({ timeout: 20_000 })
+    await page
+      .getByText('此設定碼不正確、已使用或已過期。請再核對，或向資訊科技部索取新的設定碼。')
+      .waitFor({ timeout: 20_000 })
     expect(await field.inputValue()).toBe(wrong)
     expect(await fits(page)).toBe(true)
     await screenshot(page, 'admin-security-set-up-code-wrong-phone')
@@ -119,7 +131,6 @@ describe('a one-time set-up code from IT', () => {
     expect(await page.getByText('尚餘 10 個備用碼').count()).toBe(1)
     expect(await fits(page)).toBe(true)
     await screenshot(page, 'admin-security-set-up-code-enrolled-phone')
-
   })
 
   it('a compliance officer outside DingTalk, with no authenticator, is told what to do instead of meeting a dead end; she cannot issue codes', async () => {
@@ -131,7 +142,9 @@ describe('a one-time set-up code from IT', () => {
     await page.getByRole('heading', { name: '保留期' }).waitFor({ timeout: 20_000 })
     await page.getByRole('button', { name: '儲存' }).click()
     const dialog = page.getByRole('dialog', { name: '確認是你本人' })
-    await dialog.getByText('你尚未設定驗證器，而以釘釘確認只可在釘釘應用程式內進行。', { exact: false }).waitFor({ timeout: 20_000 })
+    await dialog
+      .getByText('你尚未設定驗證器，而以釘釘確認只可在釘釘應用程式內進行。', { exact: false })
+      .waitFor({ timeout: 20_000 })
     expect(await dialog.getByRole('button', { name: '以釘釘確認' }).count()).toBe(0)
     await screenshot(page, 'admin-step-up-no-factor-pc')
 

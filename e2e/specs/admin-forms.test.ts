@@ -29,7 +29,11 @@ const NEW_FIELD = {
   pattern: '[A-Z]{2,5} \\d{1,5}/\\d{4}',
   label: { 'zh-HK': '相關案件編號', 'zh-CN': '相关案件编号', en: 'Related case number' },
   placeholder: { 'zh-HK': '例如 HCA 1234/2026', 'zh-CN': '例如 HCA 1234/2026', en: 'e.g. HCA 1234/2026' },
-  patternMessage: { 'zh-HK': '請按「HCA 1234/2026」的格式填寫', 'zh-CN': '请按“HCA 1234/2026”的格式填写', en: 'Write it like HCA 1234/2026' },
+  patternMessage: {
+    'zh-HK': '請按「HCA 1234/2026」的格式填寫',
+    'zh-CN': '请按“HCA 1234/2026”的格式填写',
+    en: 'Write it like HCA 1234/2026',
+  },
 } as const
 const LOCALES = [
   { code: 'zh-HK', menu: '繁體中文', languageButton: '語言', send: '送出回報', preview: '繁' },
@@ -169,7 +173,10 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     // Rendered in each language, and a bad value refused by the form with the field's own message.
     let current: (typeof LOCALES)[number] = LOCALES[0]
     for (const l of LOCALES) {
-      if (l !== current) { await switchLanguage(page, current.languageButton, l.menu); current = l }
+      if (l !== current) {
+        await switchLanguage(page, current.languageButton, l.menu)
+        current = l
+      }
       const field = page.getByRole('textbox', { name: label(NEW_FIELD.label[l.code]) })
       await field.waitFor({ timeout: 20_000 })
       expect(await field.getAttribute('placeholder')).toBe(NEW_FIELD.placeholder[l.code])
@@ -198,15 +205,23 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await page.getByRole('button', { name: '送出回報' }).click()
     await page.getByText('修正後重新送出').waitFor({ timeout: 20_000 })
     await page.unroute('**/api/support/reports')
-    expect(sent).toMatchObject([{ formVersion: publishedVersion, values: { [NEW_FIELD.name]: 'HCA 1234/2026', channel: 'call' } }])
+    expect(sent).toMatchObject([
+      { formVersion: publishedVersion, values: { [NEW_FIELD.name]: 'HCA 1234/2026', channel: 'call' } },
+    ])
     // "My reports" keeps it on the device and says what the server refused, with the field's label and message.
-    await page.getByRole('listitem').filter({ hasText: `${NEW_FIELD.label['zh-HK']}：${NEW_FIELD.patternMessage['zh-HK']}` }).waitFor()
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `${NEW_FIELD.label['zh-HK']}：${NEW_FIELD.patternMessage['zh-HK']}` })
+      .waitFor()
     await screenshot(page, 'support-report-refused-phone')
 
     // The correction page shows the server's refusal under the new field, in each language.
     await page.getByRole('link', { name: '修正後重新送出' }).click()
     for (const l of [LOCALES[0], LOCALES[1], LOCALES[2]]) {
-      if (l !== current) { await switchLanguage(page, current.languageButton, l.menu); current = l }
+      if (l !== current) {
+        await switchLanguage(page, current.languageButton, l.menu)
+        current = l
+      }
       await page.getByText(NEW_FIELD.patternMessage[l.code]).waitFor({ timeout: 20_000 })
       await screenshot(page, `support-report-server-refusal-${l.code}-phone`)
     }
@@ -216,10 +231,17 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await page.getByRole('textbox', { name: label(NEW_FIELD.label.en) }).pressSequentially('HCA 1234/2026')
     await page.getByText(NEW_FIELD.patternMessage.en).waitFor({ state: 'detached' })
     await page.getByRole('button', { name: 'Send report' }).click()
-    await expect.poll(async () => {
-      const mine = await page.evaluate(async () => (await fetch('/api/support/reports/mine')).json()) as { items: { formVersion: number; extra: Record<string, unknown> }[] }
-      return mine.items.map((r) => ({ formVersion: r.formVersion, extra: r.extra }))
-    }, { timeout: 20_000 }).toEqual([{ formVersion: publishedVersion, extra: { [NEW_FIELD.name]: 'HCA 1234/2026' } }])
+    await expect
+      .poll(
+        async () => {
+          const mine = (await page.evaluate(async () => (await fetch('/api/support/reports/mine')).json())) as {
+            items: { formVersion: number; extra: Record<string, unknown> }[]
+          }
+          return mine.items.map((r) => ({ formVersion: r.formVersion, extra: r.extra }))
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual([{ formVersion: publishedVersion, extra: { [NEW_FIELD.name]: 'HCA 1234/2026' } }])
     // Nothing waits on the device any more; the report is in the server's list.
     await page.getByRole('heading', { name: 'My reports' }).waitFor({ timeout: 20_000 })
     await page.getByRole('heading', { name: 'Waiting to be sent' }).waitFor({ state: 'detached', timeout: 20_000 })
@@ -240,11 +262,17 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     for (const action of ['step_up.refused', 'lowcode.published']) {
       await page.getByRole('textbox', { name: '操作' }).fill(action)
       await page.getByRole('button', { name: '搜尋' }).click()
-      const entry = page.getByRole('listitem').filter({ hasText: action }).filter({ hasText: '林國華' }).filter({ hasText: 'support-report' })
+      const entry = page
+        .getByRole('listitem')
+        .filter({ hasText: action })
+        .filter({ hasText: '林國華' })
+        .filter({ hasText: 'support-report' })
       await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1)
     }
     // The versions the server published itself at start are the system's, said in the reader's language.
-    expect(await page.getByRole('listitem').filter({ hasText: 'lowcode.published' }).filter({ hasText: '系統' }).count()).toBeGreaterThan(0)
+    expect(
+      await page.getByRole('listitem').filter({ hasText: 'lowcode.published' }).filter({ hasText: '系統' }).count(),
+    ).toBeGreaterThan(0)
     await screenshot(page, 'admin-audit-verified-pc')
   })
 
@@ -254,7 +282,10 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
     await signIn(page, adminApp, '林國華 Lam Kwok-wah')
     await page.getByRole('button', { name: '驗證紀錄鏈' }).click()
-    await page.getByRole('alert').filter({ hasText: /^紀錄完整/ }).waitFor({ timeout: 20_000 })
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^紀錄完整/ })
+      .waitFor({ timeout: 20_000 })
     expect(await fits()).toBe(true)
     await screenshot(page, 'admin-audit-verified-phone')
 
@@ -263,14 +294,21 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     expect(await fits()).toBe(true)
     await screenshot(page, 'admin-documents-phone')
     await page.getByRole('link', { name: 'support-report' }).click()
-    await page.getByRole('region', { name: '即時預覽' }).getByRole('textbox', { name: label(NEW_FIELD.label['zh-HK']) }).waitFor({ timeout: 20_000 })
+    await page
+      .getByRole('region', { name: '即時預覽' })
+      .getByRole('textbox', { name: label(NEW_FIELD.label['zh-HK']) })
+      .waitFor({ timeout: 20_000 })
     expect(await fits()).toBe(true)
     await screenshot(page, 'admin-editor-phone')
 
     // Roll back to the version before (which leaves the suite as the other specs expect it): a new
     // session, so a second factor again; this time one of the recovery codes.
     const before = publishedVersion - 1
-    await page.getByRole('listitem').filter({ hasText: new RegExp(`^v${before}`) }).getByRole('button', { name: '還原至此版本' }).click()
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: new RegExp(`^v${before}`) })
+      .getByRole('button', { name: '還原至此版本' })
+      .click()
     await page.getByRole('dialog', { name: '還原至此版本' }).getByRole('button', { name: '還原至此版本' }).click()
     const dialog = page.getByRole('dialog', { name: '確認是你本人' })
     await dialog.waitFor({ timeout: 20_000 })
@@ -281,7 +319,11 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await dialog.getByRole('button', { name: '確認' }).click()
     await page.getByText(`第 ${publishedVersion + 1} 版已開始使用`).waitFor({ timeout: 20_000 })
     await page.getByText(`還原至第 ${before} 版`).waitFor()
-    expect(JSON.parse(await page.getByRole('textbox', { name: '文件內容 (JSON)' }).inputValue()).fields.some((f: { name: string }) => f.name === NEW_FIELD.name)).toBe(false)
+    expect(
+      JSON.parse(await page.getByRole('textbox', { name: '文件內容 (JSON)' }).inputValue()).fields.some(
+        (f: { name: string }) => f.name === NEW_FIELD.name,
+      ),
+    ).toBe(false)
 
     await page.getByRole('navigation', { name: '系統管理分頁' }).getByRole('link', { name: '我的雙重驗證' }).click()
     await page.getByText('尚餘 9 個備用碼').waitFor({ timeout: 20_000 })

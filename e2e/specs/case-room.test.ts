@@ -22,21 +22,33 @@ const { context } = useBrowser(PHONE)
 
 /** Call the API as a demo user (dev sign-in), the way the firm's own device would. */
 async function apiAs(userId: string) {
-  const res = await fetch(`${baseURL}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const res = await fetch(`${baseURL}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
   if (!res.ok) throw new Error(`dev sign-in as ${userId} answered ${res.status}`)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
   const headers = { cookie, 'x-csrf-token': csrfToken }
   return {
     async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const r = await fetch(`${baseURL}${path}`, { method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) })
+      const r = await fetch(`${baseURL}${path}`, {
+        method,
+        headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      })
       if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${await r.text()}`)
       return (r.status === 204 ? undefined : await r.json()) as T
     },
     async upload(tier: string, title: string, bytes: Uint8Array, filename: string): Promise<{ id: string }> {
       const form = new FormData()
       form.append('file', new Blob([bytes as BlobPart], { type: 'application/pdf' }), filename)
-      const r = await fetch(`${baseURL}/api/cases/${HCA}/documents?tier=${tier}&title=${encodeURIComponent(title)}`, { method: 'POST', headers, body: form })
+      const r = await fetch(`${baseURL}/api/cases/${HCA}/documents?tier=${tier}&title=${encodeURIComponent(title)}`, {
+        method: 'POST',
+        headers,
+        body: form,
+      })
       if (r.status !== 201) throw new Error(`upload answered ${r.status}: ${await r.text()}`)
       return r.json() as Promise<{ id: string }>
     },
@@ -50,14 +62,24 @@ async function makePdf(title: string, pages: number): Promise<Uint8Array> {
   for (let i = 1; i <= pages; i++) {
     const page = doc.addPage([595, 842])
     page.drawText(`${title} - page ${i} of ${pages}`, { x: 60, y: 770, size: 20, font })
-    for (let l = 0; l < 24; l++) page.drawText(`${l + 1}. The plaintiff's loss is set out in the schedule, without prejudice.`, { x: 60, y: 730 - l * 22, size: 11, font })
+    for (let l = 0; l < 24; l++)
+      page.drawText(`${l + 1}. The plaintiff's loss is set out in the schedule, without prejudice.`, {
+        x: 60,
+        y: 730 - l * 22,
+        size: 11,
+        font,
+      })
   }
   return doc.save()
 }
 
 /** Keep a screenshot once transitions (tab bars, dialogs) have come to rest, so it shows what stays on screen. */
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined)
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined)
   await keep(page, name)
 }
 
@@ -80,12 +102,25 @@ const HEARING = 'Case management conference 案件管理會議'
 beforeAll(async () => {
   // The partner seeds what the client will look at, through the API.
   const chan = await apiAs('u-chan')
-  seeded.restricted = (await chan.upload('restricted', DRAFT, await makePdf('Draft witness statement', 2), 'witness-statement-draft.pdf')).id
-  seeded.public = (await chan.upload('public', NOTICE, await makePdf('Notice of hearing', 1), 'notice-of-hearing.pdf')).id
+  seeded.restricted = (
+    await chan.upload('restricted', DRAFT, await makePdf('Draft witness statement', 2), 'witness-statement-draft.pdf')
+  ).id
+  seeded.public = (
+    await chan.upload('public', NOTICE, await makePdf('Notice of hearing', 1), 'notice-of-hearing.pdf')
+  ).id
   seeded.private = (await chan.upload('private', MEMO, await makePdf('Strategy memo', 1), 'strategy-memo.pdf')).id
   await chan.json('POST', `/api/cases/${HCA}/threads/private/comments`, { body: STRATEGY_NOTE })
-  await chan.json('POST', `/api/cases/${HCA}/events`, { kind: 'hearing', title: HEARING, occursAt: '2026-12-14T02:30:00.000Z', body: 'High Court, Court 14. 高等法院第14號法庭。' })
-  await chan.json('POST', `/api/cases/${HCA}/events`, { kind: 'notice', title: 'Defence filed 被告已提交抗辯書', body: '' })
+  await chan.json('POST', `/api/cases/${HCA}/events`, {
+    kind: 'hearing',
+    title: HEARING,
+    occursAt: '2026-12-14T02:30:00.000Z',
+    body: 'High Court, Court 14. 高等法院第14號法庭。',
+  })
+  await chan.json('POST', `/api/cases/${HCA}/events`, {
+    kind: 'notice',
+    title: 'Defence filed 被告已提交抗辯書',
+    body: '',
+  })
 })
 
 describe('case room: the client', () => {
@@ -115,11 +150,15 @@ describe('case room: the client', () => {
     await expect.poll(() => draft.count(), { timeout: 20_000 }).toBe(1)
     await screenshot(page, 'case-room-client-restricted-phone-zh-HK')
     const rendered: Response[] = []
-    page.on('response', (r) => { if (r.url().includes(`/documents/${seeded.restricted}/`)) rendered.push(r) })
+    page.on('response', (r) => {
+      if (r.url().includes(`/documents/${seeded.restricted}/`)) rendered.push(r)
+    })
     await draft.click()
     const image = page.getByRole('img', { name: `${DRAFT} 第 1 頁` })
     await expect.poll(() => image.count(), { timeout: 30_000 }).toBe(1)
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(1000)
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 })
+      .toBeGreaterThan(1000)
     const pageImage = rendered.find((r) => r.url().endsWith(`/documents/${seeded.restricted}/pages/1`))
     expect(pageImage?.status()).toBe(200)
     expect(await pageImage!.headerValue('content-type')).toBe('image/jpeg')
@@ -148,14 +187,20 @@ describe('case room: the client', () => {
     expect(await page.getByRole('tab', { name: '內部區' }).count()).toBe(0)
     for (const tab of ['共享區', '審閱草稿']) {
       await page.getByRole('tab', { name: tab }).click()
-      await expect.poll(() => page.locator('.document-list__items, .suite-empty-state').count(), { timeout: 20_000 }).toBeGreaterThan(0)
+      await expect
+        .poll(() => page.locator('.document-list__items, .suite-empty-state').count(), { timeout: 20_000 })
+        .toBeGreaterThan(0)
       expect(await page.getByText(MEMO).count()).toBe(0)
     }
     expect(await page.content()).not.toContain(STRATEGY_NOTE)
     for (const url of [
-      `/api/cases/${HCA}/documents?tier=private`, `/api/cases/${HCA}/documents/${seeded.private}`, `/api/cases/${HCA}/documents/${seeded.private}/pages/1`,
-      `/api/cases/${HCA}/documents/${seeded.private}/original`, `/api/cases/${HCA}/threads/private/comments`,
-    ]) expect([url, await statusFromPage(page, url)]).toEqual([url, 404])
+      `/api/cases/${HCA}/documents?tier=private`,
+      `/api/cases/${HCA}/documents/${seeded.private}`,
+      `/api/cases/${HCA}/documents/${seeded.private}/pages/1`,
+      `/api/cases/${HCA}/documents/${seeded.private}/original`,
+      `/api/cases/${HCA}/threads/private/comments`,
+    ])
+      expect([url, await statusFromPage(page, url)]).toEqual([url, 404])
     // Even typed straight into the address bar, the private memo is "not found", like a document that never existed.
     await page.goto(`${app}#/cases/${HCA}/documents/${seeded.private}`)
     await expect.poll(() => page.getByText('此文件不存在，或你沒有存取權限。').count(), { timeout: 20_000 }).toBe(1)
@@ -177,7 +222,11 @@ describe('case room: an ethical wall', () => {
     await page.getByRole('textbox', { name: 'Search by number, title or client' }).fill('1234')
     await expect.poll(() => page.getByText('No case matches your search.').count(), { timeout: 20_000 }).toBe(1)
     await page.goto(`${app}#/cases/${HCA}/timeline`)
-    await expect.poll(() => page.getByText('This case does not exist or you do not have access to it.').count(), { timeout: 20_000 }).toBe(1)
+    await expect
+      .poll(() => page.getByText('This case does not exist or you do not have access to it.').count(), {
+        timeout: 20_000,
+      })
+      .toBe(1)
     expect(await page.getByText(HEARING).count()).toBe(0)
     expect(await page.getByRole('tab').count()).toBe(0)
     expect(await statusFromPage(page, `/api/cases/${HCA}`)).toBe(404)
@@ -196,9 +245,16 @@ describe('case room: external members', () => {
 
   it('an expert whose access ends at a milestone loses it on the next request once a partner marks it reached', async () => {
     const chan = await apiAs('u-chan')
-    const milestone = await chan.json<{ id: string }>('POST', `/api/cases/${HCA}/events`, { kind: 'milestone', title: 'Expert report served 專家報告已送達', occursAt: '2026-12-01T02:00:00.000Z' })
+    const milestone = await chan.json<{ id: string }>('POST', `/api/cases/${HCA}/events`, {
+      kind: 'milestone',
+      title: 'Expert report served 專家報告已送達',
+      occursAt: '2026-12-01T02:00:00.000Z',
+    })
     const inv = await chan.json<{ url: string }>('POST', `/api/cases/${HCA}/invitations`, {
-      name: 'Dr Yip Wing-kei 葉永基', role: 'external_expert', tierCeiling: 'restricted', accessExpiry: { kind: 'milestone', milestoneId: milestone.id },
+      name: 'Dr Yip Wing-kei 葉永基',
+      role: 'external_expert',
+      tierCeiling: 'restricted',
+      accessExpiry: { kind: 'milestone', milestoneId: milestone.id },
     })
     const ctx = await context(PHONE)
     const expert = await ctx.newPage()
@@ -235,8 +291,14 @@ describe('case room: external members', () => {
   it('a partner on the PC gets the same draft with the download control the client never sees', async () => {
     await partner.goto(`${app}#/cases/${HCA}/documents/${seeded.restricted}`)
     const image = partner.getByRole('img', { name: `Page 1 of ${DRAFT}` })
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000)
-    expect(await partner.getByRole('link', { name: 'Download original' }).getAttribute('href')).toBe(`/api/cases/${HCA}/documents/${seeded.restricted}/original`)
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(1000)
+    expect(await partner.getByRole('link', { name: 'Download original' }).getAttribute('href')).toBe(
+      `/api/cases/${HCA}/documents/${seeded.restricted}/original`,
+    )
     expect(await statusFromPage(partner, `/api/cases/${HCA}/documents/${seeded.restricted}/original`)).toBe(200)
     await partner.getByRole('tab', { name: 'Who viewed it' }).click()
     await expect.poll(() => partner.getByText('謝家輝 Tse Ka-fai').count(), { timeout: 20_000 }).toBeGreaterThan(0)
@@ -247,7 +309,10 @@ describe('case room: external members', () => {
     const chan = await apiAs('u-chan')
     const name = 'Ms Kwok Siu-fan 郭小芬'
     const inv = await chan.json<{ url: string }>('POST', `/api/cases/${HCA}/invitations`, {
-      name, role: 'client', tierCeiling: 'restricted', accessExpiry: { kind: 'date', date: '2099-12-31' },
+      name,
+      role: 'client',
+      tierCeiling: 'restricted',
+      accessExpiry: { kind: 'date', date: '2099-12-31' },
     })
     const phone = await context(PHONE)
     const client = await phone.newPage()
@@ -255,21 +320,33 @@ describe('case room: external members', () => {
     await client.getByRole('button', { name: '接受並開啟' }).click()
     await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
     const cookies = await phone.cookies()
-    expect(cookies.find((c) => c.name === 'suite_case_reentry')).toMatchObject({ httpOnly: true, path: '/api/case-room/re-entry' })
+    expect(cookies.find((c) => c.name === 'suite_case_reentry')).toMatchObject({
+      httpOnly: true,
+      path: '/api/case-room/re-entry',
+    })
     expect(await client.evaluate(() => document.cookie)).not.toContain('suite_case_reentry')
 
     // Twelve hours later the session is gone; the app opens again without any new invitation.
-    const userId = await client.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { id: string } }).user.id)
+    const userId = await client.evaluate(
+      async () => ((await (await fetch('/api/auth/session')).json()) as { user: { id: string } }).user.id,
+    )
     await phone.clearCookies({ name: 'suite_sid' })
     expect((await phone.cookies()).map((c) => c.name)).toEqual(['suite_case_reentry'])
     await client.reload()
     await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
     expect(await client.getByText('開發用登入').count()).toBe(0)
-    expect(await client.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { id: string } }).user.id)).toBe(userId)
+    expect(
+      await client.evaluate(
+        async () => ((await (await fetch('/api/auth/session')).json()) as { user: { id: string } }).user.id,
+      ),
+    ).toBe(userId)
     // A new session was opened by the device credential, and the server recorded it.
     expect((await phone.cookies()).map((c) => c.name).sort()).toEqual(['suite_case_reentry', 'suite_sid'])
     const ng = await apiAs('u-ng')
-    const audit = await ng.json<{ items: { action: string; actorId: string }[] }>('GET', `/api/audit?action=case.reentry_sign_in&actorId=${encodeURIComponent(userId)}`)
+    const audit = await ng.json<{ items: { action: string; actorId: string }[] }>(
+      'GET',
+      `/api/audit?action=case.reentry_sign_in&actorId=${encodeURIComponent(userId)}`,
+    )
     expect(audit.items).toHaveLength(1)
     await screenshot(client, 'case-room-reentered-phone-zh-HK')
 
@@ -301,7 +378,11 @@ describe('case room: external members', () => {
     await screenshot(again, 'case-room-sign-in-link-phone-zh-HK')
     await again.getByRole('button', { name: '登入', exact: true }).click()
     await expect.poll(() => again.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
-    expect(await again.evaluate(async () => ((await (await fetch('/api/auth/session')).json()) as { user: { name: string } }).user.name)).toBe(name)
+    expect(
+      await again.evaluate(
+        async () => ((await (await fetch('/api/auth/session')).json()) as { user: { name: string } }).user.name,
+      ),
+    ).toBe(name)
     const members = await chan.json<{ items: { name: string }[] }>('GET', `/api/cases/${HCA}/members`)
     expect(members.items.filter((m) => m.name === name)).toHaveLength(1)
     // The link worked once.
@@ -309,6 +390,8 @@ describe('case room: external members', () => {
     const third = await reuse.newPage()
     await third.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
     await third.getByRole('button', { name: '登入', exact: true }).click()
-    await expect.poll(() => third.getByRole('alert').filter({ hasText: '此連結已無法使用' }).count(), { timeout: 20_000 }).toBe(1)
+    await expect
+      .poll(() => third.getByRole('alert').filter({ hasText: '此連結已無法使用' }).count(), { timeout: 20_000 })
+      .toBe(1)
   })
 })

@@ -36,7 +36,8 @@ function quietMonday(today: IsoDate): IsoDate {
 
 const WEEKDAYS = '日一二三四五六'
 /** A date the way the app writes it in zh-HK ('long'): 2026年12月7日（星期一）. */
-const zhLong = (d: IsoDate) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日（星期${WEEKDAYS[weekday(d)]}）`
+const zhLong = (d: IsoDate) =>
+  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日（星期${WEEKDAYS[weekday(d)]}）`
 
 const today = hongKongDateOf(new Date())
 const hearingDay = quietMonday(today)
@@ -48,9 +49,20 @@ const movedDue = addDays(hearingDay, 3)
 
 const { context } = useBrowser()
 
-interface SimEvent { id: string; unionId: string; summary: string; status: string; isAllDay: boolean; start: { dateTime?: string; date?: string } }
-const simEvents = async () => ((await (await fetch(`${baseURL}/_sim/dingtalk/_test/state`)).json()) as { events: SimEvent[] }).events
-const leeEvents = async (text: string) => (await simEvents()).filter((e) => e.unionId === lee.dingtalkUnionId && e.status !== 'cancelled' && e.summary.includes(text))
+interface SimEvent {
+  id: string
+  unionId: string
+  summary: string
+  status: string
+  isAllDay: boolean
+  start: { dateTime?: string; date?: string }
+}
+const simEvents = async () =>
+  ((await (await fetch(`${baseURL}/_sim/dingtalk/_test/state`)).json()) as { events: SimEvent[] }).events
+const leeEvents = async (text: string) =>
+  (await simEvents()).filter(
+    (e) => e.unionId === lee.dingtalkUnionId && e.status !== 'cancelled' && e.summary.includes(text),
+  )
 
 async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(url)
@@ -103,7 +115,9 @@ describe('court calendar', () => {
     expect(await page.getByText('人手輸入 · 第 1 版').count()).toBe(1)
 
     // Its DingTalk event reaches the simulator, and the page says so.
-    await expect.poll(async () => (await leeEvents(CASE_NUMBER)).map((e) => e.start.dateTime), { timeout: 30_000 }).toEqual([`${hearingDay}T10:00:00+08:00`])
+    await expect
+      .poll(async () => (await leeEvents(CASE_NUMBER)).map((e) => e.start.dateTime), { timeout: 30_000 })
+      .toEqual([`${hearingDay}T10:00:00+08:00`])
     await expectSynced(page)
 
     // A deadline from the hearing with a rule template: the working is shown before saving.
@@ -115,14 +129,35 @@ describe('court calendar', () => {
     expect(await page.getByRole('radio', { name: '聆訊' }).isChecked()).toBe(true)
     await page.getByText(`到期日：${zhLong(firstDue)}`).waitFor({ timeout: 10_000 })
     const preview = page.getByRole('region', { name: '日期如何計算' })
-    await expectWorking(preview, [addDays(hearingDay, -4), addDays(hearingDay, -3)], [[addDays(hearingDay, -2), '星期六'], [addDays(hearingDay, -1), '星期日']])
+    await expectWorking(
+      preview,
+      [addDays(hearingDay, -4), addDays(hearingDay, -3)],
+      [
+        [addDays(hearingDay, -2), '星期六'],
+        [addDays(hearingDay, -1), '星期日'],
+      ],
+    )
     await screenshot(page, 'court-calendar-deadline-form-phone')
     await page.getByRole('button', { name: '新增期限' }).click()
     await page.getByRole('heading', { name: DEADLINE_TITLE }).waitFor({ timeout: 20_000 })
-    expect(await page.getByRole('paragraph').filter({ hasText: /^到期日/ }).textContent()).toBe(`到期日 ${zhLong(firstDue)}`)
+    expect(
+      await page
+        .getByRole('paragraph')
+        .filter({ hasText: /^到期日/ })
+        .textContent(),
+    ).toBe(`到期日 ${zhLong(firstDue)}`)
     await page.getByText(/^按規則計算 · 範本 送達傳票（2整天），第 \d+ 版$/).waitFor()
-    await expectWorking(page.getByRole('region', { name: '日期如何計算' }), [addDays(hearingDay, -4), addDays(hearingDay, -3)], [[addDays(hearingDay, -2), '星期六'], [addDays(hearingDay, -1), '星期日']])
-    await expect.poll(async () => (await leeEvents(DEADLINE_TITLE)).map((e) => [e.isAllDay, e.start.date]), { timeout: 30_000 }).toEqual([[true, firstDue]])
+    await expectWorking(
+      page.getByRole('region', { name: '日期如何計算' }),
+      [addDays(hearingDay, -4), addDays(hearingDay, -3)],
+      [
+        [addDays(hearingDay, -2), '星期六'],
+        [addDays(hearingDay, -1), '星期日'],
+      ],
+    )
+    await expect
+      .poll(async () => (await leeEvents(DEADLINE_TITLE)).map((e) => [e.isAllDay, e.start.date]), { timeout: 30_000 })
+      .toEqual([[true, firstDue]])
     await expectSynced(page)
     await screenshot(page, 'court-calendar-deadline-phone')
 
@@ -140,24 +175,42 @@ describe('court calendar', () => {
 
     // The agenda shows both items on their new days, each with its sync badge.
     await page.goto(`${app}#/?view=agenda&date=${addDays(hearingDay, -7)}`)
-    const day = (date: IsoDate) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: zhLong(date) }) })
+    const day = (date: IsoDate) =>
+      page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: zhLong(date) }) })
     const deadlineItem = day(movedDue).getByRole('button', { name: new RegExp(`期限：${DEADLINE_TITLE}`) })
     const hearingItem = day(movedDay).getByRole('button', { name: new RegExp(`${CASE_NUMBER} · 非正審聆訊`) })
     await deadlineItem.waitFor({ timeout: 20_000 })
     await hearingItem.waitFor()
     expect(await page.getByRole('button', { name: new RegExp(`期限：${DEADLINE_TITLE}`) }).count()).toBe(1)
     expect(await page.getByRole('button', { name: new RegExp(`${CASE_NUMBER} · 非正審聆訊`) }).count()).toBe(1)
-    await expect.poll(async () => [await hearingItem.getByText('已在釘釘').count(), await deadlineItem.getByText('已在釘釘').count()], { timeout: 30_000 }).toEqual([1, 1])
+    await expect
+      .poll(
+        async () => [await hearingItem.getByText('已在釘釘').count(), await deadlineItem.getByText('已在釘釘').count()],
+        { timeout: 30_000 },
+      )
+      .toEqual([1, 1])
     await screenshot(page, 'court-calendar-agenda-phone')
-    await expect.poll(async () => ({
-      hearing: (await leeEvents(CASE_NUMBER)).filter((e) => !e.isAllDay).map((e) => e.start.dateTime),
-      deadline: (await leeEvents(DEADLINE_TITLE)).map((e) => e.start.date),
-    }), { timeout: 30_000 }).toEqual({ hearing: [`${movedDay}T10:00:00+08:00`], deadline: [movedDue] })
+    await expect
+      .poll(
+        async () => ({
+          hearing: (await leeEvents(CASE_NUMBER)).filter((e) => !e.isAllDay).map((e) => e.start.dateTime),
+          deadline: (await leeEvents(DEADLINE_TITLE)).map((e) => e.start.date),
+        }),
+        { timeout: 30_000 },
+      )
+      .toEqual({ hearing: [`${movedDay}T10:00:00+08:00`], deadline: [movedDue] })
 
     // The moved deadline shows its new working.
     await deadlineItem.click()
     await page.getByRole('heading', { name: DEADLINE_TITLE }).waitFor({ timeout: 20_000 })
-    await expectWorking(page.getByRole('region', { name: '日期如何計算' }), [addDays(hearingDay, 4), addDays(hearingDay, 7)], [[addDays(hearingDay, 5), '星期六'], [addDays(hearingDay, 6), '星期日']])
+    await expectWorking(
+      page.getByRole('region', { name: '日期如何計算' }),
+      [addDays(hearingDay, 4), addDays(hearingDay, 7)],
+      [
+        [addDays(hearingDay, 5), '星期六'],
+        [addDays(hearingDay, 6), '星期日'],
+      ],
+    )
     expect(await page.getByText(`聆訊（${zhLong(movedDay)}）`).count()).toBe(1)
   })
 
@@ -168,9 +221,14 @@ describe('court calendar', () => {
     await signIn(page, app)
     await page.getByRole('radiogroup', { name: '檢視' }).getByText('月', { exact: true }).click()
     await expect.poll(() => page.getByRole('radio', { name: '月' }).isChecked()).toBe(true)
-    const monthsAhead = (Number(movedDay.slice(0, 4)) - Number(today.slice(0, 4))) * 12 + Number(movedDay.slice(5, 7)) - Number(today.slice(5, 7))
+    const monthsAhead =
+      (Number(movedDay.slice(0, 4)) - Number(today.slice(0, 4))) * 12 +
+      Number(movedDay.slice(5, 7)) -
+      Number(today.slice(5, 7))
     for (let i = 0; i < monthsAhead; i++) await page.getByRole('button', { name: '下一段' }).click()
-    await page.getByRole('heading', { name: `${Number(movedDay.slice(0, 4))}年${Number(movedDay.slice(5, 7))}月` }).waitFor({ timeout: 10_000 })
+    await page
+      .getByRole('heading', { name: `${Number(movedDay.slice(0, 4))}年${Number(movedDay.slice(5, 7))}月` })
+      .waitFor({ timeout: 10_000 })
     const chip = page.getByRole('button', { name: `10:00 ${CASE_NUMBER}` })
     await chip.waitFor({ timeout: 20_000 })
     expect(await page.getByRole('button', { name: `${movedDay}：1 項` }).count()).toBe(1)
@@ -207,8 +265,16 @@ describe('court calendar', () => {
 })
 
 /** The working section lists exactly these counted days and these excluded days with their reasons. */
-async function expectWorking(section: ReturnType<Page['getByRole']>, counted: IsoDate[], excluded: [IsoDate, string][]): Promise<void> {
-  await expect.poll(() => section.getByRole('heading', { name: `計算在內的日子（${counted.length} 天）` }).count(), { timeout: 10_000 }).toBe(1)
+async function expectWorking(
+  section: ReturnType<Page['getByRole']>,
+  counted: IsoDate[],
+  excluded: [IsoDate, string][],
+): Promise<void> {
+  await expect
+    .poll(() => section.getByRole('heading', { name: `計算在內的日子（${counted.length} 天）` }).count(), {
+      timeout: 10_000,
+    })
+    .toBe(1)
   const countedItems = section.getByRole('list').first().getByRole('listitem')
   expect(await countedItems.allTextContents()).toEqual(counted.map((d, i) => `${i + 1}${zhLong(d)}`))
   const excludedItems = section.getByRole('list').nth(1).getByRole('listitem')

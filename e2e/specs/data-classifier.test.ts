@@ -9,11 +9,24 @@ const corpId = inject('corpId')
 const app = `${baseURL}/apps/data-classifier/?corpId=${corpId}`
 
 /** Known values planted in the files; none may ever leave the browser. */
-const RAW = ['A123456(3)', 'A123456（3）', '11010519491231002X', '4111 1111 1111 1111', '+852 9123 4567', '6612 3456', 'chan.tm@example.com', '5215299(8)']
+const RAW = [
+  'A123456(3)',
+  'A123456（3）',
+  '11010519491231002X',
+  '4111 1111 1111 1111',
+  '+852 9123 4567',
+  '6612 3456',
+  'chan.tm@example.com',
+  '5215299(8)',
+]
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 async function signIn(page: Page, name: string): Promise<void> {
   await page.goto(app)
@@ -22,10 +35,40 @@ async function signIn(page: Page, name: string): Promise<void> {
 }
 
 const files = [
-  { name: '陳大文 A123456(3).txt', mimeType: 'text/plain', buffer: Buffer.from('客戶香港身份證 A123456(3)\n電話 +852 9123 4567\n合約草稿') },
-  { name: 'intake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeDocx(['居民身份证 11010519491231002X', '病歷附後'])) },
-  { name: 'cards.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(makeXlsx([[['信用卡', '4111 1111 1111 1111'], ['Email', 'chan.tm@example.com']]])) },
-  { name: 'chat.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ messages: [{ sender: { name: '陳' }, time: '2025-04-17T09:30:00+08:00', content: '澳門身份證 5215299(8) 😀' }, { sender: { name: 'Amy' }, time: '2025-04-17T09:31:00+08:00', content: 'A123456（3） OK 👍' }] })) },
+  {
+    name: '陳大文 A123456(3).txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('客戶香港身份證 A123456(3)\n電話 +852 9123 4567\n合約草稿'),
+  },
+  {
+    name: 'intake.docx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(makeDocx(['居民身份证 11010519491231002X', '病歷附後'])),
+  },
+  {
+    name: 'cards.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(
+      makeXlsx([
+        [
+          ['信用卡', '4111 1111 1111 1111'],
+          ['Email', 'chan.tm@example.com'],
+        ],
+      ]),
+    ),
+  },
+  {
+    name: 'chat.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        messages: [
+          { sender: { name: '陳' }, time: '2025-04-17T09:30:00+08:00', content: '澳門身份證 5215299(8) 😀' },
+          { sender: { name: 'Amy' }, time: '2025-04-17T09:31:00+08:00', content: 'A123456（3） OK 👍' },
+        ],
+      }),
+    ),
+  },
 ]
 
 describe('data classifier', () => {
@@ -35,12 +78,16 @@ describe('data classifier', () => {
     await signIn(page, '李嘉欣')
     const sent: Array<{ url: string; body: string; step: string }> = []
     let step = 'sources'
-    page.on('request', (r) => { sent.push({ url: r.url(), body: r.postData() ?? '', step }) })
+    page.on('request', (r) => {
+      sent.push({ url: r.url(), body: r.postData() ?? '', step })
+    })
 
     await page.locator('[data-test="file-input"]').setInputFiles(files)
     step = 'scan'
     await page.locator('[data-test="next"]').click()
-    await expect.poll(() => page.locator('[data-test="scan-finished"]').textContent(), { timeout: 30_000 }).toContain('已掃描 4 個來源')
+    await expect
+      .poll(() => page.locator('[data-test="scan-finished"]').textContent(), { timeout: 30_000 })
+      .toContain('已掃描 4 個來源')
     step = 'review'
     await page.locator('[data-test="next"]').click()
     await page.locator('.step-review').waitFor()
@@ -71,9 +118,23 @@ describe('data classifier', () => {
     const post = sent.find((r) => r.step === 'save' && r.url.endsWith('/api/classifier/reports'))
     expect(post).toBeDefined()
     for (const r of sent) for (const raw of RAW) expect(`${decodeURIComponent(r.url)} ${r.body}`).not.toContain(raw)
-    const body = JSON.parse(post!.body) as { title: string; sources: Array<{ name: string; label: string; suggestedLabel: string; crossBorder: boolean; justification: string | null }> }
+    const body = JSON.parse(post!.body) as {
+      title: string
+      sources: Array<{
+        name: string
+        label: string
+        suggestedLabel: string
+        crossBorder: boolean
+        justification: string | null
+      }>
+    }
     expect(body.title).toBe('E2E 檢視 A123***(*)')
-    expect(body.sources[0]).toMatchObject({ name: '陳大文 A123***(*).txt', label: 'public', suggestedLabel: 'confidential', justification: 'Training sample, not a real client' })
+    expect(body.sources[0]).toMatchObject({
+      name: '陳大文 A123***(*).txt',
+      label: 'public',
+      suggestedLabel: 'confidential',
+      justification: 'Training sample, not a real client',
+    })
     expect(body.sources[1]!.crossBorder).toBe(true)
     await context.close()
   })

@@ -9,8 +9,12 @@ const corpId = inject('corpId')
 const portal = `${baseURL}/apps/portal/?corpId=${corpId}`
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 describe('sign-in', () => {
   it('inside the DingTalk iOS client: the real dingtalk-jsapi asks the bridge for a code and the backend signs the user in', async () => {
@@ -47,7 +51,9 @@ describe('sign-in', () => {
     const page = await context.newPage()
     await page.goto(portal)
     await page.getByRole('button', { name: /以 陳大文 Chan Tai-man 身分登入/ }).click()
-    await expect.poll(() => page.getByRole('heading', { name: '陳大文 Chan Tai-man，你好' }).count(), { timeout: 20_000 }).toBe(1)
+    await expect
+      .poll(() => page.getByRole('heading', { name: '陳大文 Chan Tai-man，你好' }).count(), { timeout: 20_000 })
+      .toBe(1)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-HK')
 
     await page.getByRole('button', { name: '語言' }).click()
@@ -55,7 +61,9 @@ describe('sign-in', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Hello, 陳大文 Chan Tai-man' }).count()).toBe(1)
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     await page.reload()
-    await expect.poll(() => page.getByRole('heading', { name: 'Hello, 陳大文 Chan Tai-man' }).count(), { timeout: 20_000 }).toBe(1)
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Hello, 陳大文 Chan Tai-man' }).count(), { timeout: 20_000 })
+      .toBe(1)
     await screenshot(page, 'portal-phone-en')
 
     await page.getByRole('button', { name: 'Language' }).click()

@@ -8,21 +8,38 @@ const corpId = inject('corpId')
 const reportApp = `${baseURL}/apps/support-report/?corpId=${corpId}`
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 /** Call the API as a demo user (dev sign-in), the way a second device would. */
 async function apiAs(userId: string) {
-  const res = await fetch(`${baseURL}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const res = await fetch(`${baseURL}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseURL}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) })
+    const r = await fetch(`${baseURL}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    })
     if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}: ${await r.text()}`)
     return r.json() as Promise<T>
   }
 }
-const simMessages = async () => ((await (await fetch(`${baseURL}/_sim/dingtalk/_test/state`)).json()) as { messages: { userid: string; msg: unknown }[] }).messages
+const simMessages = async () =>
+  (
+    (await (await fetch(`${baseURL}/_sim/dingtalk/_test/state`)).json()) as {
+      messages: { userid: string; msg: unknown }[]
+    }
+  ).messages
 
 async function signIn(page: Page, name: string): Promise<void> {
   await page.goto(reportApp)
@@ -44,7 +61,10 @@ async function fileReport(page: Page, identifier: string): Promise<void> {
 
 describe('support report', () => {
   it('the instant check reads what people paste: a capital I posing as l is marked, a tel: link is a phone, a shortener says it hides the destination', async () => {
-    for (const [size, name] of [[PHONE, 'phone'], [PC, 'pc']] as const) {
+    for (const [size, name] of [
+      [PHONE, 'phone'],
+      [PC, 'pc'],
+    ] as const) {
       const context = await newContext(browser, size)
       const page = await context.newPage()
       await signIn(page, '張美玲')
@@ -72,10 +92,13 @@ describe('support report', () => {
     await expect.poll(() => page.locator('[data-verdict]').textContent()).toBe('可疑')
     await context.setOffline(true)
     await page.getByRole('button', { name: '送出回報' }).click()
-    await expect.poll(() => page.locator('.mine-page__waiting').textContent(), { timeout: 20_000 }).toContain('+852 6777 1234')
+    await expect
+      .poll(() => page.locator('.mine-page__waiting').textContent(), { timeout: 20_000 })
+      .toContain('+852 6777 1234')
     await screenshot(page, 'support-report-offline-waiting')
     const lam = await apiAs('u-lam')
-    const queue = async () => (await lam<{ groups: { key: string }[] }>('GET', '/api/support/triage?q=67771234')).groups.length
+    const queue = async () =>
+      (await lam<{ groups: { key: string }[] }>('GET', '/api/support/triage?q=67771234')).groups.length
     expect(await queue()).toBe(0)
 
     await context.setOffline(false)
@@ -100,7 +123,15 @@ describe('support report', () => {
     await page.getByRole('button', { name: '套用' }).click()
     await expect.poll(() => page.getByText('已更新 1 份，已通知 1 位回報人').count(), { timeout: 20_000 }).toBe(1)
     await screenshot(page, 'support-report-console-pc')
-    await expect.poll(async () => (await simMessages()).filter((m) => m.userid === 'dt-u-cheung' && JSON.stringify(m.msg).includes('確認為詐騙')).length, { timeout: 20_000 }).toBe(1)
+    await expect
+      .poll(
+        async () =>
+          (await simMessages()).filter(
+            (m) => m.userid === 'dt-u-cheung' && JSON.stringify(m.msg).includes('確認為詐騙'),
+          ).length,
+        { timeout: 20_000 },
+      )
+      .toBe(1)
     const cheung = await apiAs('u-cheung')
     const check = await cheung<{ verdict: string }>('POST', '/api/support/check', { identifier: '6777 1234' })
     expect(check.verdict).toBe('known_scam')
@@ -110,10 +141,23 @@ describe('support report', () => {
   it('a report of a drill counts for the drill and never reaches the triage queue', async () => {
     const ng = await apiAs('u-ng')
     const drill = await ng<{ id: string; campaignId: string }>('POST', '/api/support/drills', {
-      name: 'e2e drill', lureKind: 'phone', lureIdentifier: '+852 5550 0199', messageTitle: '【釘釘客服】帳戶異常通知 e2e',
-      messageBody: '你的釘釘帳戶將於今日凍結，請致電 +852 5550 0199', departments: ['Litigation'], scheduledAt: new Date().toISOString(),
+      name: 'e2e drill',
+      lureKind: 'phone',
+      lureIdentifier: '+852 5550 0199',
+      messageTitle: '【釘釘客服】帳戶異常通知 e2e',
+      messageBody: '你的釘釘帳戶將於今日凍結，請致電 +852 5550 0199',
+      departments: ['Litigation'],
+      scheduledAt: new Date().toISOString(),
     })
-    await expect.poll(async () => (await simMessages()).some((m) => m.userid === 'dt-u-cheung' && JSON.stringify(m.msg).includes('帳戶異常通知 e2e')), { timeout: 30_000 }).toBe(true)
+    await expect
+      .poll(
+        async () =>
+          (await simMessages()).some(
+            (m) => m.userid === 'dt-u-cheung' && JSON.stringify(m.msg).includes('帳戶異常通知 e2e'),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true)
 
     const context = await newContext(browser, PHONE)
     const page = await context.newPage()
@@ -122,7 +166,10 @@ describe('support report', () => {
     await page.getByRole('button', { name: '送出回報' }).click()
     await expect.poll(() => page.getByText(`這是演習（${drill.campaignId}）`).count(), { timeout: 20_000 }).toBe(1)
     await screenshot(page, 'support-report-drill-phone')
-    const drills = await ng<{ items: { id: string; reported: number; targets: number }[] }>('GET', '/api/support/drills')
+    const drills = await ng<{ items: { id: string; reported: number; targets: number }[] }>(
+      'GET',
+      '/api/support/drills',
+    )
     expect(drills.items.find((d) => d.id === drill.id)).toMatchObject({ reported: 1, targets: 3 })
     const lam = await apiAs('u-lam')
     expect((await lam<{ groups: unknown[] }>('GET', '/api/support/triage?q=55500199')).groups).toEqual([])

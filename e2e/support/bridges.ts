@@ -7,30 +7,41 @@ import type { BrowserContext, Page } from 'playwright-core'
  * in `window.__bridgeCalls` for assertions.
  */
 export async function installIosBridge(context: BrowserContext, dingtalkUserId: string): Promise<void> {
-  await context.addInitScript(({ userid }) => {
-    const calls: { method: string; params: unknown }[] = []
-    ;(window as unknown as { __bridgeCalls: typeof calls }).__bridgeCalls = calls
-    ;(window as unknown as { WebViewJavascriptBridge: unknown }).WebViewJavascriptBridge = {
-      init() {},
-      registerHandler() {},
-      callHandler(method: string, params: Record<string, unknown>, cb: (r: unknown) => void) {
-        calls.push({ method, params })
-        if (method === 'runtime.permission.requestAuthCode') {
-          void fetch('/_sim/dingtalk/_test/auth-codes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid, corpId: params.corpId }) })
-            .then((r) => r.json())
-            .then((b: { code?: string }) => cb(b.code ? { errorCode: '0', result: { code: b.code } } : { errorCode: '3', errorMessage: 'no code' }))
-          return
-        }
-        if (method === 'device.notification.confirm') return cb({ errorCode: '0', result: { buttonIndex: 0 } })
-        cb({ errorCode: '0', result: {} })
-      },
-    }
-  }, { userid: dingtalkUserId })
+  await context.addInitScript(
+    ({ userid }) => {
+      const calls: { method: string; params: unknown }[] = []
+      ;(window as unknown as { __bridgeCalls: typeof calls }).__bridgeCalls = calls
+      ;(window as unknown as { WebViewJavascriptBridge: unknown }).WebViewJavascriptBridge = {
+        init() {},
+        registerHandler() {},
+        callHandler(method: string, params: Record<string, unknown>, cb: (r: unknown) => void) {
+          calls.push({ method, params })
+          if (method === 'runtime.permission.requestAuthCode') {
+            void fetch('/_sim/dingtalk/_test/auth-codes', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ userid, corpId: params.corpId }),
+            })
+              .then((r) => r.json())
+              .then((b: { code?: string }) =>
+                cb(b.code ? { errorCode: '0', result: { code: b.code } } : { errorCode: '3', errorMessage: 'no code' }),
+              )
+            return
+          }
+          if (method === 'device.notification.confirm') return cb({ errorCode: '0', result: { buttonIndex: 0 } })
+          cb({ errorCode: '0', result: {} })
+        },
+      }
+    },
+    { userid: dingtalkUserId },
+  )
 }
 
 /** The bridge calls a page made so far. */
 export function bridgeCalls(page: Page): Promise<{ method: string; params: Record<string, unknown> }[]> {
-  return page.evaluate(() => (window as unknown as { __bridgeCalls: { method: string; params: Record<string, unknown> }[] }).__bridgeCalls)
+  return page.evaluate(
+    () => (window as unknown as { __bridgeCalls: { method: string; params: Record<string, unknown> }[] }).__bridgeCalls,
+  )
 }
 
 export const PC_HOST_ORIGIN = 'https://host.dingtalk.com'
@@ -40,12 +51,17 @@ export const PC_HOST_ORIGIN = 'https://host.dingtalk.com'
  * browser's request routing) that frames the app with the `window.name` the SDK reads, and
  * answers its postMessage requests. `requestAuthCode` answers with a code minted beforehand.
  */
-export async function openInPcClient(context: BrowserContext, appUrl: string, mintCode: () => Promise<string>): Promise<{ host: Page; calls: () => Promise<{ methodName: string; body: unknown }[]> }> {
+export async function openInPcClient(
+  context: BrowserContext,
+  appUrl: string,
+  mintCode: () => Promise<string>,
+): Promise<{ host: Page; calls: () => Promise<{ methodName: string; body: unknown }[]> }> {
   await context.exposeFunction('__mintCode', mintCode)
-  await context.route(`${PC_HOST_ORIGIN}/**`, (route) => route.fulfill({
-    status: 200,
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html><head><meta charset="utf-8"><title>DingTalk</title>
+  await context.route(`${PC_HOST_ORIGIN}/**`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>DingTalk</title>
 <style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%}</style></head><body>
 <iframe id="app" name='${JSON.stringify({ hostOrigin: PC_HOST_ORIGIN, containerId: 'c1' })}' src="${appUrl}"></iframe>
 <script>
@@ -60,15 +76,24 @@ export async function openInPcClient(context: BrowserContext, appUrl: string, mi
     e.source.postMessage({ type: 'response', msgId: m.msgId, success: true, body }, e.origin)
   })
 </script></body></html>`,
-  }))
+    }),
+  )
   const host = await context.newPage()
   await host.goto(`${PC_HOST_ORIGIN}/workbench`)
-  return { host, calls: () => host.evaluate(() => (window as unknown as { __calls: { methodName: string; body: unknown }[] }).__calls) }
+  return {
+    host,
+    calls: () =>
+      host.evaluate(() => (window as unknown as { __calls: { methodName: string; body: unknown }[] }).__calls),
+  }
 }
 
 /** Mint a DingTalk auth code for a directory user through the simulator's test hook. */
 export async function mintAuthCode(baseURL: string, dingtalkUserId: string, corpId: string): Promise<string> {
-  const res = await fetch(`${baseURL}/_sim/dingtalk/_test/auth-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid: dingtalkUserId, corpId }) })
+  const res = await fetch(`${baseURL}/_sim/dingtalk/_test/auth-codes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userid: dingtalkUserId, corpId }),
+  })
   const body = (await res.json()) as { code?: string }
   if (!body.code) throw new Error(`could not mint a code: ${JSON.stringify(body)}`)
   return body.code

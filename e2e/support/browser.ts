@@ -10,17 +10,32 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=LocalNetworkAccessChecks'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=LocalNetworkAccessChecks',
+    ],
   })
 }
 
 /** A phone-sized context (iPhone 13-ish viewport, touch). */
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+}
 /** The DingTalk PC client window size. */
 export const PC: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }
 
 /** The user agent of the DingTalk iOS client. */
-export const DINGTALK_IOS_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 AliApp(DingTalk/7.6.0) com.laiwang.DingTalk/32000000 Channel/201200 language/zh-Hant-HK UT4Aplus/0.0.6 WK'
+export const DINGTALK_IOS_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 AliApp(DingTalk/7.6.0) com.laiwang.DingTalk/32000000 Channel/201200 language/zh-Hant-HK UT4Aplus/0.0.6 WK'
 
 /** Open a context in the given locale (zh-HK unless said otherwise). */
 export async function newContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
@@ -31,10 +46,14 @@ export async function newContext(browser: Browser, opts: BrowserContextOptions =
  * One browser for a spec file: launched before its tests, closed after them with every context
  * it opened. `context(opts)` opens a context (zh-HK unless said otherwise) that is closed with it.
  */
-export function useBrowser(defaults: BrowserContextOptions = {}): { context(opts?: BrowserContextOptions): Promise<BrowserContext> } {
+export function useBrowser(defaults: BrowserContextOptions = {}): {
+  context(opts?: BrowserContextOptions): Promise<BrowserContext>
+} {
   let browser: Browser | undefined
   const open: BrowserContext[] = []
-  beforeAll(async () => { browser = await launchBrowser() })
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
   afterAll(async () => {
     for (const c of open) await c.close().catch(() => undefined)
     await browser?.close()

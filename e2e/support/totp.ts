@@ -10,7 +10,10 @@ function base32Decode(s: string): Buffer {
   for (const ch of s.toUpperCase().replace(/[\s=]/g, '')) {
     value = (value << 5) | alphabet.indexOf(ch)
     bits += 5
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 255); bits -= 8 }
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255)
+      bits -= 8
+    }
   }
   return Buffer.from(out)
 }

@@ -9,13 +9,39 @@ import type { AttackTarget } from './setup'
 
 /** The parts of JSON Schema the route schemas use. */
 export interface JsonSchema {
-  $ref?: string; type?: string | string[]; enum?: unknown[]; const?: unknown; default?: unknown; nullable?: boolean
-  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; required?: string[]
-  items?: JsonSchema; format?: string; pattern?: string; minLength?: number; minimum?: number; exclusiveMinimum?: boolean | number; minItems?: number
+  $ref?: string
+  type?: string | string[]
+  enum?: unknown[]
+  const?: unknown
+  default?: unknown
+  nullable?: boolean
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  allOf?: JsonSchema[]
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  items?: JsonSchema
+  format?: string
+  pattern?: string
+  minLength?: number
+  minimum?: number
+  exclusiveMinimum?: boolean | number
+  minItems?: number
 }
-interface Parameter { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema?: JsonSchema }
-interface RawOperation { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
-interface OpenApi { paths: Record<string, Record<string, RawOperation>>; components?: { schemas?: Record<string, JsonSchema> } }
+interface Parameter {
+  in: 'path' | 'query' | 'header'
+  name: string
+  required?: boolean
+  schema?: JsonSchema
+}
+interface RawOperation {
+  parameters?: Parameter[]
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> }
+}
+interface OpenApi {
+  paths: Record<string, Record<string, RawOperation>>
+  components?: { schemas?: Record<string, JsonSchema> }
+}
 
 /** One route: `POST /api/cases/{caseId}/documents` and what it takes. */
 export interface Operation {
@@ -32,8 +58,13 @@ export interface Operation {
 
 /** Routes a caller without a session may use (signing in by each of the ways there are). */
 export const PUBLIC_ROUTES = new Set([
-  'GET /api/auth/config', 'POST /api/auth/dingtalk', 'POST /api/auth/dev', 'POST /api/invitations/accept', 'POST /api/sign-in-links/redeem',
-  'POST /api/case-room/re-entry', 'POST /api/case-room/re-entry/forget',
+  'GET /api/auth/config',
+  'POST /api/auth/dingtalk',
+  'POST /api/auth/dev',
+  'POST /api/invitations/accept',
+  'POST /api/sign-in-links/redeem',
+  'POST /api/case-room/re-entry',
+  'POST /api/case-room/re-entry/forget',
 ])
 
 /** Routes only IT administrators and compliance officers reach (requireRole in routes/*). */
@@ -56,22 +87,38 @@ export async function loadOperations(t: AttackTarget): Promise<Operation[]> {
     const a = await call(t.baseURL, 'GET', '/api/openapi.json')
     if (a.status !== 200) throw new Error(`no OpenAPI document: ${a.status}`)
     const doc = a.json<OpenApi>()
-    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod)
-      .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-      .map(([m, op]): Operation => ({
-        method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}`,
-        pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
-        query: (op.parameters ?? []).filter((p) => p.in === 'query'),
-        body: op.requestBody?.content?.['application/json']?.schema,
-        multipart: !!op.requestBody?.content?.['multipart/form-data'] || /\/documents(\/\{docId\}\/versions)?$/.test(path) && m === 'post',
-      })))
+    const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod)
+        .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map(([m, op]): Operation => ({
+          method: m.toUpperCase(),
+          path,
+          key: `${m.toUpperCase()} ${path}`,
+          pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+          query: (op.parameters ?? []).filter((p) => p.in === 'query'),
+          body: op.requestBody?.content?.['application/json']?.schema,
+          multipart:
+            !!op.requestBody?.content?.['multipart/form-data'] ||
+            (/\/documents(\/\{docId\}\/versions)?$/.test(path) && m === 'post'),
+        })),
+    )
     cached = { ops, doc }
   }
   return cached.ops
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
-const PATTERN_SAMPLES = ['support-report', 'form', 'default', '0'.repeat(64), '123456', '08:00', 'attack-value', 'x', '1']
+const PATTERN_SAMPLES = [
+  'support-report',
+  'form',
+  'default',
+  '0'.repeat(64),
+  '123456',
+  '08:00',
+  'attack-value',
+  'x',
+  '1',
+]
 
 /** A small value that satisfies `s` (required properties only; defaults left to the server). */
 export function example(s: JsonSchema | undefined, depth = 0): unknown {
@@ -84,13 +131,15 @@ export function example(s: JsonSchema | undefined, depth = 0): unknown {
   if (s.allOf?.length) return Object.assign({}, ...s.allOf.map((x) => example(x, depth + 1)))
   const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type
   switch (type) {
-    case 'boolean': return false
+    case 'boolean':
+      return false
     case 'integer':
     case 'number': {
       const min = typeof s.minimum === 'number' ? s.minimum + (s.exclusiveMinimum === true ? 1 : 0) : 1
       return Math.max(min, 1)
     }
-    case 'array': return Array.from({ length: s.minItems ?? 0 }, () => example(s.items, depth + 1))
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => example(s.items, depth + 1))
     case 'string': {
       if (s.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString()
       if (s.format === 'date') return today()
@@ -106,9 +155,12 @@ export function example(s: JsonSchema | undefined, depth = 0): unknown {
     case 'object':
     case undefined: {
       const props = s.properties ?? {}
-      return Object.fromEntries((s.required ?? []).filter((k) => k in props).map((k) => [k, example(props[k], depth + 1)]))
+      return Object.fromEntries(
+        (s.required ?? []).filter((k) => k in props).map((k) => [k, example(props[k], depth + 1)]),
+      )
     }
-    default: return null
+    default:
+      return null
   }
 }
 
@@ -147,7 +199,13 @@ export function fillPath(op: Operation, value: (param: string) => string): strin
 export const GARBAGE = ["x' OR '1'='1", '..', '😀', '9'.repeat(30), '-1', 'null', '<script>', 'a'.repeat(65)]
 
 /** Send `op` as `who` (null: no session), with valid body and query. */
-export function send(t: AttackTarget, who: Session | null, op: Operation, path: string, extra: Record<string, string> = {}): Promise<Answer> {
+export function send(
+  t: AttackTarget,
+  who: Session | null,
+  op: Operation,
+  path: string,
+  extra: Record<string, string> = {},
+): Promise<Answer> {
   const body = bodyFor(op)
   const json = body === undefined ? {} : { json: body }
   if (who) return who.send(op.method, path, { ...json, headers: extra })
@@ -157,7 +215,9 @@ export function send(t: AttackTarget, who: Session | null, op: Operation, path: 
 /** Run `fn` over `items`, `n` at a time. */
 export async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]!)
-  }))
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]!)
+    }),
+  )
 }

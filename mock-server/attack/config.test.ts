@@ -9,17 +9,28 @@ import { DINGTALK_APP, PRODUCTION_SECRET, PUBLIC_URL, copyOf, tryStart, type Sta
  */
 
 const VALID: Record<string, string> = {
-  NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET, PUBLIC_URL, DINGTALK_SIMULATOR: 'false',
-  DINGTALK_CORP_ID: DINGTALK_APP.corpId, DINGTALK_AGENT_ID: DINGTALK_APP.agentId, DINGTALK_APP_KEY: DINGTALK_APP.appKey, DINGTALK_APP_SECRET: DINGTALK_APP.appSecret,
+  NODE_ENV: 'production',
+  SESSION_SECRET: PRODUCTION_SECRET,
+  PUBLIC_URL,
+  DINGTALK_SIMULATOR: 'false',
+  DINGTALK_CORP_ID: DINGTALK_APP.corpId,
+  DINGTALK_AGENT_ID: DINGTALK_APP.agentId,
+  DINGTALK_APP_KEY: DINGTALK_APP.appKey,
+  DINGTALK_APP_SECRET: DINGTALK_APP.appSecret,
   // Never called at start; a closed port, so nothing real is ever reached.
-  DINGTALK_API_BASE: 'http://127.0.0.1:9', DINGTALK_OAPI_BASE: 'http://127.0.0.1:9',
+  DINGTALK_API_BASE: 'http://127.0.0.1:9',
+  DINGTALK_OAPI_BASE: 'http://127.0.0.1:9',
 }
 
 const without = (name: string) => Object.fromEntries(Object.entries(VALID).filter(([k]) => k !== name))
 
 const UNSAFE: [string, string, Record<string, string>][] = [
   ['the simulator (it signs in whoever asks)', 'DINGTALK_SIMULATOR', { ...VALID, DINGTALK_SIMULATOR: 'true' }],
-  ['the simulator test hooks (they mint sign-in codes)', 'DINGTALK_SIM_TEST_HOOKS', { ...VALID, DINGTALK_SIM_TEST_HOOKS: 'true' }],
+  [
+    'the simulator test hooks (they mint sign-in codes)',
+    'DINGTALK_SIM_TEST_HOOKS',
+    { ...VALID, DINGTALK_SIM_TEST_HOOKS: 'true' },
+  ],
   ['the demo sign-in picker', 'DEV_SIGN_IN', { ...VALID, DEV_SIGN_IN: 'true' }],
   ['demo data', 'SEED_DEMO', { ...VALID, SEED_DEMO: 'true' }],
   ['no PUBLIC_URL (links would follow the Host header)', 'PUBLIC_URL', without('PUBLIC_URL')],
@@ -40,7 +51,9 @@ let control: StartOutcome
 beforeAll(async () => {
   // The control gets a copy of the harness's seeded database (a new one takes most of a start).
   const template = inject('templateDir')
-  const [valid, ...refused] = await inPairs([VALID, ...UNSAFE.map(([, , env]) => env)], (env) => tryStart(env, env === VALID && template ? copyOf(template, 'control') : undefined))
+  const [valid, ...refused] = await inPairs([VALID, ...UNSAFE.map(([, , env]) => env)], (env) =>
+    tryStart(env, env === VALID && template ? copyOf(template, 'control') : undefined),
+  )
   control = valid!
   UNSAFE.forEach(([, name], i) => outcomes.set(name, refused[i]!))
 }, 240_000)

@@ -25,10 +25,16 @@ for (const name of ['demo', 'production'] as const) {
     const t = target(name)
     let victim: Session
 
-    beforeAll(async () => { victim = await signIn(t, 'u-chan') })
+    beforeAll(async () => {
+      victim = await signIn(t, 'u-chan')
+    })
 
     const session = (cookie: string) => call(t.baseURL, 'GET', '/api/auth/session', { headers: { cookie } })
-    const write = (cookie: string, csrf: string) => call(t.baseURL, 'POST', '/api/cases', { headers: { cookie, 'x-csrf-token': csrf }, json: { number: `ATTACK ${randomBytes(3).toString('hex')}`, title: 'forged' } })
+    const write = (cookie: string, csrf: string) =>
+      call(t.baseURL, 'POST', '/api/cases', {
+        headers: { cookie, 'x-csrf-token': csrf },
+        json: { number: `ATTACK ${randomBytes(3).toString('hex')}`, title: 'forged' },
+      })
 
     it('refuses forged, unsigned, tampered and foreign-signed session cookies (401 on reads and writes)', async () => {
       const { token, signature } = tokenOf(victim.cookie)
@@ -41,8 +47,14 @@ for (const name of ['demo', 'production'] as const) {
         anotherInstance: cookieOf(sign(token, 'another-instance-secret-with-32-characters!')),
         empty: 'suite_sid=',
       }
-      const answers = await Promise.all(Object.entries(forged).map(async ([kind, c]) => [kind, (await session(c)).status, (await write(c, victim.csrf)).status] as const))
-      expect(answers.map(([kind, read, w]) => `${kind}: ${read}/${w}`)).toEqual(Object.keys(forged).map((k) => `${k}: 401/401`))
+      const answers = await Promise.all(
+        Object.entries(forged).map(
+          async ([kind, c]) => [kind, (await session(c)).status, (await write(c, victim.csrf)).status] as const,
+        ),
+      )
+      expect(answers.map(([kind, read, w]) => `${kind}: ${read}/${w}`)).toEqual(
+        Object.keys(forged).map((k) => `${k}: 401/401`),
+      )
     })
 
     it.runIf(name === 'production')('refuses a well-signed cookie whose session never existed', async () => {
@@ -55,11 +67,16 @@ for (const name of ['demo', 'production'] as const) {
       const code = await mintCode(t, 'dt-u-lee')
       const first = await call(t.baseURL, 'POST', '/api/auth/dingtalk', { json: { corpId: t.corpId, code } })
       expect(first.status).toBe(200)
-      const calls = async () => (await call(t.dingtalkURL, 'GET', '/_test/state')).json<{ calls: Record<string, number> }>().calls['/topapi/v2/user/getuserinfo'] ?? 0
+      const calls = async () =>
+        (await call(t.dingtalkURL, 'GET', '/_test/state')).json<{ calls: Record<string, number> }>().calls[
+          '/topapi/v2/user/getuserinfo'
+        ] ?? 0
       const before = await calls()
       const replay = await call(t.baseURL, 'POST', '/api/auth/dingtalk', { json: { corpId: t.corpId, code } })
       expect(replay.status).toBe(401)
-      expect(replay.headers['set-cookie'] ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/^suite_sid=[^;]/)]))
+      expect(replay.headers['set-cookie'] ?? []).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^suite_sid=[^;]/)]),
+      )
       expect(await calls()).toBe(before)
       const replays = await auditEntries(officer, { action: 'auth.code_replayed' })
       expect(replays.map((e) => e.requestId)).toContain(replay.headers['x-request-id'])
@@ -71,7 +88,9 @@ for (const name of ['demo', 'production'] as const) {
       expect((await s.post('/api/auth/sign-out')).status).toBe(204)
       expect((await s.get('/api/cases')).status).toBe(401)
       expect((await s.get('/api/cases/case-hca-1234')).status).toBe(401)
-      expect((await s.post('/api/cases/case-hca-1234/threads/private/comments', { body: 'after sign-out' })).status).toBe(401)
+      expect(
+        (await s.post('/api/cases/case-hca-1234/threads/private/comments', { body: 'after sign-out' })).status,
+      ).toBe(401)
       expect((await s.post('/api/auth/sign-out')).status).toBe(401)
     })
 
@@ -88,30 +107,45 @@ for (const name of ['demo', 'production'] as const) {
         expect((await s.get('/api/auth/session')).status).toBe(401)
         expect((await s.post('/api/step-up/totp/enrol')).status).toBe(401)
       }
-      const again = await call(t.baseURL, 'POST', '/api/auth/dingtalk', { json: { corpId: t.corpId, code: await mintCode(t, dt) } })
+      const again = await call(t.baseURL, 'POST', '/api/auth/dingtalk', {
+        json: { corpId: t.corpId, code: await mintCode(t, dt) },
+      })
       expect(again.status).toBe(403)
     })
 
     // From outside nobody can wait out SESSION_TTL_MINUTES (at least 5): production's data was
     // loaded with a session that ended an hour ago; the demo server has none.
-    it.runIf(name === 'production')('refuses an expired session as expired (401 session_expired), for reads and writes', async () => {
-      const stale = new Session(t, 'u-lee', t.expiredCookie!, 'stale')
-      const read = await stale.get('/api/cases')
-      expect([read.status, read.code]).toEqual([401, 'session_expired'])
-      expect((await stale.post('/api/cases/case-hca-1234/threads/private/comments', { body: 'late' })).status).toBe(401)
-    })
+    it.runIf(name === 'production')(
+      'refuses an expired session as expired (401 session_expired), for reads and writes',
+      async () => {
+        const stale = new Session(t, 'u-lee', t.expiredCookie!, 'stale')
+        const read = await stale.get('/api/cases')
+        expect([read.status, read.code]).toEqual([401, 'session_expired'])
+        expect((await stale.post('/api/cases/case-hca-1234/threads/private/comments', { body: 'late' })).status).toBe(
+          401,
+        )
+      },
+    )
 
-    it('accepts an invitation link and a partner\'s sign-in link once; a replay gets no session', async () => {
+    it("accepts an invitation link and a partner's sign-in link once; a replay gets no session", async () => {
       const partner = await signIn(t, 'u-chan')
       const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
       const name = `Replay client ${randomBytes(3).toString('hex')}`
-      const inv = await partner.post('/api/cases/case-hca-1234/invitations', { name, role: 'client', tierCeiling: 'restricted', accessExpiry: { kind: 'date', date }, linkValidHours: 1 })
+      const inv = await partner.post('/api/cases/case-hca-1234/invitations', {
+        name,
+        role: 'client',
+        tierCeiling: 'restricted',
+        accessExpiry: { kind: 'date', date },
+        linkValidHours: 1,
+      })
       expect(inv.status).toBe(201)
       const token = inv.json<{ token: string }>().token
       const first = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
       expect(first.status).toBe(200)
       const noSession = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
-        expect(([] as string[]).concat(a.headers['set-cookie'] ?? []).filter((c) => /^suite_sid=[^;]/.test(c))).toEqual([])
+        expect(([] as string[]).concat(a.headers['set-cookie'] ?? []).filter((c) => /^suite_sid=[^;]/.test(c))).toEqual(
+          [],
+        )
       const replay = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
       expect(replay.status).toBeGreaterThanOrEqual(400)
       expect(replay.status).toBeLessThan(500)
@@ -121,7 +155,9 @@ for (const name of ['demo', 'production'] as const) {
       const link = await partner.post(`/api/cases/case-hca-1234/members/${userId}/sign-in-link`, { linkValidHours: 1 })
       expect(link.status).toBe(201)
       const linkToken = link.json<{ token: string }>().token
-      expect((await call(t.baseURL, 'POST', '/api/sign-in-links/redeem', { json: { token: linkToken } })).status).toBe(200)
+      expect((await call(t.baseURL, 'POST', '/api/sign-in-links/redeem', { json: { token: linkToken } })).status).toBe(
+        200,
+      )
       const again = await call(t.baseURL, 'POST', '/api/sign-in-links/redeem', { json: { token: linkToken } })
       expect(again.status).toBeGreaterThanOrEqual(400)
       expect(again.status).toBeLessThan(500)
@@ -130,46 +166,73 @@ for (const name of ['demo', 'production'] as const) {
 
     // The server tells two tabs waking at once (within REENTRY_RACE_MS) from a copy replayed later:
     // waiting that out from outside takes 15 s, so it runs on the production server only.
-    it.runIf(name === 'production')('rotates a device re-entry credential on use; a copy replayed later ends the whole family', async () => {
-      const partner = await signIn(t, 'u-chan')
-      const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
-      const inv = await partner.post('/api/cases/case-hca-1234/invitations', { name: `Re-entry ${randomBytes(3).toString('hex')}`, role: 'client', tierCeiling: 'public', accessExpiry: { kind: 'date', date }, linkValidHours: 1 })
-      const accepted = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token: inv.json<{ token: string }>().token } })
-      expect(accepted.status).toBe(200)
-      const reentryOf = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
-        ([] as string[]).concat(a.headers['set-cookie'] ?? []).find((c) => /^suite_case_reentry=[^;]/.test(c))?.split(';')[0]
-      const enter = (cookie: string) => call(t.baseURL, 'POST', '/api/case-room/re-entry', { headers: { cookie }, json: {} })
-      const copied = reentryOf(accepted)!
-      const used = await enter(copied)
-      expect(used.status).toBe(200)
-      const current = reentryOf(used)!
-      expect(current).not.toBe(copied)
-      // At once, the copy is refused but the device keeps its way in (two tabs racing look the same).
-      expect((await enter(copied)).status).toBe(401)
-      await new Promise((r) => setTimeout(r, REENTRY_RACE_MS + 500))
-      // Later, the copy is a thief's: refused, and the device's current credential ends with it.
-      expect((await enter(copied)).status).toBe(401)
-      expect((await enter(current)).status).toBe(401)
-    }, REENTRY_RACE_MS + 30_000)
+    it.runIf(name === 'production')(
+      'rotates a device re-entry credential on use; a copy replayed later ends the whole family',
+      async () => {
+        const partner = await signIn(t, 'u-chan')
+        const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+        const inv = await partner.post('/api/cases/case-hca-1234/invitations', {
+          name: `Re-entry ${randomBytes(3).toString('hex')}`,
+          role: 'client',
+          tierCeiling: 'public',
+          accessExpiry: { kind: 'date', date },
+          linkValidHours: 1,
+        })
+        const accepted = await call(t.baseURL, 'POST', '/api/invitations/accept', {
+          json: { token: inv.json<{ token: string }>().token },
+        })
+        expect(accepted.status).toBe(200)
+        const reentryOf = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
+          ([] as string[])
+            .concat(a.headers['set-cookie'] ?? [])
+            .find((c) => /^suite_case_reentry=[^;]/.test(c))
+            ?.split(';')[0]
+        const enter = (cookie: string) =>
+          call(t.baseURL, 'POST', '/api/case-room/re-entry', { headers: { cookie }, json: {} })
+        const copied = reentryOf(accepted)!
+        const used = await enter(copied)
+        expect(used.status).toBe(200)
+        const current = reentryOf(used)!
+        expect(current).not.toBe(copied)
+        // At once, the copy is refused but the device keeps its way in (two tabs racing look the same).
+        expect((await enter(copied)).status).toBe(401)
+        await new Promise((r) => setTimeout(r, REENTRY_RACE_MS + 500))
+        // Later, the copy is a thief's: refused, and the device's current credential ends with it.
+        expect((await enter(copied)).status).toBe(401)
+        expect((await enter(current)).status).toBe(401)
+      },
+      REENTRY_RACE_MS + 30_000,
+    )
 
-    it('refuses every write route without the session\'s CSRF token, with a wrong one and with another session\'s (403 csrf_failed)', async () => {
+    it("refuses every write route without the session's CSRF token, with a wrong one and with another session's (403 csrf_failed)", async () => {
       const ops = (await loadOperations(t)).filter((op) => op.method !== 'GET')
       const mine = await signIn(t, 'u-chan')
       const other = await signIn(t, 'u-wong')
       const variants: [string, Record<string, string>][] = [
         ['none', { cookie: mine.cookie }],
         ['wrong', { cookie: mine.cookie, 'x-csrf-token': randomBytes(24).toString('base64url') }],
-        ['another session\'s', { cookie: mine.cookie, 'x-csrf-token': other.csrf }],
+        ["another session's", { cookie: mine.cookie, 'x-csrf-token': other.csrf }],
         ['as a query parameter', { cookie: mine.cookie }],
       ]
       const bad: string[] = []
-      await pool(variants.flatMap(([v, headers]) => ops.map((op) => ({ v, headers, op }))), 4, async ({ v, headers, op }) => {
-        const url = fillPath(op, (p) => (p === 'caseId' ? 'case-hca-1234' : 'attack-id')) + queryFor(op, { tier: 'private' })
-        const withQuery = v === 'as a query parameter' ? `${url}${url.includes('?') ? '&' : '?'}x-csrf-token=${encodeURIComponent(mine.csrf)}` : url
-        const body = bodyFor(op)
-        const a = await call(t.baseURL, op.method, withQuery, { headers, ...(body === undefined ? {} : { json: body }) })
-        if (a.status !== 403 || a.code !== 'csrf_failed') bad.push(`${v}: ${op.key} -> ${a.status} ${a.code ?? ''}`)
-      })
+      await pool(
+        variants.flatMap(([v, headers]) => ops.map((op) => ({ v, headers, op }))),
+        4,
+        async ({ v, headers, op }) => {
+          const url =
+            fillPath(op, (p) => (p === 'caseId' ? 'case-hca-1234' : 'attack-id')) + queryFor(op, { tier: 'private' })
+          const withQuery =
+            v === 'as a query parameter'
+              ? `${url}${url.includes('?') ? '&' : '?'}x-csrf-token=${encodeURIComponent(mine.csrf)}`
+              : url
+          const body = bodyFor(op)
+          const a = await call(t.baseURL, op.method, withQuery, {
+            headers,
+            ...(body === undefined ? {} : { json: body }),
+          })
+          if (a.status !== 403 || a.code !== 'csrf_failed') bad.push(`${v}: ${op.key} -> ${a.status} ${a.code ?? ''}`)
+        },
+      )
       expect(bad).toEqual([])
       expect((await mine.get('/api/auth/session')).status).toBe(200)
       expect(ops.length).toBeGreaterThan(60)

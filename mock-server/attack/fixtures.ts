@@ -15,18 +15,33 @@ export const DEMO = {
 /** A multipart/form-data body with one file part, as a browser sends an upload. */
 export function multipartBody(filename: string, content: Buffer, mime: string): { raw: Buffer; contentType: string } {
   const boundary = `----attack${randomBytes(8).toString('hex')}`
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`)
-  return { raw: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` }
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
+  )
+  return {
+    raw: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  }
 }
 
 /** Upload a file into a tier of a case. */
-export function upload(s: Session, caseId: string, tier: string, file: { name: string; bytes: Buffer; mime: string; title?: string }): Promise<Answer> {
+export function upload(
+  s: Session,
+  caseId: string,
+  tier: string,
+  file: { name: string; bytes: Buffer; mime: string; title?: string },
+): Promise<Answer> {
   const q = new URLSearchParams({ tier, ...(file.title ? { title: file.title } : {}) })
   return s.send('POST', `/api/cases/${caseId}/documents?${q}`, multipartBody(file.name, file.bytes, file.mime))
 }
 
 /** {@link upload}, which must succeed; returns the new document's id. */
-export async function uploadOk(s: Session, caseId: string, tier: string, file: { name: string; bytes: Buffer; mime: string; title?: string }): Promise<string> {
+export async function uploadOk(
+  s: Session,
+  caseId: string,
+  tier: string,
+  file: { name: string; bytes: Buffer; mime: string; title?: string },
+): Promise<string> {
   const a = await upload(s, caseId, tier, file)
   if (a.status !== 201) throw new Error(`upload of ${file.name} to ${tier} refused: ${a.status} ${a.text}`)
   return a.json<{ id: string }>().id
@@ -52,26 +67,70 @@ export interface CaseItems {
  */
 export async function caseItems(partner: Session, caseId: string, label: string): Promise<CaseItems> {
   const pdf = await makePdf(1, label)
-  const privateDoc = await uploadOk(partner, caseId, 'private', { name: `${label}-private.txt`, bytes: Buffer.from(`${label} private notes`), mime: 'text/plain', title: `${label} private` })
-  const restrictedDoc = await uploadOk(partner, caseId, 'restricted', { name: `${label}-restricted.pdf`, bytes: pdf, mime: 'application/pdf', title: `${label} restricted` })
-  const publicDoc = await uploadOk(partner, caseId, 'public', { name: `${label}-public.pdf`, bytes: await makePdf(1, `${label} public`), mime: 'application/pdf', title: `${label} public` })
-  const ev = await partner.post(`/api/cases/${caseId}/events`, { kind: 'milestone', title: `${label} milestone`, body: '' })
+  const privateDoc = await uploadOk(partner, caseId, 'private', {
+    name: `${label}-private.txt`,
+    bytes: Buffer.from(`${label} private notes`),
+    mime: 'text/plain',
+    title: `${label} private`,
+  })
+  const restrictedDoc = await uploadOk(partner, caseId, 'restricted', {
+    name: `${label}-restricted.pdf`,
+    bytes: pdf,
+    mime: 'application/pdf',
+    title: `${label} restricted`,
+  })
+  const publicDoc = await uploadOk(partner, caseId, 'public', {
+    name: `${label}-public.pdf`,
+    bytes: await makePdf(1, `${label} public`),
+    mime: 'application/pdf',
+    title: `${label} public`,
+  })
+  const ev = await partner.post(`/api/cases/${caseId}/events`, {
+    kind: 'milestone',
+    title: `${label} milestone`,
+    body: '',
+  })
   if (ev.status !== 201) throw new Error(`event refused: ${ev.status} ${ev.text}`)
   const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
-  const inv = await partner.post(`/api/cases/${caseId}/invitations`, { name: `${label} invitee`, role: 'client', tierCeiling: 'public', accessExpiry: { kind: 'date', date } })
+  const inv = await partner.post(`/api/cases/${caseId}/invitations`, {
+    name: `${label} invitee`,
+    role: 'client',
+    tierCeiling: 'public',
+    accessExpiry: { kind: 'date', date },
+  })
   if (inv.status !== 201) throw new Error(`invitation refused: ${inv.status} ${inv.text}`)
   const hearing = await partner.post('/api/court-calendar/hearings', {
-    caseId, court: 'High Court', type: 'mention', title: `${label} hearing`, startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    caseId,
+    court: 'High Court',
+    type: 'mention',
+    title: `${label} hearing`,
+    startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
   })
   if (hearing.status !== 201) throw new Error(`hearing refused: ${hearing.status} ${hearing.text}`)
   const due = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10)
-  const deadline = await partner.post('/api/court-calendar/deadlines', { caseId, kind: 'fixed', title: `${label} deadline`, dueOn: due })
+  const deadline = await partner.post('/api/court-calendar/deadlines', {
+    caseId,
+    kind: 'fixed',
+    title: `${label} deadline`,
+    dueOn: due,
+  })
   if (deadline.status !== 201) throw new Error(`deadline refused: ${deadline.status} ${deadline.text}`)
-  const trigger = await partner.post('/api/court-calendar/triggers', { caseId, kind: 'writ_served', label: `${label} trigger`, occurredOn: new Date().toISOString().slice(0, 10) })
+  const trigger = await partner.post('/api/court-calendar/triggers', {
+    caseId,
+    kind: 'writ_served',
+    label: `${label} trigger`,
+    occurredOn: new Date().toISOString().slice(0, 10),
+  })
   if (trigger.status !== 201) throw new Error(`trigger refused: ${trigger.status} ${trigger.text}`)
   return {
-    caseId, privateDoc, restrictedDoc, publicDoc, eventId: ev.json<{ id: string }>().id,
-    invitationId: inv.json<{ invitation: { id: string } }>().invitation.id, hearingId: hearing.json<{ id: string }>().id,
-    deadlineId: deadline.json<{ id: string }>().id, triggerId: trigger.json<{ id: string }>().id,
+    caseId,
+    privateDoc,
+    restrictedDoc,
+    publicDoc,
+    eventId: ev.json<{ id: string }>().id,
+    invitationId: inv.json<{ invitation: { id: string } }>().invitation.id,
+    hearingId: hearing.json<{ id: string }>().id,
+    deadlineId: deadline.json<{ id: string }>().id,
+    triggerId: trigger.json<{ id: string }>().id,
   }
 }

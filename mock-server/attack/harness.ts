@@ -24,7 +24,12 @@ export { freePort }
 export const serverDir = resolve(process.env.ATTACK_SERVER_DIR ?? fileURLToPath(new URL('..', import.meta.url)))
 
 /** The DingTalk app every attacked server is configured with (the fake DingTalk knows the same). */
-export const DINGTALK_APP = { corpId: DEMO_ORG.corpId, appKey: 'attack-app-key', appSecret: 'attack-app-secret-0123456789', agentId: '4000000042' }
+export const DINGTALK_APP = {
+  corpId: DEMO_ORG.corpId,
+  appKey: 'attack-app-key',
+  appSecret: 'attack-app-secret-0123456789',
+  agentId: '4000000042',
+}
 export const PUBLIC_URL = 'https://suite.example-firm.hk'
 /** The production server's cookie key: the suite never shows it; the harness forges test cookies with it. */
 export const PRODUCTION_SECRET = 'attack-production-session-secret-0123456789abcdef'
@@ -38,9 +43,17 @@ function baseEnv(): Record<string, string> {
 export type RunningServer = Pick<ServerProcess, 'baseURL' | 'dataDir' | 'output' | 'stop'> & { pid: number }
 
 /** Start `src/server.ts` of {@link serverDir} with exactly `env` (plus PATH/HOME) and wait for /healthz. */
-export async function startServer(name: string, env: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), `attack-${name}-`))): Promise<RunningServer> {
+export async function startServer(
+  name: string,
+  env: Record<string, string>,
+  dataDir = mkdtempSync(join(tmpdir(), `attack-${name}-`)),
+): Promise<RunningServer> {
   const server = await startServerProcess({
-    serverDir, inherit: false, dataDir, removeDataDir: true, label: `attack-${name}`,
+    serverDir,
+    inherit: false,
+    dataDir,
+    removeDataDir: true,
+    label: `attack-${name}`,
     env: { LOG_LEVEL: 'warn', TZ: 'UTC', ...env },
   })
   return { ...server, pid: server.pid! }
@@ -57,25 +70,43 @@ async function kill(child: ChildProcess): Promise<void> {
 }
 
 /** How a server start ended: it refused (exited) or it came up (then it was stopped). */
-export interface StartOutcome { started: boolean; code: number | null; stderr: string; ms: number }
+export interface StartOutcome {
+  started: boolean
+  code: number | null
+  stderr: string
+  ms: number
+}
 
 /** Start a server that should refuse its settings: wait until it exits, or answers /healthz (then stop it). */
-export async function tryStart(env: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), 'attack-config-')), timeoutMs = 60_000): Promise<StartOutcome> {
+export async function tryStart(
+  env: Record<string, string>,
+  dataDir = mkdtempSync(join(tmpdir(), 'attack-config-')),
+  timeoutMs = 60_000,
+): Promise<StartOutcome> {
   const port = await freePort()
   const began = Date.now()
   const child = spawn(join(serverDir, 'node_modules/.bin/tsx'), ['src/server.ts'], {
-    cwd: serverDir, env: { ...baseEnv(), HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: serverDir,
+    env: { ...baseEnv(), HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
-  child.stderr!.on('data', (d) => { stderr += d })
+  child.stderr!.on('data', (d) => {
+    stderr += d
+  })
   child.stdout!.resume()
   const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)))
   let started = false
   try {
     while (Date.now() - began < timeoutMs && child.exitCode === null && child.signalCode === null) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) { started = true; break }
-      } catch { /* not listening */ }
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) {
+          started = true
+          break
+        }
+      } catch {
+        /* not listening */
+      }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 200))])
     }
   } finally {
@@ -91,14 +122,23 @@ export async function tryStart(env: Record<string, string>, dataDir = mkdtempSyn
  * which the attacker (who only reaches the suite's port) cannot.
  */
 export async function startFakeDingTalk(): Promise<{ url: string; close(): Promise<void> }> {
-  const sim = buildSimulator({ ...DINGTALK_APP, users: demoSimUsers(), departments: DEMO_DEPARTMENTS, testHooks: true } as Parameters<typeof buildSimulator>[0])
+  const sim = buildSimulator({
+    ...DINGTALK_APP,
+    users: demoSimUsers(),
+    departments: DEMO_DEPARTMENTS,
+    testHooks: true,
+  } as Parameters<typeof buildSimulator>[0])
   const port = await freePort()
   await sim.app.listen({ host: '127.0.0.1', port })
   return { url: `http://127.0.0.1:${port}`, close: () => sim.app.close() }
 }
 
 /** Where a server keeps its data: the embedded database in its DATA_DIR, or a fresh PostgreSQL database. */
-export interface ProvisionedDb { env: Record<string, string>; url: string | undefined; drop(): Promise<void> }
+export interface ProvisionedDb {
+  env: Record<string, string>
+  url: string | undefined
+  drop(): Promise<void>
+}
 
 /** ATTACK_DB=pg: a new database `attack_<random>` on TEST_DATABASE_URL's server, dropped afterwards. */
 export async function provisionDb(label: string, kind: string | undefined): Promise<ProvisionedDb> {
@@ -109,12 +149,20 @@ export async function provisionDb(label: string, kind: string | undefined): Prom
   const run = async (sql: string) => {
     const c = new pg.Client({ connectionString: admin })
     await c.connect()
-    try { await c.query(sql) } finally { await c.end() }
+    try {
+      await c.query(sql)
+    } finally {
+      await c.end()
+    }
   }
   await run(`CREATE DATABASE ${name}`)
   const url = new URL(admin)
   url.pathname = `/${name}`
-  return { env: { DATABASE_URL: url.toString() }, url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+  return {
+    env: { DATABASE_URL: url.toString() },
+    url: url.toString(),
+    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
 }
 
 /**
@@ -127,7 +175,9 @@ export async function seedData(opts: { url: string } | { dataDir: string }): Pro
   try {
     await migrate(db)
     await seedDemo(db)
-    const opened = await db.tx((q) => openSession(q, { userId: 'u-lee', method: 'dingtalk', ttlMinutes: 5, now: new Date(Date.now() - 3_600_000) }))
+    const opened = await db.tx((q) =>
+      openSession(q, { userId: 'u-lee', method: 'dingtalk', ttlMinutes: 5, now: new Date(Date.now() - 3_600_000) }),
+    )
     return opened.token
   } finally {
     await db.close()
@@ -150,7 +200,11 @@ export function copyOf(templateDir: string, label: string): string {
 /** Every file under a directory, recursively (the content store's blobs). */
 export function filesUnder(dir: string): string[] {
   let entries: string[]
-  try { entries = readdirSync(dir) } catch { return [] }
+  try {
+    entries = readdirSync(dir)
+  } catch {
+    return []
+  }
   return entries.flatMap((e) => {
     const p = join(dir, e)
     return statSync(p).isDirectory() ? filesUnder(p) : [p]

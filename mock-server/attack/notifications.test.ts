@@ -39,8 +39,19 @@ function linksIn(text: string): string[] {
 
 /** Title and text of a message as DingTalk would render them (everything but the button's URL). */
 function shown(m: SimMessage): string {
-  const msg = m.msg as { markdown?: { title?: string; text?: string }; action_card?: { title?: string; markdown?: string; single_title?: string } }
-  return [msg.markdown?.title, msg.markdown?.text, msg.action_card?.title, msg.action_card?.markdown, msg.action_card?.single_title].filter(Boolean).join('\n')
+  const msg = m.msg as {
+    markdown?: { title?: string; text?: string }
+    action_card?: { title?: string; markdown?: string; single_title?: string }
+  }
+  return [
+    msg.markdown?.title,
+    msg.markdown?.text,
+    msg.action_card?.title,
+    msg.action_card?.markdown,
+    msg.action_card?.single_title,
+  ]
+    .filter(Boolean)
+    .join('\n')
 }
 const buttonOf = (m: SimMessage) => (m.msg as { action_card?: { single_url?: string } }).action_card?.single_url
 
@@ -58,26 +69,36 @@ for (const name of ['demo', 'production'] as const) {
       for (const [what, text] of LINKS) {
         const tag = marker('c')
         tags.set(what, tag)
-        const posted = await client.post(`/api/cases/${DEMO.case}/threads/restricted/comments`, { body: `${tag} ${text}` })
+        const posted = await client.post(`/api/cases/${DEMO.case}/threads/restricted/comments`, {
+          body: `${tag} ${text}`,
+        })
         expect(posted.status).toBe(201)
       }
     })
 
     /** The first message to `dingtalkUserId` that carries `tag`. */
     const received = (dingtalkUserId: string, tag: string) =>
-      waitFor(`a notification carrying ${tag}`, async () => (await messagesTo(t, dingtalkUserId)).find((m) => JSON.stringify(m.msg).includes(tag)))
+      waitFor(`a notification carrying ${tag}`, async () =>
+        (await messagesTo(t, dingtalkUserId)).find((m) => JSON.stringify(m.msg).includes(tag)),
+      )
 
-    it.each(LINKS)('delivers a client\'s comment holding %s to the partner as text, with the button on the public URL', async (what) => {
-      const m = await received('dt-u-chan', tags.get(what)!)
-      expect(linksIn(shown(m))).toEqual([])
-      expect(buttonOf(m)?.startsWith(`${t.publicBase}/apps/case-room/`)).toBe(true)
-    })
+    it.each(LINKS)(
+      "delivers a client's comment holding %s to the partner as text, with the button on the public URL",
+      async (what) => {
+        const m = await received('dt-u-chan', tags.get(what)!)
+        expect(linksIn(shown(m))).toEqual([])
+        expect(buttonOf(m)?.startsWith(`${t.publicBase}/apps/case-room/`)).toBe(true)
+      },
+    )
 
-    it('delivers an invited outsider\'s name holding a link to the partner\'s colleagues as text', async () => {
+    it("delivers an invited outsider's name holding a link to the partner's colleagues as text", async () => {
       const tag = marker('n')
       const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
       const inv = await partner.post(`/api/cases/${DEMO.case}/invitations`, {
-        name: `${tag} [Verify your account](https://evil.example/v) https://evil.example/n`, role: 'client', tierCeiling: 'public', accessExpiry: { kind: 'date', date },
+        name: `${tag} [Verify your account](https://evil.example/v) https://evil.example/n`,
+        role: 'client',
+        tierCeiling: 'public',
+        accessExpiry: { kind: 'date', date },
       })
       expect(inv.status).toBe(201)
       const m = await received('dt-u-lee', tag)

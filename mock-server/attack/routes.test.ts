@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Session, addDingTalkUser, inviteExternal, signIn, signInDingTalk, signInExternal, target } from './client'
-import { GARBAGE, PUBLIC_ROUTES, fillPath, isAdminOnly, loadOperations, pool, queryFor, send, type Operation } from './catalogue'
+import {
+  GARBAGE,
+  PUBLIC_ROUTES,
+  fillPath,
+  isAdminOnly,
+  loadOperations,
+  pool,
+  queryFor,
+  send,
+  type Operation,
+} from './catalogue'
 import { DEMO, caseItems, type CaseItems } from './fixtures'
 
 /**
@@ -15,7 +25,8 @@ function realIds(op: Operation, items: CaseItems, doc = items.restrictedDoc): (p
   return (p) => {
     if (p === 'caseId') return items.caseId
     if (p === 'docId') return doc
-    if (p === 'targetId') return op.path.includes('/documents/') ? doc : op.path.includes('/events/') ? items.eventId : 'private'
+    if (p === 'targetId')
+      return op.path.includes('/documents/') ? doc : op.path.includes('/events/') ? items.eventId : 'private'
     if (p === 'eventId') return items.eventId
     if (p === 'invitationId') return items.invitationId
     if (p === 'userId') return 'u-lee'
@@ -38,9 +49,16 @@ function idOf(path: string, items: CaseItems): string {
 }
 
 /** The URL of `op` on `items`' case (tier and caseId query parameters point there too). */
-const urlOf = (op: Operation, items: CaseItems, doc?: string, tier = 'private') => fillPath(op, realIds(op, items, doc)) + queryFor(op, { tier, caseId: items.caseId })
+const urlOf = (op: Operation, items: CaseItems, doc?: string, tier = 'private') =>
+  fillPath(op, realIds(op, items, doc)) + queryFor(op, { tier, caseId: items.caseId })
 
-interface Outcome { who: string; op: Operation; url: string; status: number; code: string | undefined }
+interface Outcome {
+  who: string
+  op: Operation
+  url: string
+  status: number
+  code: string | undefined
+}
 
 for (const name of ['demo', 'production'] as const) {
   describe(`${name}: every route, from outside`, () => {
@@ -67,9 +85,15 @@ for (const name of ['demo', 'production'] as const) {
       items = await caseItems(chan, DEMO.case, `routes-${name}`)
       expiredCaseItems = await caseItems(chan, DEMO.expiredCase, `routes-x-${name}`)
       Object.assign(who, {
-        partner: chan, associate: await signIn(t, 'u-lee'), staff: await signIn(t, 'u-cheung'), it_admin: await signIn(t, 'u-lam'), compliance: await signIn(t, 'u-ng'),
-        walled: await signIn(t, 'u-ho'), client: await signInExternal(t, chan, DEMO.case, 'u-client-tse'),
-        expert: await signInExternal(t, chan, DEMO.case, 'u-expert-fung'), outsider: await signInExternal(t, wong, DEMO.otherCase, 'u-client-leong'),
+        partner: chan,
+        associate: await signIn(t, 'u-lee'),
+        staff: await signIn(t, 'u-cheung'),
+        it_admin: await signIn(t, 'u-lam'),
+        compliance: await signIn(t, 'u-ng'),
+        walled: await signIn(t, 'u-ho'),
+        client: await signInExternal(t, chan, DEMO.case, 'u-client-tse'),
+        expert: await signInExternal(t, chan, DEMO.case, 'u-expert-fung'),
+        outsider: await signInExternal(t, wong, DEMO.otherCase, 'u-client-leong'),
       })
       // An outsider whose membership of the case the firm revoked (their session lives on).
       const revoked = await inviteExternal(chan, DEMO.case, `Routes revoked ${name}`)
@@ -83,9 +107,15 @@ for (const name of ['demo', 'production'] as const) {
     }, 120_000)
 
     it('answers 401 to no session, a signed-out, a deactivated and an expired session on every route but signing in', async () => {
-      const ended: [string, Session | null][] = [['anonymous', null], ['signed_out', who.signed_out!], ['deactivated', who.deactivated!]]
+      const ended: [string, Session | null][] = [
+        ['anonymous', null],
+        ['signed_out', who.signed_out!],
+        ['deactivated', who.deactivated!],
+      ]
       if (t.expiredCookie) ended.push(['expired', new Session(t, 'u-lee', t.expiredCookie, 'stale-csrf')])
-      const calls = ended.flatMap(([label, s]) => ops.filter((op) => !PUBLIC_ROUTES.has(op.key)).map((op) => ({ label, s, op })))
+      const calls = ended.flatMap(([label, s]) =>
+        ops.filter((op) => !PUBLIC_ROUTES.has(op.key)).map((op) => ({ label, s, op })),
+      )
       const bad: Outcome[] = []
       await pool(calls, 4, async ({ label, s, op }) => {
         const o = await hit(label, s, op, urlOf(op, items))
@@ -99,7 +129,12 @@ for (const name of ['demo', 'production'] as const) {
       const courtOps = ops.filter((op) => /^\/api\/court-calendar\/(hearings|deadlines|triggers)\/\{id\}/.test(op.path))
       const bad: Outcome[] = []
       await pool(courtOps, 4, async (op) => {
-        const o = await hit('anonymous', null, op, fillPath(op, () => 'attack-missing-id'))
+        const o = await hit(
+          'anonymous',
+          null,
+          op,
+          fillPath(op, () => 'attack-missing-id'),
+        )
         if (o.status !== 401) bad.push(o)
       })
       expect(listed(bad)).toEqual([])
@@ -107,20 +142,37 @@ for (const name of ['demo', 'production'] as const) {
     })
 
     it('answers 404 to an outsider, a walled lawyer, a revoked member and a lapsed expert for every route of a case they are not in', async () => {
-      const caseOps = ops.filter((op) => op.pathParams.includes('caseId') || /^\/api\/court-calendar\/(hearings|deadlines|triggers)\/\{id\}/.test(op.path) || op.key === 'GET /api/court-calendar/triggers')
+      const caseOps = ops.filter(
+        (op) =>
+          op.pathParams.includes('caseId') ||
+          /^\/api\/court-calendar\/(hearings|deadlines|triggers)\/\{id\}/.test(op.path) ||
+          op.key === 'GET /api/court-calendar/triggers',
+      )
       const strangers: [string, Session, CaseItems][] = [
-        ['outsider', who.outsider!, items], ['walled', who.walled!, items], ['revoked member', who.revoked_member!, items], ['expert (expired there)', who.expert!, expiredCaseItems],
+        ['outsider', who.outsider!, items],
+        ['walled', who.walled!, items],
+        ['revoked member', who.revoked_member!, items],
+        ['expert (expired there)', who.expert!, expiredCaseItems],
       ]
       const bad: Outcome[] = []
-      await pool(strangers.flatMap(([label, s, its]) => caseOps.map((op) => ({ label, s, its, op }))), 4, async ({ label, s, its, op }) => {
-        const o = await hit(label, s, op, urlOf(op, its))
-        if (o.status !== 404) bad.push(o)
-      })
+      await pool(
+        strangers.flatMap(([label, s, its]) => caseOps.map((op) => ({ label, s, its, op }))),
+        4,
+        async ({ label, s, its, op }) => {
+          const o = await hit(label, s, op, urlOf(op, its))
+          if (o.status !== 404) bad.push(o)
+        },
+      )
       expect(listed(bad)).toEqual([])
     })
 
     it('answers 404 to a client for the private tier: its documents, listing, upload, comments and strategy thread', async () => {
-      const privateOps = ops.filter((op) => op.pathParams.includes('docId') || /\/(documents|threads)\/\{targetId\}/.test(op.path) || op.path === '/api/cases/{caseId}/documents')
+      const privateOps = ops.filter(
+        (op) =>
+          op.pathParams.includes('docId') ||
+          /\/(documents|threads)\/\{targetId\}/.test(op.path) ||
+          op.path === '/api/cases/{caseId}/documents',
+      )
       const bad: Outcome[] = []
       await pool(privateOps, 4, async (op) => {
         const o = await hit('client', who.client!, op, urlOf(op, items, items.privateDoc, 'private'))
@@ -134,21 +186,37 @@ for (const name of ['demo', 'production'] as const) {
       const adminOps = ops.filter(isAdminOnly)
       const roles = ['partner', 'associate', 'staff', 'walled', 'client', 'expert'] as const
       const bad: Outcome[] = []
-      await pool(roles.flatMap((r) => adminOps.map((op) => ({ r, op }))), 4, async ({ r, op }) => {
-        const o = await hit(r, who[r]!, op, urlOf(op, items))
-        if (o.status !== 403) bad.push(o)
-      })
+      await pool(
+        roles.flatMap((r) => adminOps.map((op) => ({ r, op }))),
+        4,
+        async ({ r, op }) => {
+          const o = await hit(r, who[r]!, op, urlOf(op, items))
+          if (o.status !== 403) bad.push(o)
+        },
+      )
       expect(listed(bad)).toEqual([])
       expect(adminOps.length).toBeGreaterThan(30)
     })
 
     it('never answers 5xx: every read with real ids as every role, every route with garbage ids', async () => {
       const roles = Object.keys(who)
-      const reads = roles.flatMap((r) => ops.filter((op) => op.method === 'GET').map((op) => ({ r, op, url: urlOf(op, items, items.publicDoc, 'public') })))
-      const garbage = ['partner', 'client', 'it_admin'].flatMap((r) => ops.filter((op) => op.pathParams.length).map((op, i) => ({
-        r, op, url: fillPath(op, () => GARBAGE[i % GARBAGE.length]!) + queryFor(op, { tier: 'restricted' }),
-      })))
-      await pool([...reads, ...garbage], 4, async ({ r, op, url }) => { await hit(r, who[r]!, op, url) })
+      const reads = roles.flatMap((r) =>
+        ops
+          .filter((op) => op.method === 'GET')
+          .map((op) => ({ r, op, url: urlOf(op, items, items.publicDoc, 'public') })),
+      )
+      const garbage = ['partner', 'client', 'it_admin'].flatMap((r) =>
+        ops
+          .filter((op) => op.pathParams.length)
+          .map((op, i) => ({
+            r,
+            op,
+            url: fillPath(op, () => GARBAGE[i % GARBAGE.length]!) + queryFor(op, { tier: 'restricted' }),
+          })),
+      )
+      await pool([...reads, ...garbage], 4, async ({ r, op, url }) => {
+        await hit(r, who[r]!, op, url)
+      })
       expect(listed(outcomes.filter((o) => o.status >= 500))).toEqual([])
       expect(outcomes.length).toBeGreaterThan(1000)
     }, 120_000)

@@ -3,8 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import {
-  DINGTALK_APP, PRODUCTION_SECRET, PUBLIC_URL, copyOf, provisionDb, seedData, signedCookie, startFakeDingTalk, startServer,
-  type ProvisionedDb, type RunningServer,
+  DINGTALK_APP,
+  PRODUCTION_SECRET,
+  PUBLIC_URL,
+  copyOf,
+  provisionDb,
+  seedData,
+  signedCookie,
+  startFakeDingTalk,
+  startServer,
+  type ProvisionedDb,
+  type RunningServer,
 } from './harness'
 
 /** One attacked server as the test files see it. */
@@ -32,8 +41,12 @@ declare module 'vitest' {
 }
 
 const dingtalkEnv = (url: string) => ({
-  DINGTALK_API_BASE: url, DINGTALK_OAPI_BASE: url, DINGTALK_CORP_ID: DINGTALK_APP.corpId, DINGTALK_APP_KEY: DINGTALK_APP.appKey,
-  DINGTALK_APP_SECRET: DINGTALK_APP.appSecret, DINGTALK_AGENT_ID: DINGTALK_APP.agentId,
+  DINGTALK_API_BASE: url,
+  DINGTALK_OAPI_BASE: url,
+  DINGTALK_CORP_ID: DINGTALK_APP.corpId,
+  DINGTALK_APP_KEY: DINGTALK_APP.appKey,
+  DINGTALK_APP_SECRET: DINGTALK_APP.appSecret,
+  DINGTALK_AGENT_ID: DINGTALK_APP.agentId,
 })
 
 /**
@@ -81,27 +94,68 @@ export default async function setup(project: TestProject) {
       expiredToken = await seedData({ dataDir: template })
       for (const label of ['demo', 'prod', 'limit']) data.push({ dir: copyOf(template, label), env: {} })
     }
-    const [demoData, prodData, limitData] = data as [typeof data[0], typeof data[0], typeof data[0]]
+    const [demoData, prodData, limitData] = data as [(typeof data)[0], (typeof data)[0], (typeof data)[0]]
     const results = await Promise.allSettled([
-      startServer('demo', {
-        NODE_ENV: 'development', SEED_DEMO: 'true', DEV_SIGN_IN: 'true', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', UPLOAD_LIMIT_BYTES: String(2 * 1024 * 1024),
-        ...dingtalkEnv(fakeDemo.url), ...demoData.env,
-      }, demoData.dir),
-      startServer('production', {
-        NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET, PUBLIC_URL, DINGTALK_SIMULATOR: 'false', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
-        UPLOAD_LIMIT_BYTES: String(2 * 1024 * 1024),
-        ...dingtalkEnv(fakeProd.url), ...prodData.env,
-      }, prodData.dir),
-      startServer('ratelimit', { NODE_ENV: 'development', DEV_SIGN_IN: 'true', DINGTALK_SIMULATOR: 'false', SIGN_IN_RATE_LIMIT_PER_MINUTE: '5', ...limitData.env }, limitData.dir),
+      startServer(
+        'demo',
+        {
+          NODE_ENV: 'development',
+          SEED_DEMO: 'true',
+          DEV_SIGN_IN: 'true',
+          SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
+          UPLOAD_LIMIT_BYTES: String(2 * 1024 * 1024),
+          ...dingtalkEnv(fakeDemo.url),
+          ...demoData.env,
+        },
+        demoData.dir,
+      ),
+      startServer(
+        'production',
+        {
+          NODE_ENV: 'production',
+          SESSION_SECRET: PRODUCTION_SECRET,
+          PUBLIC_URL,
+          DINGTALK_SIMULATOR: 'false',
+          SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
+          UPLOAD_LIMIT_BYTES: String(2 * 1024 * 1024),
+          ...dingtalkEnv(fakeProd.url),
+          ...prodData.env,
+        },
+        prodData.dir,
+      ),
+      startServer(
+        'ratelimit',
+        {
+          NODE_ENV: 'development',
+          DEV_SIGN_IN: 'true',
+          DINGTALK_SIMULATOR: 'false',
+          SIGN_IN_RATE_LIMIT_PER_MINUTE: '5',
+          ...limitData.env,
+        },
+        limitData.dir,
+      ),
     ])
     for (const r of results) if (r.status === 'fulfilled') started.push(r.value)
     for (const r of results) if (r.status === 'rejected') throw r.reason
     const [demo, production, rateLimit] = started as [RunningServer, RunningServer, RunningServer]
     const corpId = DINGTALK_APP.corpId
     project.provide('targets', {
-      demo: { name: 'demo', baseURL: demo.baseURL, dataDir: demo.dataDir, dingtalkURL: fakeDemo.url, corpId, publicBase: demo.baseURL, expiredCookie: null },
+      demo: {
+        name: 'demo',
+        baseURL: demo.baseURL,
+        dataDir: demo.dataDir,
+        dingtalkURL: fakeDemo.url,
+        corpId,
+        publicBase: demo.baseURL,
+        expiredCookie: null,
+      },
       production: {
-        name: 'production', baseURL: production.baseURL, dataDir: production.dataDir, dingtalkURL: fakeProd.url, corpId, publicBase: PUBLIC_URL,
+        name: 'production',
+        baseURL: production.baseURL,
+        dataDir: production.dataDir,
+        dingtalkURL: fakeProd.url,
+        corpId,
+        publicBase: PUBLIC_URL,
         expiredCookie: signedCookie(expiredToken!, PRODUCTION_SECRET),
       },
     })

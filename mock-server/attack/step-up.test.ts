@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { base32Decode, totp } from '../src/auth/totp'
-import { addDingTalkUser, auditEntries, messagesTo, mintCode, signIn, signInDingTalk, target, waitFor, type Session } from './client'
+import {
+  addDingTalkUser,
+  auditEntries,
+  messagesTo,
+  mintCode,
+  signIn,
+  signInDingTalk,
+  target,
+  waitFor,
+  type Session,
+} from './client'
 
 /**
  * A stolen session of someone who never set up an authenticator must not be able to give itself
@@ -10,7 +20,8 @@ import { addDingTalkUser, auditEntries, messagesTo, mintCode, signIn, signInDing
  */
 
 const code = (secret: string) => totp(base32Decode(secret), new Date())
-const dingtalkStepUp = async (s: Session, dingtalkUserId: string) => s.post('/api/step-up', { method: 'dingtalk', code: await mintCode(s.t, dingtalkUserId) })
+const dingtalkStepUp = async (s: Session, dingtalkUserId: string) =>
+  s.post('/api/step-up', { method: 'dingtalk', code: await mintCode(s.t, dingtalkUserId) })
 
 for (const name of ['demo', 'production'] as const) {
   describe(`${name}: step-up enrolment`, () => {
@@ -36,13 +47,24 @@ for (const name of ['demo', 'production'] as const) {
     it('refuses to enrol an authenticator for a stolen session without proof (403 step_up_required), so it cannot then change roles', async () => {
       const enrol = await stolen.post('/api/step-up/totp/enrol')
       // Where enrolment is let through, play the rest of the attack: confirm, then use the step-up it grants.
-      const confirm = enrol.status === 200 ? (await stolen.post('/api/step-up/totp/confirm', { code: code(enrol.json<{ secret: string }>().secret) })).status : null
+      const confirm =
+        enrol.status === 200
+          ? (await stolen.post('/api/step-up/totp/confirm', { code: code(enrol.json<{ secret: string }>().secret) }))
+              .status
+          : null
       const roleChange = await stolen.put(`/api/admin/users/${victimTarget.userId}/role`, { role: 'partner' })
-      const roleNow = (await admin.get(`/api/admin/users?q=${encodeURIComponent(victimTarget.userId)}`)).json<{ items: { id: string; role: string }[] }>().items.find((u) => u.id === victimTarget.userId)?.role
-      expect({ enrol: [enrol.status, enrol.code], confirm, roleChange: roleChange.status, roleNow }).toEqual({ enrol: [403, 'step_up_required'], confirm: null, roleChange: 403, roleNow: 'staff' })
+      const roleNow = (await admin.get(`/api/admin/users?q=${encodeURIComponent(victimTarget.userId)}`))
+        .json<{ items: { id: string; role: string }[] }>()
+        .items.find((u) => u.id === victimTarget.userId)?.role
+      expect({ enrol: [enrol.status, enrol.code], confirm, roleChange: roleChange.status, roleNow }).toEqual({
+        enrol: [403, 'step_up_required'],
+        confirm: null,
+        roleChange: 403,
+        roleNow: 'staff',
+      })
     })
 
-    it('does not count a DingTalk confirmation by someone else (the attacker\'s own DingTalk) as proof', async () => {
+    it("does not count a DingTalk confirmation by someone else (the attacker's own DingTalk) as proof", async () => {
       const other = await stolen.post('/api/step-up', { method: 'dingtalk', code: await mintCode(t, dt('c')) })
       expect(other.status).toBe(403)
       expect((await stolen.post('/api/step-up/totp/enrol')).status).toBe(403)
@@ -56,7 +78,9 @@ for (const name of ['demo', 'production'] as const) {
       expect(enrol.status).toBe(200)
       const confirm = await a.post('/api/step-up/totp/confirm', { code: code(enrol.json<{ secret: string }>().secret) })
       expect(confirm.status).toBe(200)
-      expect((await auditEntries(officer, { actorId: a.userId })).map((e) => e.action)).toContain('step_up.totp_enrolled')
+      expect((await auditEntries(officer, { actorId: a.userId })).map((e) => e.action)).toContain(
+        'step_up.totp_enrolled',
+      )
       await waitFor('the enrolment notification', async () => (await messagesTo(t, dt('a'))).length > before)
     })
 
@@ -75,8 +99,12 @@ for (const name of ['demo', 'production'] as const) {
       expect([400, 403]).toContain((await c.post('/api/step-up/totp/enrol', { enrolmentCode })).status)
       const enrol = await b.post('/api/step-up/totp/enrol', { enrolmentCode })
       expect(enrol.status).toBe(200)
-      expect((await b.post('/api/step-up/totp/confirm', { code: code(enrol.json<{ secret: string }>().secret) })).status).toBe(200)
-      expect((await auditEntries(officer, { actorId: b.userId })).map((e) => e.action)).toContain('step_up.totp_enrolled')
+      expect(
+        (await b.post('/api/step-up/totp/confirm', { code: code(enrol.json<{ secret: string }>().secret) })).status,
+      ).toBe(200)
+      expect((await auditEntries(officer, { actorId: b.userId })).map((e) => e.action)).toContain(
+        'step_up.totp_enrolled',
+      )
       // Confirming spent the code: with the authenticator removed again, it is no proof any more.
       expect((await b.delete('/api/step-up/totp')).status).toBe(204)
       expect([400, 403]).toContain((await b.post('/api/step-up/totp/enrol', { enrolmentCode })).status)
@@ -84,11 +112,16 @@ for (const name of ['demo', 'production'] as const) {
 
     it('refuses to replace or remove an authenticator without a step-up; removal with one is audited and the person is told', async () => {
       const a = await signInDingTalk(t, dt('a'))
-      expect([(await a.post('/api/step-up/totp/enrol')).status, (await a.delete('/api/step-up/totp')).code]).toEqual([403, 'step_up_required'])
+      expect([(await a.post('/api/step-up/totp/enrol')).status, (await a.delete('/api/step-up/totp')).code]).toEqual([
+        403,
+        'step_up_required',
+      ])
       const before = (await messagesTo(t, dt('a'))).length
       expect((await dingtalkStepUp(a, dt('a'))).status).toBe(200)
       expect((await a.delete('/api/step-up/totp')).status).toBe(204)
-      expect((await auditEntries(officer, { actorId: a.userId })).map((e) => e.action)).toContain('step_up.totp_removed')
+      expect((await auditEntries(officer, { actorId: a.userId })).map((e) => e.action)).toContain(
+        'step_up.totp_removed',
+      )
       await waitFor('the removal notification', async () => (await messagesTo(t, dt('a'))).length > before)
     })
   })

@@ -10,7 +10,20 @@ import { call, target } from './client'
 const HOOKS: [string, string, unknown][] = [
   ['POST', '/_sim/dingtalk/_test/auth-codes', { userid: 'dt-u-lam' }],
   ['POST', '/_sim/dingtalk/_test/faults', { mode: 'server_error' }],
-  ['POST', '/_sim/dingtalk/_test/users', { userid: 'dt-attacker', unionid: 'u', name: 'Attacker', title: '', avatar: '', dept_id_list: [1], admin: true, active: true }],
+  [
+    'POST',
+    '/_sim/dingtalk/_test/users',
+    {
+      userid: 'dt-attacker',
+      unionid: 'u',
+      name: 'Attacker',
+      title: '',
+      avatar: '',
+      dept_id_list: [1],
+      admin: true,
+      active: true,
+    },
+  ],
   ['POST', '/_sim/dingtalk/_test/reset', {}],
   ['GET', '/_sim/dingtalk/_test/state', undefined],
 ]
@@ -25,8 +38,23 @@ describe('production: no way in but DingTalk', () => {
   })
 
   it('answers 404 to anything under /_sim (no simulator is mounted)', async () => {
-    for (const [method, path] of [['POST', '/_sim/dingtalk/v1.0/oauth2/accessToken'], ['POST', '/_sim/dingtalk/topapi/v2/user/getuserinfo'], ['GET', '/_sim/'], ['GET', '/_sim/dingtalk']] as const) {
-      expect((await call(t.baseURL, method, path, method === 'POST' ? { json: { appKey: 'attack-app-key', code: 'x' } } : {})).status, path).toBe(404)
+    for (const [method, path] of [
+      ['POST', '/_sim/dingtalk/v1.0/oauth2/accessToken'],
+      ['POST', '/_sim/dingtalk/topapi/v2/user/getuserinfo'],
+      ['GET', '/_sim/'],
+      ['GET', '/_sim/dingtalk'],
+    ] as const) {
+      expect(
+        (
+          await call(
+            t.baseURL,
+            method,
+            path,
+            method === 'POST' ? { json: { appKey: 'attack-app-key', code: 'x' } } : {},
+          )
+        ).status,
+        path,
+      ).toBe(404)
     }
   })
 
@@ -34,7 +62,10 @@ describe('production: no way in but DingTalk', () => {
     const dev = await call(t.baseURL, 'POST', '/api/auth/dev', { json: { userId: 'u-lam' } })
     expect(dev.status).toBe(404)
     expect(dev.headers['set-cookie']).toBeUndefined()
-    const config = (await call(t.baseURL, 'GET', '/api/auth/config')).json<{ devSignIn: boolean; devUsers: unknown[] }>()
+    const config = (await call(t.baseURL, 'GET', '/api/auth/config')).json<{
+      devSignIn: boolean
+      devUsers: unknown[]
+    }>()
     expect([config.devSignIn, config.devUsers]).toEqual([false, []])
   })
 })
@@ -48,7 +79,9 @@ describe('demo: the simulator is mounted, its test hooks are not', () => {
   })
 
   it('still answers the DingTalk Open API routes under /_sim (the control: the mount exists)', async () => {
-    const a = await call(t.baseURL, 'POST', '/_sim/dingtalk/v1.0/oauth2/accessToken', { json: { appKey: 'wrong', appSecret: 'wrong' } })
+    const a = await call(t.baseURL, 'POST', '/_sim/dingtalk/v1.0/oauth2/accessToken', {
+      json: { appKey: 'wrong', appSecret: 'wrong' },
+    })
     expect(a.status).toBe(400)
     expect(a.json()).toHaveProperty('code', 'invalidClientIdOrSecret')
   })

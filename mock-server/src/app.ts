@@ -6,7 +6,12 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
 import type { App, Deps } from './deps'
 import { trustProxySetting } from './env'
 import { installErrorHandler } from './http/error-handler'
@@ -50,7 +55,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id) })
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
   installErrorHandler(app)
 
   await app.register(helmet, {
@@ -78,12 +85,23 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   // Redis unreachable: the limit is skipped (and logged) rather than failing every sign-in.
   await app.register(rateLimit, {
     global: false,
-    ...(opts.rateLimitRedis ? { redis: opts.rateLimitRedis, nameSpace: opts.rateLimitNamespace ?? 'suite-rate-limit:', skipOnError: true } : {}),
+    ...(opts.rateLimitRedis
+      ? { redis: opts.rateLimitRedis, nameSpace: opts.rateLimitNamespace ?? 'suite-rate-limit:', skipOnError: true }
+      : {}),
   })
   await app.register(swagger, {
     openapi: {
-      info: { title: 'DingTalk legal suite API', version: '0.1.0', description: 'Reference backend of the suite. Every body is validated with the @suite/domain schemas.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'suite_sid' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'DingTalk legal suite API',
+        version: '0.1.0',
+        description: 'Reference backend of the suite. Every body is validated with the @suite/domain schemas.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'suite_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   })

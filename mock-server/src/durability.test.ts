@@ -44,37 +44,58 @@ async function start(): Promise<{ base: string; child: ChildProcess; log: () => 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
     env: {
-      ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '',
-      SEED_DEMO: 'true', DEV_SIGN_IN: 'true', LOG_LEVEL: 'warn', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SEED_DEMO: 'true',
+      DEV_SIGN_IN: 'true',
+      LOG_LEVEL: 'warn',
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
-  child.stdout!.on('data', (d) => { log += d })
-  child.stderr!.on('data', (d) => { log += d })
+  child.stdout!.on('data', (d) => {
+    log += d
+  })
+  child.stderr!.on('data', (d) => {
+    log += d
+  })
   const base = `http://127.0.0.1:${port}`
   const until = Date.now() + 90_000
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited ${child.exitCode ?? child.signalCode}:\n${log}`)
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited ${child.exitCode ?? child.signalCode}:\n${log}`)
     try {
-      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) return { base, child, log: () => log }
-    } catch { /* not up yet */ }
+      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok)
+        return { base, child, log: () => log }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 150))
   }
   throw new Error(`server did not start:\n${log}`)
 }
 
 /** Resolves once `child` has ended (by exit code or by signal), even if that already happened. */
-const exited = (child: ChildProcess) => new Promise<void>((r) => {
-  if (child.exitCode !== null || child.signalCode !== null) r()
-  else child.once('exit', () => r())
-})
+const exited = (child: ChildProcess) =>
+  new Promise<void>((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) r()
+    else child.once('exit', () => r())
+  })
 
 /** fetch with a time limit, so a stuck server fails the test instead of hanging it. */
 const call = (url: string, init: RequestInit = {}) => fetch(url, { ...init, signal: AbortSignal.timeout(30_000) })
 
 async function signIn(base: string, userId: string): Promise<Record<string, string>> {
-  const res = await call(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const res = await call(`${base}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
   expect(res.status).toBe(200)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
   const { csrfToken } = (await res.json()) as { csrfToken: string }
@@ -96,7 +117,8 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
         sent++
         try {
           const res = await call(`${first.base}/api/cases`, {
-            method: 'POST', headers: { ...partner, 'content-type': 'application/json' },
+            method: 'POST',
+            headers: { ...partner, 'content-type': 'application/json' },
             body: JSON.stringify({ number, title: `Durability ${w}-${i}`, clientName: 'SIGKILL Ltd' }),
           })
           statuses[res.status] = (statuses[res.status] ?? 0) + 1
@@ -109,8 +131,12 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       }
     }
     const writers = Array.from({ length: 8 }, (_, w) => writer(w))
-    const failed = Promise.all(writers).then(() => { throw new Error('writers stopped before the kill') })
-    const enough = (async () => { while (acked.length < 60) await new Promise((r) => setTimeout(r, 20)) })()
+    const failed = Promise.all(writers).then(() => {
+      throw new Error('writers stopped before the kill')
+    })
+    const enough = (async () => {
+      while (acked.length < 60) await new Promise((r) => setTimeout(r, 20))
+    })()
     await Promise.race([enough, failed])
     first.child.kill('SIGKILL')
     killed = true
@@ -124,7 +150,10 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       const owned: { number: string }[] = []
       let cursor: string | null = null
       do {
-        const res = await call(`${second.base}/api/cases?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { cookie: partner.cookie! } })
+        const res = await call(
+          `${second.base}/api/cases?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          { headers: { cookie: partner.cookie! } },
+        )
         expect(res.status).toBe(200)
         const page = (await res.json()) as { items: { number: string }[]; nextCursor: string | null }
         owned.push(...page.items)
@@ -139,7 +168,10 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
       const created = new Set<string>()
       let auditCursor: string | null = null
       do {
-        const res = await call(`${second.base}/api/audit?action=case.create&limit=500${auditCursor ? `&cursor=${encodeURIComponent(auditCursor)}` : ''}`, { headers: { cookie: compliance.cookie! } })
+        const res = await call(
+          `${second.base}/api/audit?action=case.create&limit=500${auditCursor ? `&cursor=${encodeURIComponent(auditCursor)}` : ''}`,
+          { headers: { cookie: compliance.cookie! } },
+        )
         expect(res.status).toBe(200)
         const page = (await res.json()) as { items: { detail: { number?: string } }[]; nextCursor: string | null }
         for (const e of page.items) if (e.detail.number) created.add(e.detail.number)
@@ -156,7 +188,8 @@ describe.skipIf(testDbKind() !== 'pglite')('the backend killed with SIGKILL duri
 
       // And it still takes writes.
       const after = await call(`${second.base}/api/cases`, {
-        method: 'POST', headers: { ...partner, 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { ...partner, 'content-type': 'application/json' },
         body: JSON.stringify({ number: 'KILL after/2026', title: 'After the restart' }),
       })
       expect(after.status).toBe(201)

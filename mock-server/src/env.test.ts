@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { publicBase, readEnv, trustProxySetting } from './env'
 
 const PROD = {
-  NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://suite.example-firm.hk',
-  DINGTALK_APP_KEY: 'firm-key', DINGTALK_APP_SECRET: 'firm-secret',
+  NODE_ENV: 'production',
+  SESSION_SECRET: 's'.repeat(40),
+  PUBLIC_URL: 'https://suite.example-firm.hk',
+  DINGTALK_APP_KEY: 'firm-key',
+  DINGTALK_APP_SECRET: 'firm-secret',
 }
 
 describe('configuration', () => {
-  it('starts in production with the firm\'s own settings, simulator and test hooks off', () => {
+  it("starts in production with the firm's own settings, simulator and test hooks off", () => {
     const env = readEnv(PROD)
     expect(env.DINGTALK_SIMULATOR).toBe(false)
     expect(env.DINGTALK_SIM_TEST_HOOKS).toBe(false)

@@ -15,7 +15,11 @@ export const EnvSchema = z.object({
    * notification and the JSAPI signature check come from it, never from a request's headers.
    * In development it defaults to `http://HOST:PORT`.
    */
-  PUBLIC_URL: z.string().url().refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL').optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+    .optional(),
   /**
    * Addresses of the reverse proxies in front of the backend (comma-separated IPs or CIDRs, or
    * `loopback`); only their X-Forwarded-For / -Proto is believed. Unset: no proxy is trusted.
@@ -27,13 +31,26 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** HMAC key of session cookies and audit checkpoints; generated into DATA_DIR when unset outside production. */
   SESSION_SECRET: z.string().min(32).optional(),
-  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
   COOKIE_SAMESITE: z.enum(['none', 'lax', 'strict']).default('none'),
   /** Show the demo sign-in picker. Never enable it for a real firm. */
   DEV_SIGN_IN: bool.default(false),
   SEED_DEMO: bool.default(false),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   DINGTALK_CORP_ID: z.string().default('dingdemocorp0001'),
   DINGTALK_AGENT_ID: z.string().default('3000000001'),
@@ -61,11 +78,14 @@ const DEMO_DINGTALK = { DINGTALK_APP_KEY: 'demo-app-key', DINGTALK_APP_SECRET: '
 function productionProblems(env: Env, source: Record<string, string | undefined>): string[] {
   const problems: string[] = []
   if (!env.SESSION_SECRET) problems.push('SESSION_SECRET: required in production')
-  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required in production (links in notifications and JSAPI signatures come only from it)')
+  if (!env.PUBLIC_URL)
+    problems.push('PUBLIC_URL: required in production (links in notifications and JSAPI signatures come only from it)')
   if (env.DEV_SIGN_IN) problems.push('DEV_SIGN_IN: must be false in production (anyone could sign in as anyone)')
   if (env.SEED_DEMO) problems.push('SEED_DEMO: must be false in production (demo people and cases would be created)')
-  if (env.DINGTALK_SIMULATOR) problems.push('DINGTALK_SIMULATOR: must be false in production (the simulator signs in whoever asks)')
-  if (env.DINGTALK_SIM_TEST_HOOKS) problems.push('DINGTALK_SIM_TEST_HOOKS: must be false in production (the hooks mint sign-in codes for anyone)')
+  if (env.DINGTALK_SIMULATOR)
+    problems.push('DINGTALK_SIMULATOR: must be false in production (the simulator signs in whoever asks)')
+  if (env.DINGTALK_SIM_TEST_HOOKS)
+    problems.push('DINGTALK_SIM_TEST_HOOKS: must be false in production (the hooks mint sign-in codes for anyone)')
   for (const [name, demo] of Object.entries(DEMO_DINGTALK)) {
     if (!source[name] || source[name] === demo) problems.push(`${name}: set the firm's own value in production`)
   }
@@ -93,7 +113,9 @@ export function publicBase(env: Pick<Env, 'PUBLIC_URL' | 'HOST' | 'PORT'>): stri
 
 /** `TRUST_PROXY` as Fastify's `trustProxy` option: false, or the list of trusted proxy addresses. */
 export function trustProxySetting(env: Pick<Env, 'TRUST_PROXY'>): false | string[] {
-  const list = env.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean)
+  const list = env.TRUST_PROXY.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   return list.length ? list : false
 }
 

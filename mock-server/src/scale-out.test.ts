@@ -30,15 +30,35 @@ const SECRET = 'scale-out-secret-'.padEnd(48, 'z')
 let shared: TestDb
 let second: Db
 const apps: App[] = []
-const sim = buildSimulator({ corpId: 'dingdemocorp0001', appKey: 'demo-app-key', appSecret: 'demo-app-secret', users: demoSimUsers(), departments: DEMO_DEPARTMENTS })
+const sim = buildSimulator({
+  corpId: 'dingdemocorp0001',
+  appKey: 'demo-app-key',
+  appSecret: 'demo-app-secret',
+  users: demoSimUsers(),
+  departments: DEMO_DEPARTMENTS,
+})
 
-interface Instance { name: string; app: App; deps: Deps }
+interface Instance {
+  name: string
+  app: App
+  deps: Deps
+}
 
-async function instance(name: string, db: Db, o: { env?: Record<string, string>; redis?: Redis; namespace?: string } = {}): Promise<Instance> {
+async function instance(
+  name: string,
+  db: Db,
+  o: { env?: Record<string, string>; redis?: Redis; namespace?: string } = {},
+): Promise<Instance> {
   const env = parseEnv({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...o.env })
   const dingtalk = createDingTalkClient({
-    apiBase: 'http://dingtalk.sim', oapiBase: 'http://dingtalk.sim', appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET,
-    agentId: env.DINGTALK_AGENT_ID, fetch: injectFetch(sim.app, 'http://dingtalk.sim'), sleep: async () => undefined, timeoutMs: 2000,
+    apiBase: 'http://dingtalk.sim',
+    oapiBase: 'http://dingtalk.sim',
+    appKey: env.DINGTALK_APP_KEY,
+    appSecret: env.DINGTALK_APP_SECRET,
+    agentId: env.DINGTALK_AGENT_ID,
+    fetch: injectFetch(sim.app, 'http://dingtalk.sim'),
+    sleep: async () => undefined,
+    timeoutMs: 2000,
   })
   // Both instances see one file store, as they would one object-storage bucket.
   const blobs = createLocalBlobStore(join(tmpdir(), 'suite-scale-out-blobs'))
@@ -51,7 +71,11 @@ async function instance(name: string, db: Db, o: { env?: Record<string, string>;
 async function devSignIn(i: Instance, userId: string) {
   const res = await i.app.inject({ method: 'POST', url: '/api/auth/dev', payload: { userId } })
   const set = res.cookies.find((c) => c.name === 'suite_sid')
-  return { status: res.statusCode, cookie: set ? `suite_sid=${set.value}` : '', csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '' }
+  return {
+    status: res.statusCode,
+    cookie: set ? `suite_sid=${set.value}` : '',
+    csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '',
+  }
 }
 
 let a: Instance
@@ -80,15 +104,29 @@ describe('two backend instances on one database', () => {
     const me = await b.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: s.cookie } })
     expect(me.statusCode).toBe(200)
     expect(me.json().user.id).toBe('u-chan')
-    const write = await b.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: { number: 'SCALE 1/2026', title: 'Opened through instance B' } })
+    const write = await b.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload: { number: 'SCALE 1/2026', title: 'Opened through instance B' },
+    })
     expect(write.statusCode).toBe(201)
-    expect((await a.app.inject({ method: 'GET', url: `/api/cases/${write.json().id}`, headers: { cookie: s.cookie } })).statusCode).toBe(200)
-    const out = await b.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } })
+    expect(
+      (await a.app.inject({ method: 'GET', url: `/api/cases/${write.json().id}`, headers: { cookie: s.cookie } }))
+        .statusCode,
+    ).toBe(200)
+    const out = await b.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    })
     expect(out.statusCode).toBe(204)
-    expect((await a.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: s.cookie } })).statusCode).toBe(401)
+    expect(
+      (await a.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: s.cookie } })).statusCode,
+    ).toBe(401)
   })
 
-  it('each queued job runs exactly once with both instances\' workers draining at the same time', async () => {
+  it("each queued job runs exactly once with both instances' workers draining at the same time", async () => {
     const ran: { instance: string; id: number }[] = []
     for (const i of [a, b]) {
       i.deps.jobHandlers['scale.test'] = async (job) => {
@@ -102,36 +140,51 @@ describe('two backend instances on one database', () => {
     const wb = createWorker({ db: second, handlers: { 'scale.test': b.deps.jobHandlers['scale.test']! }, batch: 3 })
     await Promise.all([wa.drain(), wb.drain()])
     expect(ran.map((r) => r.id).sort((x, y) => x - y)).toEqual(ids.sort((x, y) => x - y))
-    const done = (await shared.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind = 'scale.test' AND status = 'done'")).rows[0]!.n
+    const done = (
+      await shared.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM jobs WHERE kind = 'scale.test' AND status = 'done'",
+      )
+    ).rows[0]!.n
     expect(done).toBe(60)
   })
 
   // Scale-out needs PostgreSQL (PGlite is one process); two pools can only race there.
-  it.skipIf(testDbKind() !== 'pg')('two instances starting at once on an empty schema migrate it once, without errors', async () => {
-    const fresh = `t_race_${randomBytes(5).toString('hex')}`
-    const url = process.env.TEST_DATABASE_URL
-    const [x, y] = [await openDb({ url, schema: fresh }), await openDb({ url, schema: fresh })]
-    try {
-      const [ax, ay] = await Promise.all([migrate(x), migrate(y)])
-      expect(new Set([...ax, ...ay]).size).toBe(ax.length + ay.length)
-      expect(ax.length + ay.length).toBe((await loadMigrations()).length)
-    } finally {
-      await x.exec(`DROP SCHEMA IF EXISTS ${fresh} CASCADE`)
-      await x.close()
-      await y.close()
-    }
-  })
+  it.skipIf(testDbKind() !== 'pg')(
+    'two instances starting at once on an empty schema migrate it once, without errors',
+    async () => {
+      const fresh = `t_race_${randomBytes(5).toString('hex')}`
+      const url = process.env.TEST_DATABASE_URL
+      const [x, y] = [await openDb({ url, schema: fresh }), await openDb({ url, schema: fresh })]
+      try {
+        const [ax, ay] = await Promise.all([migrate(x), migrate(y)])
+        expect(new Set([...ax, ...ay]).size).toBe(ax.length + ay.length)
+        expect(ax.length + ay.length).toBe((await loadMigrations()).length)
+      } finally {
+        await x.exec(`DROP SCHEMA IF EXISTS ${fresh} CASCADE`)
+        await x.close()
+        await y.close()
+      }
+    },
+  )
 
   it('the audit chain stays valid under concurrent appends through both instances', async () => {
     const partner = await devSignIn(a, 'u-wong')
-    const before = (await shared.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.create'")).rows[0]!.n
-    const writes = Array.from({ length: 40 }, (_, k) => (k % 2 ? a : b).app.inject({
-      method: 'POST', url: '/api/cases', headers: { cookie: partner.cookie, 'x-csrf-token': partner.csrf },
-      payload: { number: `SCALE-C ${k}/2026`, title: `Concurrent ${k}` },
-    }))
+    const before = (
+      await shared.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.create'")
+    ).rows[0]!.n
+    const writes = Array.from({ length: 40 }, (_, k) =>
+      (k % 2 ? a : b).app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie: partner.cookie, 'x-csrf-token': partner.csrf },
+        payload: { number: `SCALE-C ${k}/2026`, title: `Concurrent ${k}` },
+      }),
+    )
     const results = await Promise.all(writes)
     expect(results.map((r) => r.statusCode)).toEqual(Array(40).fill(201))
-    const after = (await shared.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.create'")).rows[0]!.n
+    const after = (
+      await shared.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.create'")
+    ).rows[0]!.n
     expect(after - before).toBe(40)
     const v = await verifyAudit(shared, SECRET)
     expect(v).toMatchObject({ ok: true, firstBadSeq: null })
@@ -140,9 +193,20 @@ describe('two backend instances on one database', () => {
 
 // Redis is on the development machines (127.0.0.1:6379, or REDIS_URL); without it this part is skipped.
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
-const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null })
-const redisUp = await redis.connect().then(() => true, () => false)
-afterAll(async () => { if (redisUp) await redis.quit() })
+const redis = new Redis(redisUrl, {
+  lazyConnect: true,
+  connectTimeout: 1000,
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  retryStrategy: () => null,
+})
+const redisUp = await redis.connect().then(
+  () => true,
+  () => false,
+)
+afterAll(async () => {
+  if (redisUp) await redis.quit()
+})
 
 describe.skipIf(!redisUp)('the sign-in rate limit across instances (Redis)', () => {
   it('in memory each instance counts alone; with Redis one budget covers both', async () => {
@@ -165,4 +229,3 @@ describe.skipIf(!redisUp)('the sign-in rate limit across instances (Redis)', () 
     expect(await redis.keys(`${ns}*`)).not.toHaveLength(0)
   })
 })
-

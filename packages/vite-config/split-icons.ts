@@ -5,7 +5,11 @@ const PREFIX = '\0suite-icon:'
 const MODULE = /[\\/]@element-plus[\\/]icons-vue[\\/]dist[\\/]index\.js$/
 
 /** One icon of the package: its exported name and the code that defines it. */
-interface IconSource { name: string; local: string; code: string }
+interface IconSource {
+  name: string
+  local: string
+  code: string
+}
 
 /**
  * Cut `@element-plus/icons-vue`'s single-file build into its icons. Each icon is a block that
@@ -19,7 +23,10 @@ export function splitIconModule(source: string): IconSource[] | null {
   if (exportAt < 0) return null
   const names = new Map<string, string>()
   for (const m of source.slice(exportAt).matchAll(/(\w+) as (\w+)/g)) names.set(m[1]!, m[2]!)
-  const blocks = source.slice(0, exportAt).split(/\n(?=\/\/ src\/components\/[\w-]+\.vue\n)/).slice(1)
+  const blocks = source
+    .slice(0, exportAt)
+    .split(/\n(?=\/\/ src\/components\/[\w-]+\.vue\n)/)
+    .slice(1)
   const icons: IconSource[] = []
   for (const code of blocks) {
     const local = /, (\w+_default) = _sfc_main\d*;\s*$/.exec(code)?.[1]
@@ -57,7 +64,9 @@ export function splitElementPlusIcons(): Plugin {
         return null
       }
       for (const icon of parts) icons.set(icon.name, `${icon.code}\nexport default ${icon.local};\n`)
-      const barrel = parts.map((icon) => `export { default as ${icon.name} } from ${JSON.stringify(PREFIX + icon.name)};`).join('\n')
+      const barrel = parts
+        .map((icon) => `export { default as ${icon.name} } from ${JSON.stringify(PREFIX + icon.name)};`)
+        .join('\n')
       return { code: barrel, moduleSideEffects: false }
     },
   }

@@ -9,4 +9,7 @@
 import { fileURLToPath } from 'node:url'
 import { runWrittenFormsBench } from '@suite/classifier/bench'
 
-await runWrittenFormsBench({ perCell: 200, json: fileURLToPath(new URL('../../.bench/classifier-written-forms.json', import.meta.url)) })
+await runWrittenFormsBench({
+  perCell: 200,
+  json: fileURLToPath(new URL('../../.bench/classifier-written-forms.json', import.meta.url)),
+})

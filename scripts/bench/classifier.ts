@@ -24,8 +24,12 @@ const text = unit.repeat(Math.max(1, Math.round((targetMb * 1e6) / unitBytes)))
 const bytes = new TextEncoder().encode(text).length
 // Diluted: each corpus document after ~40 lines of ordinary chat and notes.
 const rng = createRng(2)
-const sparseUnit = docs.map((d) => `${Array.from({ length: 40 }, () => rng.pick(FILLER)).join('\n')}\n${d.text}`).join('\n')
-const sparse = sparseUnit.repeat(Math.max(1, Math.round((targetMb * 1e6) / new TextEncoder().encode(sparseUnit).length)))
+const sparseUnit = docs
+  .map((d) => `${Array.from({ length: 40 }, () => rng.pick(FILLER)).join('\n')}\n${d.text}`)
+  .join('\n')
+const sparse = sparseUnit.repeat(
+  Math.max(1, Math.round((targetMb * 1e6) / new TextEncoder().encode(sparseUnit).length)),
+)
 const sparseBytes = new TextEncoder().encode(sparse).length
 const chat = docs.map((d) => d.chatExport)
 const chatBytes = chat.reduce((a, c) => a + new TextEncoder().encode(c).length, 0)
@@ -43,18 +47,48 @@ function time(fn: () => unknown, runs: number): number {
 }
 
 let findings = 0
-const scanSeconds = time(() => { findings = scanText(text).length }, 5)
+const scanSeconds = time(() => {
+  findings = scanText(text).length
+}, 5)
 let sparseFindings = 0
-const sparseSeconds = time(() => { sparseFindings = scanText(sparse).length }, 5)
-const chatSeconds = time(() => { for (const c of chat) scanText(extractChatExport(c) ?? '') }, 5)
+const sparseSeconds = time(() => {
+  sparseFindings = scanText(sparse).length
+}, 5)
+const chatSeconds = time(() => {
+  for (const c of chat) scanText(extractChatExport(c) ?? '')
+}, 5)
 
 const rows = [
-  { name: 'classifier: scan dense mixed text (corpus), one thread (Node)', value: Math.round((bytes / 1e6 / scanSeconds) * 10) / 10, unit: 'MB/s' },
-  { name: 'classifier: scan dense mixed text, time for the sample', value: Math.round(scanSeconds * 1000), unit: `ms per ${(bytes / 1e6).toFixed(1)} MB` },
-  { name: 'classifier: findings per MB of dense mixed text', value: Math.round(findings / (bytes / 1e6)), unit: 'findings/MB' },
-  { name: 'classifier: scan diluted mixed text (corpus + ordinary chat lines), one thread (Node)', value: Math.round((sparseBytes / 1e6 / sparseSeconds) * 10) / 10, unit: 'MB/s' },
-  { name: 'classifier: findings per MB of diluted text', value: Math.round(sparseFindings / (sparseBytes / 1e6)), unit: 'findings/MB' },
-  { name: 'classifier: DingTalk chat export, parse + extract + scan', value: Math.round((chatBytes / 1e6 / chatSeconds) * 10) / 10, unit: 'MB/s' },
+  {
+    name: 'classifier: scan dense mixed text (corpus), one thread (Node)',
+    value: Math.round((bytes / 1e6 / scanSeconds) * 10) / 10,
+    unit: 'MB/s',
+  },
+  {
+    name: 'classifier: scan dense mixed text, time for the sample',
+    value: Math.round(scanSeconds * 1000),
+    unit: `ms per ${(bytes / 1e6).toFixed(1)} MB`,
+  },
+  {
+    name: 'classifier: findings per MB of dense mixed text',
+    value: Math.round(findings / (bytes / 1e6)),
+    unit: 'findings/MB',
+  },
+  {
+    name: 'classifier: scan diluted mixed text (corpus + ordinary chat lines), one thread (Node)',
+    value: Math.round((sparseBytes / 1e6 / sparseSeconds) * 10) / 10,
+    unit: 'MB/s',
+  },
+  {
+    name: 'classifier: findings per MB of diluted text',
+    value: Math.round(sparseFindings / (sparseBytes / 1e6)),
+    unit: 'findings/MB',
+  },
+  {
+    name: 'classifier: DingTalk chat export, parse + extract + scan',
+    value: Math.round((chatBytes / 1e6 / chatSeconds) * 10) / 10,
+    unit: 'MB/s',
+  },
 ]
 await mkdir(`${root}.bench`, { recursive: true })
 await writeFile(`${root}.bench/classifier.json`, `${JSON.stringify(rows, null, 2)}\n`)

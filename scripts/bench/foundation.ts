@@ -6,10 +6,25 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DEMO_CASES, DEMO_USERS } from '@suite/domain/testing'
-import { appendAudit, ensureDatabase, fillAudit, migrate, openDb, pgAvailable, startPglite, verifyAudit, type Db } from '@suite/mock-server/bench'
+import {
+  appendAudit,
+  ensureDatabase,
+  fillAudit,
+  migrate,
+  openDb,
+  pgAvailable,
+  startPglite,
+  verifyAudit,
+  type Db,
+} from '@suite/mock-server/bench'
 import { DEMO_CORP_ID, devSignIn, percentile, root, startBackend } from '../lib/server.mjs'
 
-interface Row { name: string; value: number; unit: string; note?: string }
+interface Row {
+  name: string
+  value: number
+  unit: string
+  note?: string
+}
 const rows: Row[] = []
 const add = (name: string, value: number, unit: string, note?: string) => {
   rows.push({ name, value: Math.round(value * 100) / 100, unit, ...(note ? { note } : {}) })
@@ -33,16 +48,24 @@ async function timeEach(n: number, warmup: number, fn: () => Promise<void>): Pro
 }
 
 async function signInRoundTrips(): Promise<void> {
-  process.stdout.write(`sign-in round trips (${N_SIGN_IN} each, sequential, against a listening backend on the embedded database)\n`)
+  process.stdout.write(
+    `sign-in round trips (${N_SIGN_IN} each, sequential, against a listening backend on the embedded database)\n`,
+  )
   const server = await startBackend({ SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000000' })
   try {
     const { baseURL } = server
     const post = async (path: string, body: unknown) => {
-      const res = await fetch(`${baseURL}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const res = await fetch(`${baseURL}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
       if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`)
       return res.json() as Promise<Record<string, unknown>>
     }
-    const dev = await timeEach(N_SIGN_IN, 20, async () => { await post('/api/auth/dev', { userId: 'u-chan' }) })
+    const dev = await timeEach(N_SIGN_IN, 20, async () => {
+      await post('/api/auth/dev', { userId: 'u-chan' })
+    })
     add('sign-in round trip, dev sign-in, p50', percentile(dev, 50), 'ms')
     add('sign-in round trip, dev sign-in, p99', percentile(dev, 99), 'ms')
     // The DingTalk path: the simulator mints a code (what requestAuthCode gives the app; not
@@ -51,11 +74,15 @@ async function signInRoundTrips(): Promise<void> {
     let i = 0
     const codes: string[] = []
     const mint = async () => {
-      const { code } = await post('/_sim/dingtalk/_test/auth-codes', { userid: dingtalkUsers[i++ % dingtalkUsers.length] })
+      const { code } = await post('/_sim/dingtalk/_test/auth-codes', {
+        userid: dingtalkUsers[i++ % dingtalkUsers.length],
+      })
       codes.push(String(code))
     }
     for (let k = 0; k < N_SIGN_IN + 20; k++) await mint()
-    const dt = await timeEach(N_SIGN_IN, 20, async () => { await post('/api/auth/dingtalk', { corpId: DEMO_CORP_ID, code: codes.shift() }) })
+    const dt = await timeEach(N_SIGN_IN, 20, async () => {
+      await post('/api/auth/dingtalk', { corpId: DEMO_CORP_ID, code: codes.shift() })
+    })
     add('sign-in round trip, DingTalk auth code via the simulator, p50', percentile(dt, 50), 'ms')
     add('sign-in round trip, DingTalk auth code via the simulator, p99', percentile(dt, 99), 'ms')
     const { cookie } = await devSignIn(baseURL)
@@ -74,23 +101,44 @@ const actors = DEMO_USERS.map((u) => ({ id: u.id, name: u.name }))
 
 async function auditFigures(label: string, db: Db): Promise<void> {
   await migrate(db)
-  const event = (i: number) => ({ actorId: 'u-chan', actorName: 'Chan', action: 'case.view', targetType: 'case', targetId: DEMO_CASES[0]!.id, caseId: DEMO_CASES[0]!.id, requestId: `r-${i}`, detail: { i } })
+  const event = (i: number) => ({
+    actorId: 'u-chan',
+    actorName: 'Chan',
+    action: 'case.view',
+    targetType: 'case',
+    targetId: DEMO_CASES[0]!.id,
+    caseId: DEMO_CASES[0]!.id,
+    requestId: `r-${i}`,
+    detail: { i },
+  })
   let t = performance.now()
   for (let i = 0; i < N_APPEND; i++) await db.tx((q) => appendAudit(q, event(i)))
   add(`audit append, one entry per transaction (${label})`, N_APPEND / ((performance.now() - t) / 1000), 'entries/s')
   t = performance.now()
-  for (let i = 0; i < N_APPEND / 100; i++) await db.tx(async (q) => { for (let k = 0; k < 100; k++) await appendAudit(q, event(i * 100 + k)) })
+  for (let i = 0; i < N_APPEND / 100; i++)
+    await db.tx(async (q) => {
+      for (let k = 0; k < 100; k++) await appendAudit(q, event(i * 100 + k))
+    })
   add(`audit append, 100 entries per transaction (${label})`, N_APPEND / ((performance.now() - t) / 1000), 'entries/s')
 
   const existing = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n
   t = performance.now()
   await fillAudit(db, { count: N_VERIFY - existing, actors, caseIds: DEMO_CASES.map((c) => c.id) })
-  add(`audit chain generation to ${N_VERIFY.toLocaleString('en')} entries, hashes in Node, batched INSERT (${label})`, (performance.now() - t) / 1000, 's')
+  add(
+    `audit chain generation to ${N_VERIFY.toLocaleString('en')} entries, hashes in Node, batched INSERT (${label})`,
+    (performance.now() - t) / 1000,
+    's',
+  )
   t = performance.now()
   const v = await verifyAudit(db, SECRET)
   const secs = (performance.now() - t) / 1000
   if (!v.ok || v.checked !== N_VERIFY) throw new Error(`verification failed on ${label}: ${JSON.stringify(v)}`)
-  add(`audit chain verification, ${N_VERIFY.toLocaleString('en')} entries (${label})`, secs, 's', `${Math.round(N_VERIFY / secs).toLocaleString('en')} entries/s`)
+  add(
+    `audit chain verification, ${N_VERIFY.toLocaleString('en')} entries (${label})`,
+    secs,
+    's',
+    `${Math.round(N_VERIFY / secs).toLocaleString('en')} entries/s`,
+  )
 }
 
 async function main(): Promise<void> {

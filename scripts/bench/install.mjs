@@ -28,7 +28,11 @@ function copyManifests(to) {
   for (const f of ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', '.npmrc']) {
     if (existsSync(join(root, f))) cpSync(join(root, f), join(to, f))
   }
-  const dirs = ['mock-server', 'e2e', ...['apps', 'packages'].flatMap((top) => readdirSync(join(root, top)).map((d) => `${top}/${d}`))]
+  const dirs = [
+    'mock-server',
+    'e2e',
+    ...['apps', 'packages'].flatMap((top) => readdirSync(join(root, top)).map((d) => `${top}/${d}`)),
+  ]
   for (const d of dirs) {
     if (!existsSync(join(root, d, 'package.json'))) continue
     mkdirSync(join(to, d), { recursive: true })
@@ -40,10 +44,20 @@ function pnpm(args, cwd) {
   const [cmd, lead] = pnpmCommand
   return new Promise((resolve, reject) => {
     let out = ''
-    const child = spawn(cmd, [...lead, ...args], { cwd, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { out += d })
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`pnpm ${args.join(' ')} exited ${code}:\n${out.slice(-3000)}`))))
+    const child = spawn(cmd, [...lead, ...args], {
+      cwd,
+      env: { ...process.env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      out += d
+    })
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`pnpm ${args.join(' ')} exited ${code}:\n${out.slice(-3000)}`)),
+    )
   })
 }
 
@@ -66,25 +80,50 @@ const store = join(work, 'store')
 const cache = join(work, 'cache')
 mkdirSync(ws)
 copyManifests(ws)
-const common = ['install', '--frozen-lockfile', '--store-dir', store, '--cache-dir', cache, '--config.confirmModulesPurge=false']
+const common = [
+  'install',
+  '--frozen-lockfile',
+  '--store-dir',
+  store,
+  '--cache-dir',
+  cache,
+  '--config.confirmModulesPurge=false',
+]
 try {
   if (process.env.BENCH_SKIP_COLD === '1') {
-    process.stdout.write('cold install skipped (BENCH_SKIP_COLD=1); filling the store offline from this machine\'s store first\n')
+    process.stdout.write(
+      "cold install skipped (BENCH_SKIP_COLD=1); filling the store offline from this machine's store first\n",
+    )
     await pnpm([...common, '--prefer-offline'], ws)
   } else {
     process.stdout.write('cold install: empty store and metadata cache, tarballs from the registry\n')
     const t = performance.now()
     await pnpm(common, ws)
-    add('cold install (empty store, registry downloads, pnpm install --frozen-lockfile)', (performance.now() - t) / 1000, 's')
+    add(
+      'cold install (empty store, registry downloads, pnpm install --frozen-lockfile)',
+      (performance.now() - t) / 1000,
+      's',
+    )
     add('package store filled by the cold install', duBytes(store) / 1024 / 1024, 'MB')
   }
-  for (const d of ['node_modules', ...['apps', 'packages'].flatMap((top) => existsSync(join(ws, top)) ? readdirSync(join(ws, top)).map((x) => `${top}/${x}/node_modules`) : []), 'mock-server/node_modules', 'e2e/node_modules']) {
+  for (const d of [
+    'node_modules',
+    ...['apps', 'packages'].flatMap((top) =>
+      existsSync(join(ws, top)) ? readdirSync(join(ws, top)).map((x) => `${top}/${x}/node_modules`) : [],
+    ),
+    'mock-server/node_modules',
+    'e2e/node_modules',
+  ]) {
     rmSync(join(ws, d), { recursive: true, force: true })
   }
   process.stdout.write('warm install: node_modules deleted, --offline from the filled store\n')
   const t = performance.now()
   await pnpm([...common, '--offline'], ws)
-  add('warm install (filled store, pnpm install --frozen-lockfile --offline into a fresh node_modules)', (performance.now() - t) / 1000, 's')
+  add(
+    'warm install (filled store, pnpm install --frozen-lockfile --offline into a fresh node_modules)',
+    (performance.now() - t) / 1000,
+    's',
+  )
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

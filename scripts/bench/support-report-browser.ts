@@ -36,15 +36,32 @@ const INPUTS = [
   { label: 'HK phone', text: '+852 6777 1234' },
 ] as const
 const IDENTIFIER = '[data-field="identifier"] input'
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-HK', timezoneId: 'Asia/Hong_Kong' }
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-HK',
+  timezoneId: 'Asia/Hong_Kong',
+}
 const PROFILE = `${CPU_RATE}x CPU (Emulation.setCPUThrottlingRate), ${LATENCY_MS} ms latency, ${Math.round(DOWN_KBPS)} Kbps down / ${Math.round(UP_KBPS)} Kbps up (Network.emulateNetworkConditions, Lighthouse slow-4G figures)`
 const load1 = (): number => Math.round(loadavg()[0]! * 100) / 100
-const log = (s: string): void => { process.stdout.write(`${s}\n`) }
+const log = (s: string): void => {
+  process.stdout.write(`${s}\n`)
+}
 
-interface Row { name: string; value: number; unit: string; note?: string }
+interface Row {
+  name: string
+  value: number
+  unit: string
+  note?: string
+}
 
 // 1. Builds, only when missing.
-for (const [dir, pkg] of [['apps/support-report', '@suite/support-report'], ['apps/portal', '@suite/portal']] as const) {
+for (const [dir, pkg] of [
+  ['apps/support-report', '@suite/support-report'],
+  ['apps/portal', '@suite/portal'],
+] as const) {
   if (existsSync(join(root, dir, 'dist/index.html'))) continue
   log(`building ${dir} …`)
   const b = spawnSync('pnpm', ['--filter', pkg, 'build'], { cwd: root, stdio: 'inherit' })
@@ -55,14 +72,28 @@ for (const [dir, pkg] of [['apps/support-report', '@suite/support-report'], ['ap
 function recorders(): void {
   const w = window as unknown as { __bench: Record<string, unknown> }
   const b: {
-    tapAt: number | null; formAt: number | null; formSeen: boolean; lastInputAt: number | null
-    frames: Array<{ t: number; painted: number | null; state: string }>; watchForm: boolean
+    tapAt: number | null
+    formAt: number | null
+    formSeen: boolean
+    lastInputAt: number | null
+    frames: Array<{ t: number; painted: number | null; state: string }>
+    watchForm: boolean
   } = { tapAt: null, formAt: null, formSeen: false, lastInputAt: null, frames: [], watchForm: false }
   w.__bench = b as unknown as Record<string, unknown>
-  const onTap = (e: Event) => { if (b.tapAt === null && (e.target as Element | null)?.closest?.('[data-test="report-button"]')) b.tapAt = performance.now() }
+  const onTap = (e: Event) => {
+    if (b.tapAt === null && (e.target as Element | null)?.closest?.('[data-test="report-button"]'))
+      b.tapAt = performance.now()
+  }
   document.addEventListener('touchstart', onTap, { capture: true, passive: true })
   document.addEventListener('pointerdown', onTap, { capture: true, passive: true })
-  document.addEventListener('input', () => { b.lastInputAt = performance.now(); b.frames = [] }, true)
+  document.addEventListener(
+    'input',
+    () => {
+      b.lastInputAt = performance.now()
+      b.frames = []
+    },
+    true,
+  )
   const state = (): string => {
     const v = document.querySelector('[data-test="verdict"] [data-verdict]')
     if (!v) return ''
@@ -74,20 +105,28 @@ function recorders(): void {
   // (a message posted from rAF runs after the frame's paint).
   const channel = new MessageChannel()
   let afterPaint: Array<() => void> = []
-  channel.port1.onmessage = () => { const fs = afterPaint; afterPaint = []; for (const f of fs) f() }
+  channel.port1.onmessage = () => {
+    const fs = afterPaint
+    afterPaint = []
+    for (const f of fs) f()
+  }
   const frame = () => {
     const t = performance.now()
     if (b.watchForm && b.tapAt !== null && b.formAt === null && b.formSeen !== true) {
       const input = document.querySelector<HTMLInputElement>('[data-field="identifier"] input')
       if (input && input.isConnected && input.getClientRects().length > 0 && !input.disabled && !input.readOnly) {
         b.formSeen = true
-        afterPaint.push(() => { b.formAt = performance.now() })
+        afterPaint.push(() => {
+          b.formAt = performance.now()
+        })
       }
     }
     if (b.lastInputAt !== null && b.frames.length < 2000) {
       const entry: { t: number; painted: number | null; state: string } = { t, painted: null, state: state() }
       b.frames.push(entry)
-      afterPaint.push(() => { entry.painted = performance.now() })
+      afterPaint.push(() => {
+        entry.painted = performance.now()
+      })
     }
     if (afterPaint.length) channel.port2.postMessage(0)
     requestAnimationFrame(frame)
@@ -99,7 +138,10 @@ async function throttle(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: LATENCY_MS, downloadThroughput: (DOWN_KBPS * 1024) / 8, uploadThroughput: (UP_KBPS * 1024) / 8,
+    offline: false,
+    latency: LATENCY_MS,
+    downloadThroughput: (DOWN_KBPS * 1024) / 8,
+    uploadThroughput: (UP_KBPS * 1024) / 8,
   })
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE })
 }
@@ -111,13 +153,21 @@ async function typeAndTime(page: Page, text: string): Promise<{ ms: number; verd
   await page.waitForTimeout(200)
   await input.pressSequentially(text)
   // Settled: no input for 400 ms, and the field holds the whole text.
-  await page.waitForFunction((t) => {
-    const b = (window as unknown as { __bench: { lastInputAt: number | null } }).__bench
-    const el = document.querySelector<HTMLInputElement>('[data-field="identifier"] input')
-    return el?.value === t && b.lastInputAt !== null && performance.now() - b.lastInputAt > 400
-  }, text, { timeout: 30_000, polling: 100 })
+  await page.waitForFunction(
+    (t) => {
+      const b = (window as unknown as { __bench: { lastInputAt: number | null } }).__bench
+      const el = document.querySelector<HTMLInputElement>('[data-field="identifier"] input')
+      return el?.value === t && b.lastInputAt !== null && performance.now() - b.lastInputAt > 400
+    },
+    text,
+    { timeout: 30_000, polling: 100 },
+  )
   return page.evaluate(() => {
-    const b = (window as unknown as { __bench: { lastInputAt: number; frames: Array<{ t: number; painted: number | null; state: string }> } }).__bench
+    const b = (
+      window as unknown as {
+        __bench: { lastInputAt: number; frames: Array<{ t: number; painted: number | null; state: string }> }
+      }
+    ).__bench
     const finalState = b.frames.at(-1)?.state ?? ''
     if (!finalState) throw new Error('no verdict on the card after typing')
     const first = b.frames.find((f) => f.state === finalState)!
@@ -126,7 +176,11 @@ async function typeAndTime(page: Page, text: string): Promise<{ ms: number; verd
   })
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2 }
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((x, y) => x - y)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
 const r1 = (x: number): number => Math.round(x * 10) / 10
 
 const loadBefore = load1()
@@ -136,7 +190,16 @@ try {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=LocalNetworkAccessChecks'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=LocalNetworkAccessChecks',
+    ],
   })
   const app = `${server.baseURL}/apps/support-report/?corpId=${DEMO_CORP_ID}`
 
@@ -162,12 +225,18 @@ try {
     try {
       const page = await context.newPage()
       page.on('pageerror', (e) => log(`  page error: ${e.message}`))
-      page.on('response', (r) => { if (r.status() >= 400) log(`  ${r.status()} ${r.url()}`) })
+      page.on('response', (r) => {
+        if (r.status() >= 400) log(`  ${r.status()} ${r.url()}`)
+      })
       // tsx (esbuild keepNames) wraps named functions in __name(); give the page a no-op one.
-      await page.addInitScript({ content: `var __name = globalThis.__name || ((f) => f);\n(${recorders.toString()})();` })
+      await page.addInitScript({
+        content: `var __name = globalThis.__name || ((f) => f);\n(${recorders.toString()})();`,
+      })
       await throttle(context, page)
       let reportChunk = false
-      page.on('request', (r) => { if (/\/ReportPage-[^/]*\.js$/.test(r.url())) reportChunk = true })
+      page.on('request', (r) => {
+        if (/\/ReportPage-[^/]*\.js$/.test(r.url())) reportChunk = true
+      })
 
       const t0 = Date.now()
       await page.goto(app)
@@ -177,10 +246,19 @@ try {
       await page.waitForLoadState('networkidle', { timeout: 60_000 })
 
       // (a) tap -> form interactive
-      await page.evaluate(() => { (window as unknown as { __bench: { watchForm: boolean } }).__bench.watchForm = true })
+      await page.evaluate(() => {
+        ;(window as unknown as { __bench: { watchForm: boolean } }).__bench.watchForm = true
+      })
       await page.locator('[data-test="report-button"]').tap()
-      await page.waitForFunction(() => (window as unknown as { __bench: { formAt: number | null } }).__bench.formAt !== null, undefined, { timeout: 60_000, polling: 50 })
-      const a = await page.evaluate(() => { const b = (window as unknown as { __bench: { tapAt: number; formAt: number } }).__bench; return b.formAt - b.tapAt })
+      await page.waitForFunction(
+        () => (window as unknown as { __bench: { formAt: number | null } }).__bench.formAt !== null,
+        undefined,
+        { timeout: 60_000, polling: 50 },
+      )
+      const a = await page.evaluate(() => {
+        const b = (window as unknown as { __bench: { tapAt: number; formAt: number } }).__bench
+        return b.formAt - b.tapAt
+      })
 
       // (b) typing done -> verdict on screen, for each identifier
       const parts: string[] = []
@@ -195,7 +273,9 @@ try {
       tapMs.push(a)
       bs.forEach((ms, i) => typeMs[i]!.push(ms))
       if (reportChunk) prefetched++
-      log(`  run ${run}: home ${home} ms, tap → form ${r1(a)} ms${reportChunk ? ' (form code prefetched)' : ''}; ${parts.join('; ')}; load ${load1()}`)
+      log(
+        `  run ${run}: home ${home} ms, tap → form ${r1(a)} ms${reportChunk ? ' (form code prefetched)' : ''}; ${parts.join('; ')}; load ${load1()}`,
+      )
     } catch (e) {
       // The apps are rebuilt by others while this runs (dist emptied for a moment): try the run again.
       failedAttempts++
@@ -211,20 +291,55 @@ try {
   // 4. Rows.
   const profile = `phone 390x844 touch zh-HK, fresh context (empty HTTP cache) per run; ${PROFILE}; ${RUNS} runs; 1-min load ${loadBefore} → ${load1()} on ${cpus().length} cores${failedAttempts ? `; ${failedAttempts} attempt(s) retried` : ''}`
   const rows: Row[] = [
-    { name: 'support-report (throttled phone): tap report -> form interactive, median', value: r1(median(tapMs)), unit: 'ms', note: `${profile}; tap on the home page's report button once home has settled (form code prefetched by home in ${prefetched}/${RUNS} runs) until the frame with the identifier field rendered and enabled has been painted (performance.now() in the page: tap = the touchstart, painted = a message posted from that frame's rAF)` },
-    { name: 'support-report (throttled phone): tap report -> form interactive, worst', value: r1(Math.max(...tapMs)), unit: 'ms', note: profile },
+    {
+      name: 'support-report (throttled phone): tap report -> form interactive, median',
+      value: r1(median(tapMs)),
+      unit: 'ms',
+      note: `${profile}; tap on the home page's report button once home has settled (form code prefetched by home in ${prefetched}/${RUNS} runs) until the frame with the identifier field rendered and enabled has been painted (performance.now() in the page: tap = the touchstart, painted = a message posted from that frame's rAF)`,
+    },
+    {
+      name: 'support-report (throttled phone): tap report -> form interactive, worst',
+      value: r1(Math.max(...tapMs)),
+      unit: 'ms',
+      note: profile,
+    },
   ]
   for (const [i, inp] of INPUTS.entries()) {
     rows.push(
-      { name: `support-report (throttled phone): typing done -> verdict on screen, ${inp.label}, median`, value: r1(median(typeMs[i]!)), unit: 'ms', note: `${profile}; "${inp.text}" typed key by key; last input event until the first frame whose verdict card shows the verdict of the whole text has been painted; ${[...verdicts].filter((v) => v.startsWith(inp.label)).join(', ')}` },
-      { name: `support-report (throttled phone): typing done -> verdict on screen, ${inp.label}, worst`, value: r1(Math.max(...typeMs[i]!)), unit: 'ms', note: profile },
+      {
+        name: `support-report (throttled phone): typing done -> verdict on screen, ${inp.label}, median`,
+        value: r1(median(typeMs[i]!)),
+        unit: 'ms',
+        note: `${profile}; "${inp.text}" typed key by key; last input event until the first frame whose verdict card shows the verdict of the whole text has been painted; ${[...verdicts].filter((v) => v.startsWith(inp.label)).join(', ')}`,
+      },
+      {
+        name: `support-report (throttled phone): typing done -> verdict on screen, ${inp.label}, worst`,
+        value: r1(Math.max(...typeMs[i]!)),
+        unit: 'ms',
+        note: profile,
+      },
     )
   }
   const totals = tapMs.map((a, k) => a + Math.max(...INPUTS.map((_, i) => typeMs[i]![k]!)))
   rows.push(
-    { name: 'support-report (throttled phone): tap -> verdict, excluding the time spent typing, median', value: r1(median(totals)), unit: 'ms', note: `${profile}; (a) + the slower (b) of the run` },
-    { name: 'support-report (throttled phone): tap -> verdict, excluding the time spent typing, worst', value: r1(Math.max(...totals)), unit: 'ms', note: profile },
-    { name: 'support-report (throttled phone): app home to report button visible (cold cache), median', value: r1(median(homeMs)), unit: 'ms', note: `${profile}; navigation start (Node clock) until the button is visible` },
+    {
+      name: 'support-report (throttled phone): tap -> verdict, excluding the time spent typing, median',
+      value: r1(median(totals)),
+      unit: 'ms',
+      note: `${profile}; (a) + the slower (b) of the run`,
+    },
+    {
+      name: 'support-report (throttled phone): tap -> verdict, excluding the time spent typing, worst',
+      value: r1(Math.max(...totals)),
+      unit: 'ms',
+      note: profile,
+    },
+    {
+      name: 'support-report (throttled phone): app home to report button visible (cold cache), median',
+      value: r1(median(homeMs)),
+      unit: 'ms',
+      note: `${profile}; navigation start (Node clock) until the button is visible`,
+    },
   )
   await mkdir(join(root, '.bench'), { recursive: true })
   await writeFile(join(root, '.bench/support-report-browser.json'), `${JSON.stringify(rows, null, 2)}\n`)

@@ -11,7 +11,9 @@ export const BUNDLE_STATS_FILE = 'node_modules/.cache/suite/bundle-stats.json'
 /** The apps under `root/apps` that have a build. */
 export function builtApps(root) {
   const dir = join(root, 'apps')
-  return readdirSync(dir).filter((a) => existsSync(join(dir, a, 'dist', 'index.html'))).sort()
+  return readdirSync(dir)
+    .filter((a) => existsSync(join(dir, a, 'dist', 'index.html')))
+    .sort()
 }
 
 /** Files index.html loads up front: module scripts, modulepreloads and stylesheets (absolute paths). */
@@ -51,7 +53,11 @@ export function composition(appDir, initialJs) {
     const total = Object.values(chunk.packages).reduce((a, b) => a + b, 0) || 1
     for (const [pkg, bytes] of Object.entries(chunk.packages)) out[pkg] = (out[pkg] ?? 0) + (f.gz * bytes) / total
   }
-  return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v)]))
+  return Object.fromEntries(
+    Object.entries(out)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, Math.round(v)]),
+  )
 }
 
 /** Every size figure of one built app. */
@@ -59,7 +65,9 @@ export function measureApp(root, app) {
   const appDir = join(root, 'apps', app)
   const dist = join(appDir, 'dist')
   const initial = initialAssets(dist)
-  const all = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f)).map((f) => join(dist, 'assets', f))
+  const all = readdirSync(join(dist, 'assets'))
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => join(dist, 'assets', f))
   const lazy = all.filter((f) => !initial.includes(f))
   const pick = (files, ext) => sizes(files.filter((f) => f.endsWith(ext)))
   const initialJs = pick(initial, '.js')
@@ -69,10 +77,15 @@ export function measureApp(root, app) {
   const short = (s) => ({ raw: s.raw, gz: s.gz, br: s.br })
   return {
     app,
-    initialJs: short(initialJs), initialCss: short(initialCss), lazyJs: short(lazyJs), lazyCss: short(lazyCss),
+    initialJs: short(initialJs),
+    initialCss: short(initialCss),
+    lazyJs: short(lazyJs),
+    lazyCss: short(lazyCss),
     initialGz: initialJs.gz + initialCss.gz,
     initialBr: initialJs.br + initialCss.br,
-    initialFiles: [...initialJs.files, ...initialCss.files].map((f) => ({ file: f.file.split('/assets/')[1], gz: f.gz })).sort((a, b) => b.gz - a.gz),
+    initialFiles: [...initialJs.files, ...initialCss.files]
+      .map((f) => ({ file: f.file.split('/assets/')[1], gz: f.gz }))
+      .sort((a, b) => b.gz - a.gz),
     lazyChunks: lazyJs.files.length,
     composition: composition(appDir, initialJs),
   }

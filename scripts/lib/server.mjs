@@ -30,7 +30,15 @@ export function freePort() {
  * `dataDir` a temporary one is made and removed at `stop()`. A server that exits before it is
  * healthy, or is not healthy in `timeoutMs`, rejects with its output.
  */
-export async function startServerProcess({ env = {}, serverDir = join(root, 'mock-server'), inherit = true, dataDir, removeDataDir = !dataDir, timeoutMs = 120_000, label = 'suite' } = {}) {
+export async function startServerProcess({
+  env = {},
+  serverDir = join(root, 'mock-server'),
+  inherit = true,
+  dataDir,
+  removeDataDir = !dataDir,
+  timeoutMs = 120_000,
+  label = 'suite',
+} = {}) {
   const port = await freePort()
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), `${label}-`))
   let output = ''
@@ -38,11 +46,21 @@ export async function startServerProcess({ env = {}, serverDir = join(root, 'moc
   // would run it in a child that outlives a SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: serverDir,
-    env: { ...(inherit ? process.env : { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir() }), HOST: '127.0.0.1', ...env, PORT: String(port), DATA_DIR: dir },
+    env: {
+      ...(inherit ? process.env : { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir() }),
+      HOST: '127.0.0.1',
+      ...env,
+      PORT: String(port),
+      DATA_DIR: dir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout.on('data', (d) => { output += d })
-  child.stderr.on('data', (d) => { output += d })
+  child.stdout.on('data', (d) => {
+    output += d
+  })
+  child.stderr.on('data', (d) => {
+    output += d
+  })
   const baseURL = `http://127.0.0.1:${port}`
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -62,7 +80,9 @@ export async function startServerProcess({ env = {}, serverDir = join(root, 'moc
     }
     try {
       if ((await fetch(`${baseURL}/healthz`)).ok) break
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > until) {
       await stop()
       throw new Error(`backend did not become healthy in ${timeoutMs} ms:\n${output}`)
@@ -80,14 +100,28 @@ export async function startServerProcess({ env = {}, serverDir = join(root, 'moc
 export function startBackend(env = {}, { timeoutMs = 120_000 } = {}) {
   const { DATA_DIR, ...rest } = env
   return startServerProcess({
-    env: { NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DEV_SIGN_IN: 'true', DINGTALK_SIM_TEST_HOOKS: 'true', DATABASE_URL: '', ...rest },
-    dataDir: DATA_DIR, timeoutMs, label: 'suite-bench',
+    env: {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      DEV_SIGN_IN: 'true',
+      DINGTALK_SIM_TEST_HOOKS: 'true',
+      DATABASE_URL: '',
+      ...rest,
+    },
+    dataDir: DATA_DIR,
+    timeoutMs,
+    label: 'suite-bench',
   })
 }
 
 /** Sign in through the dev route; returns { cookie, csrf }. */
 export async function devSignIn(baseURL, userId = 'u-chan') {
-  const res = await fetch(`${baseURL}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const res = await fetch(`${baseURL}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
   if (!res.ok) throw new Error(`dev sign-in as ${userId} failed: ${res.status} ${await res.text()}`)
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
   const { csrfToken } = await res.json()

@@ -1,4 +1,11 @@
-import { adminResource, auditResource, authResource, composeApiClient, lowcodeResource, type ApiClientOptions } from '@suite/api-client'
+import {
+  adminResource,
+  auditResource,
+  authResource,
+  composeApiClient,
+  lowcodeResource,
+  type ApiClientOptions,
+} from '@suite/api-client'
 import type { DingTalk } from '@suite/dingtalk'
 
 /**
@@ -7,7 +14,10 @@ import type { DingTalk } from '@suite/dingtalk'
  * this module lazily, in parallel with the first screen: import it only as a type.
  */
 export const createApi = (options: ApiClientOptions) =>
-  composeApiClient({ auth: authResource, admin: adminResource, audit: auditResource, lowcode: lowcodeResource }, options)
+  composeApiClient(
+    { auth: authResource, admin: adminResource, audit: auditResource, lowcode: lowcodeResource },
+    options,
+  )
 
 /** What the admin screens call on the server. */
 export type AdminApi = ReturnType<typeof createApi>

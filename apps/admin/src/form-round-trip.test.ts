@@ -36,12 +36,29 @@ function clientFor(): ApiClient {
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(config.headers ?? {})) if (typeof v === 'string') headers[k.toLowerCase()] = v
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-    const res = await t.app.inject({ method: (config.method ?? 'get').toUpperCase() as 'GET', url: url.pathname + url.search, headers, payload: config.data as string | undefined })
+    const res = await t.app.inject({
+      method: (config.method ?? 'get').toUpperCase() as 'GET',
+      url: url.pathname + url.search,
+      headers,
+      payload: config.data as string | undefined,
+    })
     for (const c of res.cookies) jar.set(c.name, c.value)
-    const response: AdapterResponse = { data: res.body ? JSON.parse(res.body) : undefined, status: res.statusCode, statusText: res.statusMessage, headers: res.headers as AdapterResponse['headers'], config, request: {} }
+    const response: AdapterResponse = {
+      data: res.body ? JSON.parse(res.body) : undefined,
+      status: res.statusCode,
+      statusText: res.statusMessage,
+      headers: res.headers as AdapterResponse['headers'],
+      config,
+      request: {},
+    }
     const ok = config.validateStatus ? config.validateStatus(res.statusCode) : res.statusCode < 300
     if (ok) return response
-    throw Object.assign(new Error(`HTTP ${res.statusCode}`), { isAxiosError: true, response, config, toJSON: () => ({}) })
+    throw Object.assign(new Error(`HTTP ${res.statusCode}`), {
+      isAxiosError: true,
+      response,
+      config,
+      toJSON: () => ({}),
+    })
   }
   return createApiClient({ baseURL: 'http://suite.test/api', adapter, retries: 0 })
 }
@@ -59,22 +76,50 @@ beforeAll(async () => {
   const diff = await admin.lowcode.diff('form', 'round-trip')
   expect(diff.changes.length).toBeGreaterThan(0)
   // Publish: refused until the administrator confirms with DingTalk, then accepted.
-  await expect(admin.lowcode.publish('form', 'round-trip', diff.draftHash!)).rejects.toMatchObject({ code: 'step_up_required' })
-  const code = (await t.sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid: 'dt-u-lam' } })).json<{ code: string }>().code
+  await expect(admin.lowcode.publish('form', 'round-trip', diff.draftHash!)).rejects.toMatchObject({
+    code: 'step_up_required',
+  })
+  const code = (
+    await t.sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid: 'dt-u-lam' } })
+  ).json<{ code: string }>().code
   await admin.admin.stepUp.confirm({ method: 'dingtalk', code })
   expect((await admin.lowcode.publish('form', 'round-trip', diff.draftHash!)).version).toBe(1)
   staff = clientFor()
   await staff.auth.devSignIn({ userId: 'u-lee' })
 }, 120_000)
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
-function mountForm(schema: FormSchema, locale: Locale, initial: Record<string, unknown>, serverErrors: FieldError[] = []) {
+function mountForm(
+  schema: FormSchema,
+  locale: Locale,
+  initial: Record<string, unknown>,
+  serverErrors: FieldError[] = [],
+) {
   const values = ref<Record<string, unknown>>(initial)
   const submitted: Record<string, unknown>[] = []
-  const wrapper = mount(defineComponent({
-    setup: () => () => h(SchemaForm, { schema, locale, serverErrors, modelValue: values.value, 'onUpdate:modelValue': (v: Record<string, unknown>) => { values.value = v }, onSubmit: (v: Record<string, unknown>) => submitted.push(v) }),
-  }), { attachTo: document.body })
-  const errorOf = (name: string) => wrapper.findAllComponents(ElFormItem).find((c) => c.attributes('data-field') === name)?.props('error')
+  const wrapper = mount(
+    defineComponent({
+      setup: () => () =>
+        h(SchemaForm, {
+          schema,
+          locale,
+          serverErrors,
+          modelValue: values.value,
+          'onUpdate:modelValue': (v: Record<string, unknown>) => {
+            values.value = v
+          },
+          onSubmit: (v: Record<string, unknown>) => submitted.push(v),
+        }),
+    }),
+    { attachTo: document.body },
+  )
+  const errorOf = (name: string) =>
+    wrapper
+      .findAllComponents(ElFormItem)
+      .find((c) => c.attributes('data-field') === name)
+      ?.props('error')
   return { wrapper, submitted, errorOf }
 }
 
@@ -83,33 +128,43 @@ describe('form round trip (edit -> publish -> render -> submit -> server validat
     ['zh-HK', '對方聲稱的身份', '請輸入有效的香港、澳門或內地電話號碼'],
     ['zh-CN', '对方声称的身份', '请输入有效的香港、澳门或内地电话号码'],
     ['en', 'Who they said they were', 'Enter a valid Hong Kong, Macau or mainland phone number'],
-  ] as const)('%s', async (locale, editedLabel, phoneMessage) => {
-    // Render: the running version, fetched at runtime, with the edit in it.
-    const published = await staff.lowcode.published('form', 'round-trip')
-    const schema = FormSchema.parse(published.body)
-    const { wrapper, submitted } = mountForm(schema, locale, { channel: 'phone', when: '2026-03-02' })
-    await flushPromises()
-    expect(wrapper.findAll('.el-form-item__label').map((l) => l.text())).toContain(editedLabel)
+  ] as const)(
+    '%s',
+    async (locale, editedLabel, phoneMessage) => {
+      // Render: the running version, fetched at runtime, with the edit in it.
+      const published = await staff.lowcode.published('form', 'round-trip')
+      const schema = FormSchema.parse(published.body)
+      const { wrapper, submitted } = mountForm(schema, locale, { channel: 'phone', when: '2026-03-02' })
+      await flushPromises()
+      expect(wrapper.findAll('.el-form-item__label').map((l) => l.text())).toContain(editedLabel)
 
-    // Submit: typed into the rendered inputs; the form hands over cleaned values.
-    await wrapper.find('[data-field="phone"] input').setValue('6123 4567')
-    await wrapper.find('[data-field="claimed"] input').setValue('釘釘客服')
-    await wrapper.find('form').trigger('submit')
-    expect(submitted).toHaveLength(1)
+      // Submit: typed into the rendered inputs; the form hands over cleaned values.
+      await wrapper.find('[data-field="phone"] input').setValue('6123 4567')
+      await wrapper.find('[data-field="claimed"] input').setValue('釘釘客服')
+      await wrapper.find('form').trigger('submit')
+      expect(submitted).toHaveLength(1)
 
-    // Server validation: the same engine accepts it against the running version.
-    const accepted = await staff.lowcode.checkForm('round-trip', submitted[0]!)
-    expect(accepted).toEqual({ ok: true, version: published.version, values: { channel: 'phone', phone: '+85261234567', claimed: '釘釘客服', when: '2026-03-02' } })
+      // Server validation: the same engine accepts it against the running version.
+      const accepted = await staff.lowcode.checkForm('round-trip', submitted[0]!)
+      expect(accepted).toEqual({
+        ok: true,
+        version: published.version,
+        values: { channel: 'phone', phone: '+85261234567', claimed: '釘釘客服', when: '2026-03-02' },
+      })
 
-    // A submission the server refuses comes back as field errors the form shows in this language.
-    const refused = await staff.lowcode.checkForm('round-trip', { ...submitted[0]!, phone: '4123 4567' }).catch((e: unknown) => e)
-    expect(isApiError(refused) && refused.code).toBe('validation_failed')
-    const fields = errorsAt(isApiError(refused) ? refused.fields : [], 'values')
-    expect(fields).toEqual([{ path: 'phone', code: 'invalid_phone', message: 'Not a valid phone number' }])
-    const again = mountForm(schema, locale, { ...submitted[0]!, phone: '4123 4567' }, fields)
-    await flushPromises()
-    expect(again.errorOf('phone')).toBe(phoneMessage)
-    wrapper.unmount()
-    again.wrapper.unmount()
-  }, 30_000)
+      // A submission the server refuses comes back as field errors the form shows in this language.
+      const refused = await staff.lowcode
+        .checkForm('round-trip', { ...submitted[0]!, phone: '4123 4567' })
+        .catch((e: unknown) => e)
+      expect(isApiError(refused) && refused.code).toBe('validation_failed')
+      const fields = errorsAt(isApiError(refused) ? refused.fields : [], 'values')
+      expect(fields).toEqual([{ path: 'phone', code: 'invalid_phone', message: 'Not a valid phone number' }])
+      const again = mountForm(schema, locale, { ...submitted[0]!, phone: '4123 4567' }, fields)
+      await flushPromises()
+      expect(again.errorOf('phone')).toBe(phoneMessage)
+      wrapper.unmount()
+      again.wrapper.unmount()
+    },
+    30_000,
+  )
 })

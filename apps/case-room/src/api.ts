@@ -1,4 +1,12 @@
-import { adminResource, authResource, caseRoomResource, casesResource, composeApiClient, usersResource, type ApiClientOptions } from '@suite/api-client'
+import {
+  adminResource,
+  authResource,
+  caseRoomResource,
+  casesResource,
+  composeApiClient,
+  usersResource,
+  type ApiClientOptions,
+} from '@suite/api-client'
 import type { DingTalk } from '@suite/dingtalk'
 
 export { withReEntry as signInApi } from './sign-in/with-re-entry'
@@ -10,7 +18,16 @@ export { withReEntry as signInApi } from './sign-in/with-re-entry'
  * of the first bundle: import it statically only as a type.
  */
 export const createApi = (options: ApiClientOptions) =>
-  composeApiClient({ auth: authResource, caseRoom: caseRoomResource, cases: casesResource, users: usersResource, admin: adminResource }, options)
+  composeApiClient(
+    {
+      auth: authResource,
+      caseRoom: caseRoomResource,
+      cases: casesResource,
+      users: usersResource,
+      admin: adminResource,
+    },
+    options,
+  )
 
 /** What pages, composables and stores may call: the resources composed above. */
 export type CaseRoomApi = ReturnType<typeof createApi>

@@ -6,7 +6,8 @@ import type { DingTalk } from '@suite/dingtalk'
  * the court calendar resource. The kernel loads this module lazily, in parallel with the first
  * screen, so axios and the schemas stay out of the first bundle: import it only as a type.
  */
-export const createApi = (options: ApiClientOptions) => composeApiClient({ auth: authResource, courtCalendar: courtCalendarResource }, options)
+export const createApi = (options: ApiClientOptions) =>
+  composeApiClient({ auth: authResource, courtCalendar: courtCalendarResource }, options)
 
 /** What the app calls on the server. */
 export type CourtApi = ReturnType<typeof createApi>

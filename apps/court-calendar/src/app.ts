@@ -13,7 +13,12 @@ export function createCourtCalendarApp(overrides: SuiteAppOverrides = {}) {
       en: () => import('./locales/en').then((m) => m.en),
     },
     shell: () => import('./components/CourtShell.vue'),
-    deps: ({ api, dingtalk }) => ({ api, dingtalk, now: () => new Date(), copyText: (text) => navigator.clipboard.writeText(text) }),
+    deps: ({ api, dingtalk }) => ({
+      api,
+      dingtalk,
+      now: () => new Date(),
+      copyText: (text) => navigator.clipboard.writeText(text),
+    }),
     ...overrides,
   })
 }

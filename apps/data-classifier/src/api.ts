@@ -5,7 +5,8 @@ import { authResource, classifierResource, composeApiClient, type ApiClientOptio
  * only the resources this app uses (auth for sign-in, classifier), not every area's schemas.
  * The kernel loads this module lazily: import it only as a type.
  */
-export const createApi = (options: ApiClientOptions) => composeApiClient({ auth: authResource, classifier: classifierResource }, options)
+export const createApi = (options: ApiClientOptions) =>
+  composeApiClient({ auth: authResource, classifier: classifierResource }, options)
 
 /** What the app calls on the server. */
 export type ClassifierApi = ReturnType<typeof createApi>

@@ -5,7 +5,8 @@ import { authResource, composeApiClient, supportResource, type ApiClientOptions 
  * support resource. The kernel loads this module lazily, in parallel with the first screen, so
  * axios and the schemas stay out of the first bundle: import it only as a type.
  */
-export const createApi = (options: ApiClientOptions) => composeApiClient({ auth: authResource, support: supportResource }, options)
+export const createApi = (options: ApiClientOptions) =>
+  composeApiClient({ auth: authResource, support: supportResource }, options)
 
 /** What the app calls on the server. */
 export type SupportApi = ReturnType<typeof createApi>

@@ -19,10 +19,14 @@ export function createSupportReportApp(overrides: SuiteAppOverrides = {}) {
     shell: () => import('./components/ReportShell.vue'),
     deps: ({ api }) => ({ api }),
     onSignedIn: (_session, { pinia, api }) => {
-      void Promise.all([loadOutbox(), api()]).then(([{ useOutboxStore }, client]) => useOutboxStore(pinia).start(client)).catch(() => undefined)
+      void Promise.all([loadOutbox(), api()])
+        .then(([{ useOutboxStore }, client]) => useOutboxStore(pinia).start(client))
+        .catch(() => undefined)
     },
     onSignedOut: ({ pinia }) => {
-      void loadOutbox().then(({ useOutboxStore }) => useOutboxStore(pinia).stop()).catch(() => undefined)
+      void loadOutbox()
+        .then(({ useOutboxStore }) => useOutboxStore(pinia).stop())
+        .catch(() => undefined)
     },
     ...overrides,
   })

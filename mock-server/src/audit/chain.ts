@@ -24,15 +24,25 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null)
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   const obj = value as Record<string, unknown>
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort()
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
 }
 
 /** SHA-256 of the entry's content and the previous hash: hash = H(prevHash || canonical(entry)). */
 export function entryHash(e: Omit<ChainEntry, 'hash'>): string {
   const body = canonicalJson({
-    seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action,
-    targetType: e.targetType, targetId: e.targetId, caseId: e.caseId, requestId: e.requestId, detail: e.detail,
+    seq: e.seq,
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    caseId: e.caseId,
+    requestId: e.requestId,
+    detail: e.detail,
   })
   return createHash('sha256').update(e.prevHash).update('\n').update(body).digest('hex')
 }
@@ -60,9 +70,16 @@ export function verifyRun(
   let prevHash = start.hash
   let checked = 0
   for (const e of entries) {
-    const fail = (reason: ChainCheck['reason']): ChainCheck => ({ ok: false, checked, firstBadSeq: e.seq, reason, headHash: prevHash })
+    const fail = (reason: ChainCheck['reason']): ChainCheck => ({
+      ok: false,
+      checked,
+      firstBadSeq: e.seq,
+      reason,
+      headHash: prevHash,
+    })
     if (e.seq <= prevSeq) return fail('reordered')
-    if (e.seq !== prevSeq + 1) return { ok: false, checked, firstBadSeq: prevSeq + 1, reason: 'gap', headHash: prevHash }
+    if (e.seq !== prevSeq + 1)
+      return { ok: false, checked, firstBadSeq: prevSeq + 1, reason: 'gap', headHash: prevHash }
     if (entryHash(e) !== e.hash) return fail('hash_mismatch')
     if (e.prevHash !== prevHash) return fail('broken_link')
     prevSeq = e.seq

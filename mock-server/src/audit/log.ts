@@ -18,18 +18,37 @@ export interface AuditEvent {
 }
 
 interface Row {
-  seq: number; at: Date; actor_id: string | null; actor_name: string | null; action: string
-  target_type: string | null; target_id: string | null; case_id: string | null; request_id: string | null
-  detail: Record<string, unknown>; prev_hash: string; hash: string
+  seq: number
+  at: Date
+  actor_id: string | null
+  actor_name: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  case_id: string | null
+  request_id: string | null
+  detail: Record<string, unknown>
+  prev_hash: string
+  hash: string
 }
 
-const COLS = 'seq, at, actor_id, actor_name, action, target_type, target_id, case_id, request_id, detail, prev_hash, hash'
+const COLS =
+  'seq, at, actor_id, actor_name, action, target_type, target_id, case_id, request_id, detail, prev_hash, hash'
 
 function toEntry(r: Row): AuditEntry & ChainEntry {
   return {
-    seq: r.seq, at: new Date(r.at).toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,
-    targetType: r.target_type, targetId: r.target_id, caseId: r.case_id, requestId: r.request_id,
-    detail: r.detail ?? {}, prevHash: r.prev_hash, hash: r.hash,
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    caseId: r.case_id,
+    requestId: r.request_id,
+    detail: r.detail ?? {},
+    prevHash: r.prev_hash,
+    hash: r.hash,
   }
 }
 
@@ -38,29 +57,54 @@ function toEntry(r: Row): AuditEntry & ChainEntry {
  * change and its audit row commit or roll back together. Locks the head row: appends serialise.
  */
 export async function appendAudit(q: Queryable, ev: AuditEvent, now = new Date()): Promise<AuditEntry> {
-  const { rows } = await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')
+  const { rows } = await q.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+  )
   const head = rows[0]
   if (!head) throw new Error('audit_head missing: migrations not applied')
   const base = {
-    seq: head.seq + 1, at: now.toISOString(), actorId: ev.actorId, actorName: ev.actorName, action: ev.action,
-    targetType: ev.targetType ?? null, targetId: ev.targetId ?? null, caseId: ev.caseId ?? null,
-    requestId: ev.requestId ?? null, detail: ev.detail ?? {}, prevHash: head.hash,
+    seq: head.seq + 1,
+    at: now.toISOString(),
+    actorId: ev.actorId,
+    actorName: ev.actorName,
+    action: ev.action,
+    targetType: ev.targetType ?? null,
+    targetId: ev.targetId ?? null,
+    caseId: ev.caseId ?? null,
+    requestId: ev.requestId ?? null,
+    detail: ev.detail ?? {},
+    prevHash: head.hash,
   }
   const entry = { ...base, hash: entryHash(base) }
-  await q.query(
-    `INSERT INTO audit_log (${COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
-    [entry.seq, entry.at, entry.actorId, entry.actorName, entry.action, entry.targetType, entry.targetId,
-      entry.caseId, entry.requestId, JSON.stringify(entry.detail), entry.prevHash, entry.hash],
-  )
+  await q.query(`INSERT INTO audit_log (${COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`, [
+    entry.seq,
+    entry.at,
+    entry.actorId,
+    entry.actorName,
+    entry.action,
+    entry.targetType,
+    entry.targetId,
+    entry.caseId,
+    entry.requestId,
+    JSON.stringify(entry.detail),
+    entry.prevHash,
+    entry.hash,
+  ])
   await q.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash])
   return entry
 }
 
 /** Search the log, newest first, by keyset on `seq`. */
-export async function listAudit(q: Queryable, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+export async function listAudit(
+  q: Queryable,
+  query: AuditQuery,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const where: string[] = []
   const params: unknown[] = []
-  const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)) }
+  const add = (sql: string, v: unknown) => {
+    params.push(v)
+    where.push(sql.replace('?', `$${params.length}`))
+  }
   if (query.actorId) add('actor_id = ?', query.actorId)
   if (query.action) add('action = ?', query.action)
   if (query.caseId) add('case_id = ?', query.caseId)
@@ -82,7 +126,10 @@ export async function listAudit(q: Queryable, query: AuditQuery): Promise<{ item
 export async function* readChain(q: Queryable, fromSeq = 0, batch = 5000): AsyncGenerator<ChainEntry> {
   let after = fromSeq
   for (;;) {
-    const { rows } = await q.query<Row>(`SELECT ${COLS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, batch])
+    const { rows } = await q.query<Row>(`SELECT ${COLS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+      after,
+      batch,
+    ])
     for (const r of rows) yield toEntry(r)
     if (rows.length < batch) return
     after = rows[rows.length - 1]!.seq
@@ -94,8 +141,11 @@ export async function* readChain(q: Queryable, fromSeq = 0, batch = 5000): Async
  * The head row catches a truncated or rewritten tail that the links alone cannot show.
  */
 export async function verifyAudit(q: Queryable, checkpointKey: string): Promise<AuditVerification> {
-  const cp = (await q.query<{ seq: number; hash: string; signature: string }>(
-    'SELECT seq, hash, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT 1')).rows[0]
+  const cp = (
+    await q.query<{ seq: number; hash: string; signature: string }>(
+      'SELECT seq, hash, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT 1',
+    )
+  ).rows[0]
   const fromCheckpoint = cp?.seq ?? null
   if (cp && signCheckpoint(checkpointKey, cp.seq, cp.hash) !== cp.signature) {
     return { ok: false, checked: 0, firstBadSeq: cp.seq, reason: 'hash_mismatch', headHash: null, fromCheckpoint }
@@ -122,8 +172,14 @@ export async function verifyAudit(q: Queryable, checkpointKey: string): Promise<
   const r = flush()
   if (!r.ok) return { ...r, checked, fromCheckpoint }
   const head = (await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0]
-  const bad = (firstBadSeq: number, reason: AuditVerification['reason']): AuditVerification =>
-    ({ ok: false, checked, firstBadSeq, reason, headHash: cursor.hash, fromCheckpoint })
+  const bad = (firstBadSeq: number, reason: AuditVerification['reason']): AuditVerification => ({
+    ok: false,
+    checked,
+    firstBadSeq,
+    reason,
+    headHash: cursor.hash,
+    fromCheckpoint,
+  })
   // The links cannot show a cut or rewritten tail; the head row can.
   if (!head) return bad(cursor.seq + 1, 'gap')
   if (head.seq > cursor.seq) return bad(cursor.seq + 1, 'gap')
@@ -145,7 +201,9 @@ export async function* exportRange(q: Queryable, from: string, to: string, batch
       `SELECT ${COLS} FROM audit_log
        WHERE seq > $1 AND at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Hong_Kong'
          AND at < (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Hong_Kong')
-       ORDER BY seq LIMIT $4`, [after, from, to, batch])
+       ORDER BY seq LIMIT $4`,
+      [after, from, to, batch],
+    )
     for (const r of rows) yield toEntry(r)
     if (rows.length < batch) return
     after = rows[rows.length - 1]!.seq

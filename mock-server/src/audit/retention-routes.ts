@@ -20,7 +20,11 @@ export async function auditRetentionRoutes(app: App, deps: Deps): Promise<void> 
     await requireStepUp(req, { action: 'audit.retention_change', targetType: 'audit' })
     await db.tx(async (q) => {
       const change = await setRetention(q, req.body.retentionDays, a.user.id, deps.now())
-      await auditFor(req, q, { action: 'audit.retention_changed', targetType: 'audit', detail: { before: change.before, after: change.after } })
+      await auditFor(req, q, {
+        action: 'audit.retention_changed',
+        targetType: 'audit',
+        detail: { before: change.before, after: change.after },
+      })
     })
     return describeRetention(db, deps.now())
   })
@@ -29,11 +33,28 @@ export async function auditRetentionRoutes(app: App, deps: Deps): Promise<void> 
     const a = requireRole(req, ADMIN_ROLES)
     await requireStepUp(req, { action: 'audit.purge', targetType: 'audit' })
     try {
-      return await db.tx((q) => purgeExpired(q, { checkpointKey: deps.secret, now: deps.now(), actorId: a.user.id, actorName: a.user.name, requestId: req.id }))
+      return await db.tx((q) =>
+        purgeExpired(q, {
+          checkpointKey: deps.secret,
+          now: deps.now(),
+          actorId: a.user.id,
+          actorName: a.user.name,
+          requestId: req.id,
+        }),
+      )
     } catch (e) {
       if (!(e instanceof ChainBrokenError)) throw e
-      await db.tx((q) => auditFor(req, q, { action: 'audit.purge_refused', targetType: 'audit', detail: { firstBadSeq: e.firstBadSeq } }))
-      throw new HttpError('conflict', `The audit chain does not verify (first bad entry #${e.firstBadSeq}); nothing was purged, so the evidence is kept`)
+      await db.tx((q) =>
+        auditFor(req, q, {
+          action: 'audit.purge_refused',
+          targetType: 'audit',
+          detail: { firstBadSeq: e.firstBadSeq },
+        }),
+      )
+      throw new HttpError(
+        'conflict',
+        `The audit chain does not verify (first bad entry #${e.firstBadSeq}); nothing was purged, so the evidence is kept`,
+      )
     }
   })
 

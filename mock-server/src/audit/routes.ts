@@ -22,9 +22,14 @@ export async function auditRoutes(app: App, deps: Deps): Promise<void> {
   serve(app, auditApi.export, async (req, reply) => {
     requireRole(req, ADMIN_ROLES)
     const { from, to, format } = req.query
-    if (from > to) throw new HttpError('validation_failed', 'The start date is after the end date', [{ path: 'from', code: 'after_to', message: 'from must not be after to' }])
+    if (from > to)
+      throw new HttpError('validation_failed', 'The start date is after the end date', [
+        { path: 'from', code: 'after_to', message: 'from must not be after to' },
+      ])
     // The export itself is a read of protected data: record it before a byte leaves.
-    await deps.db.tx((q) => auditFor(req, q, { action: 'audit.export', targetType: 'audit', detail: { from, to, format } }))
+    await deps.db.tx((q) =>
+      auditFor(req, q, { action: 'audit.export', targetType: 'audit', detail: { from, to, format } }),
+    )
     const name = `audit-${from}-to-${to}.${format}`
     reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
     reply.header('content-disposition', `attachment; filename="${name}"`)

@@ -15,15 +15,32 @@ const NOW = new Date('2026-06-30T04:00:00Z')
 let db: Db & { dropSchema(): Promise<void> }
 let dir: string
 
-beforeAll(async () => { db = await openTestDb(); dir = await mkdtemp(join(tmpdir(), 'audit-cli-')) })
-afterAll(async () => { await db.dropSchema() })
+beforeAll(async () => {
+  db = await openTestDb()
+  dir = await mkdtemp(join(tmpdir(), 'audit-cli-'))
+})
+afterAll(async () => {
+  await db.dropSchema()
+})
 
 /** A fresh chain of `n` entries, one a day ending yesterday. */
 async function freshChain(n = 10): Promise<void> {
-  await db.exec('DELETE FROM audit_log; DELETE FROM audit_checkpoints; UPDATE audit_head SET seq = 0, hash = repeat(\'0\', 64)')
+  await db.exec(
+    "DELETE FROM audit_log; DELETE FROM audit_checkpoints; UPDATE audit_head SET seq = 0, hash = repeat('0', 64)",
+  )
   await db.tx(async (q) => {
     for (let i = 0; i < n; i++) {
-      await appendAudit(q, { actorId: `u-${i % 3}`, actorName: `User ${i}`, action: i % 2 ? 'case.viewed' : 'document.downloaded', caseId: 'case-1', detail: { i, note: 'a, "quoted", line' } }, new Date(NOW.getTime() - (n - i) * DAY))
+      await appendAudit(
+        q,
+        {
+          actorId: `u-${i % 3}`,
+          actorName: `User ${i}`,
+          action: i % 2 ? 'case.viewed' : 'document.downloaded',
+          caseId: 'case-1',
+          detail: { i, note: 'a, "quoted", line' },
+        },
+        new Date(NOW.getTime() - (n - i) * DAY),
+      )
     }
   })
 }
@@ -47,8 +64,29 @@ describe('tampering with stored rows is found and the first bad entry named', ()
 
   it('an edited actor with a recomputed hash still breaks the link of the next row', async () => {
     const { entryHash } = await import('./chain')
-    const r = (await db.query<{ seq: number; at: Date; action: string; detail: Record<string, unknown>; prev_hash: string; case_id: string }>('SELECT * FROM audit_log WHERE seq = 3')).rows[0]!
-    const forged = entryHash({ seq: 3, at: new Date(r.at).toISOString(), actorId: 'u-someone-else', actorName: 'User 2', action: r.action, targetType: null, targetId: null, caseId: r.case_id, requestId: null, detail: r.detail, prevHash: r.prev_hash })
+    const r = (
+      await db.query<{
+        seq: number
+        at: Date
+        action: string
+        detail: Record<string, unknown>
+        prev_hash: string
+        case_id: string
+      }>('SELECT * FROM audit_log WHERE seq = 3')
+    ).rows[0]!
+    const forged = entryHash({
+      seq: 3,
+      at: new Date(r.at).toISOString(),
+      actorId: 'u-someone-else',
+      actorName: 'User 2',
+      action: r.action,
+      targetType: null,
+      targetId: null,
+      caseId: r.case_id,
+      requestId: null,
+      detail: r.detail,
+      prevHash: r.prev_hash,
+    })
     await db.query(`UPDATE audit_log SET actor_id = 'u-someone-else', hash = $1 WHERE seq = 3`, [forged])
     expect(await verifyAudit(db, KEY)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'broken_link' })
   })
@@ -90,8 +128,8 @@ describe('export, then verification from the exported file alone', () => {
     const lines = (await exportText('csv')).split('\n')
     const removed = lines.filter((_, i) => i !== 4).join('\n')
     expect(verifyExport(removed)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'gap' })
-    const swapped = [...lines];
-    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!]
+    const swapped = [...lines]
+    ;[swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!]
     expect(verifyExport(swapped.join('\n'))).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'reordered' })
   })
 
@@ -115,13 +153,22 @@ describe('purge with a signed checkpoint', () => {
     expect(r.checkpoint).toMatchObject({ seq: 80 })
     const v = await verifyAudit(db, KEY)
     expect(v).toMatchObject({ ok: true, fromCheckpoint: 80, checked: 121 })
-    const last = (await db.query<{ action: string; detail: Record<string, unknown> }>('SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!
+    const last = (
+      await db.query<{ action: string; detail: Record<string, unknown> }>(
+        'SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1',
+      )
+    ).rows[0]!
     expect(last).toMatchObject({ action: 'audit.purge', detail: { purged: 80, throughSeq: 80, retentionDays: 120 } })
     // Tampering after the checkpoint is still found; a forged checkpoint is refused.
     await db.query(`UPDATE audit_log SET action = 'x' WHERE seq = 81`)
     expect(await verifyAudit(db, KEY)).toMatchObject({ ok: false, firstBadSeq: 81 })
     await db.query(`UPDATE audit_checkpoints SET seq = 81`)
-    expect(await verifyAudit(db, KEY)).toMatchObject({ ok: false, firstBadSeq: 81, reason: 'hash_mismatch', checked: 0 })
+    expect(await verifyAudit(db, KEY)).toMatchObject({
+      ok: false,
+      firstBadSeq: 81,
+      reason: 'hash_mismatch',
+      checked: 0,
+    })
   })
 
   it('never goes below 90 days, and never purges a chain that does not verify', async () => {
@@ -129,7 +176,9 @@ describe('purge with a signed checkpoint', () => {
     await expect(db.query('UPDATE audit_settings SET retention_days = 30')).rejects.toThrow()
     await db.tx((q) => setRetention(q, 90, null, NOW))
     await db.query('DELETE FROM audit_log WHERE seq = 150')
-    await expect(db.tx((q) => purgeExpired(q, { checkpointKey: KEY, now: NOW, actorId: null, actorName: null }))).rejects.toThrow(/first bad entry 150/)
+    await expect(
+      db.tx((q) => purgeExpired(q, { checkpointKey: KEY, now: NOW, actorId: null, actorName: null })),
+    ).rejects.toThrow(/first bad entry 150/)
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n).toBe(199)
   })
 })
@@ -137,7 +186,12 @@ describe('purge with a signed checkpoint', () => {
 describe('audit CLI', () => {
   const run = async (...argv: string[]) => {
     const lines: string[] = []
-    const code = await runAuditCli(argv, { db: async () => db, secret: async () => KEY, out: (l) => lines.push(l), now: () => NOW })
+    const code = await runAuditCli(argv, {
+      db: async () => db,
+      secret: async () => KEY,
+      out: (l) => lines.push(l),
+      now: () => NOW,
+    })
     return { code, text: lines.join('\n') }
   }
   beforeEach(() => freshChain())
@@ -145,13 +199,20 @@ describe('audit CLI', () => {
   it('verify answers 0 on a good chain and 1 naming the entry on a bad one', async () => {
     expect(await run('verify')).toMatchObject({ code: 0, text: expect.stringContaining('OK: 10 entries') })
     await db.query(`UPDATE audit_log SET actor_name = 'Someone' WHERE seq = 6`)
-    expect(await run('verify')).toMatchObject({ code: 1, text: expect.stringContaining('entry #6: its content was changed') })
+    expect(await run('verify')).toMatchObject({
+      code: 1,
+      text: expect.stringContaining('entry #6: its content was changed'),
+    })
   })
 
   it('exports to a file (audited) that verify-file checks alone', async () => {
     const out = join(dir, 'export.csv')
-    expect((await run('export', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'csv', '--out', out)).code).toBe(0)
-    expect((await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!.action).toBe('audit.export')
+    expect(
+      (await run('export', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'csv', '--out', out)).code,
+    ).toBe(0)
+    expect(
+      (await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0]!.action,
+    ).toBe('audit.export')
     // The export's own audit entry is inside the window, so it is in the file too.
     expect(await run('verify-file', out)).toMatchObject({ code: 0, text: expect.stringContaining('OK: 11 entries') })
     await writeFile(out, (await readFile(out, 'utf8')).replace('User 2', 'User 7'))
@@ -159,7 +220,9 @@ describe('audit CLI', () => {
   })
 
   it('refuses bad arguments with exit code 2', async () => {
-    expect((await run('export', '--from', '2026-13-01', '--to', '2026-12-31', '--out', join(dir, 'x.json'))).code).toBe(2)
+    expect((await run('export', '--from', '2026-13-01', '--to', '2026-12-31', '--out', join(dir, 'x.json'))).code).toBe(
+      2,
+    )
     expect((await run('frobnicate')).code).toBe(2)
   })
 })

@@ -2,7 +2,11 @@ import type { AuthConfig } from '@suite/domain'
 import type { Queryable } from '../db/db'
 
 /** An `orgs` row as the sign-in needs it. */
-export interface OrgRow { id: string; corp_id: string; name: string }
+export interface OrgRow {
+  id: string
+  corp_id: string
+  name: string
+}
 
 /** Reads of sign-in and step-up: the organisation, the dev picker's people, recent failed confirmations. */
 export const authRepo = {
@@ -18,13 +22,20 @@ export const authRepo = {
 
   /** Everyone active the dev picker offers: the firm first, then outside parties, each by name. */
   async devUsers(q: Queryable): Promise<AuthConfig['devUsers']> {
-    return (await q.query<AuthConfig['devUsers'][number]>(
-      `SELECT id, name, role, title FROM users WHERE active ORDER BY CASE WHEN role IN ('client','external_expert') THEN 1 ELSE 0 END, name`)).rows
+    return (
+      await q.query<AuthConfig['devUsers'][number]>(
+        `SELECT id, name, role, title FROM users WHERE active ORDER BY CASE WHEN role IN ('client','external_expert') THEN 1 ELSE 0 END, name`,
+      )
+    ).rows
   },
 
   /** How many step-up confirmations of `userId` failed after `since` (the audit chain is the record). */
   async stepUpFailuresSince(q: Queryable, userId: string, since: Date): Promise<number> {
-    return (await q.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND action = 'step_up.failed' AND at > $2`, [userId, since])).rows[0]!.n
+    return (
+      await q.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND action = 'step_up.failed' AND at > $2`,
+        [userId, since],
+      )
+    ).rows[0]!.n
   },
 }

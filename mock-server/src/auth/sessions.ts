@@ -7,12 +7,23 @@ import type { UserRow } from '../users/repo'
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
 /** A freshly opened session: the token goes in the cookie, only its hash is stored. */
-export interface OpenedSession { token: string; csrfToken: string; expiresAt: Date }
+export interface OpenedSession {
+  token: string
+  csrfToken: string
+  expiresAt: Date
+}
 
 /** Open a session for a user. */
 export async function openSession(
   q: Queryable,
-  p: { userId: string; method: Session['method']; ttlMinutes: number; ip?: string | undefined; userAgent?: string | undefined; now?: Date },
+  p: {
+    userId: string
+    method: Session['method']
+    ttlMinutes: number
+    ip?: string | undefined
+    userAgent?: string | undefined
+    now?: Date
+  },
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
@@ -31,7 +42,9 @@ export type SessionLookup =
 
 /** Find the session behind a cookie token, with its user; a deactivated user's sessions end at once. */
 export async function lookupSession(q: Queryable, token: string, now = new Date()): Promise<SessionLookup> {
-  const { rows } = await q.query<{ csrf_token: string; expires_at: Date; revoked_at: Date | null; method: Session['method'] } & { u: UserRow }>(
+  const { rows } = await q.query<
+    { csrf_token: string; expires_at: Date; revoked_at: Date | null; method: Session['method'] } & { u: UserRow }
+  >(
     `SELECT s.csrf_token, s.expires_at, s.revoked_at, s.method, row_to_json(u.*) AS u
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1`,
     [sha256(token)],
@@ -41,7 +54,14 @@ export async function lookupSession(q: Queryable, token: string, now = new Date(
   if (r.revoked_at) return { ok: false, reason: 'revoked' }
   if (new Date(r.expires_at).getTime() <= now.getTime()) return { ok: false, reason: 'expired' }
   if (!r.u.active) return { ok: false, reason: 'user_inactive' }
-  return { ok: true, user: { ...r.u, created_at: new Date(r.u.created_at) }, csrfToken: r.csrf_token, expiresAt: new Date(r.expires_at), method: r.method, idHash: sha256(token) }
+  return {
+    ok: true,
+    user: { ...r.u, created_at: new Date(r.u.created_at) },
+    csrfToken: r.csrf_token,
+    expiresAt: new Date(r.expires_at),
+    method: r.method,
+    idHash: sha256(token),
+  }
 }
 
 /** End one session. */
@@ -60,6 +80,8 @@ export async function revokeUserSessions(q: Queryable, userId: string): Promise<
  * use already; this refuses a replay before any call to DingTalk is spent on it.
  */
 export async function claimAuthCode(q: Queryable, code: string): Promise<boolean> {
-  const r = await q.query('INSERT INTO used_auth_codes (code_hash) VALUES ($1) ON CONFLICT (code_hash) DO NOTHING', [sha256(code)])
+  const r = await q.query('INSERT INTO used_auth_codes (code_hash) VALUES ($1) ON CONFLICT (code_hash) DO NOTHING', [
+    sha256(code),
+  ])
   return r.rowCount === 1
 }

@@ -5,15 +5,30 @@ import { ensurePublishedDocument, publishDocument } from '../lowcode/documents'
 
 let t: TestApp
 // Many sign-ins from one test address: the per-IP sign-in limit is tested in auth.test.ts.
-beforeAll(async () => { t = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } }) })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } })
+})
+afterAll(async () => {
+  await t.close()
+})
 afterEach(() => t.setNow(null))
 
 const inject = (creds: TestCredentials, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: creds.headers, ...(payload === undefined ? {} : { payload: payload as object }) })
+  t.app.inject({
+    method,
+    url,
+    headers: creds.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
 const lastAudit = async (action: string) =>
-  (await t.db.query<{ actor_id: string; detail: Record<string, unknown>; target_id: string | null }>('SELECT actor_id, detail, target_id FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1', [action])).rows[0]
-const countAudit = async (action: string) => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]!.n
+  (
+    await t.db.query<{ actor_id: string; detail: Record<string, unknown>; target_id: string | null }>(
+      'SELECT actor_id, detail, target_id FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT 1',
+      [action],
+    )
+  ).rows[0]
+const countAudit = async (action: string) =>
+  (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action])).rows[0]!.n
 
 describe('TOTP enrolment and step-up', () => {
   it('enrols with an otpauth URI, confirms with the first code, and hands out ten recovery codes once', async () => {
@@ -28,16 +43,31 @@ describe('TOTP enrolment and step-up', () => {
     const { secret, otpauthUri } = e.json<{ secret: string; otpauthUri: string }>()
     expect(otpauthUri).toContain(`secret=${secret}`)
     await inject(creds, 'DELETE', '/api/step-up')
-    expect((await inject(creds, 'GET', '/api/step-up')).json()).toMatchObject({ totpEnrolled: false, totpPending: true, elevatedUntil: null })
-    expect((await inject(creds, 'POST', '/api/step-up/totp/confirm', { code: '000000' === totpCode(secret, new Date()) ? '111111' : '000000' })).statusCode).toBe(400)
+    expect((await inject(creds, 'GET', '/api/step-up')).json()).toMatchObject({
+      totpEnrolled: false,
+      totpPending: true,
+      elevatedUntil: null,
+    })
+    expect(
+      (
+        await inject(creds, 'POST', '/api/step-up/totp/confirm', {
+          code: '000000' === totpCode(secret, new Date()) ? '111111' : '000000',
+        })
+      ).statusCode,
+    ).toBe(400)
     const c = await inject(creds, 'POST', '/api/step-up/totp/confirm', { code: totpCode(secret, new Date()) })
     expect(c.statusCode).toBe(200)
-    const body = c.json<{ codes: string[]; status: { totpEnrolled: boolean; recoveryCodesLeft: number; elevatedUntil: string | null } }>()
+    const body = c.json<{
+      codes: string[]
+      status: { totpEnrolled: boolean; recoveryCodesLeft: number; elevatedUntil: string | null }
+    }>()
     expect(body.codes).toHaveLength(10)
     expect(body.status).toMatchObject({ totpEnrolled: true, recoveryCodesLeft: 10 })
     expect(body.status.elevatedUntil).not.toBeNull()
     // Only hashes are stored.
-    const stored = (await t.db.query<{ code_hash: string }>('SELECT code_hash FROM user_recovery_codes WHERE user_id = $1', ['u-ng'])).rows.map((r) => r.code_hash)
+    const stored = (
+      await t.db.query<{ code_hash: string }>('SELECT code_hash FROM user_recovery_codes WHERE user_id = $1', ['u-ng'])
+    ).rows.map((r) => r.code_hash)
     expect(stored).toHaveLength(10)
     expect(stored).not.toContain(body.codes[0])
     expect(await countAudit('step_up.totp_enrolled')).toBe(1)
@@ -70,10 +100,16 @@ describe('TOTP enrolment and step-up', () => {
 
   it('accepts a fresh DingTalk code of the same person only', async () => {
     const creds = await t.signIn('u-wong')
-    const mint = async (userid: string) => (await t.sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid } })).json<{ code: string }>().code
+    const mint = async (userid: string) =>
+      (await t.sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid } })).json<{
+        code: string
+      }>().code
     const other = await inject(creds, 'POST', '/api/step-up', { method: 'dingtalk', code: await mint('dt-u-lee') })
     expect(other.statusCode).toBe(403)
-    expect((await lastAudit('step_up.failed'))).toMatchObject({ actor_id: 'u-wong', detail: { method: 'dingtalk', reason: 'different_user' } })
+    expect(await lastAudit('step_up.failed')).toMatchObject({
+      actor_id: 'u-wong',
+      detail: { method: 'dingtalk', reason: 'different_user' },
+    })
     const code = await mint('dt-u-wong')
     expect((await inject(creds, 'POST', '/api/step-up', { method: 'dingtalk', code })).statusCode).toBe(200)
     expect((await inject(creds, 'POST', '/api/step-up', { method: 'dingtalk', code })).statusCode).toBe(400)
@@ -91,8 +127,12 @@ describe('TOTP enrolment and step-up', () => {
     const creds = await t.signIn('u-cheung')
     const { secret } = await enrolTotp(t, creds)
     const wrong = totpCode(secret, new Date()) === '123456' ? '654321' : '123456'
-    for (let i = 0; i < 5; i++) expect((await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: wrong })).statusCode).toBe(400)
-    const locked = await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: totpCode(secret, new Date(Date.now() + 30_000)) })
+    for (let i = 0; i < 5; i++)
+      expect((await inject(creds, 'POST', '/api/step-up', { method: 'totp', code: wrong })).statusCode).toBe(400)
+    const locked = await inject(creds, 'POST', '/api/step-up', {
+      method: 'totp',
+      code: totpCode(secret, new Date(Date.now() + 30_000)),
+    })
     expect(locked.statusCode).toBe(429)
   })
 
@@ -108,16 +148,28 @@ describe('TOTP enrolment and step-up', () => {
 
 describe('a stolen session cannot set up a second factor', () => {
   const notificationsOf = async (userId: string) =>
-    (await t.db.query<{ title: string }>("SELECT title FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at", [userId])).rows.map((r) => r.title)
+    (
+      await t.db.query<{ title: string }>(
+        "SELECT title FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at",
+        [userId],
+      )
+    ).rows.map((r) => r.title)
 
   it('refuses to enrol on the session alone, so the thief cannot then change roles', async () => {
     const thief = await t.signIn('u-wong')
     const enrol = await inject(thief, 'POST', '/api/step-up/totp/enrol')
     expect(enrol.statusCode).toBe(403)
     expect(enrol.json().error.code).toBe('step_up_required')
-    expect(await lastAudit('step_up.refused')).toMatchObject({ actor_id: 'u-wong', detail: { operation: 'step_up.totp_enrol' } })
+    expect(await lastAudit('step_up.refused')).toMatchObject({
+      actor_id: 'u-wong',
+      detail: { operation: 'step_up.totp_enrol' },
+    })
     expect((await inject(thief, 'POST', '/api/step-up/totp/confirm', { code: '123456' })).statusCode).toBe(400)
-    expect((await inject(thief, 'GET', '/api/step-up')).json()).toMatchObject({ totpEnrolled: false, totpPending: false, elevatedUntil: null })
+    expect((await inject(thief, 'GET', '/api/step-up')).json()).toMatchObject({
+      totpEnrolled: false,
+      totpPending: false,
+      elevatedUntil: null,
+    })
   })
 
   it('accepts a one-time set-up code that IT issued to that person, once, and tells them', async () => {
@@ -130,7 +182,9 @@ describe('a stolen session cannot set up a second factor', () => {
     const { code } = issued.json<{ code: string }>()
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
     expect(await notificationsOf('u-ho')).toContain('資訊科技部已發出設定碼')
-    const stored = (await t.db.query<{ code_hash: string }>('SELECT code_hash FROM enrolment_codes WHERE user_id = $1', ['u-ho'])).rows
+    const stored = (
+      await t.db.query<{ code_hash: string }>('SELECT code_hash FROM enrolment_codes WHERE user_id = $1', ['u-ho'])
+    ).rows
     expect(JSON.stringify(stored)).not.toContain(code)
 
     const ho = await t.signIn('u-ho')
@@ -140,18 +194,28 @@ describe('a stolen session cannot set up a second factor', () => {
     expect(wrong.statusCode).toBe(400)
     expect(wrong.json().error.fields[0]).toMatchObject({ path: 'enrolmentCode', code: 'invalid_code' })
     // The page reloads on the phone before the first code: the same set-up code starts again.
-    expect((await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code.toLowerCase() })).statusCode).toBe(200)
+    expect(
+      (await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code.toLowerCase() })).statusCode,
+    ).toBe(200)
     const e = await inject(ho, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })
     expect(e.statusCode).toBe(200)
-    const c = await inject(ho, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })
+    const c = await inject(ho, 'POST', '/api/step-up/totp/confirm', {
+      code: totpCode(e.json<{ secret: string }>().secret, new Date()),
+    })
     expect(c.statusCode).toBe(200)
     // Spent once confirmed: it never sets up another authenticator.
-    expect((await t.db.query<{ used_at: Date | null }>('SELECT used_at FROM enrolment_codes WHERE user_id = $1', ['u-ho'])).rows[0]!.used_at).not.toBeNull()
+    expect(
+      (await t.db.query<{ used_at: Date | null }>('SELECT used_at FROM enrolment_codes WHERE user_id = $1', ['u-ho']))
+        .rows[0]!.used_at,
+    ).not.toBeNull()
     await t.db.query('DELETE FROM user_totp WHERE user_id = $1', ['u-ho'])
     const again = await t.signIn('u-ho')
     expect((await inject(again, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: code })).statusCode).toBe(400)
     expect(await notificationsOf('u-ho')).toContain('已設定雙重驗證')
-    expect(await lastAudit('step_up.totp_enrolment_started')).toMatchObject({ actor_id: 'u-ho', detail: { proof: 'enrolment_code' } })
+    expect(await lastAudit('step_up.totp_enrolment_started')).toMatchObject({
+      actor_id: 'u-ho',
+      detail: { proof: 'enrolment_code' },
+    })
   })
 
   it('an enrolment started with a set-up code cannot be confirmed once IT replaced that code', async () => {
@@ -162,7 +226,9 @@ describe('a stolen session cannot set up a second factor', () => {
     const e = await inject(wong, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: first })
     expect(e.statusCode).toBe(200)
     expect((await inject(admin, 'POST', '/api/admin/users/u-wong/enrolment-code')).statusCode).toBe(201)
-    const c = await inject(wong, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })
+    const c = await inject(wong, 'POST', '/api/step-up/totp/confirm', {
+      code: totpCode(e.json<{ secret: string }>().secret, new Date()),
+    })
     expect(c.statusCode).toBe(400)
     expect(c.json().error.fields[0]).toMatchObject({ path: 'code', code: 'enrolment_code_gone' })
     expect((await inject(wong, 'GET', '/api/step-up')).json().totpEnrolled).toBe(false)
@@ -191,59 +257,140 @@ describe('a stolen session cannot set up a second factor', () => {
       const issued = await inject(admin, 'POST', `/api/admin/users/${id}/enrolment-code`)
       expect(issued.statusCode).toBe(201)
       const person = await t.signIn(id)
-      const e = await inject(person, 'POST', '/api/step-up/totp/enrol', { enrolmentCode: issued.json<{ code: string }>().code })
+      const e = await inject(person, 'POST', '/api/step-up/totp/enrol', {
+        enrolmentCode: issued.json<{ code: string }>().code,
+      })
       expect(e.statusCode).toBe(200)
-      expect((await inject(person, 'POST', '/api/step-up/totp/confirm', { code: totpCode(e.json<{ secret: string }>().secret, new Date()) })).statusCode).toBe(200)
+      expect(
+        (
+          await inject(person, 'POST', '/api/step-up/totp/confirm', {
+            code: totpCode(e.json<{ secret: string }>().secret, new Date()),
+          })
+        ).statusCode,
+      ).toBe(200)
       expect((await inject(person, 'DELETE', '/api/step-up/totp')).statusCode).toBe(204)
     }
-    const notices = async (userId: string) => (await t.db.query<{ title: string; body: string; locale: string }>(
-      "SELECT title, body, locale FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at", [userId])).rows
-    expect((await t.db.query<{ locale: string }>("SELECT locale FROM users WHERE id = 'u-expert-fung'")).rows[0]?.locale).toBe('en')
+    const notices = async (userId: string) =>
+      (
+        await t.db.query<{ title: string; body: string; locale: string }>(
+          "SELECT title, body, locale FROM notifications WHERE kind = 'security.second_factor' AND $1 = ANY(user_ids) ORDER BY created_at",
+          [userId],
+        )
+      ).rows
+    expect(
+      (await t.db.query<{ locale: string }>("SELECT locale FROM users WHERE id = 'u-expert-fung'")).rows[0]?.locale,
+    ).toBe('en')
     expect(await notices('u-expert-fung')).toEqual([
       expect.objectContaining({ title: 'IT issued you a set-up code', locale: 'en' }),
-      { title: 'Two-step confirmation set up', body: 'An authenticator was just added to your account. If this was not you, contact IT at once.', locale: 'en' },
       {
-        title: 'Two-step confirmation removed', locale: 'en',
+        title: 'Two-step confirmation set up',
+        body: 'An authenticator was just added to your account. If this was not you, contact IT at once.',
+        locale: 'en',
+      },
+      {
+        title: 'Two-step confirmation removed',
+        locale: 'en',
         body: 'The authenticator and recovery codes of your account were just removed. If this was not you or IT, contact IT at once.',
       },
     ])
     expect(await notices('u-client-tse')).toEqual([
       expect.objectContaining({ title: '資訊科技部已發出設定碼', locale: 'zh-HK' }),
-      { title: '已設定雙重驗證', body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。', locale: 'zh-HK' },
-      { title: '已移除雙重驗證', body: '你帳戶的驗證器及恢復碼剛被移除。如果不是你本人或資訊科技部操作，請立即聯絡資訊科技部。', locale: 'zh-HK' },
+      {
+        title: '已設定雙重驗證',
+        body: '你的帳戶剛加入了驗證器。如果不是你本人操作，請立即聯絡資訊科技部。',
+        locale: 'zh-HK',
+      },
+      {
+        title: '已移除雙重驗證',
+        body: '你帳戶的驗證器及恢復碼剛被移除。如果不是你本人或資訊科技部操作，請立即聯絡資訊科技部。',
+        locale: 'zh-HK',
+      },
     ])
   })
 })
 
 describe('privileged operations are refused without a fresh step-up and accepted with one', () => {
-  const draftHash = async (creds: TestCredentials) => (await inject(creds, 'GET', '/api/lowcode/documents/form/privileged-test')).json().draft.bodyHash as string
+  const draftHash = async (creds: TestCredentials) =>
+    (await inject(creds, 'GET', '/api/lowcode/documents/form/privileged-test')).json().draft.bodyHash as string
   /** Each operation: how to prepare it (not privileged), then the privileged request. */
-  const operations: { name: string; prepare?: (c: TestCredentials) => Promise<void>; run: (c: TestCredentials) => Promise<{ method: 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown }>; ok: number }[] = [
-    { name: 'role change', run: async () => ({ method: 'PUT', url: '/api/admin/users/u-cheung/role', payload: { role: 'associate' } }), ok: 200 },
-    { name: 'reactivation', prepare: async (c) => { await inject(c, 'POST', '/api/admin/users/u-ho/deactivate') }, run: async () => ({ method: 'POST', url: '/api/admin/users/u-ho/reactivate' }), ok: 200 },
-    { name: 'second factor reset', run: async () => ({ method: 'POST', url: '/api/admin/users/u-lee/second-factor/reset' }), ok: 200 },
-    { name: 'retention change', run: async () => ({ method: 'PUT', url: '/api/audit/retention', payload: { retentionDays: 400 } }), ok: 200 },
+  const operations: {
+    name: string
+    prepare?: (c: TestCredentials) => Promise<void>
+    run: (c: TestCredentials) => Promise<{ method: 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown }>
+    ok: number
+  }[] = [
+    {
+      name: 'role change',
+      run: async () => ({ method: 'PUT', url: '/api/admin/users/u-cheung/role', payload: { role: 'associate' } }),
+      ok: 200,
+    },
+    {
+      name: 'reactivation',
+      prepare: async (c) => {
+        await inject(c, 'POST', '/api/admin/users/u-ho/deactivate')
+      },
+      run: async () => ({ method: 'POST', url: '/api/admin/users/u-ho/reactivate' }),
+      ok: 200,
+    },
+    {
+      name: 'second factor reset',
+      run: async () => ({ method: 'POST', url: '/api/admin/users/u-lee/second-factor/reset' }),
+      ok: 200,
+    },
+    {
+      name: 'retention change',
+      run: async () => ({ method: 'PUT', url: '/api/audit/retention', payload: { retentionDays: 400 } }),
+      ok: 200,
+    },
     { name: 'audit purge', run: async () => ({ method: 'POST', url: '/api/audit/purge', payload: {} }), ok: 200 },
     {
       name: 'form publish',
-      prepare: async (c) => { await inject(c, 'PUT', '/api/lowcode/documents/form/privileged-test/draft', { body: SAMPLE_FORM }) },
-      run: async (c) => ({ method: 'POST', url: '/api/lowcode/documents/form/privileged-test/publish', payload: { draftHash: await draftHash(c) } }), ok: 200,
+      prepare: async (c) => {
+        await inject(c, 'PUT', '/api/lowcode/documents/form/privileged-test/draft', { body: SAMPLE_FORM })
+      },
+      run: async (c) => ({
+        method: 'POST',
+        url: '/api/lowcode/documents/form/privileged-test/publish',
+        payload: { draftHash: await draftHash(c) },
+      }),
+      ok: 200,
     },
     {
       name: 'policy rollback',
       prepare: async () => {
         await t.db.tx(async (q) => {
           // Version 1 is the built-in policy the server published at start.
-          await ensurePublishedDocument(q, { kind: 'classification_policy', key: 'default', body: { schemaVersion: 1, defaultLabel: 'public', rules: [] }, now: new Date() })
-          await publishDocument(q, { kind: 'classification_policy', key: 'default', body: { schemaVersion: 1, defaultLabel: 'confidential', rules: [] }, actor: { id: null, name: 'system' }, now: new Date() })
+          await ensurePublishedDocument(q, {
+            kind: 'classification_policy',
+            key: 'default',
+            body: { schemaVersion: 1, defaultLabel: 'public', rules: [] },
+            now: new Date(),
+          })
+          await publishDocument(q, {
+            kind: 'classification_policy',
+            key: 'default',
+            body: { schemaVersion: 1, defaultLabel: 'confidential', rules: [] },
+            actor: { id: null, name: 'system' },
+            now: new Date(),
+          })
         })
       },
-      run: async () => ({ method: 'POST', url: '/api/lowcode/documents/classification_policy/default/rollback', payload: { version: 1 } }), ok: 200,
+      run: async () => ({
+        method: 'POST',
+        url: '/api/lowcode/documents/classification_policy/default/rollback',
+        payload: { version: 1 },
+      }),
+      ok: 200,
     },
-    { name: 'recovery codes replacement', prepare: async (c) => {
+    {
+      name: 'recovery codes replacement',
+      prepare: async (c) => {
         if (!(await inject(c, 'GET', '/api/step-up')).json().totpEnrolled) await enrolTotp(t, c)
         await inject(c, 'DELETE', '/api/step-up')
-      }, run: async () => ({ method: 'POST', url: '/api/step-up/recovery-codes' }), ok: 200 },
+      },
+      run: async () => ({ method: 'POST', url: '/api/step-up/recovery-codes' }),
+      ok: 200,
+    },
   ]
 
   it.each(operations)('$name', async (op) => {
@@ -266,6 +413,8 @@ describe('privileged operations are refused without a fresh step-up and accepted
     const creds = await t.signIn('u-chan')
     await stepUpWithDingTalk(t, creds)
     expect((await inject(creds, 'PUT', '/api/audit/retention', { retentionDays: 400 })).statusCode).toBe(403)
-    expect((await inject(creds, 'PUT', '/api/audit/retention', { retentionDays: 400 })).json().error.code).toBe('forbidden')
+    expect((await inject(creds, 'PUT', '/api/audit/retention', { retentionDays: 400 })).json().error.code).toBe(
+      'forbidden',
+    )
   })
 })

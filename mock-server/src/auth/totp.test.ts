@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { base32Decode, base32Encode, hashRecoveryCode, hotp, newRecoveryCodes, openSecret, otpauthUri, sealSecret, totp, verifyTotp } from './totp'
+import {
+  base32Decode,
+  base32Encode,
+  hashRecoveryCode,
+  hotp,
+  newRecoveryCodes,
+  openSecret,
+  otpauthUri,
+  sealSecret,
+  totp,
+  verifyTotp,
+} from './totp'
 
 // RFC 6238 appendix B, SHA-1 seed "12345678901234567890"; the 8-digit values end with these 6 digits.
 const SEED = Buffer.from('12345678901234567890')
-const VECTORS: [number, string][] = [[59, '287082'], [1111111109, '081804'], [1111111111, '050471'], [1234567890, '005924'], [2000000000, '279037'], [20000000000, '353130']]
+const VECTORS: [number, string][] = [
+  [59, '287082'],
+  [1111111109, '081804'],
+  [1111111111, '050471'],
+  [1234567890, '005924'],
+  [2000000000, '279037'],
+  [20000000000, '353130'],
+]
 
 describe('TOTP (RFC 6238)', () => {
   it.each(VECTORS)('matches the RFC test vector at T=%i', (seconds, code) => {
@@ -47,7 +65,9 @@ describe('TOTP (RFC 6238)', () => {
     const codes = newRecoveryCodes()
     expect(new Set(codes).size).toBe(10)
     for (const c of codes) expect(c).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/)
-    expect(hashRecoveryCode('k', 'u', codes[0]!)).toBe(hashRecoveryCode('k', 'u', codes[0]!.toUpperCase().replace('-', ' ')))
+    expect(hashRecoveryCode('k', 'u', codes[0]!)).toBe(
+      hashRecoveryCode('k', 'u', codes[0]!.toUpperCase().replace('-', ' ')),
+    )
     expect(hashRecoveryCode('k', 'u', codes[0]!)).not.toBe(hashRecoveryCode('k', 'other-user', codes[0]!))
   })
 })

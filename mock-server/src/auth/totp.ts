@@ -82,7 +82,13 @@ export function newTotpSecret(): string {
 /** The `otpauth://totp/...` URI an authenticator app scans. */
 export function otpauthUri(secret: string, issuer: string, account: string): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`
-  const q = new URLSearchParams({ secret, issuer, algorithm: TOTP.algorithm, digits: String(TOTP.digits), period: String(TOTP.period) })
+  const q = new URLSearchParams({
+    secret,
+    issuer,
+    algorithm: TOTP.algorithm,
+    digits: String(TOTP.digits),
+    period: String(TOTP.period),
+  })
   return `otpauth://totp/${label}?${q.toString()}`
 }
 

@@ -18,12 +18,17 @@ const targets: TestDb[] = []
 
 /** Every table's rows as PostgreSQL renders them, in primary-key order. */
 async function dump(db: Db): Promise<Record<string, string[]>> {
-  const tables = (await db.query<{ table_name: string }>(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1")).rows.map((r) => r.table_name)
+  const tables = (
+    await db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+    )
+  ).rows.map((r) => r.table_name)
   const out: Record<string, string[]> = {}
   for (const name of tables) {
     if (name === 'schema_migrations') continue
-    out[name] = (await db.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM "${name}" t`)).rows.map((r) => r.j).sort()
+    out[name] = (await db.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM "${name}" t`)).rows
+      .map((r) => r.j)
+      .sort()
   }
   return out
 }
@@ -35,11 +40,20 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'suite-backup-test-'))
   // Data of every kind: a case through the API (audited), stored files, a job, a JSON detail.
   const partner = await t.signIn('u-chan')
-  const res = await t.app.inject({ method: 'POST', url: '/api/cases', headers: partner.headers, payload: { number: 'HCA 9/2026', title: '備份 Backup test 案件', clientName: 'Round Trip Ltd' } })
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: partner.headers,
+    payload: { number: 'HCA 9/2026', title: '備份 Backup test 案件', clientName: 'Round Trip Ltd' },
+  })
   expect(res.statusCode).toBe(201)
   for (const bytes of [PNG, Buffer.from('%PDF-1.4\n% backup test\n'), Buffer.from('plain text file')]) {
     const s = await t.deps.blobs.put(Readable.from(bytes), 1024 * 1024)
-    await t.db.query('INSERT INTO blobs (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [s.sha256, s.size, s.mime])
+    await t.db.query('INSERT INTO blobs (sha256, size, mime) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      s.sha256,
+      s.size,
+      s.mime,
+    ])
   }
   await enqueue(t.db, 'backup.test', { note: 'kept as it was', list: [1, 2, 3] })
   dir = join(work, 'backup')
@@ -101,7 +115,9 @@ describe('backup and restore', () => {
     manifest.audit.headSeq += 1
     await writeFile(join(forged, 'manifest.json'), JSON.stringify(manifest))
     await expect(verifyBackup(forged, t.deps.secret)).rejects.toThrow(/signature does not match/)
-    await expect(verifyBackup(dir, 'another-installation-secret-'.padEnd(40, 'y'))).rejects.toThrow(/signature does not match/)
+    await expect(verifyBackup(dir, 'another-installation-secret-'.padEnd(40, 'y'))).rejects.toThrow(
+      /signature does not match/,
+    )
   })
 
   it('refuses a database that already holds data unless forced, then replaces it', async () => {

@@ -13,9 +13,21 @@ import type { BlobStore } from '../storage/blob-store'
 export const BACKUP_FORMAT = 'suite-backup/1'
 
 /** One exported table: `db/<name>.jsonl`, one `row_to_json` object per line. */
-export interface TableEntry { name: string; file: string; rows: number; bytes: number; sha256: string; columns: string[] }
+export interface TableEntry {
+  name: string
+  file: string
+  rows: number
+  bytes: number
+  sha256: string
+  columns: string[]
+}
 /** One stored file: `files/<sha256>`, its name being the SHA-256 of its bytes. */
-export interface FileEntry { path: string; sha256: string; bytes: number; mime: string }
+export interface FileEntry {
+  path: string
+  sha256: string
+  bytes: number
+  mime: string
+}
 
 /** `manifest.json`: what the backup holds and the SHA-256 of every file in it. */
 export interface Manifest {
@@ -39,18 +51,27 @@ const ident = (name: string) => {
 /** Base tables of the current schema. */
 async function tablesOf(q: Queryable): Promise<string[]> {
   const { rows } = await q.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  )
   return rows.map((r) => r.table_name)
 }
 
 /** Columns of a table with their SQL types, primary key flags, and whether they can be inserted. */
 async function columnsOf(q: Queryable, table: string) {
-  const { rows } = await q.query<{ name: string; type: string; pk: number | null; generated: string; identity: string }>(
+  const { rows } = await q.query<{
+    name: string
+    type: string
+    pk: number | null
+    generated: string
+    identity: string
+  }>(
     `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             array_position(i.indkey::int2[], a.attnum) AS pk, a.attgenerated::text AS generated, a.attidentity::text AS identity
      FROM pg_attribute a
      LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary
-     WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`, [table])
+     WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+    [table],
+  )
   return rows.map((r) => ({ ...r, pk: r.pk }))
 }
 
@@ -59,7 +80,8 @@ async function insertOrder(q: Queryable, tables: string[]): Promise<string[]> {
   const { rows } = await q.query<{ child: string; parent: string }>(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-     WHERE c.contype = 'f' AND n.nspname = current_schema()`)
+     WHERE c.contype = 'f' AND n.nspname = current_schema()`,
+  )
   const strip = (s: string) => s.replace(/^.*\./, '').replace(/"/g, '')
   const deps = new Map(tables.map((t) => [t, new Set<string>()]))
   for (const r of rows) if (strip(r.child) !== strip(r.parent)) deps.get(strip(r.child))?.add(strip(r.parent))
@@ -80,7 +102,10 @@ async function insertOrder(q: Queryable, tables: string[]): Promise<string[]> {
 async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const h = createHash('sha256')
   let bytes = 0
-  for await (const chunk of createReadStream(path)) { h.update(chunk as Buffer); bytes += (chunk as Buffer).length }
+  for await (const chunk of createReadStream(path)) {
+    h.update(chunk as Buffer)
+    bytes += (chunk as Buffer).length
+  }
   return { sha256: h.digest('hex'), bytes }
 }
 
@@ -129,8 +154,13 @@ export async function backup(o: BackupOptions): Promise<Manifest> {
       }
       const order = keys.length ? `ORDER BY ${keys.map((k) => `t.${ident(k.name)}`).join(', ')}` : ''
       const paging = keys.length ? `LIMIT ${batch}` : `LIMIT ${batch} OFFSET ${rows}`
-      const keySel = keys.length ? `, json_build_array(${keys.map((k) => `t.${ident(k.name)}`).join(', ')})::text AS k` : ''
-      const { rows: got } = await o.db.query<{ j: string; k?: string }>(`SELECT row_to_json(t)::text AS j${keySel} FROM ${ident(name)} t ${where} ${order} ${paging}`, params)
+      const keySel = keys.length
+        ? `, json_build_array(${keys.map((k) => `t.${ident(k.name)}`).join(', ')})::text AS k`
+        : ''
+      const { rows: got } = await o.db.query<{ j: string; k?: string }>(
+        `SELECT row_to_json(t)::text AS j${keySel} FROM ${ident(name)} t ${where} ${order} ${paging}`,
+        params,
+      )
       for (const r of got) if (!out.write(`${r.j}\n`)) await new Promise<void>((res) => out.once('drain', () => res()))
       rows += got.length
       if (got.length < batch) break
@@ -143,11 +173,15 @@ export async function backup(o: BackupOptions): Promise<Manifest> {
   }
 
   const files: FileEntry[] = []
-  const blobs = (await o.db.query<{ sha256: string; mime: string }>('SELECT sha256, mime FROM blobs ORDER BY sha256')).rows
+  const blobs = (await o.db.query<{ sha256: string; mime: string }>('SELECT sha256, mime FROM blobs ORDER BY sha256'))
+    .rows
   const missing: string[] = []
   for (const b of blobs) {
     const input = await o.blobs.get(b.sha256)
-    if (!input) { missing.push(b.sha256); continue }
+    if (!input) {
+      missing.push(b.sha256)
+      continue
+    }
     const path = `files/${b.sha256.slice(0, 2)}/${b.sha256}`
     await mkdir(dirname(join(o.outDir, path)), { recursive: true })
     const h = createHash('sha256')
@@ -160,18 +194,32 @@ export async function backup(o: BackupOptions): Promise<Manifest> {
     }
     await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())))
     const sha256 = h.digest('hex')
-    if (sha256 !== b.sha256) throw new Error(`stored file ${b.sha256} has changed on disk (its content hashes to ${sha256})`)
+    if (sha256 !== b.sha256)
+      throw new Error(`stored file ${b.sha256} has changed on disk (its content hashes to ${sha256})`)
     files.push({ path, sha256, bytes, mime: b.mime })
   }
-  if (missing.length) throw new Error(`${missing.length} stored file(s) listed in the database are missing from the store, e.g. ${missing[0]}`)
+  if (missing.length)
+    throw new Error(
+      `${missing.length} stored file(s) listed in the database are missing from the store, e.g. ${missing[0]}`,
+    )
   log(`  files: ${files.length}`)
 
-  const migrations = (await o.db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations ORDER BY version')).rows
-  const head = (await o.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0] ?? { seq: 0, hash: '' }
+  const migrations = (
+    await o.db.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    )
+  ).rows
+  const head = (await o.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1'))
+    .rows[0] ?? { seq: 0, hash: '' }
   const verified = o.hmacKey ? (await verifyAudit(o.db, o.hmacKey)).ok : false
   const body: Omit<Manifest, 'hmac'> = {
-    format: BACKUP_FORMAT, createdAt: new Date().toISOString(), source: { database: o.db.kind },
-    migrations, tables, files, audit: { headSeq: head.seq, headHash: head.hash, verified },
+    format: BACKUP_FORMAT,
+    createdAt: new Date().toISOString(),
+    source: { database: o.db.kind },
+    migrations,
+    tables,
+    files,
+    audit: { headSeq: head.seq, headHash: head.hash, verified },
   }
   const manifest: Manifest = o.hmacKey ? { ...body, hmac: sign(body, o.hmacKey) } : body
   await writeFile(join(o.outDir, 'manifest.json'), JSON.stringify(manifest, null, 2))
@@ -198,25 +246,39 @@ export async function verifyBackup(dir: string, hmacKey?: string): Promise<Manif
   } catch (e) {
     throw new BackupInvalidError([`manifest.json cannot be read: ${(e as Error).message}`])
   }
-  if (manifest.format !== BACKUP_FORMAT) throw new BackupInvalidError([`unknown backup format ${JSON.stringify(manifest.format)}`])
+  if (manifest.format !== BACKUP_FORMAT)
+    throw new BackupInvalidError([`unknown backup format ${JSON.stringify(manifest.format)}`])
   if (hmacKey) {
     const { hmac, ...body } = manifest
     if (!hmac) problems.push('the manifest is not signed, but a key was given')
-    else if (sign(body, hmacKey) !== hmac) problems.push('the manifest signature does not match: it was changed or made with another key')
+    else if (sign(body, hmacKey) !== hmac)
+      problems.push('the manifest signature does not match: it was changed or made with another key')
   }
   const listed = new Set<string>(['manifest.json'])
-  for (const f of [...manifest.tables.map((t) => ({ path: t.file, sha256: t.sha256, bytes: t.bytes })), ...manifest.files]) {
+  for (const f of [
+    ...manifest.tables.map((t) => ({ path: t.file, sha256: t.sha256, bytes: t.bytes })),
+    ...manifest.files,
+  ]) {
     listed.add(f.path)
     try {
       const got = await hashFile(join(dir, f.path))
-      if (got.bytes !== f.bytes || got.sha256 !== f.sha256) problems.push(`${f.path}: SHA-256 ${got.sha256.slice(0, 12)}… (${got.bytes} bytes), manifest says ${f.sha256.slice(0, 12)}… (${f.bytes} bytes)`)
+      if (got.bytes !== f.bytes || got.sha256 !== f.sha256)
+        problems.push(
+          `${f.path}: SHA-256 ${got.sha256.slice(0, 12)}… (${got.bytes} bytes), manifest says ${f.sha256.slice(0, 12)}… (${f.bytes} bytes)`,
+        )
     } catch {
       problems.push(`${f.path}: missing`)
     }
   }
   for (const f of manifest.files) if (!f.path.endsWith(f.sha256)) problems.push(`${f.path}: name is not its SHA-256`)
-  const walk = async (d: string): Promise<string[]> => (await Promise.all((await readdir(d, { withFileTypes: true })).map(async (e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : [relative(dir, join(d, e.name))]))).flat()
+  const walk = async (d: string): Promise<string[]> =>
+    (
+      await Promise.all(
+        (await readdir(d, { withFileTypes: true })).map(async (e) =>
+          e.isDirectory() ? walk(join(d, e.name)) : [relative(dir, join(d, e.name))],
+        ),
+      )
+    ).flat()
   for (const f of await walk(dir)) if (!listed.has(f.split('\\').join('/'))) problems.push(`${f}: not in the manifest`)
   if (problems.length) throw new BackupInvalidError(problems)
   return manifest
@@ -241,26 +303,39 @@ export interface RestoreOptions {
  * the store (each re-hashed on the way in), then load every table in foreign-key order in one
  * transaction, move sequences past the restored ids, and verify the audit chain.
  */
-export async function restore(o: RestoreOptions): Promise<{ manifest: Manifest; audit: Awaited<ReturnType<typeof verifyAudit>> | null }> {
+export async function restore(
+  o: RestoreOptions,
+): Promise<{ manifest: Manifest; audit: Awaited<ReturnType<typeof verifyAudit>> | null }> {
   const log = o.log ?? (() => undefined)
   const batch = o.batch ?? 1000
   const manifest = await verifyBackup(o.fromDir, o.hmacKey)
   log(`verified ${manifest.tables.length} tables and ${manifest.files.length} files against the manifest`)
 
-  const target = (await o.db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations ORDER BY version')).rows
+  const target = (
+    await o.db.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    )
+  ).rows
   const key = (m: { version: number; checksum: string }[]) => m.map((x) => `${x.version}:${x.checksum}`).join(',')
   if (key(target) !== key(manifest.migrations)) {
     const code = await loadMigrations()
     const name = (v: number) => code.find((m) => m.version === v)?.name ?? '?'
-    const diff = [...new Set([...target, ...manifest.migrations].map((m) => m.version))].filter((v) =>
-      target.find((m) => m.version === v)?.checksum !== manifest.migrations.find((m) => m.version === v)?.checksum)
-    throw new Error(`the backup was made with other migrations than this database has (differ: ${diff.map((v) => `${v}_${name(v)}`).join(', ')}); restore with the same version of the suite`)
+    const diff = [...new Set([...target, ...manifest.migrations].map((m) => m.version))].filter(
+      (v) =>
+        target.find((m) => m.version === v)?.checksum !== manifest.migrations.find((m) => m.version === v)?.checksum,
+    )
+    throw new Error(
+      `the backup was made with other migrations than this database has (differ: ${diff.map((v) => `${v}_${name(v)}`).join(', ')}); restore with the same version of the suite`,
+    )
   }
   const tablesHere = await tablesOf(o.db)
   const unknown = manifest.tables.filter((t) => !tablesHere.includes(t.name)).map((t) => t.name)
   if (unknown.length) throw new Error(`the backup has tables this database lacks: ${unknown.join(', ')}`)
   const nonEmpty = (await o.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orgs')).rows[0]!.n > 0
-  if (nonEmpty && !o.force) throw new Error('the target database already holds data: restore into an empty one, or pass --force to replace everything')
+  if (nonEmpty && !o.force)
+    throw new Error(
+      'the target database already holds data: restore into an empty one, or pass --force to replace everything',
+    )
 
   for (const f of manifest.files) {
     const stored = await o.blobs.put(createReadStream(join(o.fromDir, f.path)), Number.MAX_SAFE_INTEGER)
@@ -268,7 +343,10 @@ export async function restore(o: RestoreOptions): Promise<{ manifest: Manifest; 
   }
   log(`files: ${manifest.files.length} in the store`)
 
-  const order = await insertOrder(o.db, manifest.tables.map((t) => t.name).filter((n) => n !== 'schema_migrations'))
+  const order = await insertOrder(
+    o.db,
+    manifest.tables.map((t) => t.name).filter((n) => n !== 'schema_migrations'),
+  )
   await o.db.tx(async (q) => {
     await q.query(`TRUNCATE ${order.map(ident).join(', ')} CASCADE`)
     for (const name of order) {
@@ -280,7 +358,8 @@ export async function restore(o: RestoreOptions): Promise<{ manifest: Manifest; 
         if (!chunk.length) return
         await q.query(
           `INSERT INTO ${ident(name)} (${cols}) ${identity ? 'OVERRIDING SYSTEM VALUE ' : ''}SELECT ${cols} FROM json_populate_recordset(NULL::${ident(name)}, $1::json)`,
-          [`[${chunk.join(',')}]`])
+          [`[${chunk.join(',')}]`],
+        )
         chunk = []
       }
       const lines = createInterface({ input: createReadStream(join(o.fromDir, t.file)), crlfDelay: Infinity })
@@ -291,10 +370,16 @@ export async function restore(o: RestoreOptions): Promise<{ manifest: Manifest; 
       }
       await flush()
       // Serial / identity columns continue after the restored ids.
-      for (const c of await q.query<{ col: string; seq: string }>(
-        `SELECT a.attname AS col, pg_get_serial_sequence($1, a.attname) AS seq FROM pg_attribute a
-         WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND pg_get_serial_sequence($1, a.attname) IS NOT NULL`, [name]).then((r) => r.rows)) {
-        await q.query(`SELECT setval($1, COALESCE((SELECT max(${ident(c.col)}) FROM ${ident(name)}), 0) + 1, false)`, [c.seq])
+      for (const c of await q
+        .query<{ col: string; seq: string }>(
+          `SELECT a.attname AS col, pg_get_serial_sequence($1, a.attname) AS seq FROM pg_attribute a
+         WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped AND pg_get_serial_sequence($1, a.attname) IS NOT NULL`,
+          [name],
+        )
+        .then((r) => r.rows)) {
+        await q.query(`SELECT setval($1, COALESCE((SELECT max(${ident(c.col)}) FROM ${ident(name)}), 0) + 1, false)`, [
+          c.seq,
+        ])
       }
       log(`  ${name}: ${t.rows} rows`)
     }
@@ -311,4 +396,3 @@ export async function folderBytes(dir: string): Promise<number> {
   }
   return n
 }
-

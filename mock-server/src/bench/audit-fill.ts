@@ -18,7 +18,16 @@ export interface FillAuditOptions {
   onProgress?: (done: number) => void
 }
 
-const ACTIONS = ['case.view', 'document.view', 'document.download_denied', 'case.member_added', 'auth.sign_in', 'document.upload', 'comment.create', 'case.update']
+const ACTIONS = [
+  'case.view',
+  'document.view',
+  'document.download_denied',
+  'case.member_added',
+  'auth.sign_in',
+  'document.upload',
+  'comment.create',
+  'case.update',
+]
 
 /**
  * Append `count` realistic entries to the audit chain quickly: hashes are computed here, in
@@ -27,7 +36,10 @@ const ACTIONS = ['case.view', 'document.view', 'document.download_denied', 'case
  * head row moved along. The result verifies like a chain built one append at a time.
  * For benchmarks and load tests, never for production data.
  */
-export async function fillAudit(db: { tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> }, opts: FillAuditOptions): Promise<{ headSeq: number; headHash: string }> {
+export async function fillAudit(
+  db: { tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> },
+  opts: FillAuditOptions,
+): Promise<{ headSeq: number; headHash: string }> {
   const batch = opts.batch ?? 5000
   const stepMs = opts.stepMs ?? 1000
   let done = 0
@@ -36,7 +48,9 @@ export async function fillAudit(db: { tx<T>(fn: (q: Queryable) => Promise<T>): P
   while (done < opts.count) {
     const n = Math.min(batch, opts.count - done)
     head = await db.tx(async (q) => {
-      const h = (await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')).rows[0]
+      const h = (
+        await q.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')
+      ).rows[0]
       if (!h) throw new Error('audit_head missing: migrations not applied')
       const cols: unknown[][] = Array.from({ length: 12 }, () => [])
       let prev = h.hash
@@ -45,15 +59,37 @@ export async function fillAudit(db: { tx<T>(fn: (q: Queryable) => Promise<T>): P
         seq++
         const k = done + i
         const actor = opts.actors[k % opts.actors.length]!
-        const caseId = k % 10 === 9 || opts.caseIds.length === 0 ? null : opts.caseIds[(k * 7919) % opts.caseIds.length]!
+        const caseId =
+          k % 10 === 9 || opts.caseIds.length === 0 ? null : opts.caseIds[(k * 7919) % opts.caseIds.length]!
         const action = ACTIONS[k % ACTIONS.length]!
         const base: Omit<ChainEntry, 'hash'> = {
-          seq, at: new Date(start + k * stepMs).toISOString(), actorId: actor.id, actorName: actor.name, action,
-          targetType: caseId ? 'case' : 'session', targetId: caseId ?? `s-${k}`, caseId, requestId: `bench-${seq}`,
-          detail: caseId ? { tier: (['public', 'restricted', 'private'] as const)[k % 3], n: k } : { n: k }, prevHash: prev,
+          seq,
+          at: new Date(start + k * stepMs).toISOString(),
+          actorId: actor.id,
+          actorName: actor.name,
+          action,
+          targetType: caseId ? 'case' : 'session',
+          targetId: caseId ?? `s-${k}`,
+          caseId,
+          requestId: `bench-${seq}`,
+          detail: caseId ? { tier: (['public', 'restricted', 'private'] as const)[k % 3], n: k } : { n: k },
+          prevHash: prev,
         }
         const hash = entryHash(base)
-        const row = [base.seq, base.at, base.actorId, base.actorName, base.action, base.targetType, base.targetId, base.caseId, base.requestId, JSON.stringify(base.detail), base.prevHash, hash]
+        const row = [
+          base.seq,
+          base.at,
+          base.actorId,
+          base.actorName,
+          base.action,
+          base.targetType,
+          base.targetId,
+          base.caseId,
+          base.requestId,
+          JSON.stringify(base.detail),
+          base.prevHash,
+          hash,
+        ]
         row.forEach((v, c) => cols[c]!.push(v))
         prev = hash
       }

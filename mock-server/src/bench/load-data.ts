@@ -13,7 +13,14 @@ export interface LoadDataSize {
 }
 
 /** Seconds each step took. */
-export interface LoadDataTimings { people: number; cases: number; members: number; documents: number; audit: number; analyze: number }
+export interface LoadDataTimings {
+  people: number
+  cases: number
+  members: number
+  documents: number
+  audit: number
+  analyze: number
+}
 
 /**
  * Fill a migrated, demo-seeded database with a realistic firm for load tests: `people` more
@@ -24,7 +31,11 @@ export interface LoadDataTimings { people: number; cases: number; members: numbe
  * valid hash chain. Set-based SQL (`generate_series`) except the audit chain, whose hashes
  * are computed in Node. Never for production data.
  */
-export async function generateLoadData(db: Db, size: LoadDataSize, onStep: (msg: string) => void = () => undefined): Promise<LoadDataTimings> {
+export async function generateLoadData(
+  db: Db,
+  size: LoadDataSize,
+  onStep: (msg: string) => void = () => undefined,
+): Promise<LoadDataTimings> {
   const t: Partial<LoadDataTimings> = {}
   const step = async (name: keyof LoadDataTimings, fn: () => Promise<void>) => {
     const s = performance.now()
@@ -37,10 +48,13 @@ export async function generateLoadData(db: Db, size: LoadDataSize, onStep: (msg:
       `INSERT INTO users (id, org_id, name, role, title, department, dingtalk_user_id, dingtalk_union_id)
        SELECT 'lu-' || g, $1, 'Load User ' || g,
               (ARRAY['partner','associate','associate','staff','staff'])[1 + g % 5], 'Lawyer', 'Litigation', 'dt-lu-' || g, 'union-lu-' || g
-       FROM generate_series(1, $2) g`, [DEMO_ORG.id, size.people])
+       FROM generate_series(1, $2) g`,
+      [DEMO_ORG.id, size.people],
+    )
     await db.query(
       `INSERT INTO users (id, org_id, name, role) SELECT 'lc-' || g, $1, 'Load Client ' || g, 'client' FROM generate_series(1, $2) g`,
-      [DEMO_ORG.id, Math.ceil(size.cases / 4)])
+      [DEMO_ORG.id, Math.ceil(size.cases / 4)],
+    )
   })
   await step('cases', async () => {
     await db.query(
@@ -48,7 +62,9 @@ export async function generateLoadData(db: Db, size: LoadDataSize, onStep: (msg:
        SELECT 'lcase-' || g, $1, 'HCA ' || (5000 + g) || '/2025', 'Load case ' || g || ' 合約糾紛 contract dispute', 'Client ' || g,
               (ARRAY['open','open','open','on_hold','closed'])[1 + g % 5], g % 20 = 0, 'u-chan',
               now() - make_interval(days => g % 700), now() - make_interval(mins => g * 37)
-       FROM generate_series(1, $2) g`, [DEMO_ORG.id, size.cases])
+       FROM generate_series(1, $2) g`,
+      [DEMO_ORG.id, size.cases],
+    )
   })
   await step('members', async () => {
     const people = size.people
@@ -57,34 +73,45 @@ export async function generateLoadData(db: Db, size: LoadDataSize, onStep: (msg:
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, added_by)
        SELECT 'lcase-' || g, 'lu-' || (1 + ((g * 5 + k * 7) % $2)), 'active', 'private', 'u-chan'
        FROM generate_series(1, $1) g, generate_series(0, 3) k
-       ON CONFLICT DO NOTHING`, [size.cases, people])
+       ON CONFLICT DO NOTHING`,
+      [size.cases, people],
+    )
     // The demo partner: a member of every tenth case; walled off in every 50th of those.
     await db.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, wall_reason, added_by)
        SELECT 'lcase-' || g, 'u-chan', CASE WHEN g % 500 = 0 THEN 'walled' ELSE 'active' END, 'private',
               CASE WHEN g % 500 = 0 THEN 'acted for the other side' END, 'u-wong'
-       FROM generate_series(10, $1, 10) g ON CONFLICT DO NOTHING`, [size.cases])
+       FROM generate_series(10, $1, 10) g ON CONFLICT DO NOTHING`,
+      [size.cases],
+    )
     // The demo associate and paralegal in every 20th case; the demo client in every 40th (never an
     // internal-only one; every fifth of those has lapsed).
     await db.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, added_by)
        SELECT 'lcase-' || g, u, 'active', 'private', 'u-chan'
-       FROM generate_series(20, $1, 20) g, unnest(ARRAY['u-lee','u-cheung']) u ON CONFLICT DO NOTHING`, [size.cases])
+       FROM generate_series(20, $1, 20) g, unnest(ARRAY['u-lee','u-cheung']) u ON CONFLICT DO NOTHING`,
+      [size.cases],
+    )
     await db.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, expires_at, added_by)
        SELECT 'lcase-' || g, 'u-client-tse', 'active', 'public', CASE WHEN g % 200 = 5 THEN now() - interval '1 day' END, 'u-chan'
-       FROM generate_series(5, $1, 40) g ON CONFLICT DO NOTHING`, [size.cases])
+       FROM generate_series(5, $1, 40) g ON CONFLICT DO NOTHING`,
+      [size.cases],
+    )
     // Every fourth case has its own client with public access.
     await db.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, added_by)
        SELECT 'lcase-' || g, 'lc-' || (g / 4), 'active', 'public', 'u-chan'
-       FROM generate_series(4, $1, 4) g ON CONFLICT DO NOTHING`, [size.cases])
+       FROM generate_series(4, $1, 4) g ON CONFLICT DO NOTHING`,
+      [size.cases],
+    )
   })
   await step('documents', async () => {
     await db.query(
       `INSERT INTO blobs (sha256, size, mime)
        SELECT encode(sha256(('load-blob-' || g)::bytea), 'hex'), 100000 + g, 'application/pdf' FROM generate_series(1, 16) g
-       ON CONFLICT DO NOTHING`)
+       ON CONFLICT DO NOTHING`,
+    )
     // Skewed: documents land on low-numbered cases more often (case 1 gets the most).
     await db.query(
       `INSERT INTO case_documents (id, case_id, tier, title, filename, mime, size, sha256, render_kind, render_sha256, page_count, uploaded_by, created_at, updated_at)
@@ -95,18 +122,32 @@ export async function generateLoadData(db: Db, size: LoadDataSize, onStep: (msg:
               encode(sha256(('load-blob-' || (1 + g % 16))::bytea), 'hex'), 'pdf',
               encode(sha256(('load-blob-' || (1 + g % 16))::bytea), 'hex'), 1 + g % 40, 'u-chan',
               now() - make_interval(mins => g), now() - make_interval(mins => g)
-       FROM generate_series(1, $1) g`, [size.documents, size.cases])
+       FROM generate_series(1, $1) g`,
+      [size.documents, size.cases],
+    )
   })
   await step('audit', async () => {
-    const actors = (await db.query<{ id: string; name: string }>(`SELECT id, name FROM users ORDER BY id LIMIT 200`)).rows
+    const actors = (await db.query<{ id: string; name: string }>(`SELECT id, name FROM users ORDER BY id LIMIT 200`))
+      .rows
     const caseIds = (await db.query<{ id: string }>('SELECT id FROM cases ORDER BY id')).rows.map((r) => r.id)
     const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n
     let last = 0
     await fillAudit(db, {
-      count: size.auditEntries - have, batch: 10_000, actors, caseIds, stepMs: 30_000,
-      onProgress: (done) => { if (done - last >= 100_000) { last = done; onStep(`  audit: ${done.toLocaleString('en')} entries`) } },
+      count: size.auditEntries - have,
+      batch: 10_000,
+      actors,
+      caseIds,
+      stepMs: 30_000,
+      onProgress: (done) => {
+        if (done - last >= 100_000) {
+          last = done
+          onStep(`  audit: ${done.toLocaleString('en')} entries`)
+        }
+      },
     })
   })
-  await step('analyze', async () => { await db.exec('ANALYZE') })
+  await step('analyze', async () => {
+    await db.exec('ANALYZE')
+  })
   return t as LoadDataTimings
 }

@@ -15,7 +15,13 @@ import { caseRoomText, threadName } from './messages'
 import { eventsRepo } from './timeline-repo'
 
 /** What a comment hangs on, the tier that decides who may read and write it, and its name in a message. */
-interface Target { type: CommentTargetType; id: string; tier: Tier; name: (locale: Locale) => string; link: string }
+interface Target {
+  type: CommentTargetType
+  id: string
+  tier: Tier
+  name: (locale: Locale) => string
+  link: string
+}
 
 /**
  * Comments on documents (the document's tier decides), on timeline entries (public) and each
@@ -26,7 +32,12 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps
 
   async function resolve(
-    q: Queryable, req: FastifyRequest, caseId: string, type: CommentTargetType, id: string, action: CaseAction,
+    q: Queryable,
+    req: FastifyRequest,
+    caseId: string,
+    type: CommentTargetType,
+    id: string,
+    action: CaseAction,
   ): Promise<{ a: CaseAccess; target: Target }> {
     const a = await openCase(q, req, caseId, deps.now())
     let target: Target
@@ -41,14 +52,24 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
     } else {
       const tier = Tier.safeParse(id)
       if (!tier.success) throw notFound('Thread not found')
-      target = { type, id, tier: tier.data, name: (l) => threadName(l, tier.data), link: `/cases/${caseId}/${tier.data}` }
+      target = {
+        type,
+        id,
+        tier: tier.data,
+        name: (l) => threadName(l, tier.data),
+        link: `/cases/${caseId}/${tier.data}`,
+      }
     }
     enforce(decide(a.subject, target.tier, action), 'Not found')
     return { a, target }
   }
 
   const { comments } = caseRoomApi
-  for (const [type, api] of [['document', comments.document], ['event', comments.event], ['thread', comments.thread]] as const) {
+  for (const [type, api] of [
+    ['document', comments.document],
+    ['event', comments.event],
+    ['thread', comments.thread],
+  ] as const) {
     // Only comments written in a tier the caller can see: a private remark stays private when its document is shared.
     serve(app, api.list, async (req) => {
       const { a, target } = await resolve(db, req, req.params.caseId, type, req.params.targetId, 'view')
@@ -60,19 +81,49 @@ export async function caseCommentRoutes(app: App, deps: Deps): Promise<void> {
       const id = `cmt-${randomUUID()}`
       return db.tx(async (q) => {
         const { a, target } = await resolve(q, req, req.params.caseId, type, req.params.targetId, 'comment')
-        const page = type === 'document' ? req.body.page ?? null : null
+        const page = type === 'document' ? (req.body.page ?? null) : null
         const { user } = a.auth
         const { body } = req.body
-        await commentsRepo.create(q, { id, caseId: a.caseRow.id, type, targetId: target.id, authorId: user.id, body, page, tier: target.tier, now })
+        await commentsRepo.create(q, {
+          id,
+          caseId: a.caseRow.id,
+          type,
+          targetId: target.id,
+          authorId: user.id,
+          body,
+          page,
+          tier: target.tier,
+          now,
+        })
         await auditFor(req, q, {
-          action: 'case.comment', targetType: type, targetId: target.id, caseId: a.caseRow.id, detail: { commentId: id, tier: target.tier },
+          action: 'case.comment',
+          targetType: type,
+          targetId: target.id,
+          caseId: a.caseRow.id,
+          detail: { commentId: id, tier: target.tier },
         })
         await notifyEach(q, {
-          userIds: await membersWhoSee(q, a.caseRow.id, target.tier, now, [user.id]), kind: 'case.comment_new', caseId: a.caseRow.id,
+          userIds: await membersWhoSee(q, a.caseRow.id, target.tier, now, [user.id]),
+          kind: 'case.comment_new',
+          caseId: a.caseRow.id,
           link: appLink(deps.env, 'case-room', target.link),
-          text: (l) => caseRoomText(l, 'comment', { number: a.caseRow.number, actor: user.name, target: target.name(l), text: body.slice(0, 200) }),
+          text: (l) =>
+            caseRoomText(l, 'comment', {
+              number: a.caseRow.number,
+              actor: user.name,
+              target: target.name(l),
+              text: body.slice(0, 200),
+            }),
         })
-        return { id, authorId: user.id, authorName: user.name, authorRole: user.role, body, page, createdAt: now.toISOString() }
+        return {
+          id,
+          authorId: user.id,
+          authorName: user.name,
+          authorRole: user.role,
+          body,
+          page,
+          createdAt: now.toISOString(),
+        }
       })
     })
   }

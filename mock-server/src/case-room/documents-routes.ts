@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import { INTERNAL_ROLES, MOVE_REASON_MIN, caseRoomApi, decideMove, encodeCursor, isDowngrade, type Role } from '@suite/domain'
+import {
+  INTERNAL_ROLES,
+  MOVE_REASON_MIN,
+  caseRoomApi,
+  decideMove,
+  encodeCursor,
+  isDowngrade,
+  type Role,
+} from '@suite/domain'
 import type { App, Deps } from '../deps'
 import { keepOnlyIfRecorded } from '../storage/blob-store'
 import { TimeIdCursor, readCursor } from '../http/cursor'
@@ -13,7 +21,14 @@ import { enforce, membersWhoSee, openCase, openCaseFor } from './guard'
 import { findOfficeConverter } from './office'
 import { RenderError, createPageRenderer } from './render'
 import {
-  cleanFilename, internalOnlyReason, openDocument, processUpload, readBlob, toDocumentDetail, toDocumentSummary, type ProcessedUpload,
+  cleanFilename,
+  internalOnlyReason,
+  openDocument,
+  processUpload,
+  readBlob,
+  toDocumentDetail,
+  toDocumentSummary,
+  type ProcessedUpload,
 } from './documents'
 import { documentsRepo, type StoredFile } from './documents-repo'
 import { caseRoomText, tierName } from './messages'
@@ -23,14 +38,22 @@ import { touchCase } from './timeline-repo'
 async function uploadedFile(req: FastifyRequest, maxBytes: number) {
   if (!req.isMultipart()) throw new HttpError('unsupported_media_type', 'Send the file as multipart/form-data')
   const part = await req.file({ limits: { fileSize: maxBytes, files: 1, parts: 5 } })
-  if (!part) throw new HttpError('validation_failed', 'No file in the upload', [{ path: 'file', code: 'required', message: 'Attach a file' }])
+  if (!part)
+    throw new HttpError('validation_failed', 'No file in the upload', [
+      { path: 'file', code: 'required', message: 'Attach a file' },
+    ])
   return part
 }
 
 /** What a processed upload stores as a version. */
 const storedFile = (filename: string, up: ProcessedUpload): StoredFile => ({
-  filename, mime: up.stored.mime, size: up.stored.size, sha256: up.stored.sha256,
-  render: up.render, renderSha256: up.renderSha256, pageCount: up.pageCount,
+  filename,
+  mime: up.stored.mime,
+  size: up.stored.size,
+  sha256: up.stored.sha256,
+  render: up.render,
+  renderSha256: up.renderSha256,
+  pageCount: up.pageCount,
 })
 
 /** A safe `content-disposition` for a download of `filename`. */
@@ -47,16 +70,25 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
   const { db, env } = deps
   const renderer = createPageRenderer()
   const converter = findOfficeConverter()
-  const documentLink = (caseId: string, docId: string) => appLink(deps.env, 'case-room', `/cases/${caseId}/documents/${docId}`)
+  const documentLink = (caseId: string, docId: string) =>
+    appLink(deps.env, 'case-room', `/cases/${caseId}/documents/${docId}`)
   // A running server loads pdf.js and the watermark font once, in the background; tests load them on first use.
   if (env.NODE_ENV !== 'test') {
-    setImmediate(() => { void renderer.warm().catch((e: unknown) => app.log.warn({ err: e }, 'page renderer warm-up failed')) })
+    setImmediate(() => {
+      void renderer.warm().catch((e: unknown) => app.log.warn({ err: e }, 'page renderer warm-up failed'))
+    })
   }
 
   serve(app, caseRoomApi.documents.list, async (req) => {
     const { tier, q: search, limit, cursor } = req.query
     const a = await openCaseFor(db, req, req.params.caseId, deps.now(), tier, 'list')
-    const rows = await documentsRepo.list(db, { caseId: a.caseRow.id, tier, q: search, after: readCursor(cursor, TimeIdCursor), take: limit + 1 })
+    const rows = await documentsRepo.list(db, {
+      caseId: a.caseRow.id,
+      tier,
+      q: search,
+      after: readCursor(cursor, TimeIdCursor),
+      take: limit + 1,
+    })
     const items = rows.slice(0, limit)
     const last = items[items.length - 1]
     return {
@@ -76,23 +108,44 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const title = req.query.title || filename
     const id = `doc-${randomUUID()}`
     // Refused now (access ended while uploading, a database error): the file must not stay on disk.
-    const row = await keepOnlyIfRecorded(db, deps.blobs, up.blobs, () => db.tx(async (q) => {
-      const a = await openCaseFor(q, req, req.params.caseId, now, tier, 'upload')
-      await documentsRepo.recordBlobs(q, up.blobs)
-      await documentsRepo.create(q, { id, caseId: a.caseRow.id, tier, title, file: storedFile(filename, up), uploadedBy: a.auth.user.id, now })
-      // A private document is the firm's business: the case's "last changed" that outsiders see must not betray it.
-      if (tier !== 'private') await touchCase(q, a.caseRow.id, now)
-      await auditFor(req, q, {
-        action: 'document.upload', targetType: 'document', targetId: id, caseId: a.caseRow.id,
-        detail: { tier, filename, sha256: up.stored.sha256, size: up.stored.size, mime: up.stored.mime },
-      })
-      await notifyEach(q, {
-        userIds: await membersWhoSee(q, a.caseRow.id, tier, now, [a.auth.user.id]), kind: 'case.document_new', caseId: a.caseRow.id,
-        link: documentLink(a.caseRow.id, id),
-        text: (l) => caseRoomText(l, 'documentNew', { number: a.caseRow.number, actor: a.auth.user.name, title, tier: tierName(l, tier) }),
-      })
-      return (await documentsRepo.find(q, a.caseRow.id, id))!
-    }))
+    const row = await keepOnlyIfRecorded(db, deps.blobs, up.blobs, () =>
+      db.tx(async (q) => {
+        const a = await openCaseFor(q, req, req.params.caseId, now, tier, 'upload')
+        await documentsRepo.recordBlobs(q, up.blobs)
+        await documentsRepo.create(q, {
+          id,
+          caseId: a.caseRow.id,
+          tier,
+          title,
+          file: storedFile(filename, up),
+          uploadedBy: a.auth.user.id,
+          now,
+        })
+        // A private document is the firm's business: the case's "last changed" that outsiders see must not betray it.
+        if (tier !== 'private') await touchCase(q, a.caseRow.id, now)
+        await auditFor(req, q, {
+          action: 'document.upload',
+          targetType: 'document',
+          targetId: id,
+          caseId: a.caseRow.id,
+          detail: { tier, filename, sha256: up.stored.sha256, size: up.stored.size, mime: up.stored.mime },
+        })
+        await notifyEach(q, {
+          userIds: await membersWhoSee(q, a.caseRow.id, tier, now, [a.auth.user.id]),
+          kind: 'case.document_new',
+          caseId: a.caseRow.id,
+          link: documentLink(a.caseRow.id, id),
+          text: (l) =>
+            caseRoomText(l, 'documentNew', {
+              number: a.caseRow.number,
+              actor: a.auth.user.name,
+              title,
+              tier: tierName(l, tier),
+            }),
+        })
+        return (await documentsRepo.find(q, a.caseRow.id, id))!
+      }),
+    )
     return toDocumentSummary(row)
   })
 
@@ -117,7 +170,12 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
       throw e
     }
     await documentsRepo.recordView(db, {
-      docId: doc.id, caseId: doc.case_id, viewerId: access.auth.user.id, version: doc.version, page: req.params.page, now,
+      docId: doc.id,
+      caseId: doc.case_id,
+      viewerId: access.auth.user.id,
+      version: doc.version,
+      page: req.params.page,
+      now,
     })
     return reply
       .header('content-type', 'image/jpeg')
@@ -131,9 +189,15 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const stream = await deps.blobs.get(doc.sha256)
     if (!stream) throw notFound('The file is missing from storage')
     // A download hands the file out for good: record it before the first byte leaves.
-    await db.tx((q) => auditFor(req, q, {
-      action: 'document.download', targetType: 'document', targetId: doc.id, caseId: doc.case_id, detail: { version: doc.version, sha256: doc.sha256 },
-    }))
+    await db.tx((q) =>
+      auditFor(req, q, {
+        action: 'document.download',
+        targetType: 'document',
+        targetId: doc.id,
+        caseId: doc.case_id,
+        detail: { version: doc.version, sha256: doc.sha256 },
+      }),
+    )
     return reply
       .header('content-type', doc.mime)
       .header('content-length', String(doc.size))
@@ -147,7 +211,13 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     return db.tx(async (q) => {
       const { access, doc } = await openDocument(q, req, req.params.caseId, req.params.docId, now, 'edit')
       await documentsRepo.update(q, doc.id, req.body, now)
-      await auditFor(req, q, { action: 'document.edit', targetType: 'document', targetId: doc.id, caseId: doc.case_id, detail: { ...req.body } })
+      await auditFor(req, q, {
+        action: 'document.edit',
+        targetType: 'document',
+        targetId: doc.id,
+        caseId: doc.case_id,
+        detail: { ...req.body },
+      })
       return toDocumentDetail(q, (await documentsRepo.find(q, doc.case_id, doc.id))!, access)
     })
   })
@@ -158,22 +228,37 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     const part = await uploadedFile(req, env.UPLOAD_LIMIT_BYTES)
     const up = await processUpload(deps, renderer, converter, part.file, pre.doc.tier)
     const filename = cleanFilename(part.filename)
-    return keepOnlyIfRecorded(db, deps.blobs, up.blobs, () => db.tx(async (q) => {
-      const { access, doc } = await openDocument(q, req, req.params.caseId, req.params.docId, now, 'edit')
-      if (doc.tier !== pre.doc.tier) throw new HttpError('conflict', 'The document moved to another area while uploading; try again')
-      await documentsRepo.recordBlobs(q, up.blobs)
-      const version = doc.version + 1
-      await documentsRepo.addVersion(q, doc.id, version, storedFile(filename, up), access.auth.user.id, now)
-      await auditFor(req, q, {
-        action: 'document.new_version', targetType: 'document', targetId: doc.id, caseId: doc.case_id, detail: { version, sha256: up.stored.sha256 },
-      })
-      await notifyEach(q, {
-        userIds: await membersWhoSee(q, doc.case_id, doc.tier, now, [access.auth.user.id]), kind: 'case.document_version', caseId: doc.case_id,
-        link: documentLink(doc.case_id, doc.id),
-        text: (l) => caseRoomText(l, 'documentVersion', { number: access.caseRow.number, actor: access.auth.user.name, title: doc.title, version }),
-      })
-      return toDocumentDetail(q, (await documentsRepo.find(q, doc.case_id, doc.id))!, access)
-    }))
+    return keepOnlyIfRecorded(db, deps.blobs, up.blobs, () =>
+      db.tx(async (q) => {
+        const { access, doc } = await openDocument(q, req, req.params.caseId, req.params.docId, now, 'edit')
+        if (doc.tier !== pre.doc.tier)
+          throw new HttpError('conflict', 'The document moved to another area while uploading; try again')
+        await documentsRepo.recordBlobs(q, up.blobs)
+        const version = doc.version + 1
+        await documentsRepo.addVersion(q, doc.id, version, storedFile(filename, up), access.auth.user.id, now)
+        await auditFor(req, q, {
+          action: 'document.new_version',
+          targetType: 'document',
+          targetId: doc.id,
+          caseId: doc.case_id,
+          detail: { version, sha256: up.stored.sha256 },
+        })
+        await notifyEach(q, {
+          userIds: await membersWhoSee(q, doc.case_id, doc.tier, now, [access.auth.user.id]),
+          kind: 'case.document_version',
+          caseId: doc.case_id,
+          link: documentLink(doc.case_id, doc.id),
+          text: (l) =>
+            caseRoomText(l, 'documentVersion', {
+              number: access.caseRow.number,
+              actor: access.auth.user.name,
+              title: doc.title,
+              version,
+            }),
+        })
+        return toDocumentDetail(q, (await documentsRepo.find(q, doc.case_id, doc.id))!, access)
+      }),
+    )
   })
 
   serve(app, caseRoomApi.documents.remove, async (req) => {
@@ -182,7 +267,11 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
       const { access, doc } = await openDocument(q, req, req.params.caseId, req.params.docId, now, 'delete')
       await documentsRepo.remove(q, doc.id, access.auth.user.id, now)
       await auditFor(req, q, {
-        action: 'document.delete', targetType: 'document', targetId: doc.id, caseId: doc.case_id, detail: { title: doc.title, tier: doc.tier },
+        action: 'document.delete',
+        targetType: 'document',
+        targetId: doc.id,
+        caseId: doc.case_id,
+        detail: { title: doc.title, tier: doc.tier },
       })
     })
   })
@@ -203,23 +292,38 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
         ])
       }
       const downgrade = isDowngrade(doc.tier, toTier)
-      if (downgrade && access.auth.user.role !== 'partner') throw forbidden('Only a partner can share a document more widely')
+      if (downgrade && access.auth.user.role !== 'partner')
+        throw forbidden('Only a partner can share a document more widely')
       if (downgrade && reason.length < MOVE_REASON_MIN) {
         throw new HttpError('validation_failed', 'Write down why this document may be seen more widely', [
           { path: 'reason', code: 'too_short', message: `At least ${MOVE_REASON_MIN} characters` },
         ])
       }
-      if (doc.render_kind === 'none' && toTier !== 'private') throw new HttpError('conflict', internalOnlyReason('none')!)
+      if (doc.render_kind === 'none' && toTier !== 'private')
+        throw new HttpError('conflict', internalOnlyReason('none')!)
       const before = new Set(await membersWhoSee(q, doc.case_id, doc.tier, now))
       await documentsRepo.move(q, { docId: doc.id, from: doc.tier, to: toTier, reason, by: access.auth.user.id, now })
       await auditFor(req, q, {
-        action: 'document.move', targetType: 'document', targetId: doc.id, caseId: doc.case_id,
+        action: 'document.move',
+        targetType: 'document',
+        targetId: doc.id,
+        caseId: doc.case_id,
         detail: { from: doc.tier, to: toTier, reason, title: doc.title },
       })
-      const gained = (await membersWhoSee(q, doc.case_id, toTier, now, [access.auth.user.id])).filter((u) => !before.has(u))
+      const gained = (await membersWhoSee(q, doc.case_id, toTier, now, [access.auth.user.id])).filter(
+        (u) => !before.has(u),
+      )
       await notifyEach(q, {
-        userIds: gained, kind: 'case.document_shared', caseId: doc.case_id, link: documentLink(doc.case_id, doc.id),
-        text: (l) => caseRoomText(l, 'documentShared', { number: access.caseRow.number, title: doc.title, tier: tierName(l, toTier) }),
+        userIds: gained,
+        kind: 'case.document_shared',
+        caseId: doc.case_id,
+        link: documentLink(doc.case_id, doc.id),
+        text: (l) =>
+          caseRoomText(l, 'documentShared', {
+            number: access.caseRow.number,
+            title: doc.title,
+            tier: tierName(l, toTier),
+          }),
       })
       return toDocumentDetail(q, (await documentsRepo.find(q, doc.case_id, doc.id))!, access)
     })
@@ -229,7 +333,8 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
   serve(app, caseRoomApi.documents.beacon, async (req) => {
     const { access, doc } = await openDocument(db, req, req.params.caseId, req.params.docId, deps.now(), 'view')
     const { page, durationMs } = req.body
-    if (!(await documentsRepo.closeView(db, doc.id, access.auth.user.id, page, durationMs))) throw notFound('No open view of this page')
+    if (!(await documentsRepo.closeView(db, doc.id, access.auth.user.id, page, durationMs)))
+      throw notFound('No open view of this page')
   })
 
   serve(app, caseRoomApi.documents.views, async (req) => {
@@ -237,12 +342,27 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     // The firm sees who read what; a client may check who read the documents shared with them.
     if (!access.internal && access.auth.user.role !== 'client') throw forbidden('The view log is not available to you')
     // A client sees their own views and the firm's; another outsider's identity is not theirs to know.
-    const rows = await documentsRepo.views(db, doc.id, { everyone: access.internal, viewerId: access.auth.user.id, roles: INTERNAL_ROLES })
-    type Viewer = { viewerId: string; viewerName: string; viewerRole: Role; pages: Set<number>; totalMs: number; lastViewedAt: string }
+    const rows = await documentsRepo.views(db, doc.id, {
+      everyone: access.internal,
+      viewerId: access.auth.user.id,
+      roles: INTERNAL_ROLES,
+    })
+    type Viewer = {
+      viewerId: string
+      viewerName: string
+      viewerRole: Role
+      pages: Set<number>
+      totalMs: number
+      lastViewedAt: string
+    }
     const viewers = new Map<string, Viewer>()
     for (const r of rows) {
       const v = viewers.get(r.viewer_id) ?? {
-        viewerId: r.viewer_id, viewerName: r.name, viewerRole: r.role, pages: new Set<number>(), totalMs: 0,
+        viewerId: r.viewer_id,
+        viewerName: r.name,
+        viewerRole: r.role,
+        pages: new Set<number>(),
+        totalMs: 0,
         lastViewedAt: new Date(r.started_at).toISOString(),
       }
       v.pages.add(r.page)
@@ -251,7 +371,11 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
     }
     return {
       items: rows.map((r) => ({
-        viewerId: r.viewer_id, viewerName: r.name, viewerRole: r.role, page: r.page, startedAt: new Date(r.started_at).toISOString(),
+        viewerId: r.viewer_id,
+        viewerName: r.name,
+        viewerRole: r.role,
+        page: r.page,
+        startedAt: new Date(r.started_at).toISOString(),
         durationMs: r.duration_ms,
       })),
       viewers: [...viewers.values()].map((v) => ({ ...v, pages: [...v.pages].sort((x, y) => x - y) })),

@@ -1,5 +1,15 @@
 import type { FastifyRequest } from 'fastify'
-import { decide, isInternalRole, visibleTiers, CASE_ACTIONS, TIERS, type CaseAction, type Decision, type Subject, type Tier } from '@suite/domain'
+import {
+  decide,
+  isInternalRole,
+  visibleTiers,
+  CASE_ACTIONS,
+  TIERS,
+  type CaseAction,
+  type Decision,
+  type Subject,
+  type Tier,
+} from '@suite/domain'
 import type { Queryable } from '../db/db'
 import { loadSubject } from '../cases/access'
 import { requireUser, type AuthContext } from '../http/auth-context'
@@ -7,8 +17,15 @@ import { forbidden, notFound } from '../http/errors'
 
 /** A `cases` row. */
 export interface CaseRow {
-  id: string; org_id: string; number: string; title: string; client_name: string; status: 'open' | 'on_hold' | 'closed'
-  restricted_to_internal: boolean; created_at: Date; updated_at: Date
+  id: string
+  org_id: string
+  number: string
+  title: string
+  client_name: string
+  status: 'open' | 'on_hold' | 'closed'
+  restricted_to_internal: boolean
+  created_at: Date
+  updated_at: Date
 }
 
 /** The caller, their permission subject in one case, and the case. */
@@ -39,7 +56,14 @@ export async function openCase(q: Queryable, req: FastifyRequest, caseId: string
 }
 
 /** {@link openCase}, then `action` on `tier` must be allowed. */
-export async function openCaseFor(q: Queryable, req: FastifyRequest, caseId: string, now: Date, tier: Tier, action: CaseAction): Promise<CaseAccess> {
+export async function openCaseFor(
+  q: Queryable,
+  req: FastifyRequest,
+  caseId: string,
+  now: Date,
+  tier: Tier,
+  action: CaseAction,
+): Promise<CaseAccess> {
   const access = await openCase(q, req, caseId, now)
   enforce(decide(access.subject, tier, action))
   return access
@@ -59,17 +83,35 @@ export function abilities(subject: Subject): Partial<Record<Tier, CaseAction[]>>
  * Active members of a case who can see `tier` right now (walls, expiry and "restrict to
  * internal" applied), optionally leaving some out: the people a notification concerns.
  */
-export async function membersWhoSee(q: Queryable, caseId: string, tier: Tier, now: Date, except: string[] = []): Promise<string[]> {
-  const { rows } = await q.query<{ user_id: string; role: Subject['role']; status: 'active'; tier_ceiling: Tier; expires_at: Date | null; restricted_to_internal: boolean }>(
+export async function membersWhoSee(
+  q: Queryable,
+  caseId: string,
+  tier: Tier,
+  now: Date,
+  except: string[] = [],
+): Promise<string[]> {
+  const { rows } = await q.query<{
+    user_id: string
+    role: Subject['role']
+    status: 'active'
+    tier_ceiling: Tier
+    expires_at: Date | null
+    restricted_to_internal: boolean
+  }>(
     `SELECT m.user_id, u.role, m.status, m.tier_ceiling, m.expires_at, c.restricted_to_internal
      FROM case_members m JOIN users u ON u.id = m.user_id JOIN cases c ON c.id = m.case_id
      WHERE m.case_id = $1 AND m.status = 'active' AND u.active`,
     [caseId],
   )
-  return rows.filter((r) => {
-    if (except.includes(r.user_id)) return false
-    if (r.expires_at && new Date(r.expires_at).getTime() <= now.getTime()) return false
-    if (!isInternalRole(r.role) && r.restricted_to_internal) return false
-    return decide({ role: r.role, membership: { status: 'active', tierCeiling: r.tier_ceiling } }, tier, 'list') !== 'not_found'
-  }).map((r) => r.user_id)
+  return rows
+    .filter((r) => {
+      if (except.includes(r.user_id)) return false
+      if (r.expires_at && new Date(r.expires_at).getTime() <= now.getTime()) return false
+      if (!isInternalRole(r.role) && r.restricted_to_internal) return false
+      return (
+        decide({ role: r.role, membership: { status: 'active', tierCeiling: r.tier_ceiling } }, tier, 'list') !==
+        'not_found'
+      )
+    })
+    .map((r) => r.user_id)
 }

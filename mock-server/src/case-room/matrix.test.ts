@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  CASE_ACTIONS, PERMISSION_TABLE, TIERS, decide, decideMove, effectiveMemberStatus, isInternalRole,
-  type CaseAction, type Decision, type MemberStatus, type Role, type Subject, type Tier,
+  CASE_ACTIONS,
+  PERMISSION_TABLE,
+  TIERS,
+  decide,
+  decideMove,
+  effectiveMemberStatus,
+  isInternalRole,
+  type CaseAction,
+  type Decision,
+  type MemberStatus,
+  type Role,
+  type Subject,
+  type Tier,
 } from '@suite/domain'
 import { createTestApp, type TestApp, type TestCredentials } from '../testing'
 import { insertCase, insertDocument, insertMember, insertUser, makePng, multipart } from '../testing/case-room'
@@ -21,24 +32,58 @@ const RESTRICTED_CASE = 'case-mx-r'
 const png = makePng(64, 48)
 const DAY = 86_400_000
 
-type Variant = 'ceiling-private' | 'ceiling-restricted' | 'ceiling-public' | 'walled' | 'expired' | 'lapsed' | 'revoked' | 'suspended' | 'non-member' | 'switch'
-const VARIANTS: Variant[] = ['ceiling-private', 'ceiling-restricted', 'ceiling-public', 'walled', 'expired', 'lapsed', 'revoked', 'suspended', 'non-member', 'switch']
+type Variant =
+  | 'ceiling-private'
+  | 'ceiling-restricted'
+  | 'ceiling-public'
+  | 'walled'
+  | 'expired'
+  | 'lapsed'
+  | 'revoked'
+  | 'suspended'
+  | 'non-member'
+  | 'switch'
+const VARIANTS: Variant[] = [
+  'ceiling-private',
+  'ceiling-restricted',
+  'ceiling-public',
+  'walled',
+  'expired',
+  'lapsed',
+  'revoked',
+  'suspended',
+  'non-member',
+  'switch',
+]
 const ROLES = Object.keys(PERMISSION_TABLE) as Role[]
 
 /** What each variant stores, and in which case. */
-function membershipOf(role: Role, v: Variant): { caseId: string; status: MemberStatus; tierCeiling: Tier; expiresAt: Date | null } | null {
+function membershipOf(
+  role: Role,
+  v: Variant,
+): { caseId: string; status: MemberStatus; tierCeiling: Tier; expiresAt: Date | null } | null {
   const top: Tier = isInternalRole(role) ? 'private' : 'restricted'
   switch (v) {
-    case 'ceiling-private': return { caseId: CASE, status: 'active', tierCeiling: 'private', expiresAt: null }
-    case 'ceiling-restricted': return { caseId: CASE, status: 'active', tierCeiling: 'restricted', expiresAt: null }
-    case 'ceiling-public': return { caseId: CASE, status: 'active', tierCeiling: 'public', expiresAt: null }
-    case 'walled': return { caseId: CASE, status: 'walled', tierCeiling: top, expiresAt: null }
-    case 'expired': return { caseId: CASE, status: 'expired', tierCeiling: top, expiresAt: new Date(Date.now() - DAY) }
-    case 'lapsed': return { caseId: CASE, status: 'active', tierCeiling: top, expiresAt: new Date(Date.now() - 60_000) }
-    case 'revoked': return { caseId: CASE, status: 'revoked', tierCeiling: top, expiresAt: null }
-    case 'suspended': return { caseId: CASE, status: 'suspended', tierCeiling: top, expiresAt: null }
-    case 'switch': return { caseId: RESTRICTED_CASE, status: 'active', tierCeiling: top, expiresAt: null }
-    case 'non-member': return null
+    case 'ceiling-private':
+      return { caseId: CASE, status: 'active', tierCeiling: 'private', expiresAt: null }
+    case 'ceiling-restricted':
+      return { caseId: CASE, status: 'active', tierCeiling: 'restricted', expiresAt: null }
+    case 'ceiling-public':
+      return { caseId: CASE, status: 'active', tierCeiling: 'public', expiresAt: null }
+    case 'walled':
+      return { caseId: CASE, status: 'walled', tierCeiling: top, expiresAt: null }
+    case 'expired':
+      return { caseId: CASE, status: 'expired', tierCeiling: top, expiresAt: new Date(Date.now() - DAY) }
+    case 'lapsed':
+      return { caseId: CASE, status: 'active', tierCeiling: top, expiresAt: new Date(Date.now() - 60_000) }
+    case 'revoked':
+      return { caseId: CASE, status: 'revoked', tierCeiling: top, expiresAt: null }
+    case 'suspended':
+      return { caseId: CASE, status: 'suspended', tierCeiling: top, expiresAt: null }
+    case 'switch':
+      return { caseId: RESTRICTED_CASE, status: 'active', tierCeiling: top, expiresAt: null }
+    case 'non-member':
+      return null
   }
 }
 
@@ -46,11 +91,25 @@ function membershipOf(role: Role, v: Variant): { caseId: string; status: MemberS
 function subjectOf(role: Role, v: Variant): { subject: Subject; caseId: string } {
   const m = membershipOf(role, v)
   if (!m) return { subject: { role, membership: null }, caseId: CASE }
-  const status = effectiveMemberStatus({ status: m.status, expiresAt: m.expiresAt }, { role, restrictedToInternal: m.caseId === RESTRICTED_CASE, now: new Date() })
+  const status = effectiveMemberStatus(
+    { status: m.status, expiresAt: m.expiresAt },
+    { role, restrictedToInternal: m.caseId === RESTRICTED_CASE, now: new Date() },
+  )
   return { subject: { role, membership: { status, tierCeiling: m.tierCeiling } }, caseId: m.caseId }
 }
 
-const SUCCESS: Record<CaseAction, number> = { list: 200, view: 200, download: 200, upload: 201, comment: 201, edit: 200, delete: 204, move: 200, invite: 201, revoke: 204 }
+const SUCCESS: Record<CaseAction, number> = {
+  list: 200,
+  view: 200,
+  download: 200,
+  upload: 201,
+  comment: 201,
+  edit: 200,
+  delete: 204,
+  move: 200,
+  invite: 201,
+  revoke: 204,
+}
 /** Where a `move` of a document in each tier goes in the matrix: one step less protected, public one step up. */
 const MOVE_TO: Record<Tier, Tier> = { private: 'restricted', restricted: 'public', public: 'restricted' }
 
@@ -65,26 +124,55 @@ async function perform(c: TestCredentials, caseId: string, tier: Tier, action: C
   const base = `/api/cases/${caseId}`
   const doc = sharedDoc[caseId]![tier]
   const inject = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    (await t.app.inject({ method, url, headers: c.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) })).statusCode
+    (
+      await t.app.inject({
+        method,
+        url,
+        headers: c.headers,
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      })
+    ).statusCode
   switch (action) {
-    case 'list': return inject('GET', `${base}/documents?tier=${tier}`)
-    case 'view': return inject('GET', `${base}/documents/${doc}/pages/1`)
-    case 'download': return inject('GET', `${base}/documents/${doc}/original`)
+    case 'list':
+      return inject('GET', `${base}/documents?tier=${tier}`)
+    case 'view':
+      return inject('GET', `${base}/documents/${doc}/pages/1`)
+    case 'download':
+      return inject('GET', `${base}/documents/${doc}/original`)
     case 'upload': {
       const body = multipart('scan.png', png, 'image/png')
-      return (await t.app.inject({ method: 'POST', url: `${base}/documents?tier=${tier}`, headers: { ...c.headers, ...body.headers }, payload: body.payload })).statusCode
+      return (
+        await t.app.inject({
+          method: 'POST',
+          url: `${base}/documents?tier=${tier}`,
+          headers: { ...c.headers, ...body.headers },
+          payload: body.payload,
+        })
+      ).statusCode
     }
-    case 'comment': return inject('POST', `${base}/documents/${doc}/comments`, { body: 'Matrix comment' })
-    case 'edit': return inject('PATCH', `${base}/documents/${doc}`, { title: `Edited ${++seq}` })
-    case 'delete': return inject('DELETE', `${base}/documents/${await insertDocument(t, caseId, tier, png)}`)
-    case 'move': return inject('POST', `${base}/documents/${await insertDocument(t, caseId, tier, png)}/move`, { toTier: MOVE_TO[tier], reason: 'Agreed with the client in the meeting of 2 March' })
+    case 'comment':
+      return inject('POST', `${base}/documents/${doc}/comments`, { body: 'Matrix comment' })
+    case 'edit':
+      return inject('PATCH', `${base}/documents/${doc}`, { title: `Edited ${++seq}` })
+    case 'delete':
+      return inject('DELETE', `${base}/documents/${await insertDocument(t, caseId, tier, png)}`)
+    case 'move':
+      return inject('POST', `${base}/documents/${await insertDocument(t, caseId, tier, png)}/move`, {
+        toTier: MOVE_TO[tier],
+        reason: 'Agreed with the client in the meeting of 2 March',
+      })
     case 'invite':
       if (tier === 'private') {
         const id = `mx-new-${++seq}`
         await insertUser(t, id, 'associate')
         return inject('POST', `${base}/members`, { userIds: [id], tierCeiling: 'private' })
       }
-      return inject('POST', `${base}/invitations`, { name: 'Invited Person', role: 'client', tierCeiling: tier, accessExpiry: { kind: 'date', date: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10) } })
+      return inject('POST', `${base}/invitations`, {
+        name: 'Invited Person',
+        role: 'client',
+        tierCeiling: tier,
+        accessExpiry: { kind: 'date', date: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10) },
+      })
     case 'revoke': {
       const id = `mx-target-${++seq}`
       await insertUser(t, id, tier === 'private' ? 'associate' : 'client')
@@ -111,7 +199,9 @@ beforeAll(async () => {
     }
   }
 }, 60_000)
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
 describe('permission matrix: the API answers exactly what PERMISSION_TABLE + decide() say', () => {
   for (const role of ROLES) {
@@ -135,7 +225,9 @@ describe('permission matrix: the API answers exactly what PERMISSION_TABLE + dec
 
   it('covers every role of the table and every membership state', () => {
     expect(ROLES.sort()).toEqual([...Object.keys(PERMISSION_TABLE)].sort())
-    const states = new Set(ROLES.flatMap((r) => VARIANTS.map((v) => subjectOf(r, v).subject.membership?.status ?? 'none')))
+    const states = new Set(
+      ROLES.flatMap((r) => VARIANTS.map((v) => subjectOf(r, v).subject.membership?.status ?? 'none')),
+    )
     expect([...states].sort()).toEqual(['active', 'expired', 'none', 'revoked', 'suspended', 'walled'])
   })
 

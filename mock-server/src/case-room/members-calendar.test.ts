@@ -14,30 +14,67 @@ let items: string[] = []
 beforeAll(async () => {
   t = await createTestApp({ env: COURT_TEST_ENV })
   t.setNow(new Date('2026-03-02T02:00:00Z'))
-  for (const r of (await t.db.query<{ id: string; dingtalk_union_id: string }>('SELECT id, dingtalk_union_id FROM users')).rows) UNION[r.id] = r.dingtalk_union_id
+  for (const r of (
+    await t.db.query<{ id: string; dingtalk_union_id: string }>('SELECT id, dingtalk_union_id FROM users')
+  ).rows)
+    UNION[r.id] = r.dingtalk_union_id
   const lam = await courtCaller(t, 'u-lam')
   await lam('PUT', '/settings', { ...(await lam('GET', '/settings')), syncCallsPerSecond: 100 })
   const chan = await courtCaller(t, 'u-chan')
   const lawyerIds = ['u-chan', 'u-lee', 'u-cheung']
-  const h = await chan<Hearing>('POST', '/hearings', {
-    caseId: CASE, court: 'Court of First Instance', courtroom: '7', type: 'trial', title: `${MARKER} trial`,
-    startsAt: '2026-09-14T10:00:00+08:00', endsAt: '2026-09-14T13:00:00+08:00', lawyerIds,
-  }, 201)
-  const d = await chan<Deadline>('POST', '/deadlines', { caseId: CASE, kind: 'fixed', title: `${MARKER} filing`, dueOn: '2026-10-05', lawyerIds }, 201)
+  const h = await chan<Hearing>(
+    'POST',
+    '/hearings',
+    {
+      caseId: CASE,
+      court: 'Court of First Instance',
+      courtroom: '7',
+      type: 'trial',
+      title: `${MARKER} trial`,
+      startsAt: '2026-09-14T10:00:00+08:00',
+      endsAt: '2026-09-14T13:00:00+08:00',
+      lawyerIds,
+    },
+    201,
+  )
+  const d = await chan<Deadline>(
+    'POST',
+    '/deadlines',
+    { caseId: CASE, kind: 'fixed', title: `${MARKER} filing`, dueOn: '2026-10-05', lawyerIds },
+    201,
+  )
   items = [h.id, d.id]
   await drainAll(t)
   partner = await t.signIn('u-chan')
 })
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
 const call = (method: 'POST' | 'DELETE', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: partner.headers, ...(payload === undefined ? {} : { payload: payload as object }) })
+  t.app.inject({
+    method,
+    url,
+    headers: partner.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
 /** Sync jobs waiting for the two items. */
-const queuedFor = async () => (await t.db.query<{ item: string }>(
-  `SELECT payload->>'itemId' AS item FROM jobs WHERE kind = $1 AND status = 'queued' AND payload->>'itemId' = ANY($2::text[]) ORDER BY 1`, [SYNC_JOB, items])).rows.map((r) => r.item)
-const eventsOf = (userId: string) => liveEvents(t).filter((e) => e.unionId === UNION[userId] && e.summary.includes(MARKER))
-const stateOf = async (userId: string) => (await t.db.query<{ state: string }>(
-  'SELECT state FROM court_sync_events WHERE user_id = $1 AND item_id = ANY($2::text[]) ORDER BY item_id', [userId, items])).rows.map((r) => r.state)
+const queuedFor = async () =>
+  (
+    await t.db.query<{ item: string }>(
+      `SELECT payload->>'itemId' AS item FROM jobs WHERE kind = $1 AND status = 'queued' AND payload->>'itemId' = ANY($2::text[]) ORDER BY 1`,
+      [SYNC_JOB, items],
+    )
+  ).rows.map((r) => r.item)
+const eventsOf = (userId: string) =>
+  liveEvents(t).filter((e) => e.unionId === UNION[userId] && e.summary.includes(MARKER))
+const stateOf = async (userId: string) =>
+  (
+    await t.db.query<{ state: string }>(
+      'SELECT state FROM court_sync_events WHERE user_id = $1 AND item_id = ANY($2::text[]) ORDER BY item_id',
+      [userId, items],
+    )
+  ).rows.map((r) => r.state)
 
 describe('case room membership changes re-sync the DingTalk calendar of the person', () => {
   it('starts with every lawyer holding both events', () => {
@@ -49,7 +86,10 @@ describe('case room membership changes re-sync the DingTalk calendar of the pers
     expect(refused.statusCode).toBe(409)
     expect(await queuedFor()).toEqual([])
 
-    const walled = await call('POST', `/api/cases/${CASE}/walls`, { userId: 'u-lee', reason: 'Acted for the other side 曾代表對方' })
+    const walled = await call('POST', `/api/cases/${CASE}/walls`, {
+      userId: 'u-lee',
+      reason: 'Acted for the other side 曾代表對方',
+    })
     expect(walled.statusCode, walled.body).toBe(201)
     expect(await queuedFor()).toEqual([...items].sort())
     await drainAll(t)

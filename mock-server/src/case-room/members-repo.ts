@@ -1,11 +1,29 @@
-import { effectiveMemberStatus, isInternalRole, type CaseMemberView, type MemberStatus, type Role, type Tier } from '@suite/domain'
+import {
+  effectiveMemberStatus,
+  isInternalRole,
+  type CaseMemberView,
+  type MemberStatus,
+  type Role,
+  type Tier,
+} from '@suite/domain'
 import type { Queryable } from '../db/db'
 
 /** A `case_members` row with the person's name and role, the case's switch and the milestone their access is bound to. */
 export interface MemberRow {
-  case_id: string; user_id: string; status: MemberStatus; tier_ceiling: Tier; expires_at: Date | null; wall_reason: string | null
-  added_at: Date; name: string; role: Role; title: string | null; restricted_to_internal: boolean
-  expiry_milestone_id: string | null; milestone_title: string | null; milestone_reached_at: Date | null
+  case_id: string
+  user_id: string
+  status: MemberStatus
+  tier_ceiling: Tier
+  expires_at: Date | null
+  wall_reason: string | null
+  added_at: Date
+  name: string
+  role: Role
+  title: string | null
+  restricted_to_internal: boolean
+  expiry_milestone_id: string | null
+  milestone_title: string | null
+  milestone_reached_at: Date | null
 }
 
 const MEMBER_SQL = `SELECT m.case_id, m.user_id, m.status, m.tier_ceiling, m.expires_at, m.wall_reason, m.added_at, m.expiry_milestone_id,
@@ -17,20 +35,34 @@ const MEMBER_SQL = `SELECT m.case_id, m.user_id, m.status, m.tier_ceiling, m.exp
 export function toMemberView(r: MemberRow, now: Date): CaseMemberView {
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
   return {
-    userId: r.user_id as CaseMemberView['userId'], name: r.name, role: r.role, title: r.title, internal: isInternalRole(r.role),
+    userId: r.user_id as CaseMemberView['userId'],
+    name: r.name,
+    role: r.role,
+    title: r.title,
+    internal: isInternalRole(r.role),
     status: effectiveMemberStatus(
-      { status: r.status, expiresAt: r.expires_at }, { role: r.role, restrictedToInternal: r.restricted_to_internal, now },
+      { status: r.status, expiresAt: r.expires_at },
+      { role: r.role, restrictedToInternal: r.restricted_to_internal, now },
     ),
-    tierCeiling: r.tier_ceiling, expiresAt: iso(r.expires_at),
+    tierCeiling: r.tier_ceiling,
+    expiresAt: iso(r.expires_at),
     expiryMilestone: r.expiry_milestone_id
       ? { id: r.expiry_milestone_id as never, title: r.milestone_title ?? '', reachedAt: iso(r.milestone_reached_at) }
       : null,
-    wallReason: r.wall_reason, addedAt: new Date(r.added_at).toISOString(),
+    wallReason: r.wall_reason,
+    addedAt: new Date(r.added_at).toISOString(),
   }
 }
 
 /** An external whose access ends soon, and who to tell. */
-export interface ExpiringExternal { case_id: string; user_id: string; name: string; expires_at: Date; added_by: string | null; number: string }
+export interface ExpiringExternal {
+  case_id: string
+  user_id: string
+  name: string
+  expires_at: Date
+  added_by: string | null
+  number: string
+}
 
 /** The `case_members` table: who is in a case, with which tier ceiling, until when, and who is walled off. */
 export const membersRepo = {
@@ -41,11 +73,17 @@ export const membersRepo = {
 
   /** One membership, or null. */
   async find(q: Queryable, caseId: string, userId: string): Promise<MemberRow | null> {
-    return (await q.query<MemberRow>(`${MEMBER_SQL} WHERE m.case_id = $1 AND m.user_id = $2`, [caseId, userId])).rows[0] ?? null
+    return (
+      (await q.query<MemberRow>(`${MEMBER_SQL} WHERE m.case_id = $1 AND m.user_id = $2`, [caseId, userId])).rows[0] ??
+      null
+    )
   },
 
   /** Make a firm member active with `tierCeiling`, whatever they were before (a wall is checked by the caller). */
-  async addInternal(q: Queryable, m: { caseId: string; userId: string; tierCeiling: Tier; addedBy: string; now: Date }): Promise<void> {
+  async addInternal(
+    q: Queryable,
+    m: { caseId: string; userId: string; tierCeiling: Tier; addedBy: string; now: Date },
+  ): Promise<void> {
     await q.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, added_by, added_at) VALUES ($1, $2, 'active', $3, $4, $5)
        ON CONFLICT (case_id, user_id) DO UPDATE SET status = 'active', tier_ceiling = EXCLUDED.tier_ceiling, added_by = EXCLUDED.added_by,
@@ -57,7 +95,15 @@ export const membersRepo = {
   /** A new external member, their access ending on a date or at a milestone. */
   async addExternal(
     q: Queryable,
-    m: { caseId: string; userId: string; tierCeiling: Tier; expiresAt: Date | null; milestoneId: string | null; addedBy: string; now: Date },
+    m: {
+      caseId: string
+      userId: string
+      tierCeiling: Tier
+      expiresAt: Date | null
+      milestoneId: string | null
+      addedBy: string
+      now: Date
+    },
   ): Promise<void> {
     await q.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, expires_at, expiry_milestone_id, added_by, added_at)
@@ -67,12 +113,17 @@ export const membersRepo = {
   },
 
   async revoke(q: Queryable, caseId: string, userId: string, by: string, now: Date): Promise<void> {
-    await q.query(`UPDATE case_members SET status = 'revoked', revoked_by = $3, revoked_at = $4 WHERE case_id = $1 AND user_id = $2`,
-      [caseId, userId, by, now])
+    await q.query(
+      `UPDATE case_members SET status = 'revoked', revoked_by = $3, revoked_at = $4 WHERE case_id = $1 AND user_id = $2`,
+      [caseId, userId, by, now],
+    )
   },
 
   /** Wall a person off the case (a membership row is made when they had none). */
-  async wall(q: Queryable, w: { caseId: string; userId: string; reason: string; by: string; now: Date }): Promise<void> {
+  async wall(
+    q: Queryable,
+    w: { caseId: string; userId: string; reason: string; by: string; now: Date },
+  ): Promise<void> {
     await q.query(
       `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, wall_reason, walled_by, walled_at, added_by, added_at)
        VALUES ($1, $2, 'walled', 'private', $3, $4, $5, $4, $5)
@@ -87,7 +138,8 @@ export const membersRepo = {
     const r = await q.query(
       `UPDATE case_members SET status = 'revoked', wall_reason = NULL, revoked_by = $3, revoked_at = $4
        WHERE case_id = $1 AND user_id = $2 AND status = 'walled'`,
-      [caseId, userId, by, now])
+      [caseId, userId, by, now],
+    )
     return r.rowCount > 0
   },
 
@@ -96,31 +148,39 @@ export const membersRepo = {
     const { rows } = await q.query<{ user_id: string }>(
       `UPDATE case_members SET expires_at = $3
        WHERE case_id = $1 AND expiry_milestone_id = $2 AND status = 'active' AND (expires_at IS NULL OR expires_at > $3) RETURNING user_id`,
-      [caseId, milestoneId, now])
+      [caseId, milestoneId, now],
+    )
     return rows.map((r) => r.user_id)
   },
 
   /** Whether the person is an active member of another case too. */
   async activeElsewhere(q: Queryable, userId: string, caseId: string): Promise<boolean> {
-    const { rows } = await q.query("SELECT 1 FROM case_members WHERE user_id = $1 AND case_id <> $2 AND status = 'active' LIMIT 1", [userId, caseId])
+    const { rows } = await q.query(
+      "SELECT 1 FROM case_members WHERE user_id = $1 AND case_id <> $2 AND status = 'active' LIMIT 1",
+      [userId, caseId],
+    )
     return rows.length > 0
   },
 
   /** Active externals of every case whose access ends in (`from`, `to`]. */
   async externalsExpiring(q: Queryable, from: Date, to: Date): Promise<ExpiringExternal[]> {
-    return (await q.query<ExpiringExternal>(
-      `SELECT m.case_id, m.user_id, u.name, m.expires_at, m.added_by, c.number FROM case_members m
+    return (
+      await q.query<ExpiringExternal>(
+        `SELECT m.case_id, m.user_id, u.name, m.expires_at, m.added_by, c.number FROM case_members m
        JOIN users u ON u.id = m.user_id JOIN cases c ON c.id = m.case_id
        WHERE m.status = 'active' AND u.role IN ('client','external_expert') AND m.expires_at > $1 AND m.expires_at <= $2`,
-      [from, to],
-    )).rows
+        [from, to],
+      )
+    ).rows
   },
 
   /** The active partners of a case. */
   async activePartners(q: Queryable, caseId: string): Promise<string[]> {
     const { rows } = await q.query<{ user_id: string }>(
       `SELECT m.user_id FROM case_members m JOIN users u ON u.id = m.user_id
-       WHERE m.case_id = $1 AND m.status = 'active' AND u.role = 'partner'`, [caseId])
+       WHERE m.case_id = $1 AND m.status = 'active' AND u.role = 'partner'`,
+      [caseId],
+    )
     return rows.map((r) => r.user_id)
   },
 }

@@ -28,7 +28,9 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
     const a = await openCase(db, req, req.params.caseId, now)
     const all = (await membersRepo.list(db, a.caseRow.id)).map((r) => toMemberView(r, now))
     // Externals see the firm's team and themselves; never other outsiders, walls or lapsed entries.
-    const items = a.internal ? all : all.filter((m) => m.userId === a.auth.user.id || (m.internal && m.status === 'active'))
+    const items = a.internal
+      ? all
+      : all.filter((m) => m.userId === a.auth.user.id || (m.internal && m.status === 'active'))
     return { items: items.map((m) => (a.internal ? m : { ...m, wallReason: null })) }
   })
 
@@ -40,9 +42,14 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
     const ids = [...req.body.userIds]
     for (const dtId of req.body.dingtalkUserIds) {
       const known = await findUserByDingTalkId(db, dtId)
-      if (known) { ids.push(known.id); continue }
+      if (known) {
+        ids.push(known.id)
+        continue
+      }
       let profile
-      try { profile = await deps.dingtalk.getUser(dtId) } catch {
+      try {
+        profile = await deps.dingtalk.getUser(dtId)
+      } catch {
         throw new HttpError('upstream_unavailable', 'DingTalk did not return this person; try again in a moment')
       }
       ids.push((await db.tx((q) => upsertDingTalkUser(q, pre.caseRow.org_id, profile))).row.id)
@@ -55,7 +62,9 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
         const u = await findUser(q, id)
         const path = `userIds.${i}`
         if (!u || !u.active || u.org_id !== a.caseRow.org_id) {
-          throw new HttpError('validation_failed', 'Unknown person', [{ path, code: 'unknown', message: 'No such active user' }])
+          throw new HttpError('validation_failed', 'Unknown person', [
+            { path, code: 'unknown', message: 'No such active user' },
+          ])
         }
         if (!isInternalRole(u.role)) {
           throw new HttpError('validation_failed', 'People outside the firm join by invitation link', [
@@ -63,20 +72,38 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
           ])
         }
         const existing = await membersRepo.find(q, a.caseRow.id, id)
-        if (existing?.status === 'walled') throw new HttpError('conflict', `${u.name} is behind an ethical wall on this case; lift the wall first`)
+        if (existing?.status === 'walled')
+          throw new HttpError('conflict', `${u.name} is behind an ethical wall on this case; lift the wall first`)
         if (existing?.status === 'active' && existing.tier_ceiling === req.body.tierCeiling) continue
-        await membersRepo.addInternal(q, { caseId: a.caseRow.id, userId: id, tierCeiling: req.body.tierCeiling, addedBy: a.auth.user.id, now })
+        await membersRepo.addInternal(q, {
+          caseId: a.caseRow.id,
+          userId: id,
+          tierCeiling: req.body.tierCeiling,
+          addedBy: a.auth.user.id,
+          now,
+        })
         added.push(id)
         // Hearings and deadlines of the case that name them go back into their DingTalk calendar.
         await enqueueSyncForMember(q, a.caseRow.id, id, now)
         await auditFor(req, q, {
-          action: 'case.member_add', targetType: 'user', targetId: id, caseId: a.caseRow.id,
+          action: 'case.member_add',
+          targetType: 'user',
+          targetId: id,
+          caseId: a.caseRow.id,
           detail: { tierCeiling: req.body.tierCeiling, previous: existing?.status ?? null },
         })
       }
       await notifyEach(q, {
-        userIds: added, kind: 'case.member_added', caseId: a.caseRow.id, link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}`),
-        text: (l) => caseRoomText(l, 'memberAdded', { number: a.caseRow.number, actor: a.auth.user.name, caseTitle: a.caseRow.title }),
+        userIds: added,
+        kind: 'case.member_added',
+        caseId: a.caseRow.id,
+        link: appLink(deps.env, 'case-room', `/cases/${a.caseRow.id}`),
+        text: (l) =>
+          caseRoomText(l, 'memberAdded', {
+            number: a.caseRow.number,
+            actor: a.auth.user.name,
+            caseTitle: a.caseRow.title,
+          }),
       })
     })
     return { items: (await membersRepo.list(db, pre.caseRow.id)).map((r) => toMemberView(r, now)) }
@@ -91,14 +118,18 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
       if (!target) throw notFound('Member not found')
       enforce(decide(a.subject, target.tier_ceiling, 'revoke'), 'Member not found')
       if (target.user_id === a.auth.user.id) throw new HttpError('conflict', 'You cannot remove yourself from a case')
-      if (target.status === 'walled') throw new HttpError('conflict', 'This person is behind an ethical wall; the wall stays until it is lifted')
+      if (target.status === 'walled')
+        throw new HttpError('conflict', 'This person is behind an ethical wall; the wall stays until it is lifted')
       await membersRepo.revoke(q, a.caseRow.id, target.user_id, a.auth.user.id, now)
       // Their saved device access and any unused sign-in link end in the same step.
       const reentry = await revokeMemberReentry(q, a.caseRow.id, target.user_id, 'member_revoked', now)
       // Their DingTalk calendar loses the case's hearings and deadlines.
       await enqueueSyncForMember(q, a.caseRow.id, target.user_id, now)
       await auditFor(req, q, {
-        action: 'case.member_revoke', targetType: 'user', targetId: target.user_id, caseId: a.caseRow.id,
+        action: 'case.member_revoke',
+        targetType: 'user',
+        targetId: target.user_id,
+        caseId: a.caseRow.id,
         detail: { previous: target.status, tierCeiling: target.tier_ceiling, reentryEnded: reentry },
       })
     })
@@ -112,19 +143,33 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
       enforce(decide(a.subject, 'private', 'revoke'))
       const u = await findUser(q, req.body.userId)
       if (!u || u.org_id !== a.caseRow.org_id) {
-        throw new HttpError('validation_failed', 'Unknown person', [{ path: 'userId', code: 'unknown', message: 'No such user' }])
-      }
-      if (!isInternalRole(u.role)) {
-        throw new HttpError('validation_failed', 'Walls apply to the firm’s own people; revoke an external member instead', [
-          { path: 'userId', code: 'external', message: 'Not an internal user' },
+        throw new HttpError('validation_failed', 'Unknown person', [
+          { path: 'userId', code: 'unknown', message: 'No such user' },
         ])
       }
+      if (!isInternalRole(u.role)) {
+        throw new HttpError(
+          'validation_failed',
+          'Walls apply to the firm’s own people; revoke an external member instead',
+          [{ path: 'userId', code: 'external', message: 'Not an internal user' }],
+        )
+      }
       if (u.id === a.auth.user.id) throw new HttpError('conflict', 'You cannot wall yourself off a case')
-      await membersRepo.wall(q, { caseId: a.caseRow.id, userId: u.id, reason: req.body.reason, by: a.auth.user.id, now })
+      await membersRepo.wall(q, {
+        caseId: a.caseRow.id,
+        userId: u.id,
+        reason: req.body.reason,
+        by: a.auth.user.id,
+        now,
+      })
       // Walled off: their DingTalk calendar loses the case's hearings and deadlines.
       await enqueueSyncForMember(q, a.caseRow.id, u.id, now)
       await auditFor(req, q, {
-        action: 'case.wall_add', targetType: 'user', targetId: u.id, caseId: a.caseRow.id, detail: { reason: req.body.reason },
+        action: 'case.wall_add',
+        targetType: 'user',
+        targetId: u.id,
+        caseId: a.caseRow.id,
+        detail: { reason: req.body.reason },
       })
       return toMemberView((await membersRepo.find(q, a.caseRow.id, u.id))!, now)
     })
@@ -137,13 +182,23 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
     enforce(decide(pre.subject, 'private', 'revoke'))
     const target = await membersRepo.find(db, pre.caseRow.id, req.params.userId)
     if (!target || target.status !== 'walled') throw notFound('No wall for this person')
-    await requireCaseStepUp(req, { action: 'case.wall_lift', targetType: 'user', targetId: target.user_id, caseId: pre.caseRow.id })
+    await requireCaseStepUp(req, {
+      action: 'case.wall_lift',
+      targetType: 'user',
+      targetId: target.user_id,
+      caseId: pre.caseRow.id,
+    })
     await db.tx(async (q) => {
       const a = await openCase(q, req, req.params.caseId, now)
       enforce(decide(a.subject, 'private', 'revoke'))
-      if (!(await membersRepo.liftWall(q, a.caseRow.id, req.params.userId, a.auth.user.id, now))) throw notFound('No wall for this person')
+      if (!(await membersRepo.liftWall(q, a.caseRow.id, req.params.userId, a.auth.user.id, now)))
+        throw notFound('No wall for this person')
       await auditFor(req, q, {
-        action: 'case.wall_lift', targetType: 'user', targetId: req.params.userId, caseId: a.caseRow.id, detail: { reason: target.wall_reason },
+        action: 'case.wall_lift',
+        targetType: 'user',
+        targetId: req.params.userId,
+        caseId: a.caseRow.id,
+        detail: { reason: target.wall_reason },
       })
     })
   })
@@ -152,15 +207,32 @@ export async function caseMemberRoutes(app: App, deps: Deps): Promise<void> {
   deps.jobHandlers['case-room.expiry-scan'] = async (_job, { db: jobDb }) => {
     const now = deps.now()
     for (const r of await membersRepo.externalsExpiring(jobDb, now, new Date(now.getTime() + EXPIRY_WARNING_MS))) {
-      const to = [...new Set([...(r.added_by ? [r.added_by] : []), ...await membersRepo.activePartners(jobDb, r.case_id)])]
+      const to = [
+        ...new Set([...(r.added_by ? [r.added_by] : []), ...(await membersRepo.activePartners(jobDb, r.case_id))]),
+      ]
       const ends = new Date(r.expires_at)
-      await jobDb.tx((q) => notifyEach(q, {
-        userIds: to, kind: 'case.access_expiring', caseId: r.case_id, dedupeKey: `access-expiring:${r.case_id}:${r.user_id}:${ends.toISOString()}`,
-        text: (l) => caseRoomText(l, 'accessExpiring', { number: r.number, name: r.name, at: hongKongMinute(ends) }),
-      }))
+      await jobDb.tx((q) =>
+        notifyEach(q, {
+          userIds: to,
+          kind: 'case.access_expiring',
+          caseId: r.case_id,
+          dedupeKey: `access-expiring:${r.case_id}:${r.user_id}:${ends.toISOString()}`,
+          text: (l) => caseRoomText(l, 'accessExpiring', { number: r.number, name: r.name, at: hongKongMinute(ends) }),
+        }),
+      )
     }
     const next = new Date(now.getTime() + DAY)
-    await enqueue(jobDb, 'case-room.expiry-scan', {}, { runAt: next, dedupeKey: `case-room.expiry-scan:${next.toISOString().slice(0, 10)}` })
+    await enqueue(
+      jobDb,
+      'case-room.expiry-scan',
+      {},
+      { runAt: next, dedupeKey: `case-room.expiry-scan:${next.toISOString().slice(0, 10)}` },
+    )
   }
-  await enqueue(db, 'case-room.expiry-scan', {}, { dedupeKey: `case-room.expiry-scan:${deps.now().toISOString().slice(0, 10)}` })
+  await enqueue(
+    db,
+    'case-room.expiry-scan',
+    {},
+    { dedupeKey: `case-room.expiry-scan:${deps.now().toISOString().slice(0, 10)}` },
+  )
 }

@@ -8,8 +8,14 @@ import { catalogue } from '../jobs/messages'
 export const caseRoomText = catalogue({
   'zh-HK': {
     memberAdded: { title: '案件 {number}：你已加入', body: '{actor} 已把你加入案件 {number}「{caseTitle}」。' },
-    accessExpiring: { title: '案件 {number}：外部存取即將屆滿', body: '{name} 對 {number} 的存取權將於 {at}（香港時間）屆滿。如對方仍需存取，請在成員名單續期。' },
-    invitationSent: { title: '案件 {number}：已邀請外部成員', body: '{actor} 已邀請 {name}（{role}，{tier}）加入 {number}。' },
+    accessExpiring: {
+      title: '案件 {number}：外部存取即將屆滿',
+      body: '{name} 對 {number} 的存取權將於 {at}（香港時間）屆滿。如對方仍需存取，請在成員名單續期。',
+    },
+    invitationSent: {
+      title: '案件 {number}：已邀請外部成員',
+      body: '{actor} 已邀請 {name}（{role}，{tier}）加入 {number}。',
+    },
     invitationAccepted: { title: '案件 {number}：邀請已接受', body: '{name} 已接受加入 {number} 的邀請。' },
     'event.milestone': { title: '案件 {number}：新里程碑', body: '{title}' },
     'event.hearing': { title: '案件 {number}：聆訊日期', body: '{title}' },
@@ -23,8 +29,14 @@ export const caseRoomText = catalogue({
   },
   'zh-CN': {
     memberAdded: { title: '案件 {number}：你已被加入', body: '{actor} 已将你加入案件 {number}“{caseTitle}”。' },
-    accessExpiring: { title: '案件 {number}：外部访问权限即将到期', body: '{name} 对 {number} 的访问权限将于 {at}（香港时间）到期。如对方仍需访问，请在成员列表中续期。' },
-    invitationSent: { title: '案件 {number}：已邀请外部成员', body: '{actor} 已邀请 {name}（{role}，{tier}）加入 {number}。' },
+    accessExpiring: {
+      title: '案件 {number}：外部访问权限即将到期',
+      body: '{name} 对 {number} 的访问权限将于 {at}（香港时间）到期。如对方仍需访问，请在成员列表中续期。',
+    },
+    invitationSent: {
+      title: '案件 {number}：已邀请外部成员',
+      body: '{actor} 已邀请 {name}（{role}，{tier}）加入 {number}。',
+    },
     invitationAccepted: { title: '案件 {number}：邀请已接受', body: '{name} 已接受加入 {number} 的邀请。' },
     'event.milestone': { title: '案件 {number}：新里程碑', body: '{title}' },
     'event.hearing': { title: '案件 {number}：开庭日期', body: '{title}' },
@@ -40,10 +52,16 @@ export const caseRoomText = catalogue({
     memberAdded: { title: 'Case {number}: you were added', body: '{actor} added you to {number} {caseTitle}.' },
     accessExpiring: {
       title: 'Case {number}: access ending soon',
-      body: '{name}\'s access to {number} ends at {at} (Hong Kong time). Renew it from the members panel if they still need it.',
+      body: "{name}'s access to {number} ends at {at} (Hong Kong time). Renew it from the members panel if they still need it.",
     },
-    invitationSent: { title: 'Case {number}: invitation sent', body: '{actor} invited {name} ({role}, {tier}) to {number}.' },
-    invitationAccepted: { title: 'Case {number}: invitation accepted', body: '{name} accepted the invitation to {number}.' },
+    invitationSent: {
+      title: 'Case {number}: invitation sent',
+      body: '{actor} invited {name} ({role}, {tier}) to {number}.',
+    },
+    invitationAccepted: {
+      title: 'Case {number}: invitation accepted',
+      body: '{name} accepted the invitation to {number}.',
+    },
     'event.milestone': { title: 'Case {number}: new milestone', body: '{title}' },
     'event.hearing': { title: 'Case {number}: hearing date', body: '{title}' },
     'event.notice': { title: 'Case {number}: notice', body: '{title}' },

@@ -19,23 +19,38 @@ beforeAll(async () => {
   await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-lee'")
   for (const id of ['u-chan', 'u-client-tse']) as[id] = await t.signIn(id)
 })
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
-interface Row { locale: string; user_ids: string[]; title: string; body: string }
+interface Row {
+  locale: string
+  user_ids: string[]
+  title: string
+  body: string
+}
 /** The notifications of `kind`, one per language. */
 const byLocale = async (kind: string): Promise<Record<string, Row>> => {
-  const { rows } = await t.db.query<Row>('SELECT locale, user_ids, title, body FROM notifications WHERE kind = $1', [kind])
+  const { rows } = await t.db.query<Row>('SELECT locale, user_ids, title, body FROM notifications WHERE kind = $1', [
+    kind,
+  ])
   return Object.fromEntries(rows.map((r) => [r.locale, r]))
 }
 /** Everything DingTalk showed one person, as text. */
 const shownTo = (dingtalkUserId: string) =>
-  t.sim.state.messages.filter((m) => m.userid === dingtalkUserId).map((m) => JSON.stringify(m.msg)).join('\n')
+  t.sim.state.messages
+    .filter((m) => m.userid === dingtalkUserId)
+    .map((m) => JSON.stringify(m.msg))
+    .join('\n')
 
 describe('case room notifications in the recipient’s language', () => {
   it('a comment: English to an en member, Traditional Chinese to a zh-HK one, the words as written', async () => {
     const words = 'Please call me 請致電我'
     const res = await t.app.inject({
-      method: 'POST', url: `/api/cases/${HCA}/threads/restricted/comments`, headers: as['u-client-tse']!.headers, payload: { body: words },
+      method: 'POST',
+      url: `/api/cases/${HCA}/threads/restricted/comments`,
+      headers: as['u-client-tse']!.headers,
+      payload: { body: words },
     })
     expect(res.statusCode, res.body).toBe(201)
     const n = await byLocale('case.comment_new')
@@ -59,8 +74,10 @@ describe('case room notifications in the recipient’s language', () => {
   it('a new document: the tier named in each language, the title as written', async () => {
     const body = multipart('brief.pdf', await makePdf(1))
     const res = await t.app.inject({
-      method: 'POST', url: `/api/cases/${HCA}/documents?tier=restricted&title=${encodeURIComponent('Expert brief 專家指引')}`,
-      headers: { ...as['u-chan']!.headers, ...body.headers }, payload: body.payload,
+      method: 'POST',
+      url: `/api/cases/${HCA}/documents?tier=restricted&title=${encodeURIComponent('Expert brief 專家指引')}`,
+      headers: { ...as['u-chan']!.headers, ...body.headers },
+      payload: body.payload,
     })
     expect(res.statusCode, res.body).toBe(201)
     const n = await byLocale('case.document_new')
@@ -74,7 +91,10 @@ describe('case room notifications in the recipient’s language', () => {
 
   it('a timeline entry: its kind in each language', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: `/api/cases/${HCA}/events`, headers: as['u-chan']!.headers, payload: { kind: 'hearing', title: 'CMC 案件管理會議' },
+      method: 'POST',
+      url: `/api/cases/${HCA}/events`,
+      headers: as['u-chan']!.headers,
+      payload: { kind: 'hearing', title: 'CMC 案件管理會議' },
     })
     expect(res.statusCode, res.body).toBe(201)
     const n = await byLocale('case.event.hearing')

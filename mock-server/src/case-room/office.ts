@@ -17,7 +17,12 @@ export function findOfficeConverter(path = process.env.PATH ?? ''): string | nul
   for (const dir of path.split(delimiter).filter(Boolean)) {
     for (const name of ['soffice', 'libreoffice']) {
       const candidate = join(dir, name)
-      try { accessSync(candidate, constants.X_OK); return candidate } catch { /* not here */ }
+      try {
+        accessSync(candidate, constants.X_OK)
+        return candidate
+      } catch {
+        /* not here */
+      }
     }
   }
   return null
@@ -27,14 +32,31 @@ export function findOfficeConverter(path = process.env.PATH ?? ''): string | nul
  * Convert an office file to PDF with a headless LibreOffice; each run gets its own profile
  * directory so concurrent conversions do not collide. Rejects after `timeoutMs`.
  */
-export async function convertToPdf(converter: string, bytes: Buffer, ext: string, timeoutMs = 120_000): Promise<Buffer> {
+export async function convertToPdf(
+  converter: string,
+  bytes: Buffer,
+  ext: string,
+  timeoutMs = 120_000,
+): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'suite-convert-'))
   try {
     const input = join(dir, `input.${ext}`)
     await writeFile(input, bytes)
     await new Promise<void>((resolve, reject) => {
-      execFile(converter, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
-        { timeout: timeoutMs }, (err) => (err ? reject(err) : resolve()))
+      execFile(
+        converter,
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          input,
+        ],
+        { timeout: timeoutMs },
+        (err) => (err ? reject(err) : resolve()),
+      )
     })
     return await readFile(join(dir, 'input.pdf'))
   } finally {

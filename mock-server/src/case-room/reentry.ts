@@ -24,18 +24,40 @@ export const REENTRY_RACE_MS = 15_000
 
 /** A membership as re-entry sees it. */
 export interface MemberAccess {
-  caseId: string; userId: string; role: Role; status: MemberStatus; storedStatus: MemberStatus
-  expiresAt: Date | null; restrictedToInternal: boolean; userActive: boolean; caseNumber: string
+  caseId: string
+  userId: string
+  role: Role
+  status: MemberStatus
+  storedStatus: MemberStatus
+  expiresAt: Date | null
+  restrictedToInternal: boolean
+  userActive: boolean
+  caseNumber: string
 }
 
 /** The membership of `userId` in `caseId` with the status that counts at `now`, or null. */
-export async function memberAccess(q: Queryable, caseId: string, userId: string, now: Date): Promise<MemberAccess | null> {
+export async function memberAccess(
+  q: Queryable,
+  caseId: string,
+  userId: string,
+  now: Date,
+): Promise<MemberAccess | null> {
   const r = await reentryRepo.membership(q, caseId, userId)
   if (!r) return null
   const expiresAt = r.expires_at ? new Date(r.expires_at) : null
   return {
-    caseId, userId, role: r.role, storedStatus: r.status, expiresAt, restrictedToInternal: r.restricted_to_internal, userActive: r.active, caseNumber: r.number,
-    status: effectiveMemberStatus({ status: r.status, expiresAt }, { role: r.role, restrictedToInternal: r.restricted_to_internal, now }),
+    caseId,
+    userId,
+    role: r.role,
+    storedStatus: r.status,
+    expiresAt,
+    restrictedToInternal: r.restricted_to_internal,
+    userActive: r.active,
+    caseNumber: r.number,
+    status: effectiveMemberStatus(
+      { status: r.status, expiresAt },
+      { role: r.role, restrictedToInternal: r.restricted_to_internal, now },
+    ),
   }
 }
 
@@ -46,18 +68,38 @@ export function reentryEnd(now: Date, memberExpiresAt: Date | null): Date {
 }
 
 /** A credential just written: the token for the cookie (never stored) and when it ends. */
-export interface IssuedReentry { token: string; id: string; familyId: string; expiresAt: Date }
+export interface IssuedReentry {
+  token: string
+  id: string
+  familyId: string
+  expiresAt: Date
+}
 
 /** Store a new re-entry credential (hash only) for a membership. */
 export async function issueReentry(
   q: Queryable,
-  p: { caseId: string; userId: string; via: 'invitation' | 'sign_in_link' | 'rotation'; expiresAt: Date; familyId?: string; userAgent?: string | undefined; now: Date },
+  p: {
+    caseId: string
+    userId: string
+    via: 'invitation' | 'sign_in_link' | 'rotation'
+    expiresAt: Date
+    familyId?: string
+    userAgent?: string | undefined
+    now: Date
+  },
 ): Promise<IssuedReentry> {
   const token = randomBytes(32).toString('base64url')
   const id = `rec-${randomUUID()}`
   const familyId = p.familyId ?? `ref-${randomUUID()}`
   await reentryRepo.insertCredential(q, {
-    id, familyId, caseId: p.caseId, userId: p.userId, tokenHash: sha256(token), via: p.via, now: p.now, expiresAt: p.expiresAt,
+    id,
+    familyId,
+    caseId: p.caseId,
+    userId: p.userId,
+    tokenHash: sha256(token),
+    via: p.via,
+    now: p.now,
+    expiresAt: p.expiresAt,
     userAgent: p.userAgent?.slice(0, 300) ?? null,
   })
   return { token, id, familyId, expiresAt: p.expiresAt }
@@ -65,7 +107,11 @@ export async function issueReentry(
 
 /** End every live credential and every unused sign-in link of a membership (revocation, "sign out devices"). */
 export function revokeMemberReentry(
-  q: Queryable, caseId: string, userId: string, reason: string, now: Date,
+  q: Queryable,
+  caseId: string,
+  userId: string,
+  reason: string,
+  now: Date,
 ): Promise<{ credentials: number; links: number }> {
   return reentryRepo.revokeMember(q, caseId, userId, reason, now)
 }
@@ -77,7 +123,13 @@ export function revokeFamily(q: Queryable, familyId: string, reason: string, now
 
 const secureFlags = (env: Env) => {
   const none = env.COOKIE_SAMESITE === 'none'
-  return { httpOnly: true, signed: true, sameSite: env.COOKIE_SAMESITE, secure: none || env.NODE_ENV === 'production', partitioned: none } as const
+  return {
+    httpOnly: true,
+    signed: true,
+    sameSite: env.COOKIE_SAMESITE,
+    secure: none || env.NODE_ENV === 'production',
+    partitioned: none,
+  } as const
 }
 
 /** Put the re-entry credential in the browser (httpOnly, signed, only sent to the re-entry endpoints). */
@@ -105,15 +157,29 @@ export function setSessionCookie(reply: FastifyReply, env: Env, s: OpenedSession
 
 /** Open an external member's session and build the `Session` answer. */
 export async function openExternalSession(
-  q: Queryable, req: FastifyRequest, env: Env, userId: string, now: Date,
+  q: Queryable,
+  req: FastifyRequest,
+  env: Env,
+  userId: string,
+  now: Date,
 ): Promise<{ opened: OpenedSession; session: Session }> {
   const { user, org } = await reentryRepo.sessionOwner(q, userId)
-  const opened = await openSession(q, { userId, method: 'invitation', ttlMinutes: env.SESSION_TTL_MINUTES, ip: req.ip, userAgent: req.headers['user-agent'], now })
+  const opened = await openSession(q, {
+    userId,
+    method: 'invitation',
+    ttlMinutes: env.SESSION_TTL_MINUTES,
+    ip: req.ip,
+    userAgent: req.headers['user-agent'],
+    now,
+  })
   return {
     opened,
     session: {
-      user: toUser(user), org: { id: org.id as Session['org']['id'], corpId: org.corp_id, name: org.name },
-      csrfToken: opened.csrfToken, expiresAt: opened.expiresAt.toISOString(), method: 'invitation',
+      user: toUser(user),
+      org: { id: org.id as Session['org']['id'], corpId: org.corp_id, name: org.name },
+      csrfToken: opened.csrfToken,
+      expiresAt: opened.expiresAt.toISOString(),
+      method: 'invitation',
     },
   }
 }

@@ -13,7 +13,13 @@ export type RenderSource = 'pdf' | 'image'
 
 /** Thrown for a page number past the end, or a file that is not what it claims. */
 export class RenderError extends Error {
-  constructor(readonly reason: 'no_such_page' | 'unreadable', message: string) { super(message); this.name = 'RenderError' }
+  constructor(
+    readonly reason: 'no_such_page' | 'unreadable',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'RenderError'
+  }
 }
 
 /** Options of {@link createPageRenderer}. */
@@ -31,11 +37,12 @@ let pdfjsModule: Promise<PdfJs> | null = null
  * handing it the already imported worker module (`globalThis.pdfjsWorker`) spares every process
  * a second, lazy import of ~2 MB of code on its first document.
  */
-const pdfjs = () => (pdfjsModule ??= (async () => {
-  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
-  ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-  return import('pdfjs-dist/legacy/build/pdf.mjs')
-})())
+const pdfjs = () =>
+  (pdfjsModule ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
+    return import('pdfjs-dist/legacy/build/pdf.mjs')
+  })())
 
 /** A tiny LRU keyed by string, bounded by a cost function. */
 function lru<V>(budget: number, cost: (v: V) => number, onEvict?: (v: V) => void) {
@@ -44,12 +51,18 @@ function lru<V>(budget: number, cost: (v: V) => number, onEvict?: (v: V) => void
   return {
     get(k: string): V | undefined {
       const v = map.get(k)
-      if (v !== undefined) { map.delete(k); map.set(k, v) }
+      if (v !== undefined) {
+        map.delete(k)
+        map.set(k, v)
+      }
       return v
     },
     set(k: string, v: V): void {
       const old = map.get(k)
-      if (old !== undefined) { used -= cost(old); map.delete(k) }
+      if (old !== undefined) {
+        used -= cost(old)
+        map.delete(k)
+      }
       map.set(k, v)
       used += cost(v)
       while (used > budget && map.size > 1) {
@@ -74,7 +87,13 @@ function lru<V>(budget: number, cost: (v: V) => number, onEvict?: (v: V) => void
 export function createPageRenderer(opts: PageRendererOptions = {}) {
   const width = opts.width ?? 1240
   const rasters = lru<Buffer>(opts.cacheBytes ?? 64 * 1024 * 1024, (b) => b.length)
-  const docs = lru<Promise<PDFDocumentProxy>>(4, () => 1, (p) => { void p.then((d) => d.destroy()).catch(() => undefined) })
+  const docs = lru<Promise<PDFDocumentProxy>>(
+    4,
+    () => 1,
+    (p) => {
+      void p.then((d) => d.destroy()).catch(() => undefined)
+    },
+  )
   let queue: Promise<unknown> = Promise.resolve()
 
   /** Run `fn` after every render queued before it. */
@@ -91,8 +110,13 @@ export function createPageRenderer(opts: PageRendererOptions = {}) {
         const { getDocument } = await pdfjs()
         const data = new Uint8Array(await bytes())
         return getDocument({
-          data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true,
-          standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/', cMapUrl: join(PDFJS_DIR, 'cmaps') + '/', cMapPacked: true,
+          data,
+          isEvalSupported: false,
+          useSystemFonts: false,
+          disableFontFace: true,
+          standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+          cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+          cMapPacked: true,
           verbosity: 0,
         }).promise
       })()
@@ -126,7 +150,11 @@ export function createPageRenderer(opts: PageRendererOptions = {}) {
   async function rasterImage(bytes: () => Promise<Buffer>, page: number): Promise<Canvas> {
     if (page !== 1) throw new RenderError('no_such_page', `page ${page} of 1`)
     let img
-    try { img = await loadImage(await bytes()) } catch (e) { throw new RenderError('unreadable', `cannot read image: ${(e as Error).message}`) }
+    try {
+      img = await loadImage(await bytes())
+    } catch (e) {
+      throw new RenderError('unreadable', `cannot read image: ${(e as Error).message}`)
+    }
     const scale = Math.min(1, 1600 / img.width, 4000 / img.height)
     const canvas = createCanvas(Math.max(1, Math.round(img.width * scale)), Math.max(1, Math.round(img.height * scale)))
     const ctx = canvas.getContext('2d')
@@ -159,7 +187,13 @@ export function createPageRenderer(opts: PageRendererOptions = {}) {
      * Page `page` (1-based) of the file `key` as a JPEG with `watermark` burned in.
      * `bytes` loads the file only when the page is not cached yet.
      */
-    async render(key: string, source: RenderSource, bytes: () => Promise<Buffer>, page: number, watermark: Watermark): Promise<Buffer> {
+    async render(
+      key: string,
+      source: RenderSource,
+      bytes: () => Promise<Buffer>,
+      page: number,
+      watermark: Watermark,
+    ): Promise<Buffer> {
       const cacheKey = `${key}:${page}:${width}`
       let plain = rasters.get(cacheKey)
       if (!plain) {

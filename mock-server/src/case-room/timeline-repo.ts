@@ -3,8 +3,17 @@ import type { Queryable } from '../db/db'
 
 /** A `case_events` row with its author's name and how many comments it has. */
 export interface EventRow {
-  id: string; case_id: string; kind: CaseEventKind; title: string; body: string; occurs_at: Date | null; reached_at: Date | null
-  created_by: string; created_by_name: string; created_at: Date; comment_count: number
+  id: string
+  case_id: string
+  kind: CaseEventKind
+  title: string
+  body: string
+  occurs_at: Date | null
+  reached_at: Date | null
+  created_by: string
+  created_by_name: string
+  created_at: Date
+  comment_count: number
 }
 
 const SELECT = `SELECT e.*, u.name AS created_by_name,
@@ -16,21 +25,38 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
 /** Map a row to the wire shape. */
 export function toEvent(r: EventRow): CaseEvent {
   return {
-    id: r.id as CaseEvent['id'], caseId: r.case_id as CaseEvent['caseId'], kind: r.kind, title: r.title, body: r.body,
-    occursAt: iso(r.occurs_at), reachedAt: iso(r.reached_at), createdBy: r.created_by, createdByName: r.created_by_name,
-    createdAt: new Date(r.created_at).toISOString(), commentCount: r.comment_count,
+    id: r.id as CaseEvent['id'],
+    caseId: r.case_id as CaseEvent['caseId'],
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    occursAt: iso(r.occurs_at),
+    reachedAt: iso(r.reached_at),
+    createdBy: r.created_by,
+    createdByName: r.created_by_name,
+    createdAt: new Date(r.created_at).toISOString(),
+    commentCount: r.comment_count,
   }
 }
 
 /** What changes in a timeline entry; `occursAt` undefined leaves it, null clears it. */
-export interface EventChange { title?: string | undefined; body?: string | undefined; occursAt?: Date | null | undefined; reachedAt: Date | null }
+export interface EventChange {
+  title?: string | undefined
+  body?: string | undefined
+  occursAt?: Date | null | undefined
+  reachedAt: Date | null
+}
 
 /** The `case_events` table: the public timeline of a case. */
 export const eventsRepo = {
   /** The newest 500 entries, by when they happen (or were written). */
   async list(q: Queryable, caseId: string): Promise<EventRow[]> {
-    return (await q.query<EventRow>(
-      `${SELECT} WHERE e.case_id = $1 ORDER BY COALESCE(e.occurs_at, e.created_at) DESC, e.id LIMIT 500`, [caseId])).rows
+    return (
+      await q.query<EventRow>(
+        `${SELECT} WHERE e.case_id = $1 ORDER BY COALESCE(e.occurs_at, e.created_at) DESC, e.id LIMIT 500`,
+        [caseId],
+      )
+    ).rows
   },
 
   /** One entry of a case, or null. */
@@ -40,12 +66,22 @@ export const eventsRepo = {
 
   async create(
     q: Queryable,
-    e: { id: string; caseId: string; kind: CaseEventKind; title: string; body: string; occursAt: Date | null; createdBy: string; now: Date },
+    e: {
+      id: string
+      caseId: string
+      kind: CaseEventKind
+      title: string
+      body: string
+      occursAt: Date | null
+      createdBy: string
+      now: Date
+    },
   ): Promise<void> {
     await q.query(
       `INSERT INTO case_events (id, case_id, kind, title, body, occurs_at, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
-      [e.id, e.caseId, e.kind, e.title, e.body, e.occursAt, e.createdBy, e.now])
+      [e.id, e.caseId, e.kind, e.title, e.body, e.occursAt, e.createdBy, e.now],
+    )
   },
 
   async update(q: Queryable, caseId: string, id: string, c: EventChange, now: Date): Promise<void> {

@@ -34,16 +34,29 @@ export async function caseTimelineRoutes(app: App, deps: Deps): Promise<void> {
       const id = `evt-${randomUUID()}`
       const b = req.body
       await eventsRepo.create(q, {
-        id, caseId: a.caseRow.id, kind: b.kind, title: b.title, body: b.body, occursAt: b.occursAt ? new Date(b.occursAt) : null,
-        createdBy: a.auth.user.id, now,
+        id,
+        caseId: a.caseRow.id,
+        kind: b.kind,
+        title: b.title,
+        body: b.body,
+        occursAt: b.occursAt ? new Date(b.occursAt) : null,
+        createdBy: a.auth.user.id,
+        now,
       })
       await touchCase(q, a.caseRow.id, now)
       await auditFor(req, q, {
-        action: 'case.event_create', targetType: 'event', targetId: id, caseId: a.caseRow.id, detail: { kind: b.kind, title: b.title },
+        action: 'case.event_create',
+        targetType: 'event',
+        targetId: id,
+        caseId: a.caseRow.id,
+        detail: { kind: b.kind, title: b.title },
       })
       await notifyEach(q, {
-        userIds: await membersWhoSee(q, a.caseRow.id, 'public', now, [a.auth.user.id]), kind: `case.event.${b.kind}`, caseId: a.caseRow.id,
-        link: timelineLink(a.caseRow.id), text: (l) => caseRoomText(l, eventKey(b.kind), { number: a.caseRow.number, title: b.title }),
+        userIds: await membersWhoSee(q, a.caseRow.id, 'public', now, [a.auth.user.id]),
+        kind: `case.event.${b.kind}`,
+        caseId: a.caseRow.id,
+        link: timelineLink(a.caseRow.id),
+        text: (l) => caseRoomText(l, eventKey(b.kind), { number: a.caseRow.number, title: b.title }),
       })
       return (await eventsRepo.find(q, a.caseRow.id, id))!
     })
@@ -70,14 +83,27 @@ export async function caseTimelineRoutes(app: App, deps: Deps): Promise<void> {
         // Access bound to this milestone ends now; the next request of each such member is refused.
         const accessEnded = await membersRepo.endAccessAtMilestone(q, a.caseRow.id, ev.id, now)
         await auditFor(req, q, {
-          action: 'case.milestone_reached', targetType: 'event', targetId: ev.id, caseId: a.caseRow.id, detail: { title: ev.title, accessEnded },
+          action: 'case.milestone_reached',
+          targetType: 'event',
+          targetId: ev.id,
+          caseId: a.caseRow.id,
+          detail: { title: ev.title, accessEnded },
         })
         await notifyEach(q, {
-          userIds: await membersWhoSee(q, a.caseRow.id, 'public', now, [a.auth.user.id]), kind: 'case.milestone_reached', caseId: a.caseRow.id,
-          link: timelineLink(a.caseRow.id), text: (l) => caseRoomText(l, 'milestoneReached', { number: a.caseRow.number, title: ev.title }),
+          userIds: await membersWhoSee(q, a.caseRow.id, 'public', now, [a.auth.user.id]),
+          kind: 'case.milestone_reached',
+          caseId: a.caseRow.id,
+          link: timelineLink(a.caseRow.id),
+          text: (l) => caseRoomText(l, 'milestoneReached', { number: a.caseRow.number, title: ev.title }),
         })
       } else {
-        await auditFor(req, q, { action: 'case.event_update', targetType: 'event', targetId: ev.id, caseId: a.caseRow.id, detail: { ...b } })
+        await auditFor(req, q, {
+          action: 'case.event_update',
+          targetType: 'event',
+          targetId: ev.id,
+          caseId: a.caseRow.id,
+          detail: { ...b },
+        })
       }
       return (await eventsRepo.find(q, a.caseRow.id, ev.id))!
     })

@@ -12,7 +12,10 @@ export interface Watermark {
 
 const require = createRequire(import.meta.url)
 
-interface Face { file: string; ranges: [number, number][] }
+interface Face {
+  file: string
+  ranges: [number, number][]
+}
 
 /**
  * Noto Sans TC from @fontsource, split by the package into ~100 unicode-range subsets (woff2).
@@ -60,9 +63,19 @@ export function fontStackFor(text: string): string {
 
 /** `2026-03-02 14:05` in Hong Kong time, whatever the server's zone. */
 export function hongKongMinute(d: Date): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Hong_Kong', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Hong_Kong',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  )
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
 }
 

@@ -7,8 +7,14 @@ import { visibleCaseSql } from './access'
 /** Map a `cases` row to the wire shape. */
 export function toCaseSummary(r: CaseRow): CaseSummary {
   return {
-    id: r.id as CaseSummary['id'], number: r.number, title: r.title, clientName: r.client_name, status: r.status,
-    restrictedToInternal: r.restricted_to_internal, createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    id: r.id as CaseSummary['id'],
+    number: r.number,
+    title: r.title,
+    clientName: r.client_name,
+    status: r.status,
+    restrictedToInternal: r.restricted_to_internal,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
   }
 }
 
@@ -31,10 +37,15 @@ export const casesRepo = {
   async listVisible(q: Queryable, f: CaseListFilter): Promise<CaseRow[]> {
     const params: unknown[] = [f.user.id, f.now]
     const where = [visibleCaseSql({ c: 'c', m: 'm' }, f.user.role, 1, 2)]
-    if (f.status) { params.push(f.status); where.push(`c.status = $${params.length}`) }
+    if (f.status) {
+      params.push(f.status)
+      where.push(`c.status = $${params.length}`)
+    }
     if (f.q) {
       params.push(likePattern(f.q))
-      where.push(`(c.number ILIKE $${params.length} OR c.title ILIKE $${params.length} OR c.client_name ILIKE $${params.length})`)
+      where.push(
+        `(c.number ILIKE $${params.length} OR c.title ILIKE $${params.length} OR c.client_name ILIKE $${params.length})`,
+      )
     }
     if (f.after) {
       params.push(f.after[0], f.after[1])
@@ -54,12 +65,18 @@ export const casesRepo = {
   },
 
   /** A new open case with its creator as its first member, seeing every tier. */
-  async create(q: Queryable, c: { id: string; orgId: string; number: string; title: string; clientName: string; createdBy: string; now: Date }): Promise<void> {
+  async create(
+    q: Queryable,
+    c: { id: string; orgId: string; number: string; title: string; clientName: string; createdBy: string; now: Date },
+  ): Promise<void> {
     await q.query(
       `INSERT INTO cases (id, org_id, number, title, client_name, status, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $7)`,
       [c.id, c.orgId, c.number, c.title, c.clientName, c.createdBy, c.now],
     )
-    await q.query(`INSERT INTO case_members (case_id, user_id, status, tier_ceiling, added_by, added_at) VALUES ($1, $2, 'active', 'private', $2, $3)`, [c.id, c.createdBy, c.now])
+    await q.query(
+      `INSERT INTO case_members (case_id, user_id, status, tier_ceiling, added_by, added_at) VALUES ($1, $2, 'active', 'private', $2, $3)`,
+      [c.id, c.createdBy, c.now],
+    )
   },
 
   /** Change what is given of status, title and client name. */

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../testing'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp() })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(async () => {
+  await t.close()
+})
 
 const myCases = async (userId: string) => {
   const c = await t.signIn(userId)
@@ -27,14 +31,17 @@ describe('my cases', () => {
 
   it('an external loses the case on the next request once their access expires', async () => {
     const c = await t.signIn('u-client-leong')
-    const list = async (headers: Record<string, string>) => (await t.app.inject({ method: 'GET', url: '/api/cases', headers })).json().items.length
+    const list = async (headers: Record<string, string>) =>
+      (await t.app.inject({ method: 'GET', url: '/api/cases', headers })).json().items.length
     expect(await list(c.headers)).toBe(1)
     // 91 days on, the membership (90 days) has lapsed; a fresh session still sees nothing.
     t.setNow(new Date(Date.now() + 91 * 86_400_000))
     try {
       const later = await t.signIn('u-client-leong')
       expect(await list(later.headers)).toBe(0)
-    } finally { t.setNow(null) }
+    } finally {
+      t.setNow(null)
+    }
   })
 
   it('restrict-to-internal suspends externals but not the firm', async () => {
@@ -49,11 +56,15 @@ describe('my cases', () => {
 
   it('searches and pages', async () => {
     const c = await t.signIn('u-chan')
-    const hit = (await t.app.inject({ method: 'GET', url: `/api/cases?q=${encodeURIComponent('清盤')}`, headers: c.headers })).json()
+    const hit = (
+      await t.app.inject({ method: 'GET', url: `/api/cases?q=${encodeURIComponent('清盤')}`, headers: c.headers })
+    ).json()
     expect(hit.items.map((x: { number: string }) => x.number)).toEqual(['HCMP 420/2025'])
     const first = (await t.app.inject({ method: 'GET', url: '/api/cases?limit=1', headers: c.headers })).json()
     expect(first.items).toHaveLength(1)
-    const second = (await t.app.inject({ method: 'GET', url: `/api/cases?limit=1&cursor=${first.nextCursor}`, headers: c.headers })).json()
+    const second = (
+      await t.app.inject({ method: 'GET', url: `/api/cases?limit=1&cursor=${first.nextCursor}`, headers: c.headers })
+    ).json()
     expect(second.items).toHaveLength(1)
     expect(second.items[0].id).not.toBe(first.items[0].id)
     expect(second.nextCursor).toBeNull()

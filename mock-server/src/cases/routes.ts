@@ -15,7 +15,14 @@ function toCaseDetail(a: CaseAccess, officeConversion: boolean): CaseDetail {
   const m = a.subject.membership!
   return {
     ...toCaseSummary(a.caseRow),
-    me: { role: a.subject.role, status: m.status, tierCeiling: m.tierCeiling, internal: a.internal, visibleTiers: visibleTiers(a.subject), actions: abilities(a.subject) },
+    me: {
+      role: a.subject.role,
+      status: m.status,
+      tierCeiling: m.tierCeiling,
+      internal: a.internal,
+      visibleTiers: visibleTiers(a.subject),
+      actions: abilities(a.subject),
+    },
     officeConversion,
   }
 }
@@ -27,12 +34,20 @@ function toCaseDetail(a: CaseAccess, officeConversion: boolean): CaseDetail {
  */
 export async function caseRoutes(app: App, deps: Deps): Promise<void> {
   const officeConversion = findOfficeConverter() !== null
-  const detail = async (req: Parameters<typeof openCase>[1], id: string, now: Date) => toCaseDetail(await openCase(deps.db, req, id, now), officeConversion)
+  const detail = async (req: Parameters<typeof openCase>[1], id: string, now: Date) =>
+    toCaseDetail(await openCase(deps.db, req, id, now), officeConversion)
 
   serve(app, casesApi.list, async (req) => {
     const { user } = requireUser(req)
     const { limit, q, status } = req.query
-    const rows = await casesRepo.listVisible(deps.db, { user, now: deps.now(), q, status, after: readCursor(req.query.cursor, TimeIdCursor), take: limit + 1 })
+    const rows = await casesRepo.listVisible(deps.db, {
+      user,
+      now: deps.now(),
+      q,
+      status,
+      after: readCursor(req.query.cursor, TimeIdCursor),
+      take: limit + 1,
+    })
     const items = rows.slice(0, limit)
     const last = items[items.length - 1]
     return {
@@ -50,10 +65,26 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     const b = req.body
     await deps.db.tx(async (q) => {
       if (await casesRepo.numberTaken(q, b.number)) {
-        throw new HttpError('conflict', 'A case with this number already exists', [{ path: 'number', code: 'taken', message: 'Case number already in use' }])
+        throw new HttpError('conflict', 'A case with this number already exists', [
+          { path: 'number', code: 'taken', message: 'Case number already in use' },
+        ])
       }
-      await casesRepo.create(q, { id, orgId: user.org_id, number: b.number, title: b.title, clientName: b.clientName, createdBy: user.id, now })
-      await auditFor(req, q, { action: 'case.create', targetType: 'case', targetId: id, caseId: id, detail: { number: b.number } })
+      await casesRepo.create(q, {
+        id,
+        orgId: user.org_id,
+        number: b.number,
+        title: b.title,
+        clientName: b.clientName,
+        createdBy: user.id,
+        now,
+      })
+      await auditFor(req, q, {
+        action: 'case.create',
+        targetType: 'case',
+        targetId: id,
+        caseId: id,
+        detail: { number: b.number },
+      })
     })
     return detail(req, id, now)
   })
@@ -64,7 +95,13 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
       const a = await openCase(q, req, req.params.caseId, now)
       enforce(decide(a.subject, 'private', 'edit'))
       await casesRepo.update(q, a.caseRow.id, req.body, now)
-      await auditFor(req, q, { action: 'case.update', targetType: 'case', targetId: a.caseRow.id, caseId: a.caseRow.id, detail: { ...req.body, previousStatus: a.caseRow.status } })
+      await auditFor(req, q, {
+        action: 'case.update',
+        targetType: 'case',
+        targetId: a.caseRow.id,
+        caseId: a.caseRow.id,
+        detail: { ...req.body, previousStatus: a.caseRow.status },
+      })
     })
     return detail(req, req.params.caseId, now)
   })
@@ -76,7 +113,12 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     const pre = await openCase(deps.db, req, req.params.caseId, now)
     enforce(decide(pre.subject, 'restricted', 'revoke'))
     if (!restricted && pre.caseRow.restricted_to_internal) {
-      await requireCaseStepUp(req, { action: 'case.readmit_externals', targetType: 'case', targetId: pre.caseRow.id, caseId: pre.caseRow.id })
+      await requireCaseStepUp(req, {
+        action: 'case.readmit_externals',
+        targetType: 'case',
+        targetId: pre.caseRow.id,
+        caseId: pre.caseRow.id,
+      })
     }
     await deps.db.tx(async (q) => {
       const a = await openCase(q, req, req.params.caseId, now)
@@ -84,7 +126,10 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
       if (a.caseRow.restricted_to_internal === restricted) return
       await casesRepo.setRestricted(q, a.caseRow.id, restricted, now)
       await auditFor(req, q, {
-        action: restricted ? 'case.restrict_to_internal' : 'case.readmit_externals', targetType: 'case', targetId: a.caseRow.id, caseId: a.caseRow.id,
+        action: restricted ? 'case.restrict_to_internal' : 'case.readmit_externals',
+        targetType: 'case',
+        targetId: a.caseRow.id,
+        caseId: a.caseRow.id,
         detail: { reason: reason ?? null },
       })
     })

@@ -1,6 +1,11 @@
 import {
-  LABEL_POLICY_DOC, LabelPolicy, type ClassificationReport, type ClassificationReportSummary, type CreateClassificationReport,
-  type LabelPolicyVersion, type LowcodeVersion,
+  LABEL_POLICY_DOC,
+  LabelPolicy,
+  type ClassificationReport,
+  type ClassificationReportSummary,
+  type CreateClassificationReport,
+  type LabelPolicyVersion,
+  type LowcodeVersion,
 } from '@suite/domain'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import type { Queryable } from '../db/db'
@@ -11,7 +16,12 @@ const { kind: POLICY_KIND, key: POLICY_KEY } = LABEL_POLICY_DOC
 
 /** A published version of the policy document as the classifier's wire shape. */
 const toPolicyVersion = (v: LowcodeVersion): LabelPolicyVersion => ({
-  version: v.version!, policy: LabelPolicy.parse(v.body), note: v.note ?? '', createdBy: v.authorId, createdByName: v.authorName, createdAt: v.publishedAt,
+  version: v.version!,
+  policy: LabelPolicy.parse(v.body),
+  note: v.note ?? '',
+  createdBy: v.authorId,
+  createdByName: v.authorName,
+  createdAt: v.publishedAt,
 })
 
 /**
@@ -19,7 +29,12 @@ const toPolicyVersion = (v: LowcodeVersion): LabelPolicyVersion => ({
  * low-code document; reports of that time name it. A fresh start publishes it as version 1.
  */
 export const BUILT_IN_POLICY: LabelPolicyVersion = {
-  version: 0, policy: DEFAULT_LABEL_POLICY, note: 'Built-in default', createdBy: null, createdByName: null, createdAt: null,
+  version: 0,
+  policy: DEFAULT_LABEL_POLICY,
+  note: 'Built-in default',
+  createdBy: null,
+  createdByName: null,
+  createdAt: null,
 }
 
 /** The label policy's versions: the published versions of the low-code document `classification_policy/default`, and version 0. */
@@ -49,15 +64,34 @@ export const labelPolicies = {
 }
 
 interface ReportRow {
-  id: string; title: string; home: 'hong_kong' | 'macau'; policy_version: number; scanned_at: Date; sources: ClassificationReport['sources']
-  source_count: number; public_count: number; internal_count: number; confidential_count: number; cross_border_count: number
-  created_by: string; created_by_name: string; created_at: Date
+  id: string
+  title: string
+  home: 'hong_kong' | 'macau'
+  policy_version: number
+  scanned_at: Date
+  sources: ClassificationReport['sources']
+  source_count: number
+  public_count: number
+  internal_count: number
+  confidential_count: number
+  cross_border_count: number
+  created_by: string
+  created_by_name: string
+  created_at: Date
 }
 
 const toSummary = (r: ReportRow): ClassificationReportSummary => ({
-  id: r.id, title: r.title, home: r.home, policyVersion: r.policy_version, scannedAt: new Date(r.scanned_at).toISOString(),
-  createdBy: r.created_by, createdByName: r.created_by_name, createdAt: new Date(r.created_at).toISOString(), sourceCount: r.source_count,
-  labels: { public: r.public_count, internal: r.internal_count, confidential: r.confidential_count }, crossBorderCount: r.cross_border_count,
+  id: r.id,
+  title: r.title,
+  home: r.home,
+  policyVersion: r.policy_version,
+  scannedAt: new Date(r.scanned_at).toISOString(),
+  createdBy: r.created_by,
+  createdByName: r.created_by_name,
+  createdAt: new Date(r.created_at).toISOString(),
+  sourceCount: r.source_count,
+  labels: { public: r.public_count, internal: r.internal_count, confidential: r.confidential_count },
+  crossBorderCount: r.cross_border_count,
 })
 const toReport = (r: ReportRow): ClassificationReport => {
   const { sourceCount: _s, labels: _l, crossBorderCount: _c, ...rest } = toSummary(r)
@@ -93,8 +127,24 @@ export const reportsRepo = {
       `INSERT INTO classification_reports (id, org_id, title, home, policy_version, scanned_at, sources, source_count, public_count, internal_count,
          confidential_count, cross_border_count, created_by, created_by_name, created_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
-      [n.id, n.orgId, b.title, b.home, b.policyVersion, b.scannedAt, JSON.stringify(b.sources), b.sources.length,
-        n.labels.public, n.labels.internal, n.labels.confidential, n.crossBorder, n.createdBy.id, n.createdBy.name, n.now])
+      [
+        n.id,
+        n.orgId,
+        b.title,
+        b.home,
+        b.policyVersion,
+        b.scannedAt,
+        JSON.stringify(b.sources),
+        b.sources.length,
+        n.labels.public,
+        n.labels.internal,
+        n.labels.confidential,
+        n.crossBorder,
+        n.createdBy.id,
+        n.createdBy.name,
+        n.now,
+      ],
+    )
     return toReport(rows[0]!)
   },
 
@@ -102,20 +152,28 @@ export const reportsRepo = {
   async list(q: Queryable, f: ReportListFilter): Promise<ClassificationReportSummary[]> {
     const params: unknown[] = [f.orgId]
     const where = ['org_id = $1']
-    if (f.createdBy !== null) { params.push(f.createdBy); where.push(`created_by = $${params.length}`) }
+    if (f.createdBy !== null) {
+      params.push(f.createdBy)
+      where.push(`created_by = $${params.length}`)
+    }
     if (f.after) {
       params.push(f.after[0], f.after[1])
       where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`)
     }
     params.push(f.take)
     const { rows } = await q.query<ReportRow>(
-      `SELECT * FROM classification_reports WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params)
+      `SELECT * FROM classification_reports WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    )
     return rows.map(toSummary)
   },
 
   /** One report of the organisation, or null. */
   async get(q: Queryable, id: string, orgId: string): Promise<ClassificationReport | null> {
-    const { rows } = await q.query<ReportRow>('SELECT * FROM classification_reports WHERE id = $1 AND org_id = $2', [id, orgId])
+    const { rows } = await q.query<ReportRow>('SELECT * FROM classification_reports WHERE id = $1 AND org_id = $2', [
+      id,
+      orgId,
+    ])
     return rows[0] ? toReport(rows[0]) : null
   },
 }

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { ADMIN_ROLES, LABEL_POLICY_DOC, LabelPolicy, classifierApi, encodeCursor, fieldErrorsOf, isCrossBorder, type DataLabel } from '@suite/domain'
+import {
+  ADMIN_ROLES,
+  LABEL_POLICY_DOC,
+  LabelPolicy,
+  classifierApi,
+  encodeCursor,
+  fieldErrorsOf,
+  isCrossBorder,
+  type DataLabel,
+} from '@suite/domain'
 import { DEFAULT_LABEL_POLICY } from '@suite/classifier'
 import type { App, Deps } from '../deps'
 import { TimeIdCursor, readCursor } from '../http/cursor'
@@ -10,7 +19,8 @@ import { ensureDefaultDocument, registerDocumentKind } from '../lowcode/document
 import { findRawPersonalData } from './raw-data-guard'
 import { labelPolicies, reportsRepo } from './repo'
 
-const requireStaff = (req: Parameters<typeof requireStaffOf>[0]) => requireStaffOf(req, 'The data classifier is for the firm\'s staff')
+const requireStaff = (req: Parameters<typeof requireStaffOf>[0]) =>
+  requireStaffOf(req, "The data classifier is for the firm's staff")
 
 const canReadAll = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role)
 
@@ -51,30 +61,59 @@ export async function classifierRoutes(app: App, deps: Deps): Promise<void> {
     const { user } = requireStaff(req)
     const body = req.body
     const raw = findRawPersonalData(body)
-    if (raw.length) throw new HttpError('validation_failed', 'The report holds unmasked personal data; only masked samples may be sent', raw)
+    if (raw.length)
+      throw new HttpError(
+        'validation_failed',
+        'The report holds unmasked personal data; only masked samples may be sent',
+        raw,
+      )
     const inconsistent = body.sources.findIndex((s) => s.crossBorder !== isCrossBorder(body.home, s.storedIn))
     if (inconsistent >= 0) {
       throw new HttpError('validation_failed', 'A cross-border flag does not match where the data is stored', [
-        { path: `sources.${inconsistent}.crossBorder`, code: 'inconsistent', message: 'crossBorder must be true exactly when storedIn differs from home' },
+        {
+          path: `sources.${inconsistent}.crossBorder`,
+          code: 'inconsistent',
+          message: 'crossBorder must be true exactly when storedIn differs from home',
+        },
       ])
     }
     // The suggestions came from a policy version that exists (0: the built-in one of before).
     if (!(await labelPolicies.exists(deps.db, body.policyVersion))) {
-      throw new HttpError('validation_failed', 'This version of the label policy is unknown', [{ path: 'policyVersion', code: 'unknown_version', message: 'Unknown policy version' }])
+      throw new HttpError('validation_failed', 'This version of the label policy is unknown', [
+        { path: 'policyVersion', code: 'unknown_version', message: 'Unknown policy version' },
+      ])
     }
     const count = (label: DataLabel): number => body.sources.filter((s) => s.label === label).length
     const labels = { public: count('public'), internal: count('internal'), confidential: count('confidential') }
     const crossBorder = body.sources.filter((s) => s.crossBorder).length
     return deps.db.tx(async (q) => {
       const id = `cls_${randomBytes(12).toString('base64url')}`
-      const report = await reportsRepo.create(q, { id, orgId: user.org_id, report: body, labels, crossBorder, createdBy: { id: user.id, name: user.name }, now: deps.now() })
-      const totals = Object.fromEntries(Object.keys(body.sources[0]!.counts).map((t) => [t, body.sources.reduce((a, s) => a + s.counts[t as keyof typeof s.counts], 0)]))
+      const report = await reportsRepo.create(q, {
+        id,
+        orgId: user.org_id,
+        report: body,
+        labels,
+        crossBorder,
+        createdBy: { id: user.id, name: user.name },
+        now: deps.now(),
+      })
+      const totals = Object.fromEntries(
+        Object.keys(body.sources[0]!.counts).map((t) => [
+          t,
+          body.sources.reduce((a, s) => a + s.counts[t as keyof typeof s.counts], 0),
+        ]),
+      )
       await auditFor(req, q, {
-        action: 'classifier.report.create', targetType: 'classification_report', targetId: id,
+        action: 'classifier.report.create',
+        targetType: 'classification_report',
+        targetId: id,
         detail: {
-          sources: body.sources.length, labels,
+          sources: body.sources.length,
+          labels,
           belowSuggestion: body.sources.filter((s) => s.justification !== null && s.label !== s.suggestedLabel).length,
-          crossBorder, findings: totals, policyVersion: body.policyVersion,
+          crossBorder,
+          findings: totals,
+          policyVersion: body.policyVersion,
         },
       })
       return report
@@ -85,7 +124,10 @@ export async function classifierRoutes(app: App, deps: Deps): Promise<void> {
     const { user } = requireStaff(req)
     const { limit } = req.query
     const rows = await reportsRepo.list(deps.db, {
-      orgId: user.org_id, createdBy: canReadAll(user.role) ? null : user.id, after: readCursor(req.query.cursor, TimeIdCursor), take: limit + 1,
+      orgId: user.org_id,
+      createdBy: canReadAll(user.role) ? null : user.id,
+      after: readCursor(req.query.cursor, TimeIdCursor),
+      take: limit + 1,
     })
     const items = rows.slice(0, limit)
     const last = items[items.length - 1]

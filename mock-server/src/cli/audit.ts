@@ -26,7 +26,12 @@ export interface AuditCliIo {
 }
 
 function describeBreak(r: Pick<AuditVerification, 'firstBadSeq' | 'reason'>): string {
-  const why = { hash_mismatch: 'its content was changed', broken_link: 'it does not link to the entry before it', gap: 'it is missing', reordered: 'it is out of order' }
+  const why = {
+    hash_mismatch: 'its content was changed',
+    broken_link: 'it does not link to the entry before it',
+    gap: 'it is missing',
+    reordered: 'it is out of order',
+  }
   return `entry #${r.firstBadSeq}: ${r.reason ? why[r.reason] : 'unknown problem'} (${r.reason})`
 }
 
@@ -35,26 +40,61 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Run one CLI command; returns the exit code. */
 export async function runAuditCli(argv: string[], io: AuditCliIo): Promise<number> {
   const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
-    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   const [command, file] = positionals
-  if (values.help || !command) { io.out(USAGE); return command ? 0 : 2 }
+  if (values.help || !command) {
+    io.out(USAGE)
+    return command ? 0 : 2
+  }
   if (command === 'verify') {
     const r = await verifyAudit(await io.db(), await io.secret())
     const from = r.fromCheckpoint === null ? 'the first entry' : `checkpoint #${r.fromCheckpoint}`
-    io.out(r.ok ? `OK: ${r.checked} entries verified from ${from}; head ${r.headHash}` : `TAMPERED: ${describeBreak(r)}; ${r.checked} entries verified before it, from ${from}`)
+    io.out(
+      r.ok
+        ? `OK: ${r.checked} entries verified from ${from}; head ${r.headHash}`
+        : `TAMPERED: ${describeBreak(r)}; ${r.checked} entries verified before it, from ${from}`,
+    )
     return r.ok ? 0 : 1
   }
   if (command === 'export') {
     const { from, to, format, out } = values
-    if (!from || !to || !out || !DATE.test(from) || !DATE.test(to) || (format !== 'json' && format !== 'csv') || from > to) {
+    if (
+      !from ||
+      !to ||
+      !out ||
+      !DATE.test(from) ||
+      !DATE.test(to) ||
+      (format !== 'json' && format !== 'csv') ||
+      from > to
+    ) {
       io.out(USAGE)
       return 2
     }
     const db = await io.db()
     const now = io.now?.() ?? new Date()
-    await db.tx((q) => appendAudit(q, { actorId: null, actorName: `cli:${userInfo().username}`, action: 'audit.export', targetType: 'audit', detail: { from, to, format, via: 'cli' } }, now))
+    await db.tx((q) =>
+      appendAudit(
+        q,
+        {
+          actorId: null,
+          actorName: `cli:${userInfo().username}`,
+          action: 'audit.export',
+          targetType: 'audit',
+          detail: { from, to, format, via: 'cli' },
+        },
+        now,
+      ),
+    )
     let text = ''
     for await (const chunk of exportAudit(db, from, to, format, now)) text += chunk
     await writeFile(out, text)
@@ -63,10 +103,14 @@ export async function runAuditCli(argv: string[], io: AuditCliIo): Promise<numbe
     return 0
   }
   if (command === 'verify-file') {
-    if (!file) { io.out(USAGE); return 2 }
+    if (!file) {
+      io.out(USAGE)
+      return 2
+    }
     const r = verifyExport(await readFile(file, 'utf8'))
     if (r.ok) io.out(`OK: ${r.checked} entries chain from the manifest's anchor; count, last hash and digest match`)
-    else if (!r.manifestOk && r.firstBadSeq === null) io.out('TAMPERED: the manifest does not match the entries (count, last hash or digest)')
+    else if (!r.manifestOk && r.firstBadSeq === null)
+      io.out('TAMPERED: the manifest does not match the entries (count, last hash or digest)')
     else io.out(`TAMPERED: ${describeBreak(r)}`)
     return r.ok ? 0 : 1
   }

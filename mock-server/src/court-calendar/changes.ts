@@ -18,7 +18,12 @@ export async function enqueueSync(q: Queryable, type: 'hearing' | 'deadline', id
  * What follows any change to a hearing or deadline: its calendars follow, and when its time
  * changed (or it was created) its reminders are scheduled for the new time.
  */
-export async function itemChanged(q: Queryable, type: 'hearing' | 'deadline', id: string, o: { timeChanged: boolean; now: Date }): Promise<void> {
+export async function itemChanged(
+  q: Queryable,
+  type: 'hearing' | 'deadline',
+  id: string,
+  o: { timeChanged: boolean; now: Date },
+): Promise<void> {
   await enqueueSync(q, type, id, o.now)
   if (o.timeChanged) await scheduleReminders(q, type, id, o.now)
 }
@@ -39,7 +44,9 @@ export async function enqueueSyncForMember(q: Queryable, caseId: string, userId:
        LEFT JOIN court_deadlines d ON e.item_type = 'deadline' AND d.id = e.item_id
        WHERE e.user_id = $2 AND COALESCE(h.case_id, d.case_id) = $1
          AND (e.event_id IS NOT NULL OR e.client_token IS NOT NULL OR e.state IN ('pending','error'))
-     ORDER BY 1, 2`, [caseId, userId])
+     ORDER BY 1, 2`,
+    [caseId, userId],
+  )
   for (const r of rows) await enqueueSync(q, r.item_type, r.item_id, now)
   return rows.length
 }
@@ -53,7 +60,8 @@ export async function enqueueSyncOfAll(q: Queryable, now: Date): Promise<number>
   const { rows } = await q.query<{ item_type: 'hearing' | 'deadline'; item_id: string }>(
     `SELECT 'hearing' AS item_type, id AS item_id FROM court_hearings WHERE status = 'scheduled'
      UNION SELECT 'deadline', id FROM court_deadlines WHERE status <> 'cancelled'
-     UNION SELECT item_type, item_id FROM court_sync_events WHERE event_id IS NOT NULL OR client_token IS NOT NULL OR state IN ('pending','error')`)
+     UNION SELECT item_type, item_id FROM court_sync_events WHERE event_id IS NOT NULL OR client_token IS NOT NULL OR state IN ('pending','error')`,
+  )
   for (const r of rows) await enqueueSync(q, r.item_type, r.item_id, now)
   return rows.length
 }

@@ -7,14 +7,19 @@ const DEFAULT_MINUTES = 60
  * hearings whose times overlap (an open end counts as an hour), and a lawyer with at least
  * `clusterThreshold` open deadlines on one day.
  */
-export function findConflicts(hearings: readonly Hearing[], deadlines: readonly Deadline[], clusterThreshold: number): CourtConflict[] {
+export function findConflicts(
+  hearings: readonly Hearing[],
+  deadlines: readonly Deadline[],
+  clusterThreshold: number,
+): CourtConflict[] {
   const out: CourtConflict[] = []
   const byLawyer = new Map<string, { id: Hearing['id']; start: number; end: number; date: string }[]>()
   for (const h of hearings) {
     if (h.status !== 'scheduled') continue
     const start = Date.parse(h.startsAt)
     const end = h.endsAt ? Date.parse(h.endsAt) : start + DEFAULT_MINUTES * 60_000
-    for (const u of h.lawyerIds) byLawyer.set(u, [...(byLawyer.get(u) ?? []), { id: h.id, start, end, date: h.startsAt.slice(0, 10) }])
+    for (const u of h.lawyerIds)
+      byLawyer.set(u, [...(byLawyer.get(u) ?? []), { id: h.id, start, end, date: h.startsAt.slice(0, 10) }])
   }
   for (const [userId, list] of byLawyer) {
     list.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))
@@ -22,10 +27,20 @@ export function findConflicts(hearings: readonly Hearing[], deadlines: readonly 
     let group: typeof list = []
     let groupEnd = -Infinity
     const flush = () => {
-      if (group.length > 1) out.push({ kind: 'double_booked', userId: userId as Hearing['lawyerIds'][number], date: group[0]!.date, hearingIds: group.map((g) => g.id) })
+      if (group.length > 1)
+        out.push({
+          kind: 'double_booked',
+          userId: userId as Hearing['lawyerIds'][number],
+          date: group[0]!.date,
+          hearingIds: group.map((g) => g.id),
+        })
     }
     for (const h of list) {
-      if (h.start < groupEnd) { group.push(h); groupEnd = Math.max(groupEnd, h.end); continue }
+      if (h.start < groupEnd) {
+        group.push(h)
+        groupEnd = Math.max(groupEnd, h.end)
+        continue
+      }
       flush()
       group = [h]
       groupEnd = h.end
@@ -45,5 +60,7 @@ export function findConflicts(hearings: readonly Hearing[], deadlines: readonly 
     const [userId, date] = key.split('|') as [string, string]
     out.push({ kind: 'deadline_cluster', userId: userId as Deadline['lawyerIds'][number], date, deadlineIds: ids })
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.userId.localeCompare(b.userId))
+  return out.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.userId.localeCompare(b.userId),
+  )
 }

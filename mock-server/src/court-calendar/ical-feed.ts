@@ -14,15 +14,38 @@ import { compactDate, toHkIso } from './time'
 
 /** A hearing as the feed needs it. */
 export interface FeedHearing {
-  id: string; caseId: string; caseNumber: string; caseTitle: string; courtCaseNumber: string; court: string; judge: string | null
-  courtroom: string | null; type: keyof typeof HEARING_TYPE_LABELS; title: string | null; startsAt: Date; endsAt: Date | null
-  cancelled: boolean; sequence: number; updatedAt: Date; createdAt: Date
+  id: string
+  caseId: string
+  caseNumber: string
+  caseTitle: string
+  courtCaseNumber: string
+  court: string
+  judge: string | null
+  courtroom: string | null
+  type: keyof typeof HEARING_TYPE_LABELS
+  title: string | null
+  startsAt: Date
+  endsAt: Date | null
+  cancelled: boolean
+  sequence: number
+  updatedAt: Date
+  createdAt: Date
 }
 
 /** A deadline as the feed needs it. */
 export interface FeedDeadline {
-  id: string; caseId: string; caseNumber: string; caseTitle: string; title: string; dueOn: string; citation: string | null
-  cancelled: boolean; done: boolean; sequence: number; updatedAt: Date; createdAt: Date
+  id: string
+  caseId: string
+  caseNumber: string
+  caseTitle: string
+  title: string
+  dueOn: string
+  citation: string | null
+  cancelled: boolean
+  done: boolean
+  sequence: number
+  updatedAt: Date
+  createdAt: Date
 }
 
 const PRODID = '-//DingTalk Legal Suite//Court Calendar//EN'
@@ -52,7 +75,11 @@ export function foldLine(line: string): string {
 }
 
 /** UTC date-time `YYYYMMDDTHHMMSSZ`. */
-const utcStamp = (d: Date) => new Date(d).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utcStamp = (d: Date) =>
+  new Date(d)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 /** Hong Kong local date-time `YYYYMMDDTHHMMSS`, for TZID=Asia/Hong_Kong. */
 const hkLocal = (d: Date) => toHkIso(d).slice(0, 19).replace(/[-:]/g, '')
 
@@ -70,14 +97,26 @@ const VTIMEZONE = [
 ]
 
 /** Stable UID of an item: case and item id, never regenerated. */
-export const feedUid = (type: 'hearing' | 'deadline', caseId: string, id: string) => `${type}-${caseId}-${id}@${UID_DOMAIN}`
+export const feedUid = (type: 'hearing' | 'deadline', caseId: string, id: string) =>
+  `${type}-${caseId}-${id}@${UID_DOMAIN}`
 
 /** Build the whole feed. */
-export function buildFeed(o: { name: string; locale: Locale; hearings: FeedHearing[]; deadlines: FeedDeadline[] }): string {
+export function buildFeed(o: {
+  name: string
+  locale: Locale
+  hearings: FeedHearing[]
+  deadlines: FeedDeadline[]
+}): string {
   const w = WORDS[o.locale]
   const lines: string[] = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${escapeText(o.name)}`, 'X-WR-TIMEZONE:Asia/Hong_Kong', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(o.name)}`,
+    'X-WR-TIMEZONE:Asia/Hong_Kong',
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
     ...VTIMEZONE,
   ]
   for (const h of o.hearings) {

@@ -17,7 +17,12 @@ export const HEARING_TYPE_LABELS: Record<HearingType, Record<Locale, string>> = 
 export interface Words {
   /** The feed's name. */
   calendar: string
-  deadline: string; judge: string; courtroom: string; citation: string; synced: string; cancelled: string
+  deadline: string
+  judge: string
+  courtroom: string
+  citation: string
+  synced: string
+  cancelled: string
   /** "today", "tomorrow", "in N days". */
   inDays: (n: number) => string
 }
@@ -25,15 +30,33 @@ export interface Words {
 /** {@link Words} in each language. */
 export const WORDS: Record<Locale, Words> = {
   'zh-HK': {
-    calendar: '法庭日程', deadline: '限期', judge: '法官', courtroom: '法庭', citation: '依據', synced: '由「法庭日程」同步',
-    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天後`), cancelled: '已取消',
+    calendar: '法庭日程',
+    deadline: '限期',
+    judge: '法官',
+    courtroom: '法庭',
+    citation: '依據',
+    synced: '由「法庭日程」同步',
+    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天後`),
+    cancelled: '已取消',
   },
   'zh-CN': {
-    calendar: '法庭日程', deadline: '期限', judge: '法官', courtroom: '法庭', citation: '依据', synced: '由「法庭日程」同步',
-    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天后`), cancelled: '已取消',
+    calendar: '法庭日程',
+    deadline: '期限',
+    judge: '法官',
+    courtroom: '法庭',
+    citation: '依据',
+    synced: '由「法庭日程」同步',
+    inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天后`),
+    cancelled: '已取消',
   },
   en: {
-    calendar: 'Court calendar', deadline: 'Deadline', judge: 'Judge', courtroom: 'Courtroom', citation: 'Rule', synced: 'Synced by Court Calendar',
-    inDays: (n) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`), cancelled: 'Cancelled',
+    calendar: 'Court calendar',
+    deadline: 'Deadline',
+    judge: 'Judge',
+    courtroom: 'Courtroom',
+    citation: 'Rule',
+    synced: 'Synced by Court Calendar',
+    inDays: (n) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`),
+    cancelled: 'Cancelled',
   },
 }

@@ -11,32 +11,65 @@ import { hkDate } from './time'
 export type Auditor = (ev: Omit<AuditEvent, 'actorId' | 'actorName' | 'requestId'>) => Promise<unknown>
 
 /** Where a deadline's anchor stands now. */
-export interface AnchorState { date: IsoDate | null; cancelled: boolean }
+export interface AnchorState {
+  date: IsoDate | null
+  cancelled: boolean
+}
 
 /** The anchor of a computed deadline: its date and whether it was cancelled. */
-export async function resolveAnchor(q: Queryable, r: Pick<DeadlineRow, 'anchor_type' | 'anchor_hearing_id' | 'anchor_trigger_id' | 'anchor_deadline_id' | 'anchor_date'>): Promise<AnchorState> {
+export async function resolveAnchor(
+  q: Queryable,
+  r: Pick<
+    DeadlineRow,
+    'anchor_type' | 'anchor_hearing_id' | 'anchor_trigger_id' | 'anchor_deadline_id' | 'anchor_date'
+  >,
+): Promise<AnchorState> {
   switch (r.anchor_type) {
     case 'hearing': {
-      const h = (await q.query<{ starts_at: Date; status: string }>('SELECT starts_at, status FROM court_hearings WHERE id = $1', [r.anchor_hearing_id])).rows[0]
+      const h = (
+        await q.query<{ starts_at: Date; status: string }>(
+          'SELECT starts_at, status FROM court_hearings WHERE id = $1',
+          [r.anchor_hearing_id],
+        )
+      ).rows[0]
       return h ? { date: hkDate(h.starts_at), cancelled: h.status === 'cancelled' } : { date: null, cancelled: true }
     }
     case 'trigger': {
-      const t = (await q.query<{ occurred_on: string; status: string }>(`SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, status FROM court_triggers WHERE id = $1`, [r.anchor_trigger_id])).rows[0]
+      const t = (
+        await q.query<{ occurred_on: string; status: string }>(
+          `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, status FROM court_triggers WHERE id = $1`,
+          [r.anchor_trigger_id],
+        )
+      ).rows[0]
       return t ? { date: t.occurred_on, cancelled: t.status === 'cancelled' } : { date: null, cancelled: true }
     }
     case 'deadline': {
-      const d = (await q.query<{ due_on: string; status: string }>(`SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM court_deadlines WHERE id = $1`, [r.anchor_deadline_id])).rows[0]
+      const d = (
+        await q.query<{ due_on: string; status: string }>(
+          `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on, status FROM court_deadlines WHERE id = $1`,
+          [r.anchor_deadline_id],
+        )
+      ).rows[0]
       return d ? { date: d.due_on, cancelled: d.status === 'cancelled' } : { date: null, cancelled: true }
     }
-    case 'date': return { date: r.anchor_date, cancelled: false }
-    default: return { date: null, cancelled: true }
+    case 'date':
+      return { date: r.anchor_date, cancelled: false }
+    default:
+      return { date: null, cancelled: true }
   }
 }
 
 /** Run the calculator for a rule from a date, keeping the working the API shows. */
 export function workingFor(rule: PeriodRule, from: IsoDate, calendar: CourtCalendar): DeadlineWorking {
   const r = computeDeadline({ ...rule, from }, calendar)
-  return { deadline: r.deadline, counted: r.counted, excluded: r.excluded, unadjusted: r.unadjusted, shortPeriodRule: r.shortPeriodRule, warnings: r.warnings }
+  return {
+    deadline: r.deadline,
+    counted: r.counted,
+    excluded: r.excluded,
+    unadjusted: r.unadjusted,
+    shortPeriodRule: r.shortPeriodRule,
+    warnings: r.warnings,
+  }
 }
 
 /** Context of a recomputation. */
@@ -70,20 +103,39 @@ export async function recomputeDeadlines(ctx: RecomputeContext, ids: readonly st
       const anchor = await resolveAnchor(q, r)
       if (anchor.cancelled || !anchor.date) {
         if (!r.anchor_suspended) {
-          await q.query('UPDATE court_deadlines SET anchor_suspended = true, updated_at = $2 WHERE id = $1', [id, ctx.now])
-          await ctx.audit({ action: 'court.deadline.suspended', targetType: 'court_deadline', targetId: id, caseId: r.case_id, detail: { reason: ctx.reason } })
+          await q.query('UPDATE court_deadlines SET anchor_suspended = true, updated_at = $2 WHERE id = $1', [
+            id,
+            ctx.now,
+          ])
+          await ctx.audit({
+            action: 'court.deadline.suspended',
+            targetType: 'court_deadline',
+            targetId: id,
+            caseId: r.case_id,
+            detail: { reason: ctx.reason },
+          })
         }
         continue
       }
       const working = workingFor(r.rule, anchor.date, ctx.calendar)
       const dueChanged = working.deadline !== r.due_on
-      if (!dueChanged && !r.anchor_suspended && anchor.date === r.anchor_date && JSON.stringify(working) === JSON.stringify(r.working)) continue
+      if (
+        !dueChanged &&
+        !r.anchor_suspended &&
+        anchor.date === r.anchor_date &&
+        JSON.stringify(working) === JSON.stringify(r.working)
+      )
+        continue
       await q.query(
         `UPDATE court_deadlines SET due_on = $2, working = $3::jsonb, anchor_date = $4, anchor_suspended = false,
            sequence = sequence + CASE WHEN $5 THEN 1 ELSE 0 END, updated_at = $6 WHERE id = $1`,
-        [id, working.deadline, JSON.stringify(working), anchor.date, dueChanged, ctx.now])
+        [id, working.deadline, JSON.stringify(working), anchor.date, dueChanged, ctx.now],
+      )
       await ctx.audit({
-        action: 'court.deadline.recomputed', targetType: 'court_deadline', targetId: id, caseId: r.case_id,
+        action: 'court.deadline.recomputed',
+        targetType: 'court_deadline',
+        targetId: id,
+        caseId: r.case_id,
         detail: { reason: ctx.reason, from: r.due_on, to: working.deadline, anchorDate: anchor.date },
       })
       await itemChanged(q, 'deadline', id, { timeChanged: dueChanged, now: ctx.now })
@@ -102,7 +154,12 @@ export async function recomputeDeadlines(ctx: RecomputeContext, ids: readonly st
  * it moved, was cancelled or restored); returns the ids of those whose date changed.
  */
 export async function recomputeDependents(
-  q: Queryable, audit: Auditor, now: Date, type: 'hearing' | 'trigger' | 'deadline', id: string, reason: string,
+  q: Queryable,
+  audit: Auditor,
+  now: Date,
+  type: 'hearing' | 'trigger' | 'deadline',
+  id: string,
+  reason: string,
 ): Promise<string[]> {
   const ids = await dependentsOf(q, type, id)
   if (!ids.length) return []
@@ -114,7 +171,12 @@ export async function recomputeDependents(
  * declared days changed); returns how many were looked at and which moved.
  */
 export async function recomputeSpan(
-  q: Queryable, audit: Auditor, now: Date, from: IsoDate, to: IsoDate, reason: string,
+  q: Queryable,
+  audit: Auditor,
+  now: Date,
+  from: IsoDate,
+  to: IsoDate,
+  reason: string,
 ): Promise<{ recomputed: number; moved: string[] }> {
   const ids = await deadlinesSpanning(q, from, to)
   const moved = await recomputeDeadlines({ q, calendar: await loadCourtCalendar(q), now, reason, audit }, ids)
@@ -122,9 +184,16 @@ export async function recomputeSpan(
 }
 
 /** Open deadlines that run from a hearing, a trigger event or another deadline. */
-export async function dependentsOf(q: Queryable, type: 'hearing' | 'trigger' | 'deadline', id: string): Promise<string[]> {
+export async function dependentsOf(
+  q: Queryable,
+  type: 'hearing' | 'trigger' | 'deadline',
+  id: string,
+): Promise<string[]> {
   const col = type === 'hearing' ? 'anchor_hearing_id' : type === 'trigger' ? 'anchor_trigger_id' : 'anchor_deadline_id'
-  const { rows } = await q.query<{ id: string }>(`SELECT id FROM court_deadlines WHERE ${col} = $1 AND status = 'open' ORDER BY created_at, id`, [id])
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM court_deadlines WHERE ${col} = $1 AND status = 'open' ORDER BY created_at, id`,
+    [id],
+  )
   return rows.map((r) => r.id)
 }
 
@@ -133,6 +202,7 @@ export async function deadlinesSpanning(q: Queryable, from: IsoDate, to: IsoDate
   const { rows } = await q.query<{ id: string }>(
     `SELECT id FROM court_deadlines WHERE kind = 'computed' AND status = 'open' AND anchor_date IS NOT NULL
        AND LEAST(anchor_date, due_on) <= $2::date AND GREATEST(anchor_date, due_on) >= $1::date ORDER BY due_on, id`,
-    [from, to])
+    [from, to],
+  )
   return rows.map((r) => r.id)
 }

@@ -12,11 +12,20 @@ const BASE = hkDate(new Date(Date.now() + 30 * 86_400_000))
 const D = addDays(BASE, 10)
 const at = (date: string, time: string) => hkInstant(date, time)
 
-beforeAll(async () => { t = await createTestApp({ env: COURT_TEST_ENV }); t.setNow(at(BASE, '10:00')) })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp({ env: COURT_TEST_ENV })
+  t.setNow(at(BASE, '10:00'))
+})
+afterAll(async () => {
+  await t.close()
+})
 
-const reminders = async () => (await t.db.query<{ title: string; user_ids: string[]; status: string }>(
-  `SELECT title, user_ids, status FROM notifications WHERE kind = 'court.reminder' ORDER BY created_at, id`)).rows
+const reminders = async () =>
+  (
+    await t.db.query<{ title: string; user_ids: string[]; status: string }>(
+      `SELECT title, user_ids, status FROM notifications WHERE kind = 'court.reminder' ORDER BY created_at, id`,
+    )
+  ).rows
 const delivered = () => t.sim.state.messages.filter((m) => JSON.stringify(m.msg).includes('法庭日程提醒'))
 
 describe('work-notification reminders', () => {
@@ -24,10 +33,29 @@ describe('work-notification reminders', () => {
 
   it('schedules reminders 7 days and 1 day before and at 08:00 on the day (Hong Kong time)', async () => {
     const chan = await courtCaller(t, 'u-chan')
-    hearing = await chan<Hearing>('POST', '/hearings', { caseId: 'case-hca-1234', court: 'CFI', courtroom: '13', type: 'trial', startsAt: `${D}T10:00:00+08:00`, lawyerIds: ['u-chan', 'u-lee'] }, 201)
-    const jobs = (await t.db.query<{ run_at: Date; payload: { daysBefore: number } }>(`SELECT run_at, payload FROM jobs WHERE kind = $1 ORDER BY run_at`, [REMINDER_JOB])).rows
+    hearing = await chan<Hearing>(
+      'POST',
+      '/hearings',
+      {
+        caseId: 'case-hca-1234',
+        court: 'CFI',
+        courtroom: '13',
+        type: 'trial',
+        startsAt: `${D}T10:00:00+08:00`,
+        lawyerIds: ['u-chan', 'u-lee'],
+      },
+      201,
+    )
+    const jobs = (
+      await t.db.query<{ run_at: Date; payload: { daysBefore: number } }>(
+        `SELECT run_at, payload FROM jobs WHERE kind = $1 ORDER BY run_at`,
+        [REMINDER_JOB],
+      )
+    ).rows
     expect(jobs.map((j) => [j.payload.daysBefore, new Date(j.run_at).toISOString()])).toEqual([
-      [7, at(addDays(D, -7), '08:00').toISOString()], [1, at(addDays(D, -1), '08:00').toISOString()], [0, at(D, '08:00').toISOString()],
+      [7, at(addDays(D, -7), '08:00').toISOString()],
+      [1, at(addDays(D, -1), '08:00').toISOString()],
+      [0, at(D, '08:00').toISOString()],
     ])
   })
 
@@ -39,7 +67,11 @@ describe('work-notification reminders', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ user_ids: ['u-chan', 'u-lee'], status: 'sent' })
     expect(sent[0]!.title).toContain('7 天後')
-    expect(delivered().map((m) => m.userid).sort()).toEqual(['dt-u-chan', 'dt-u-lee'])
+    expect(
+      delivered()
+        .map((m) => m.userid)
+        .sort(),
+    ).toEqual(['dt-u-chan', 'dt-u-lee'])
   })
 
   it('after the hearing moves, the old reminders stay silent and new ones follow the new date', async () => {
@@ -69,8 +101,20 @@ describe('work-notification reminders', () => {
     const s = await lam('GET', '/settings')
     await lam('PUT', '/settings', { ...s, reminders: { daysBefore: [3], at: '09:15' } })
     const due = addDays(D, 30)
-    const d = await (await courtCaller(t, 'u-chan'))('POST', '/deadlines', { caseId: 'case-hca-1234', kind: 'fixed', title: 'Exchange expert reports', dueOn: due, lawyerIds: ['u-lee'] }, 201)
-    const jobs = (await t.db.query<{ run_at: Date }>(`SELECT run_at FROM jobs WHERE kind = $1 AND payload->>'itemId' = $2`, [REMINDER_JOB, d.id])).rows
+    const d = await (
+      await courtCaller(t, 'u-chan')
+    )(
+      'POST',
+      '/deadlines',
+      { caseId: 'case-hca-1234', kind: 'fixed', title: 'Exchange expert reports', dueOn: due, lawyerIds: ['u-lee'] },
+      201,
+    )
+    const jobs = (
+      await t.db.query<{ run_at: Date }>(`SELECT run_at FROM jobs WHERE kind = $1 AND payload->>'itemId' = $2`, [
+        REMINDER_JOB,
+        d.id,
+      ])
+    ).rows
     expect(jobs.map((j) => new Date(j.run_at).toISOString())).toEqual([at(addDays(due, -3), '09:15').toISOString()])
     t.setNow(at(addDays(due, -3), '09:16'))
     await t.worker.drain()

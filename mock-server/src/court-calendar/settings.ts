@@ -10,9 +10,15 @@ export async function getSettings(q: Queryable): Promise<CourtCalendarSettings> 
 }
 
 /** Save the settings (the caller audits). */
-export async function putSettings(q: Queryable, s: CourtCalendarSettings, actorId: string | null, now: Date): Promise<void> {
+export async function putSettings(
+  q: Queryable,
+  s: CourtCalendarSettings,
+  actorId: string | null,
+  now: Date,
+): Promise<void> {
   await q.query(
     `INSERT INTO court_calendar_settings (id, data, updated_by, updated_at) VALUES (1, $1::jsonb, $2, $3)
      ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-    [JSON.stringify(s), actorId, now])
+    [JSON.stringify(s), actorId, now],
+  )
 }

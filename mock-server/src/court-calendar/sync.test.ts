@@ -15,37 +15,85 @@ const NO_FAULTS = { mode: 'none' as const, probability: 1, paths: [], delayMs: 0
 beforeAll(async () => {
   t = await createTestApp({ env: COURT_TEST_ENV })
   t.setNow(START)
-  for (const r of (await t.db.query<{ id: string; dingtalk_union_id: string }>('SELECT id, dingtalk_union_id FROM users')).rows) UNION[r.id] = r.dingtalk_union_id
+  for (const r of (
+    await t.db.query<{ id: string; dingtalk_union_id: string }>('SELECT id, dingtalk_union_id FROM users')
+  ).rows)
+    UNION[r.id] = r.dingtalk_union_id
   // Fast pacing for tests; the default (15 calls/s) is for the real DingTalk.
   const lam = await courtCaller(t, 'u-lam')
   const s = await lam('GET', '/settings')
   await lam('PUT', '/settings', { ...s, syncCallsPerSecond: 100 })
 })
-afterAll(async () => { await t.close() })
-beforeEach(() => { t.sim.state.faults = NO_FAULTS })
+afterAll(async () => {
+  await t.close()
+})
+beforeEach(() => {
+  t.sim.state.faults = NO_FAULTS
+})
 
 let seq = 0
-async function makeItems(n: number, marker: string, lawyerIds = LAWYERS): Promise<{ hearings: Hearing[]; deadlines: Deadline[] }> {
+async function makeItems(
+  n: number,
+  marker: string,
+  lawyerIds = LAWYERS,
+): Promise<{ hearings: Hearing[]; deadlines: Deadline[] }> {
   const chan = await courtCaller(t, 'u-chan')
   const hearings: Hearing[] = []
   const deadlines: Deadline[] = []
   for (let i = 0; i < n; i++) {
     const day = String(1 + (seq++ % 28)).padStart(2, '0')
-    hearings.push(await chan<Hearing>('POST', '/hearings', {
-      caseId: CASE, court: 'Court of First Instance', courtroom: '7', type: 'trial', title: `${marker} trial ${i}`,
-      startsAt: `2026-09-${day}T10:00:00+08:00`, endsAt: `2026-09-${day}T13:00:00+08:00`, lawyerIds,
-    }, 201))
-    deadlines.push(await chan<Deadline>('POST', '/deadlines', { caseId: CASE, kind: 'fixed', title: `${marker} filing ${i}`, dueOn: `2026-10-${day}`, lawyerIds }, 201))
+    hearings.push(
+      await chan<Hearing>(
+        'POST',
+        '/hearings',
+        {
+          caseId: CASE,
+          court: 'Court of First Instance',
+          courtroom: '7',
+          type: 'trial',
+          title: `${marker} trial ${i}`,
+          startsAt: `2026-09-${day}T10:00:00+08:00`,
+          endsAt: `2026-09-${day}T13:00:00+08:00`,
+          lawyerIds,
+        },
+        201,
+      ),
+    )
+    deadlines.push(
+      await chan<Deadline>(
+        'POST',
+        '/deadlines',
+        { caseId: CASE, kind: 'fixed', title: `${marker} filing ${i}`, dueOn: `2026-10-${day}`, lawyerIds },
+        201,
+      ),
+    )
   }
   return { hearings, deadlines }
 }
 
-interface Mapping { item_type: string; item_id: string; user_id: string; union_id: string | null; event_id: string | null; state: string; client_token: string | null }
+interface Mapping {
+  item_type: string
+  item_id: string
+  user_id: string
+  union_id: string | null
+  event_id: string | null
+  state: string
+  client_token: string | null
+}
 const mappings = async (ids: string[]) =>
-  (await t.db.query<Mapping>('SELECT item_type, item_id, user_id, union_id, event_id, state, client_token FROM court_sync_events WHERE item_id = ANY($1::text[]) ORDER BY item_id, user_id', [ids])).rows
+  (
+    await t.db.query<Mapping>(
+      'SELECT item_type, item_id, user_id, union_id, event_id, state, client_token FROM court_sync_events WHERE item_id = ANY($1::text[]) ORDER BY item_id, user_id',
+      [ids],
+    )
+  ).rows
 
 /** Every (item, lawyer) has exactly one live event, the one we mapped; no live event is unmapped. */
-async function expectConverged(items: { hearings: Hearing[]; deadlines: Deadline[] }, marker: string, lawyers = LAWYERS) {
+async function expectConverged(
+  items: { hearings: Hearing[]; deadlines: Deadline[] },
+  marker: string,
+  lawyers = LAWYERS,
+) {
   const ids = [...items.hearings, ...items.deadlines].map((x) => x.id)
   const rows = await mappings(ids)
   expect(rows).toHaveLength(ids.length * lawyers.length)
@@ -66,7 +114,9 @@ describe('DingTalk calendar sync', () => {
     await drainAll(t)
     await expectConverged(items, marker)
     const h = items.hearings[0]!
-    const ev = liveEvents(t).find((e) => e.summary === `HCA 1234/2026 ${marker} trial 0` && e.unionId === UNION['u-lee'])!
+    const ev = liveEvents(t).find(
+      (e) => e.summary === `HCA 1234/2026 ${marker} trial 0` && e.unionId === UNION['u-lee'],
+    )!
     expect(ev.start).toEqual({ dateTime: h.startsAt, timeZone: 'Asia/Hong_Kong' })
     expect(ev.location).toEqual({ displayName: 'Court of First Instance 7' })
     const d = items.deadlines[0]!
@@ -75,7 +125,11 @@ describe('DingTalk calendar sync', () => {
     expect(all.end.date! > d.dueOn).toBe(true)
     // The state is visible in the API.
     const api = await (await courtCaller(t, 'u-lee'))<Hearing>('GET', `/hearings/${h.id}`)
-    expect(api.sync.map((s) => [s.userId, s.state])).toEqual([['u-chan', 'synced'], ['u-cheung', 'synced'], ['u-lee', 'synced']])
+    expect(api.sync.map((s) => [s.userId, s.state])).toEqual([
+      ['u-chan', 'synced'],
+      ['u-cheung', 'synced'],
+      ['u-lee', 'synced'],
+    ])
   })
 
   it('a second run with nothing changed makes no call at all', async () => {
@@ -92,7 +146,10 @@ describe('DingTalk calendar sync', () => {
     const chan = await courtCaller(t, 'u-chan')
     const h = items.hearings[1]!
     let writes = t.sim.state.writeCalls
-    await chan('PATCH', `/hearings/${h.id}`, { startsAt: '2026-11-02T14:30:00+08:00', endsAt: '2026-11-02T16:30:00+08:00' })
+    await chan('PATCH', `/hearings/${h.id}`, {
+      startsAt: '2026-11-02T14:30:00+08:00',
+      endsAt: '2026-11-02T16:30:00+08:00',
+    })
     await drainAll(t)
     expect(t.sim.state.writeCalls - writes).toBe(3)
     const rows = await mappings([h.id])
@@ -103,13 +160,19 @@ describe('DingTalk calendar sync', () => {
     await drainAll(t)
     expect(t.sim.state.writeCalls - writes).toBe(3)
     for (const r of rows) expect(t.sim.state.events.get(r.event_id!)!.status).toBe('cancelled')
-    expect((await mappings([h.id])).map((r) => [r.state, r.event_id])).toEqual([['deleted', null], ['deleted', null], ['deleted', null]])
+    expect((await mappings([h.id])).map((r) => [r.state, r.event_id])).toEqual([
+      ['deleted', null],
+      ['deleted', null],
+      ['deleted', null],
+    ])
 
     // Restored: new events (a new generation, so a new client token).
     await chan('POST', `/hearings/${h.id}/restore`)
     await drainAll(t)
     const again = await mappings([h.id])
-    expect(again.every((r) => r.state === 'synced' && r.event_id && !rows.some((o) => o.event_id === r.event_id))).toBe(true)
+    expect(again.every((r) => r.state === 'synced' && r.event_id && !rows.some((o) => o.event_id === r.event_id))).toBe(
+      true,
+    )
   })
 
   it('a lawyer taken off an item, or walled off the case, loses the event', async () => {
@@ -120,15 +183,23 @@ describe('DingTalk calendar sync', () => {
     expect((await mappings([d.id])).find((r) => r.user_id === 'u-cheung')?.state).toBe('deleted')
 
     const h = items.hearings[2]!
-    await t.db.query(`UPDATE case_members SET status = 'walled', wall_reason = 'test' WHERE case_id = $1 AND user_id = 'u-lee'`, [CASE])
+    await t.db.query(
+      `UPDATE case_members SET status = 'walled', wall_reason = 'test' WHERE case_id = $1 AND user_id = 'u-lee'`,
+      [CASE],
+    )
     try {
-      await (await courtCaller(t, 'u-lam'))('POST', '/sync/resync', undefined, 202)
+      await (
+        await courtCaller(t, 'u-lam')
+      )('POST', '/sync/resync', undefined, 202)
       await drainAll(t)
       const leeRow = (await mappings([h.id])).find((r) => r.user_id === 'u-lee')!
       expect(leeRow.state).toBe('deleted')
       expect(liveEvents(t).filter((e) => e.unionId === UNION['u-lee'] && e.summary.includes(marker))).toHaveLength(0)
     } finally {
-      await t.db.query(`UPDATE case_members SET status = 'active', wall_reason = NULL WHERE case_id = $1 AND user_id = 'u-lee'`, [CASE])
+      await t.db.query(
+        `UPDATE case_members SET status = 'active', wall_reason = NULL WHERE case_id = $1 AND user_id = 'u-lee'`,
+        [CASE],
+      )
     }
   })
 
@@ -146,10 +217,26 @@ describe('DingTalk calendar sync', () => {
   })
 
   it('a lawyer without a DingTalk account is shown as skipped', async () => {
-    await t.db.query(`INSERT INTO users (id, org_id, name, role) VALUES ('u-nodt', 'org-demo', 'No DingTalk 無釘釘', 'associate')`)
-    await t.db.query(`INSERT INTO case_members (case_id, user_id, status, tier_ceiling) VALUES ($1, 'u-nodt', 'active', 'private')`, [CASE])
+    await t.db.query(
+      `INSERT INTO users (id, org_id, name, role) VALUES ('u-nodt', 'org-demo', 'No DingTalk 無釘釘', 'associate')`,
+    )
+    await t.db.query(
+      `INSERT INTO case_members (case_id, user_id, status, tier_ceiling) VALUES ($1, 'u-nodt', 'active', 'private')`,
+      [CASE],
+    )
     const chan = await courtCaller(t, 'u-chan')
-    const h = await chan<Hearing>('POST', '/hearings', { caseId: CASE, court: 'CFI', type: 'mention', startsAt: '2026-12-01T09:30:00+08:00', lawyerIds: ['u-chan', 'u-nodt'] }, 201)
+    const h = await chan<Hearing>(
+      'POST',
+      '/hearings',
+      {
+        caseId: CASE,
+        court: 'CFI',
+        type: 'mention',
+        startsAt: '2026-12-01T09:30:00+08:00',
+        lawyerIds: ['u-chan', 'u-nodt'],
+      },
+      201,
+    )
     await drainAll(t)
     const got = await chan<Hearing>('GET', `/hearings/${h.id}`)
     expect(got.sync).toEqual([
@@ -182,7 +269,11 @@ describe('sync under faults', () => {
       const moved = (await mappings([items.hearings[0]!.id]))[0]!
       expect(t.sim.state.events.get(moved.event_id!)!.start.dateTime).toBe('2026-09-30T15:00:00+08:00')
       expect(liveEvents(t).filter((e) => e.summary.includes(`${marker} filing 1 (amended)`))).toHaveLength(3)
-      const failed = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = $1 AND status = 'failed'`, [SYNC_JOB])).rows[0]!.n
+      const failed = (
+        await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = $1 AND status = 'failed'`, [
+          SYNC_JOB,
+        ])
+      ).rows[0]!.n
       expect(failed).toBe(0)
     }, 60_000)
   }
@@ -192,21 +283,42 @@ describe('sync under faults', () => {
     const items = await makeItems(5, marker)
     const clock = t.deps.now()
     // A worker claims every queued sync job...
-    const jobs = (await t.db.query<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(
-      `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $1 WHERE kind = $2 AND status = 'queued' RETURNING id, kind, payload, attempts, max_attempts`,
-      [new Date(clock.getTime() + 60_000), SYNC_JOB])).rows
+    const jobs = (
+      await t.db.query<{
+        id: number
+        kind: string
+        payload: Record<string, unknown>
+        attempts: number
+        max_attempts: number
+      }>(
+        `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $1 WHERE kind = $2 AND status = 'queued' RETURNING id, kind, payload, attempts, max_attempts`,
+        [new Date(clock.getTime() + 60_000), SYNC_JOB],
+      )
+    ).rows
     expect(jobs.length).toBe(10)
     // ...runs them, and dies each time right after DingTalk answered a create.
-    const dying: Db = { ...t.db, query: async (sql, params) => {
-      if (sql.includes('SET event_id = $4, content_hash = $5')) throw new Error('worker killed')
-      return t.db.query(sql, params)
-    } } as Db
+    const dying: Db = {
+      ...t.db,
+      query: async (sql, params) => {
+        if (sql.includes('SET event_id = $4, content_hash = $5')) throw new Error('worker killed')
+        return t.db.query(sql, params)
+      },
+    } as Db
     for (const j of jobs) {
-      await expect(t.deps.jobHandlers[SYNC_JOB]!({ id: j.id, kind: j.kind, payload: j.payload, attempts: j.attempts, maxAttempts: j.max_attempts }, { db: dying, log: null })).rejects.toThrow('worker killed')
+      await expect(
+        t.deps.jobHandlers[SYNC_JOB]!(
+          { id: j.id, kind: j.kind, payload: j.payload, attempts: j.attempts, maxAttempts: j.max_attempts },
+          { db: dying, log: null },
+        ),
+      ).rejects.toThrow('worker killed')
     }
     // DingTalk has the events; we only know the client tokens.
     expect(liveEvents(t).filter((e) => e.summary.includes(marker))).toHaveLength(10)
-    expect((await mappings([...items.hearings, ...items.deadlines].map((x) => x.id))).every((r) => r.client_token && !r.event_id)).toBe(true)
+    expect(
+      (await mappings([...items.hearings, ...items.deadlines].map((x) => x.id))).every(
+        (r) => r.client_token && !r.event_id,
+      ),
+    ).toBe(true)
     // Nothing happens while the dead worker's lock holds; after it lapses, another worker resumes.
     expect(await t.worker.drain()).toBe(0)
     t.setNow(new Date(clock.getTime() + 61_000))
@@ -228,7 +340,12 @@ describe('the monthly quota', () => {
     const rows = await mappings([items.hearings[0]!.id, items.deadlines[0]!.id])
     expect(rows.some((r) => r.state === 'pending')).toBe(true)
     expect(liveEvents(t).filter((e) => e.summary.includes(marker)).length).toBeLessThan(6)
-    const waiting = (await t.db.query<{ run_at: Date }>(`SELECT run_at FROM jobs WHERE kind = $1 AND status = 'queued' ORDER BY run_at`, [SYNC_JOB])).rows
+    const waiting = (
+      await t.db.query<{ run_at: Date }>(
+        `SELECT run_at FROM jobs WHERE kind = $1 AND status = 'queued' ORDER BY run_at`,
+        [SYNC_JOB],
+      )
+    ).rows
     expect(waiting.length).toBeGreaterThan(0)
     // The next Hong Kong month begins at 2026-xx-01T00:00+08:00.
     for (const w of waiting) expect(new Date(w.run_at).toISOString()).toMatch(/^\d{4}-\d{2}-(01T00:00|\d{2}T16:00)/)

@@ -1,8 +1,21 @@
 import { BUNDLED_TEMPLATES, type RuleTemplate as EngineTemplate } from '@suite/court-rules'
-import { COURT_RULE_TEMPLATE_KIND, RuleTemplateDocument, RuleTemplateKey, fieldErrorsOf, type LowcodeVersion, type RuleTemplate } from '@suite/domain'
+import {
+  COURT_RULE_TEMPLATE_KIND,
+  RuleTemplateDocument,
+  RuleTemplateKey,
+  fieldErrorsOf,
+  type LowcodeVersion,
+  type RuleTemplate,
+} from '@suite/domain'
 import type { Queryable } from '../db/db'
 import { canonicalJson } from '../audit/chain'
-import { ensureDefaultDocument, getRunningVersion, listRunningVersions, listVersions, registerDocumentKind } from '../lowcode/documents'
+import {
+  ensureDefaultDocument,
+  getRunningVersion,
+  listRunningVersions,
+  listVersions,
+  registerDocumentKind,
+} from '../lowcode/documents'
 
 /*
  * Rule templates are low-code documents `court_rule_template/<template id>`: administrators
@@ -29,8 +42,17 @@ function fromVersion(v: LowcodeVersion): RuleTemplate {
   const bundled = BUNDLED_TEMPLATES.find((b) => b.id === v.key)
   const { archived, ...data } = doc
   return {
-    ...data, id: v.key, version: v.version!, archived: archived ?? false, updatedAt: v.publishedAt, updatedBy: v.authorId,
-    source: !bundled ? 'custom' : sameContent(doc, RuleTemplateDocument.parse(bundledBody(bundled))) ? 'bundled' : 'edited',
+    ...data,
+    id: v.key,
+    version: v.version!,
+    archived: archived ?? false,
+    updatedAt: v.publishedAt,
+    updatedBy: v.authorId,
+    source: !bundled
+      ? 'custom'
+      : sameContent(doc, RuleTemplateDocument.parse(bundledBody(bundled)))
+        ? 'bundled'
+        : 'edited',
   }
 }
 
@@ -40,11 +62,21 @@ function fromVersion(v: LowcodeVersion): RuleTemplate {
  * (so a new build's bundled templates take over where no administrator changed them).
  */
 export async function setUpTemplates(q: Queryable, now: Date): Promise<void> {
-  registerDocumentKind(KIND, (body) => {
-    const r = RuleTemplateDocument.safeParse(body)
-    return r.success ? [] : fieldErrorsOf(r.error)
-  }, { key: (key) => (RuleTemplateKey.safeParse(key).success ? null : 'A template id is 2 to 80 lower-case letters, digits and dashes') })
-  for (const t of BUNDLED_TEMPLATES) await ensureDefaultDocument(q, { kind: KIND, key: t.id, body: bundledBody(t), now })
+  registerDocumentKind(
+    KIND,
+    (body) => {
+      const r = RuleTemplateDocument.safeParse(body)
+      return r.success ? [] : fieldErrorsOf(r.error)
+    },
+    {
+      key: (key) =>
+        RuleTemplateKey.safeParse(key).success
+          ? null
+          : 'A template id is 2 to 80 lower-case letters, digits and dashes',
+    },
+  )
+  for (const t of BUNDLED_TEMPLATES)
+    await ensureDefaultDocument(q, { kind: KIND, key: t.id, body: bundledBody(t), now })
 }
 
 /** The running version of every template, archived ones only when asked. */

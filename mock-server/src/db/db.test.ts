@@ -21,7 +21,10 @@ describe('migrations', () => {
   })
 
   it('split statements at line-end semicolons', () => {
-    expect(splitStatements('-- c\nCREATE TABLE a (x int);\nINSERT INTO a VALUES (1);  \n')).toEqual(['CREATE TABLE a (x int)', 'INSERT INTO a VALUES (1)'])
+    expect(splitStatements('-- c\nCREATE TABLE a (x int);\nINSERT INTO a VALUES (1);  \n')).toEqual([
+      'CREATE TABLE a (x int)',
+      'INSERT INTO a VALUES (1)',
+    ])
   })
 })
 
@@ -41,10 +44,12 @@ describe('embedded database', () => {
   it('rolls a failed transaction back whole', async () => {
     const db = await openTestDb()
     try {
-      await expect(db.tx(async (q) => {
-        await q.query("INSERT INTO orgs (id, corp_id, name) VALUES ('o2', 'c2', 'x')")
-        await q.query("INSERT INTO orgs (id, corp_id, name) VALUES ('o3', 'c2', 'duplicate corp')")
-      })).rejects.toThrow()
+      await expect(
+        db.tx(async (q) => {
+          await q.query("INSERT INTO orgs (id, corp_id, name) VALUES ('o2', 'c2', 'x')")
+          await q.query("INSERT INTO orgs (id, corp_id, name) VALUES ('o3', 'c2', 'duplicate corp')")
+        }),
+      ).rejects.toThrow()
       expect((await db.query("SELECT 1 FROM orgs WHERE id = 'o2'")).rowCount).toBe(0)
     } finally {
       await db.dropSchema()

@@ -68,16 +68,26 @@ async function openPglite(opts: OpenDbOptions): Promise<Db> {
   // A shared PGlite (tests) serves several schemas: pin ours inside a transaction so no other
   // user of the instance can change the search path between the SET and the statement.
   const inSchema = <T>(fn: (t: Pick<PGlite, 'query' | 'exec'>) => Promise<T>) =>
-    schema ? lite.transaction(async (t) => { await t.exec(`SET LOCAL search_path TO ${schema}`); return fn(t) }) : fn(lite)
+    schema
+      ? lite.transaction(async (t) => {
+          await t.exec(`SET LOCAL search_path TO ${schema}`)
+          return fn(t)
+        })
+      : fn(lite)
   return {
     kind: 'pglite',
     query: (sql, params) => inSchema((t) => wrap(t).query(sql, params)),
-    exec: async (sql) => { await inSchema((t) => t.exec(sql)) },
-    tx: (fn) => lite.transaction(async (t) => {
-      if (schema) await t.exec(`SET LOCAL search_path TO ${schema}`)
-      return fn(wrap(t))
-    }),
-    close: async () => { if (owned) await lite.close() },
+    exec: async (sql) => {
+      await inSchema((t) => t.exec(sql))
+    },
+    tx: (fn) =>
+      lite.transaction(async (t) => {
+        if (schema) await t.exec(`SET LOCAL search_path TO ${schema}`)
+        return fn(wrap(t))
+      }),
+    close: async () => {
+      if (owned) await lite.close()
+    },
   }
 }
 
@@ -87,7 +97,11 @@ async function openPg(url: string, schema?: string): Promise<Db> {
   if (schema) {
     const c = new pg.Client({ connectionString: url })
     await c.connect()
-    try { await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`) } finally { await c.end() }
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+    } finally {
+      await c.end()
+    }
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -104,7 +118,9 @@ async function openPg(url: string, schema?: string): Promise<Db> {
   return {
     kind: 'pg',
     query: base.query,
-    exec: async (sql) => { await pool.query(sql) },
+    exec: async (sql) => {
+      await pool.query(sql)
+    },
     async tx(fn) {
       const client = await pool.connect()
       try {

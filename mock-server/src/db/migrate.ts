@@ -9,15 +9,27 @@ const DIR = fileURLToPath(new URL('./migrations/', import.meta.url))
 const LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('suite-migrate:' || current_schema()))"
 
 /** A migration file `NNN_name.sql`. */
-export interface Migration { version: number; name: string; sql: string; checksum: string }
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+  checksum: string
+}
 
 /** Read the versioned migrations, in order. */
 export async function loadMigrations(dir = DIR): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort()
-  return Promise.all(files.map(async (f) => {
-    const sql = await readFile(dir + f, 'utf8')
-    return { version: Number(f.slice(0, 3)), name: f.slice(4, -4), sql, checksum: createHash('sha256').update(sql).digest('hex') }
-  }))
+  return Promise.all(
+    files.map(async (f) => {
+      const sql = await readFile(dir + f, 'utf8')
+      return {
+        version: Number(f.slice(0, 3)),
+        name: f.slice(4, -4),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      }
+    }),
+  )
 }
 
 /**
@@ -33,7 +45,9 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<number[
     await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
   })
-  const { rows } = await db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')
+  const { rows } = await db.query<{ version: number; checksum: string }>(
+    'SELECT version, checksum FROM schema_migrations',
+  )
   const done = new Map(rows.map((r) => [r.version, r.checksum]))
   const applied: number[] = []
   for (const m of all) {
@@ -44,13 +58,20 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<number[
     }
     const ran = await db.tx(async (q) => {
       await q.query(LOCK_SQL)
-      const already = (await q.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [m.version])).rows[0]
+      const already = (
+        await q.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [m.version])
+      ).rows[0]
       if (already) {
-        if (already.checksum !== m.checksum) throw new Error(`migration ${m.version}_${m.name} changed after it was applied`)
+        if (already.checksum !== m.checksum)
+          throw new Error(`migration ${m.version}_${m.name} changed after it was applied`)
         return false // another instance applied it while we waited for the lock
       }
       for (const stmt of splitStatements(m.sql)) await q.query(stmt)
-      await q.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum])
+      await q.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        m.checksum,
+      ])
       return true
     })
     if (ran) applied.push(m.version)

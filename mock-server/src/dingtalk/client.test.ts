@@ -7,7 +7,16 @@ import { jsapiSignature, normaliseSignedUrl } from './signature'
 
 function setup(o: { maxAttempts?: number; timeoutMs?: number } = {}) {
   const sim = buildSimulator({ corpId: 'corp', appKey: 'k', appSecret: 's', users: demoSimUsers() })
-  const client = createDingTalkClient({ apiBase: 'http://sim', oapiBase: 'http://sim', appKey: 'k', appSecret: 's', agentId: '1', fetch: injectFetch(sim.app, 'http://sim'), sleep: async () => undefined, ...o })
+  const client = createDingTalkClient({
+    apiBase: 'http://sim',
+    oapiBase: 'http://sim',
+    appKey: 'k',
+    appSecret: 's',
+    agentId: '1',
+    fetch: injectFetch(sim.app, 'http://sim'),
+    sleep: async () => undefined,
+    ...o,
+  })
   return { sim, client }
 }
 const unionId = 'union-u-chan-000001'
@@ -22,13 +31,24 @@ describe('DingTalk client against the simulator', () => {
 
   it('refuses a wrong app secret as a definite rejection', async () => {
     const sim = buildSimulator({ corpId: 'corp', appKey: 'k', appSecret: 's', users: [] })
-    const client = createDingTalkClient({ apiBase: 'http://sim', oapiBase: 'http://sim', appKey: 'k', appSecret: 'wrong', agentId: '1', fetch: injectFetch(sim.app, 'http://sim') })
+    const client = createDingTalkClient({
+      apiBase: 'http://sim',
+      oapiBase: 'http://sim',
+      appKey: 'k',
+      appSecret: 'wrong',
+      agentId: '1',
+      fetch: injectFetch(sim.app, 'http://sim'),
+    })
     await expect(client.accessToken()).rejects.toMatchObject({ kind: 'rejected' })
   })
 
   it('a calendar create with the same x-client-token makes one event', async () => {
     const { sim, client } = setup()
-    const ev = { summary: 'HCA 1234/2026 CMC', start: { dateTime: '2026-12-01T10:00:00+08:00', timeZone: 'Asia/Hong_Kong' }, end: { dateTime: '2026-12-01T11:00:00+08:00', timeZone: 'Asia/Hong_Kong' } }
+    const ev = {
+      summary: 'HCA 1234/2026 CMC',
+      start: { dateTime: '2026-12-01T10:00:00+08:00', timeZone: 'Asia/Hong_Kong' },
+      end: { dateTime: '2026-12-01T11:00:00+08:00', timeZone: 'Asia/Hong_Kong' },
+    }
     const a = await client.calendar.create(unionId, ev, 'hearing-1-v1')
     const b = await client.calendar.create(unionId, ev, 'hearing-1-v1')
     expect(a.id).toBe(b.id)
@@ -42,7 +62,12 @@ describe('DingTalk client against the simulator', () => {
 
   it('all-day deadlines use date with an exclusive end', async () => {
     const { client } = setup()
-    const r = await client.calendar.create(unionId, { summary: 'Defence due', isAllDay: true, start: { date: '2026-04-30' }, end: { date: '2026-05-01' } })
+    const r = await client.calendar.create(unionId, {
+      summary: 'Defence due',
+      isAllDay: true,
+      start: { date: '2026-04-30' },
+      end: { date: '2026-05-01' },
+    })
     expect(r.id).toMatch(/^ev/)
   })
 
@@ -99,7 +124,9 @@ describe('JSAPI signature', () => {
   it('matches the documented formula', () => {
     // sha1("jsapi_ticket=T&noncestr=N&timestamp=1&url=https://a.example/p?x=1"), computed with sha1sum
     expect(jsapiSignature('T', 'N', 1, 'https://a.example/p?x=1')).toBe('b3d60bb69e03e1ce66eea535a2c5b80be0f0043b')
-    expect(jsapiSignature('T', 'N', 1, 'https://a.example:443/p?x=1#/route')).toBe(jsapiSignature('T', 'N', 1, 'https://a.example/p?x=1'))
+    expect(jsapiSignature('T', 'N', 1, 'https://a.example:443/p?x=1#/route')).toBe(
+      jsapiSignature('T', 'N', 1, 'https://a.example/p?x=1'),
+    )
     expect(normaliseSignedUrl('https://a.example:443/p?x=1#/r')).toBe('https://a.example/p?x=1')
     expect(normaliseSignedUrl('http://localhost:8080/a#b')).toBe('http://localhost:8080/a')
   })

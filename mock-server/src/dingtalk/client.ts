@@ -4,11 +4,17 @@
  */
 
 /** Why a DingTalk call failed. `rejected` is a definite "no" (bad code, unknown user). */
-export type DingTalkFailure = 'rate_limited' | 'quota_exceeded' | 'unavailable' | 'timeout' | 'rejected' | 'unauthorized'
+export type DingTalkFailure =
+  'rate_limited' | 'quota_exceeded' | 'unavailable' | 'timeout' | 'rejected' | 'unauthorized'
 
 /** One error type for every DingTalk failure. */
 export class DingTalkApiError extends Error {
-  constructor(readonly kind: DingTalkFailure, readonly code: string, message: string, readonly status: number) {
+  constructor(
+    readonly kind: DingTalkFailure,
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
     super(message)
     this.name = 'DingTalkApiError'
   }
@@ -59,7 +65,11 @@ export interface CalendarEventInput {
 }
 
 /** Counters a caller can read to budget against the monthly quota. */
-export interface DingTalkMetrics { calls: number; retries: number; failures: number }
+export interface DingTalkMetrics {
+  calls: number
+  retries: number
+  failures: number
+}
 
 export type DingTalkClient = ReturnType<typeof createDingTalkClient>
 
@@ -82,11 +92,20 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
       res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     } catch (e) {
       const name = (e as Error).name
-      throw new DingTalkApiError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unavailable', 'network', `DingTalk unreachable: ${(e as Error).message}`, 0)
+      throw new DingTalkApiError(
+        name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'unavailable',
+        'network',
+        `DingTalk unreachable: ${(e as Error).message}`,
+        0,
+      )
     }
     const text = await res.text()
     let body: Record<string, unknown> = {}
-    try { body = text ? (JSON.parse(text) as Record<string, unknown>) : {} } catch { /* non-JSON: judged by status below */ }
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+    } catch {
+      /* non-JSON: judged by status below */
+    }
     if (style === 'old' && res.ok) {
       const errcode = Number(body.errcode ?? 0)
       if (errcode === 0) return body
@@ -100,15 +119,21 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
     if (res.ok) return body
     const code = String(body.code ?? res.status)
     const msg = String(body.message ?? body.errmsg ?? res.statusText)
-    if (res.status === 429 || code.includes('QpsLimit') || code === '90002') throw new DingTalkApiError('rate_limited', code, msg, res.status)
-    if (code.includes('MonthlyQuota') || code === '90020') throw new DingTalkApiError('quota_exceeded', code, msg, res.status)
+    if (res.status === 429 || code.includes('QpsLimit') || code === '90002')
+      throw new DingTalkApiError('rate_limited', code, msg, res.status)
+    if (code.includes('MonthlyQuota') || code === '90020')
+      throw new DingTalkApiError('quota_exceeded', code, msg, res.status)
     if (res.status >= 500) throw new DingTalkApiError('unavailable', code, msg, res.status)
     if (res.status === 401) throw new DingTalkApiError('unauthorized', code, msg, res.status)
     throw new DingTalkApiError('rejected', code, msg, res.status)
   }
 
   /** One call with retries on rate limit / 5xx / timeout and a token refresh on `unauthorized`. */
-  async function call(build: (token: string | null) => { url: string; init: RequestInit }, style: 'new' | 'old', needsToken = true): Promise<unknown> {
+  async function call(
+    build: (token: string | null) => { url: string; init: RequestInit },
+    style: 'new' | 'old',
+    needsToken = true,
+  ): Promise<unknown> {
     let refreshed = false
     for (let attempt = 1; ; attempt++) {
       const t = needsToken ? await accessToken() : null
@@ -117,8 +142,16 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
         return await once(url, init, style)
       } catch (e) {
         const err = e as DingTalkApiError
-        if (err.kind === 'unauthorized' && needsToken && !refreshed) { token = null; refreshed = true; attempt--; continue }
-        if (!err.retryable || attempt >= maxAttempts) { metrics.failures++; throw err }
+        if (err.kind === 'unauthorized' && needsToken && !refreshed) {
+          token = null
+          refreshed = true
+          attempt--
+          continue
+        }
+        if (!err.retryable || attempt >= maxAttempts) {
+          metrics.failures++
+          throw err
+        }
         metrics.retries++
         await sleep(retryBase * 2 ** (attempt - 1) * (0.5 + Math.random()))
       }
@@ -126,7 +159,9 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
   }
 
   const json = (method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit => ({
-    method, headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
   const oldUrl = (path: string, t: string | null) => `${o.oapiBase}${path}?access_token=${encodeURIComponent(t ?? '')}`
   const newHeaders = (t: string | null) => ({ 'x-acs-dingtalk-access-token': t ?? '' })
@@ -135,7 +170,14 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
     if (token && token.until > Date.now()) return token.value
     tokenFlight ??= (async () => {
       try {
-        const r = (await call(() => ({ url: `${o.apiBase}/v1.0/oauth2/accessToken`, init: json('POST', { appKey: o.appKey, appSecret: o.appSecret }) }), 'new', false)) as { accessToken: string; expireIn: number }
+        const r = (await call(
+          () => ({
+            url: `${o.apiBase}/v1.0/oauth2/accessToken`,
+            init: json('POST', { appKey: o.appKey, appSecret: o.appSecret }),
+          }),
+          'new',
+          false,
+        )) as { accessToken: string; expireIn: number }
         token = { value: r.accessToken, until: Date.now() + (r.expireIn - 60) * 1000 }
         return r.accessToken
       } finally {
@@ -154,17 +196,26 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
     accessToken,
     /** Exchange a one-time auth code from `requestAuthCode` for the user's id. */
     async userInfoByCode(code: string): Promise<{ userid: string; unionid: string; name: string }> {
-      const r = (await call((t) => ({ url: oldUrl('/topapi/v2/user/getuserinfo', t), init: json('POST', { code }) }), 'old')) as { result: { userid: string; unionid: string; name: string } }
+      const r = (await call(
+        (t) => ({ url: oldUrl('/topapi/v2/user/getuserinfo', t), init: json('POST', { code }) }),
+        'old',
+      )) as { result: { userid: string; unionid: string; name: string } }
       return r.result
     },
     /** Read one user's directory entry. */
     async getUser(userid: string, language = 'zh_CN'): Promise<DingTalkUser> {
-      const r = (await call((t) => ({ url: oldUrl('/topapi/v2/user/get', t), init: json('POST', { userid, language }) }), 'old')) as { result: DingTalkUser }
+      const r = (await call(
+        (t) => ({ url: oldUrl('/topapi/v2/user/get', t), init: json('POST', { userid, language }) }),
+        'old',
+      )) as { result: DingTalkUser }
       return r.result
     },
     /** Sub-departments of a department (1 = root). */
     async listDepartments(deptId = 1): Promise<{ dept_id: number; name: string }[]> {
-      const r = (await call((t) => ({ url: oldUrl('/topapi/v2/department/listsub', t), init: json('POST', { dept_id: deptId }) }), 'old')) as { result: { dept_id: number; name: string }[] }
+      const r = (await call(
+        (t) => ({ url: oldUrl('/topapi/v2/department/listsub', t), init: json('POST', { dept_id: deptId }) }),
+        'old',
+      )) as { result: { dept_id: number; name: string }[] }
       return r.result
     },
     /** All users of a department, following cursors. */
@@ -173,7 +224,13 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
       let cursor: number | undefined = 0
       while (cursor !== undefined) {
         const c: number = cursor
-        const r = (await call((t) => ({ url: oldUrl('/topapi/v2/user/list', t), init: json('POST', { dept_id: deptId, cursor: c, size: 100 }) }), 'old')) as { result: { has_more: boolean; next_cursor?: number; list: DingTalkUser[] } }
+        const r = (await call(
+          (t) => ({
+            url: oldUrl('/topapi/v2/user/list', t),
+            init: json('POST', { dept_id: deptId, cursor: c, size: 100 }),
+          }),
+          'old',
+        )) as { result: { has_more: boolean; next_cursor?: number; list: DingTalkUser[] } }
         out.push(...r.result.list)
         cursor = r.result.has_more ? r.result.next_cursor : undefined
       }
@@ -182,29 +239,61 @@ export function createDingTalkClient(o: DingTalkClientOptions) {
     /** The JSAPI ticket, cached; it never leaves the server. */
     async jsapiTicket(): Promise<string> {
       if (ticket && ticket.until > Date.now()) return ticket.value
-      const r = (await call((t) => ({ url: `${o.apiBase}/v1.0/oauth2/jsapiTickets`, init: json('POST', {}, newHeaders(t)) }), 'new')) as { jsapiTicket: string; expireIn: number }
+      const r = (await call(
+        (t) => ({ url: `${o.apiBase}/v1.0/oauth2/jsapiTickets`, init: json('POST', {}, newHeaders(t)) }),
+        'new',
+      )) as { jsapiTicket: string; expireIn: number }
       ticket = { value: r.jsapiTicket, until: Date.now() + (r.expireIn - 60) * 1000 }
       return r.jsapiTicket
     },
     /** Send a work notification; put a unique id in `msg` (DingTalk drops same-day duplicates). */
     async sendWorkNotification(userIds: string[], msg: Record<string, unknown>): Promise<{ taskId: number }> {
-      const r = (await call((t) => ({ url: oldUrl('/topapi/message/corpconversation/asyncsend_v2', t), init: json('POST', { agent_id: o.agentId, userid_list: userIds.join(','), msg }) }), 'old')) as { task_id: number }
+      const r = (await call(
+        (t) => ({
+          url: oldUrl('/topapi/message/corpconversation/asyncsend_v2', t),
+          init: json('POST', { agent_id: o.agentId, userid_list: userIds.join(','), msg }),
+        }),
+        'old',
+      )) as { task_id: number }
       return { taskId: r.task_id }
     },
     calendar: {
       /** Create an event; `clientToken` makes the create idempotent for one day. */
       async create(unionId: string, ev: CalendarEventInput, clientToken?: string): Promise<{ id: string }> {
-        return (await call((t) => ({ url: calendarPath(unionId), init: json('POST', ev, { ...newHeaders(t), ...(clientToken ? { 'x-client-token': clientToken } : {}) }) }), 'new')) as { id: string }
+        return (await call(
+          (t) => ({
+            url: calendarPath(unionId),
+            init: json('POST', ev, { ...newHeaders(t), ...(clientToken ? { 'x-client-token': clientToken } : {}) }),
+          }),
+          'new',
+        )) as { id: string }
       },
       async update(unionId: string, eventId: string, ev: Partial<CalendarEventInput>): Promise<{ id: string }> {
-        return (await call((t) => ({ url: calendarPath(unionId, eventId), init: json('PUT', ev, newHeaders(t)) }), 'new')) as { id: string }
+        return (await call(
+          (t) => ({ url: calendarPath(unionId, eventId), init: json('PUT', ev, newHeaders(t)) }),
+          'new',
+        )) as { id: string }
       },
       async remove(unionId: string, eventId: string): Promise<void> {
-        await call((t) => ({ url: calendarPath(unionId, eventId), init: { method: 'DELETE', headers: newHeaders(t) } }), 'new')
+        await call(
+          (t) => ({ url: calendarPath(unionId, eventId), init: { method: 'DELETE', headers: newHeaders(t) } }),
+          'new',
+        )
       },
-      async list(unionId: string, q: { timeMin?: string; timeMax?: string; nextToken?: string } = {}): Promise<{ events: ({ id: string } & CalendarEventInput)[]; nextToken?: string }> {
-        const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][]).toString()
-        return (await call((t) => ({ url: `${calendarPath(unionId)}${qs ? `?${qs}` : ''}`, init: { method: 'GET', headers: newHeaders(t) } }), 'new')) as { events: ({ id: string } & CalendarEventInput)[]; nextToken?: string }
+      async list(
+        unionId: string,
+        q: { timeMin?: string; timeMax?: string; nextToken?: string } = {},
+      ): Promise<{ events: ({ id: string } & CalendarEventInput)[]; nextToken?: string }> {
+        const qs = new URLSearchParams(
+          Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][],
+        ).toString()
+        return (await call(
+          (t) => ({
+            url: `${calendarPath(unionId)}${qs ? `?${qs}` : ''}`,
+            init: { method: 'GET', headers: newHeaders(t) },
+          }),
+          'new',
+        )) as { events: ({ id: string } & CalendarEventInput)[]; nextToken?: string }
       },
     },
   }

@@ -8,7 +8,9 @@ export function injectFetch(app: FastifyInstance, base: string): typeof fetch {
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
     const prefix = new URL(base)
-    const path = url.pathname.startsWith(prefix.pathname) ? url.pathname.slice(prefix.pathname.replace(/\/$/, '').length) || '/' : url.pathname
+    const path = url.pathname.startsWith(prefix.pathname)
+      ? url.pathname.slice(prefix.pathname.replace(/\/$/, '').length) || '/'
+      : url.pathname
     const signal = init?.signal
     const run = app.inject({
       method: (init?.method ?? 'GET') as 'GET',
@@ -17,14 +19,19 @@ export function injectFetch(app: FastifyInstance, base: string): typeof fetch {
       ...(init?.body ? { payload: String(init.body) } : {}),
     })
     const res = await (signal
-      ? Promise.race([run, new Promise<never>((_, reject) => {
-        if (signal.aborted) reject(signal.reason)
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-      })])
+      ? Promise.race([
+          run,
+          new Promise<never>((_, reject) => {
+            if (signal.aborted) reject(signal.reason)
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+          }),
+        ])
       : run)
     return new Response(res.statusCode === 204 ? null : res.body, {
       status: res.statusCode,
-      headers: Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])),
+      headers: Object.entries(res.headers).flatMap(([k, v]) =>
+        v === undefined ? [] : [[k, String(v)] as [string, string]],
+      ),
     })
   }) as typeof fetch
 }

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto'
  * cause of error 52013).
  */
 export function jsapiSignature(ticket: string, nonceStr: string, timeStamp: number, url: string): string {
-  return createHash('sha1').update(`jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timeStamp}&url=${normaliseSignedUrl(url)}`).digest('hex')
+  return createHash('sha1')
+    .update(`jsapi_ticket=${ticket}&noncestr=${nonceStr}&timestamp=${timeStamp}&url=${normaliseSignedUrl(url)}`)
+    .digest('hex')
 }
 
 /** Drop the fragment and a default port; keep the query exactly as the page has it. */

@@ -38,10 +38,22 @@ export function installAuthContext(app: FastifyInstance, q: Queryable, now: () =
     const raw = req.cookies[SESSION_COOKIE]
     if (!raw) return
     const unsigned = req.unsignCookie(raw)
-    if (!unsigned.valid || !unsigned.value) { req.authProblem = 'forged'; return }
+    if (!unsigned.valid || !unsigned.value) {
+      req.authProblem = 'forged'
+      return
+    }
     const found = await lookupSession(q, unsigned.value, now())
-    if (!found.ok) { req.authProblem = found.reason; return }
-    req.auth = { user: found.user, csrfToken: found.csrfToken, expiresAt: found.expiresAt, method: found.method, sessionIdHash: found.idHash }
+    if (!found.ok) {
+      req.authProblem = found.reason
+      return
+    }
+    req.auth = {
+      user: found.user,
+      csrfToken: found.csrfToken,
+      expiresAt: found.expiresAt,
+      method: found.method,
+      sessionIdHash: found.idHash,
+    }
     if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) {
       throw new HttpError('csrf_failed', 'This request is missing its security token; reload the page and try again')
     }
@@ -56,7 +68,7 @@ export function requireUser(req: FastifyRequest): AuthContext {
 }
 
 /** 403 unless the caller is one of the firm's own people (clients and outside experts are not). */
-export function requireStaff(req: FastifyRequest, message = 'This is for the firm\'s staff'): AuthContext {
+export function requireStaff(req: FastifyRequest, message = "This is for the firm's staff"): AuthContext {
   const a = requireUser(req)
   if (!isInternalRole(a.user.role)) throw new HttpError('forbidden', message)
   return a
@@ -70,9 +82,16 @@ export function requireRole(req: FastifyRequest, roles: readonly string[]): Auth
 }
 
 /** Append an audit event on behalf of the request's caller, inside the given transaction. */
-export function auditFor(req: FastifyRequest, q: Queryable, ev: Omit<AuditEvent, 'actorId' | 'actorName' | 'requestId'> & Partial<AuditEvent>) {
+export function auditFor(
+  req: FastifyRequest,
+  q: Queryable,
+  ev: Omit<AuditEvent, 'actorId' | 'actorName' | 'requestId'> & Partial<AuditEvent>,
+) {
   return appendAudit(q, {
-    actorId: req.auth?.user.id ?? null, actorName: req.auth?.user.name ?? null, requestId: req.id, ...ev,
+    actorId: req.auth?.user.id ?? null,
+    actorName: req.auth?.user.name ?? null,
+    requestId: req.id,
+    ...ev,
   })
 }
 

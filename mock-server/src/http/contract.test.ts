@@ -4,8 +4,12 @@ import type { AnyEndpoint } from '@suite/domain'
 import { createTestApp, type TestApp } from '../testing'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp({ seed: false }) })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp({ seed: false })
+})
+afterAll(async () => {
+  await t.close()
+})
 
 /** Every endpoint definition `@suite/domain` exports, found by walking its `<area>Api` objects. */
 function definitions(): AnyEndpoint[] {
@@ -31,10 +35,20 @@ describe('the endpoint contract', () => {
     expect(defs.length).toBeGreaterThan(100)
     const keys = defs.map((e) => key(e.method, e.path))
     expect(new Set(keys).size).toBe(keys.length)
-    for (const e of defs) expect(t.app.hasRoute({ method: e.method, url: `/api${e.path}` }), key(e.method, e.path)).toBe(true)
+    for (const e of defs)
+      expect(t.app.hasRoute({ method: e.method, url: `/api${e.path}` }), key(e.method, e.path)).toBe(true)
 
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> }
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => key(m, p.replace(/^\/api/, '').replace(/\{(\w+)\}/g, ':$1'))))
-    expect(documented.sort()).toEqual(defs.filter((e) => !e.hidden).map((e) => key(e.method, e.path)).sort())
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>
+    }
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => key(m, p.replace(/^\/api/, '').replace(/\{(\w+)\}/g, ':$1'))),
+    )
+    expect(documented.sort()).toEqual(
+      defs
+        .filter((e) => !e.hidden)
+        .map((e) => key(e.method, e.path))
+        .sort(),
+    )
   })
 })

@@ -11,9 +11,27 @@ import { notFound } from './errors'
 const tags = ['test']
 const Thing = z.object({ id: z.string(), n: z.number().int() })
 const thingApi = {
-  get: defineEndpoint({ method: 'GET', path: '/things/:thingId', tags, params: z.object({ thingId: z.string().max(8) }), response: Thing }),
-  create: defineEndpoint({ method: 'POST', path: '/things', tags, body: z.object({ n: z.number().int() }), status: 201, response: Thing }),
-  remove: defineEndpoint({ method: 'DELETE', path: '/things/:thingId', tags, params: z.object({ thingId: z.string() }) }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/things/:thingId',
+    tags,
+    params: z.object({ thingId: z.string().max(8) }),
+    response: Thing,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/things',
+    tags,
+    body: z.object({ n: z.number().int() }),
+    status: 201,
+    response: Thing,
+  }),
+  remove: defineEndpoint({
+    method: 'DELETE',
+    path: '/things/:thingId',
+    tags,
+    params: z.object({ thingId: z.string() }),
+  }),
 }
 
 function build(): App {

@@ -15,17 +15,27 @@ export { API_PREFIX }
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined
 
 /** The request a handler of endpoint `E` gets: params, query and body already validated with its schemas. */
-export type EndpointRequest<E extends AnyEndpoint> = FastifyRequest<{ Params: Out<E['params']>; Querystring: Out<E['query']>; Body: Out<E['body']> }>
+export type EndpointRequest<E extends AnyEndpoint> = FastifyRequest<{
+  Params: Out<E['params']>
+  Querystring: Out<E['query']>
+  Body: Out<E['body']>
+}>
 
 /** What a handler of `E` answers: the JSON of its response schema, or the reply it sent itself (bytes, text, streams). */
 export type EndpointAnswer<E extends AnyEndpoint> = E['responseKind'] extends 'json'
   ? (E['response'] extends z.ZodType ? z.input<E['response']> : never) | FastifyReply
   : FastifyReply | void
 
-export type EndpointHandler<E extends AnyEndpoint> = (req: EndpointRequest<E>, reply: FastifyReply) => Promise<EndpointAnswer<E>>
+export type EndpointHandler<E extends AnyEndpoint> = (
+  req: EndpointRequest<E>,
+  reply: FastifyReply,
+) => Promise<EndpointAnswer<E>>
 
 /** Fastify route options an endpoint may add: rate limits, a body limit, hooks. */
-export type EndpointRouteOptions = Pick<RouteShorthandOptions, 'config' | 'bodyLimit' | 'preHandler' | 'onRequest' | 'preValidation'>
+export type EndpointRouteOptions = Pick<
+  RouteShorthandOptions,
+  'config' | 'bodyLimit' | 'preHandler' | 'onRequest' | 'preValidation'
+>
 
 /**
  * Serve endpoint `e` of `@suite/domain`: path under `/api`, its params, query and body
@@ -33,7 +43,12 @@ export type EndpointRouteOptions = Pick<RouteShorthandOptions, 'config' | 'bodyL
  * error answer with `ErrorBody`), its success status set before the handler runs, and the
  * route in the OpenAPI document under its tags.
  */
-export function serve<E extends AnyEndpoint>(app: App, e: E, handler: EndpointHandler<E>, options: EndpointRouteOptions = {}): void {
+export function serve<E extends AnyEndpoint>(
+  app: App,
+  e: E,
+  handler: EndpointHandler<E>,
+  options: EndpointRouteOptions = {},
+): void {
   const response: Record<number, z.ZodType> = { ...ERROR_RESPONSES, ...e.alsoAnswers }
   if (e.responseKind === 'json' && e.response) response[e.status] = e.response
   if (e.responseKind === 'empty') response[e.status] = z.null()
@@ -72,7 +87,9 @@ export function refuseUndefinedRoutes(app: App): void {
     const url = route.url ?? route.path
     if (!url.startsWith(`${API_PREFIX}/`) || NOT_ENDPOINTS.has(url)) return
     if (!route.config?.endpoint) {
-      throw new Error(`${String(route.method)} ${url} is not served from an endpoint definition: define it in @suite/domain and serve() it`)
+      throw new Error(
+        `${String(route.method)} ${url} is not served from an endpoint definition: define it in @suite/domain and serve() it`,
+      )
     }
   })
 }

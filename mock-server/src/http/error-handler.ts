@@ -23,7 +23,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body'
       const fields = err.validation.map((v) => ({
-        path: [where === 'body' ? '' : where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].filter(Boolean).join('.') || where,
+        path:
+          [
+            where === 'body' ? '' : where,
+            ...String(v.instancePath ?? '')
+              .split('/')
+              .filter(Boolean),
+          ]
+            .filter(Boolean)
+            .join('.') || where,
         code: String((v.params as { issue?: { code?: string } })?.issue?.code ?? v.keyword ?? 'invalid'),
         message: v.message ?? 'Invalid value',
       }))
@@ -34,20 +42,38 @@ export function installErrorHandler(app: FastifyInstance): void {
       return send(500, 'internal', 'Something went wrong on our side')
     }
     switch (err.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE': return send(413, 'payload_too_large', 'The request is too large')
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return send(415, 'unsupported_media_type', 'Unsupported content type')
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY': return send(400, 'bad_request', 'The request body is empty')
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(413, 'payload_too_large', 'The request is too large')
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return send(415, 'unsupported_media_type', 'Unsupported content type')
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return send(400, 'bad_request', 'The request body is empty')
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH': return send(400, 'bad_request', 'The request body is not valid JSON')
-      case 'FST_REQ_FILE_TOO_LARGE': return send(413, 'payload_too_large', 'The file is too large')
-      default: break
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return send(400, 'bad_request', 'The request body is not valid JSON')
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return send(413, 'payload_too_large', 'The file is too large')
+      default:
+        break
     }
     // Text PostgreSQL cannot store (a NUL byte the input guard did not see): the client's input.
-    if ((err as { code?: unknown }).code === PG_BAD_ENCODING) return send(400, 'validation_failed', 'Text may not contain a NUL character')
+    if ((err as { code?: unknown }).code === PG_BAD_ENCODING)
+      return send(400, 'validation_failed', 'Text may not contain a NUL character')
     if (err.statusCode === 429) return send(429, 'rate_limited', 'Too many attempts; wait a minute and try again')
-    if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) return send(400, 'bad_request', 'The request body is not valid JSON')
+    if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message)))
+      return send(400, 'bad_request', 'The request body is not valid JSON')
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return send(err.statusCode, err.statusCode === 404 ? 'not_found' : err.statusCode === 413 ? 'payload_too_large' : err.statusCode === 415 ? 'unsupported_media_type' : 'bad_request', err.message)
+      return send(
+        err.statusCode,
+        err.statusCode === 404
+          ? 'not_found'
+          : err.statusCode === 413
+            ? 'payload_too_large'
+            : err.statusCode === 415
+              ? 'unsupported_media_type'
+              : 'bad_request',
+        err.message,
+      )
     }
     req.log.error({ err }, 'unhandled error')
     return send(500, 'internal', 'Something went wrong on our side')

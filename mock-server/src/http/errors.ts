@@ -3,7 +3,12 @@ import { ERROR_STATUS as STATUS, type ErrorCode, type FieldError } from '@suite/
 /** An error the API answers with on purpose: its code, message and field errors reach the client. */
 export class HttpError extends Error {
   readonly statusCode: number
-  constructor(readonly code: ErrorCode, message: string, readonly fields: FieldError[] = [], status?: number) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+    status?: number,
+  ) {
     super(message)
     this.name = 'HttpError'
     this.statusCode = status ?? STATUS[code]

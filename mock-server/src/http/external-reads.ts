@@ -7,7 +7,12 @@ import { auditFor } from './auth-context'
 const NOT_CASE_DATA = /^\/api\/(?:auth\/|step-up(?:\/|$)|openapi\.json$)/
 
 /** The most specific item a read names, from the route's own parameters. */
-function itemOf(req: FastifyRequest): { targetType: string; targetId: string | null; caseId: string | null; page: number | null } {
+function itemOf(req: FastifyRequest): {
+  targetType: string
+  targetId: string | null
+  caseId: string | null
+  page: number | null
+} {
   const p = (req.params ?? {}) as Record<string, string | number | undefined>
   const caseId = typeof p.caseId === 'string' ? p.caseId : null
   const page = p.page === undefined ? null : Number(p.page)
@@ -26,15 +31,25 @@ function itemOf(req: FastifyRequest): { targetType: string; targetId: string | n
 export function installExternalReadAudit(app: FastifyInstance, db: Db): void {
   app.addHook('onSend', async (req, reply, payload) => {
     const a = req.auth
-    if (!a || isInternalRole(a.user.role) || (req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode >= 300) return payload
+    if (!a || isInternalRole(a.user.role) || (req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode >= 300)
+      return payload
     const route = req.routeOptions.url
     if (!route || !route.startsWith('/api/') || NOT_CASE_DATA.test(route)) return payload
     const item = itemOf(req)
     const query = req.query && typeof req.query === 'object' ? (req.query as Record<string, unknown>) : {}
-    await db.tx((q) => auditFor(req, q, {
-      action: 'external.read', targetType: item.targetType, targetId: item.targetId, caseId: item.caseId,
-      detail: { route, ...(item.page !== null ? { page: item.page } : {}), ...(Object.keys(query).length ? { query } : {}) },
-    }))
+    await db.tx((q) =>
+      auditFor(req, q, {
+        action: 'external.read',
+        targetType: item.targetType,
+        targetId: item.targetId,
+        caseId: item.caseId,
+        detail: {
+          route,
+          ...(item.page !== null ? { page: item.page } : {}),
+          ...(Object.keys(query).length ? { query } : {}),
+        },
+      }),
+    )
     return payload
   })
 }

@@ -2,12 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../testing'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096' } }) })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096' } })
+})
+afterAll(async () => {
+  await t.close()
+})
 
 describe('bad input gets a precise, readable answer', () => {
   it('malformed JSON -> 400 bad_request', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/dev', headers: { 'content-type': 'application/json' }, payload: '{"userId": ' })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"userId": ',
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().error.code).toBe('bad_request')
   })
@@ -35,7 +44,12 @@ describe('bad input gets a precise, readable answer', () => {
   })
 
   it('unsupported content type -> 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/dev', headers: { 'content-type': 'application/xml' }, payload: '<x/>' })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/dev',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<x/>',
+    })
     expect(res.statusCode).toBe(415)
     expect(res.json().error.code).toBe('unsupported_media_type')
   })

@@ -9,7 +9,8 @@ export const PG_BAD_ENCODING = '22021'
 export function findNul(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null
   if (value === null || typeof value !== 'object' || depth > 64) return null
-  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return null
+  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function')
+    return null
   for (const [k, v] of Object.entries(value)) {
     const here = `${path}.${k}`
     if (k.includes('\u0000')) return here
@@ -28,7 +29,11 @@ export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     const where = findNul(req.params, 'params') ?? findNul(req.query, 'query') ?? findNul(req.body, 'body')
     if (!where) return
-    const field: FieldError = { path: where.replace(/^body\.?/, '') || 'body', code: 'invalid_string', message: 'May not contain a NUL character' }
+    const field: FieldError = {
+      path: where.replace(/^body\.?/, '') || 'body',
+      code: 'invalid_string',
+      message: 'May not contain a NUL character',
+    }
     throw new HttpError('validation_failed', 'Some fields are not valid', [field])
   })
 }

@@ -8,7 +8,11 @@ export type SuiteApp = 'portal' | 'case-room' | 'court-calendar' | 'data-classif
  * Built only from the configured public URL: a request's Host or X-Forwarded-Host never reaches
  * a link the firm sends, so a client cannot point a partner's "Open" button at another site.
  */
-export function appLink(env: Pick<Env, 'PUBLIC_URL' | 'HOST' | 'PORT' | 'DINGTALK_CORP_ID'>, app: SuiteApp, hashPath: string): string {
+export function appLink(
+  env: Pick<Env, 'PUBLIC_URL' | 'HOST' | 'PORT' | 'DINGTALK_CORP_ID'>,
+  app: SuiteApp,
+  hashPath: string,
+): string {
   const hash = hashPath.startsWith('/') ? hashPath : `/${hashPath}`
   return `${publicBase(env)}/apps/${app}/?corpId=${encodeURIComponent(env.DINGTALK_CORP_ID)}#${hash}`
 }

@@ -7,14 +7,22 @@ import { requireUser, type AuthContext } from './auth-context'
 import { HttpError } from './errors'
 
 /** What {@link requireStepUp} needs from the app; set once by {@link installStepUp}. */
-export interface StepUpContext { db: Db; now: () => Date }
+export interface StepUpContext {
+  db: Db
+  now: () => Date
+}
 
 declare module 'fastify' {
-  interface FastifyInstance { suiteStepUp: StepUpContext }
+  interface FastifyInstance {
+    suiteStepUp: StepUpContext
+  }
 }
 
 /** Make {@link requireStepUp} work in this app (the step-up route module calls it). */
-export function installStepUp(app: { hasDecorator(name: string): boolean; decorate(name: string, value: unknown): unknown }, ctx: StepUpContext): void {
+export function installStepUp(
+  app: { hasDecorator(name: string): boolean; decorate(name: string, value: unknown): unknown },
+  ctx: StepUpContext,
+): void {
   if (!app.hasDecorator('suiteStepUp')) app.decorate('suiteStepUp', ctx)
 }
 
@@ -41,16 +49,31 @@ export interface StepUpOperation {
  * await requireStepUp(req, { action: 'case.wall.lift', caseId, targetType: 'user', targetId: userId })
  * await deps.db.tx(async (q) => { ...change...; await auditFor(req, q, {...}) })
  */
-export async function requireStepUp(req: FastifyRequest, op: StepUpOperation = {}): Promise<AuthContext & { stepUp: { method: StepUpMethod; expiresAt: Date } }> {
+export async function requireStepUp(
+  req: FastifyRequest,
+  op: StepUpOperation = {},
+): Promise<AuthContext & { stepUp: { method: StepUpMethod; expiresAt: Date } }> {
   const auth = requireUser(req)
   const ctx = req.server.suiteStepUp
   if (!ctx) throw new Error('requireStepUp: installStepUp was not called for this app')
   const found = await findElevation(ctx.db, auth.sessionIdHash, ctx.now())
   if (found) return { ...auth, stepUp: found }
   const operation = op.action ?? `${req.method} ${req.routeOptions.url ?? req.url}`
-  await ctx.db.tx((q) => appendAudit(q, {
-    actorId: auth.user.id, actorName: auth.user.name, requestId: req.id, action: 'step_up.refused',
-    targetType: op.targetType ?? null, targetId: op.targetId ?? null, caseId: op.caseId ?? null, detail: { operation },
-  }, ctx.now()))
+  await ctx.db.tx((q) =>
+    appendAudit(
+      q,
+      {
+        actorId: auth.user.id,
+        actorName: auth.user.name,
+        requestId: req.id,
+        action: 'step_up.refused',
+        targetType: op.targetType ?? null,
+        targetId: op.targetId ?? null,
+        caseId: op.caseId ?? null,
+        detail: { operation },
+      },
+      ctx.now(),
+    ),
+  )
   throw new HttpError('step_up_required', 'Confirm it is you with your second factor, then try again')
 }

@@ -22,7 +22,9 @@ describe('escapeMarkdown', () => {
   })
 
   it('keeps ordinary text readable', () => {
-    expect(escapeMarkdown('陳大文 on contract.pdf: 請於 17/4 前回覆，謝謝！')).toBe('陳大文 on contract.pdf: 請於 17/4 前回覆，謝謝！')
+    expect(escapeMarkdown('陳大文 on contract.pdf: 請於 17/4 前回覆，謝謝！')).toBe(
+      '陳大文 on contract.pdf: 請於 17/4 前回覆，謝謝！',
+    )
     expect(escapeMarkdown('Version 2.1 of the bundle')).toBe('Version 2.1 of the bundle')
   })
 

@@ -7,11 +7,14 @@ const LINE_START = /^(\s*)([#>+\-=]|\d+[.)])/
 /** A link with a scheme, or one starting `www.`. */
 const SCHEMED = /\b(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s<>"'）】」]*/gi
 /** A bare host name: labels joined by dots (any script, as internationalised names are). */
-const HOSTISH = /(?<![\p{L}\p{N}._-])[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+(?![\p{L}\p{N}-])/gu
+const HOSTISH =
+  /(?<![\p{L}\p{N}._-])[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+(?![\p{L}\p{N}-])/gu
 
 /** `evil.example` -> `evil[.]example`, `https://` -> `hxxps://`: shown as written, never a link. */
 function defang(s: string): string {
-  return s.replace(/^([a-z][a-z0-9+.-]*):\/\//i, (_, scheme: string) => `${scheme.replace(/t/gi, 'x')}://`).replace(/\./g, '[.]')
+  return s
+    .replace(/^([a-z][a-z0-9+.-]*):\/\//i, (_, scheme: string) => `${scheme.replace(/t/gi, 'x')}://`)
+    .replace(/\./g, '[.]')
 }
 
 /** True when `token` would be taken for a web address: its last label is a real top-level domain. */
@@ -31,9 +34,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(SCHEMED, (m) => defang(m))
     .replace(HOSTISH, (m) => (isHostName(m) ? defang(m) : m))
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(INLINE, (c) => `\\${c}`)
-  return out.split('\n').map((line) => line.replace(LINE_START, (_, sp: string, mark: string) => `${sp}\\${mark}`)).join('\n')
+  return out
+    .split('\n')
+    .map((line) => line.replace(LINE_START, (_, sp: string, mark: string) => `${sp}\\${mark}`))
+    .join('\n')
 }
 
 /** Line breaks (and the space around them) folded into one space: a title stays one line. */

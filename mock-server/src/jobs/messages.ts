@@ -7,7 +7,10 @@ import type { Locale } from '@suite/domain'
  */
 
 /** A notification's title and body in one language. */
-export interface Text { title: string; body: string }
+export interface Text {
+  title: string
+  body: string
+}
 
 /** One text per message key, in every language the suite speaks. */
 export type Catalogue<K extends string> = Readonly<Record<Locale, Readonly<Record<K, Text>>>>

@@ -35,13 +35,22 @@ export interface LocalisedNotification extends Omit<NotificationInput, 'title' |
  */
 export async function notifyEach(q: Queryable, n: LocalisedNotification): Promise<string[]> {
   if (!n.userIds.length) return []
-  const { rows } = await q.query<{ id: string; locale: Locale }>('SELECT id, locale FROM users WHERE id = ANY($1::text[])', [n.userIds])
+  const { rows } = await q.query<{ id: string; locale: Locale }>(
+    'SELECT id, locale FROM users WHERE id = ANY($1::text[])',
+    [n.userIds],
+  )
   const byLocale = new Map<Locale, string[]>()
   for (const r of rows) byLocale.set(r.locale, [...(byLocale.get(r.locale) ?? []), r.id])
   const ids: string[] = []
   for (const [locale, userIds] of byLocale) {
     const { text, ...rest } = n
-    const id = await notify(q, { ...rest, ...text(locale), userIds, locale, dedupeKey: n.dedupeKey ? `${n.dedupeKey}:${locale}` : undefined })
+    const id = await notify(q, {
+      ...rest,
+      ...text(locale),
+      userIds,
+      locale,
+      dedupeKey: n.dedupeKey ? `${n.dedupeKey}:${locale}` : undefined,
+    })
     if (id) ids.push(id)
   }
   return ids
@@ -54,11 +63,25 @@ export async function notifyEach(q: Queryable, n: LocalisedNotification): Promis
 export async function notify(q: Queryable, n: NotificationInput): Promise<string | null> {
   if (!n.userIds.length) return null
   const id = randomUUID()
-  const jobId = await enqueue(q, 'dingtalk.notify', { notificationId: id }, { dedupeKey: n.dedupeKey ? `notify:${n.dedupeKey}` : `notify:${id}` })
+  const jobId = await enqueue(
+    q,
+    'dingtalk.notify',
+    { notificationId: id },
+    { dedupeKey: n.dedupeKey ? `notify:${n.dedupeKey}` : `notify:${id}` },
+  )
   if (jobId === null) return null
   await q.query(
     'INSERT INTO notifications (id, user_ids, kind, title, body, link, case_id, locale) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [id, n.userIds, n.kind, n.title.slice(0, 200), n.body.slice(0, 4000), n.link ?? null, n.caseId ?? null, n.locale ?? 'zh-HK'],
+    [
+      id,
+      n.userIds,
+      n.kind,
+      n.title.slice(0, 200),
+      n.body.slice(0, 4000),
+      n.link ?? null,
+      n.caseId ?? null,
+      n.locale ?? 'zh-HK',
+    ],
   )
   return id
 }
@@ -67,11 +90,21 @@ export async function notify(q: Queryable, n: NotificationInput): Promise<string
 export function notifyHandler(dingtalk: DingTalkClient): JobHandler {
   return async (job, { db }) => {
     const id = String(job.payload.notificationId)
-    const n = (await db.query<{ user_ids: string[]; title: string; body: string; link: string | null; status: string; locale: Locale }>(
-      'SELECT user_ids, title, body, link, status, locale FROM notifications WHERE id = $1', [id])).rows[0]
+    const n = (
+      await db.query<{
+        user_ids: string[]
+        title: string
+        body: string
+        link: string | null
+        status: string
+        locale: Locale
+      }>('SELECT user_ids, title, body, link, status, locale FROM notifications WHERE id = $1', [id])
+    ).rows[0]
     if (!n || n.status === 'sent') return
     const { rows } = await db.query<{ dingtalk_user_id: string }>(
-      'SELECT dingtalk_user_id FROM users WHERE id = ANY($1::text[]) AND active AND dingtalk_user_id IS NOT NULL', [n.user_ids])
+      'SELECT dingtalk_user_id FROM users WHERE id = ANY($1::text[]) AND active AND dingtalk_user_id IS NOT NULL',
+      [n.user_ids],
+    )
     if (!rows.length) {
       await db.query("UPDATE notifications SET status = 'skipped' WHERE id = $1", [id])
       return
@@ -81,9 +114,23 @@ export function notifyHandler(dingtalk: DingTalkClient): JobHandler {
     const title = foldLine(n.title)
     const markdown = `### ${escapeMarkdownLine(n.title)}\n\n${escapeMarkdown(n.body)}\n\n(#${id.slice(0, 8)})`
     const msg = n.link
-      ? { msgtype: 'action_card', action_card: { title, markdown, single_title: OPEN_BUTTON[n.locale] ?? OPEN_BUTTON['zh-HK'], single_url: n.link } }
+      ? {
+          msgtype: 'action_card',
+          action_card: {
+            title,
+            markdown,
+            single_title: OPEN_BUTTON[n.locale] ?? OPEN_BUTTON['zh-HK'],
+            single_url: n.link,
+          },
+        }
       : { msgtype: 'markdown', markdown: { title, text: markdown } }
-    const { taskId } = await dingtalk.sendWorkNotification(rows.map((r) => r.dingtalk_user_id), msg)
-    await db.query("UPDATE notifications SET status = 'sent', task_id = $2, sent_at = now() WHERE id = $1", [id, taskId])
+    const { taskId } = await dingtalk.sendWorkNotification(
+      rows.map((r) => r.dingtalk_user_id),
+      msg,
+    )
+    await db.query("UPDATE notifications SET status = 'sent', task_id = $2, sent_at = now() WHERE id = $1", [
+      id,
+      taskId,
+    ])
   }
 }

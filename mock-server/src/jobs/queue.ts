@@ -28,7 +28,12 @@ export interface EnqueueOptions {
  * Add a job. Call it inside the transaction that makes the change, so the job exists exactly
  * when the change committed (a transactional outbox).
  */
-export async function enqueue(q: Queryable, kind: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<number | null> {
+export async function enqueue(
+  q: Queryable,
+  kind: string,
+  payload: Record<string, unknown>,
+  opts: EnqueueOptions = {},
+): Promise<number | null> {
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO jobs (kind, payload, dedupe_key, run_at, max_attempts) VALUES ($1, $2::jsonb, $3, $4, $5)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -72,7 +77,13 @@ export function createWorker(o: WorkerOptions) {
     if (!kinds.length) return []
     const t = now()
     return o.db.tx(async (q) => {
-      const { rows } = await q.query<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(
+      const { rows } = await q.query<{
+        id: number
+        kind: string
+        payload: Record<string, unknown>
+        attempts: number
+        max_attempts: number
+      }>(
         `SELECT id, kind, payload, attempts, max_attempts FROM jobs
          WHERE kind = ANY($1::text[]) AND (
            (status = 'queued' AND run_at <= $2) OR (status = 'running' AND locked_until < $2))
@@ -80,10 +91,18 @@ export function createWorker(o: WorkerOptions) {
         [kinds, t, batch],
       )
       if (rows.length) {
-        await q.query(`UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 WHERE id = ANY($1::bigint[])`,
-          [rows.map((r) => r.id), new Date(t.getTime() + lockMs)])
+        await q.query(
+          `UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = $2 WHERE id = ANY($1::bigint[])`,
+          [rows.map((r) => r.id), new Date(t.getTime() + lockMs)],
+        )
       }
-      return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts + 1, maxAttempts: r.max_attempts }))
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        payload: r.payload,
+        attempts: r.attempts + 1,
+        maxAttempts: r.max_attempts,
+      }))
     })
   }
 
@@ -92,17 +111,27 @@ export function createWorker(o: WorkerOptions) {
       const failed = job.attempts >= job.maxAttempts
       await o.db.query(
         `UPDATE jobs SET status = $2, run_at = $3, last_error = $4, locked_until = NULL, finished_at = CASE WHEN $2 = 'failed' THEN now() END WHERE id = $1`,
-        [job.id, failed ? 'failed' : 'queued', new Date(now().getTime() + backoffMs(job.attempts)), outcome.message.slice(0, 2000)],
+        [
+          job.id,
+          failed ? 'failed' : 'queued',
+          new Date(now().getTime() + backoffMs(job.attempts)),
+          outcome.message.slice(0, 2000),
+        ],
       )
       return
     }
     if (outcome && 'retryInMs' in outcome) {
       // Not a failure (e.g. a rate-limit window): give the attempt back.
-      await o.db.query(`UPDATE jobs SET status = 'queued', attempts = attempts - 1, run_at = $2, locked_until = NULL WHERE id = $1`,
-        [job.id, new Date(now().getTime() + outcome.retryInMs)])
+      await o.db.query(
+        `UPDATE jobs SET status = 'queued', attempts = attempts - 1, run_at = $2, locked_until = NULL WHERE id = $1`,
+        [job.id, new Date(now().getTime() + outcome.retryInMs)],
+      )
       return
     }
-    await o.db.query(`UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = now(), last_error = NULL WHERE id = $1`, [job.id])
+    await o.db.query(
+      `UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = now(), last_error = NULL WHERE id = $1`,
+      [job.id],
+    )
   }
 
   /** Run every due job once; returns how many ran. */
@@ -142,7 +171,13 @@ export function createWorker(o: WorkerOptions) {
     timer = setTimeout(async () => {
       if (running) return loop()
       running = true
-      try { await runOnce() } catch (e) { o.log?.error({ err: e }, 'job worker round failed') } finally { running = false }
+      try {
+        await runOnce()
+      } catch (e) {
+        o.log?.error({ err: e }, 'job worker round failed')
+      } finally {
+        running = false
+      }
       loop()
     }, o.pollMs ?? 1000)
   }
@@ -150,7 +185,16 @@ export function createWorker(o: WorkerOptions) {
   return {
     runOnce,
     drain,
-    start() { if (stopped) { stopped = false; loop() } },
-    async stop() { stopped = true; if (timer) clearTimeout(timer); while (running) await new Promise((r) => setTimeout(r, 20)) },
+    start() {
+      if (stopped) {
+        stopped = false
+        loop()
+      }
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      while (running) await new Promise((r) => setTimeout(r, 20))
+    },
   }
 }

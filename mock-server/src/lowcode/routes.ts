@@ -7,12 +7,25 @@ import { requireRole, requireStaff, type AuthContext } from '../http/auth-contex
 import { requireStepUp } from '../http/step-up'
 import { HttpError, notFound } from '../http/errors'
 import {
-  DocumentError, discardDraft, getDraft, getPublishedDocument, getRunningVersion, listDocuments, listVersions,
-  publishDocument, rollbackDocument, saveDraft, type DocumentActor,
+  DocumentError,
+  discardDraft,
+  getDraft,
+  getPublishedDocument,
+  getRunningVersion,
+  listDocuments,
+  listVersions,
+  publishDocument,
+  rollbackDocument,
+  saveDraft,
+  type DocumentActor,
 } from './documents'
 import { validateAgainstPublishedForm } from './forms'
 
-const actorOf = (req: FastifyRequest, a: AuthContext): DocumentActor => ({ id: a.user.id, name: a.user.name, requestId: req.id })
+const actorOf = (req: FastifyRequest, a: AuthContext): DocumentActor => ({
+  id: a.user.id,
+  name: a.user.name,
+  requestId: req.id,
+})
 
 function mapDocumentError(e: unknown): never {
   if (!(e instanceof DocumentError)) throw e
@@ -48,7 +61,17 @@ export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
 
   serve(app, lowcodeApi.saveDraft, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
-    return db.tx((q) => saveDraft(q, { ...req.params, body: req.body.body, note: req.body.note, actor: actorOf(req, a), now: deps.now() })).catch(mapDocumentError)
+    return db
+      .tx((q) =>
+        saveDraft(q, {
+          ...req.params,
+          body: req.body.body,
+          note: req.body.note,
+          actor: actorOf(req, a),
+          now: deps.now(),
+        }),
+      )
+      .catch(mapDocumentError)
   })
 
   serve(app, lowcodeApi.discardDraft, async (req) => {
@@ -62,21 +85,47 @@ export async function lowcodeRoutes(app: App, deps: Deps): Promise<void> {
     const { kind, key } = req.params
     const running = await getRunningVersion(db, kind, key)
     const draft = await getDraft(db, kind, key)
-    return { runningVersion: running?.version ?? null, draftHash: draft?.bodyHash ?? null, changes: draft ? diffJson(running?.body ?? null, draft.body) : [] }
+    return {
+      runningVersion: running?.version ?? null,
+      draftHash: draft?.bodyHash ?? null,
+      changes: draft ? diffJson(running?.body ?? null, draft.body) : [],
+    }
   })
 
   serve(app, lowcodeApi.publish, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     const { kind, key } = req.params
     await requireStepUp(req, { action: `lowcode.publish`, targetType: kind, targetId: key })
-    return db.tx((q) => publishDocument(q, { kind, key, draftHash: req.body.draftHash, note: req.body.note, actor: actorOf(req, a), now: deps.now() })).catch(mapDocumentError)
+    return db
+      .tx((q) =>
+        publishDocument(q, {
+          kind,
+          key,
+          draftHash: req.body.draftHash,
+          note: req.body.note,
+          actor: actorOf(req, a),
+          now: deps.now(),
+        }),
+      )
+      .catch(mapDocumentError)
   })
 
   serve(app, lowcodeApi.rollback, async (req) => {
     const a = requireRole(req, ADMIN_ROLES)
     const { kind, key } = req.params
     await requireStepUp(req, { action: `lowcode.rollback`, targetType: kind, targetId: key })
-    return db.tx((q) => rollbackDocument(q, { kind, key, version: req.body.version, note: req.body.note, actor: actorOf(req, a), now: deps.now() })).catch(mapDocumentError)
+    return db
+      .tx((q) =>
+        rollbackDocument(q, {
+          kind,
+          key,
+          version: req.body.version,
+          note: req.body.note,
+          actor: actorOf(req, a),
+          now: deps.now(),
+        }),
+      )
+      .catch(mapDocumentError)
   })
 
   serve(app, lowcodeApi.published, async (req, reply) => {

@@ -36,21 +36,35 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
   const app = Fastify({ logger: opts.logger ?? false })
   const rid = () => state.id('sim-')
 
-  const oldErr = (reply: FastifyReply, errcode: number, errmsg: string) => reply.code(200).send({ errcode, errmsg, request_id: rid() })
-  const newErr = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).send({ code, message, requestid: rid() })
-  const isOld = (req: FastifyRequest) => req.url.startsWith('/topapi') || req.url.startsWith('/user') || req.url.startsWith('/message')
+  const oldErr = (reply: FastifyReply, errcode: number, errmsg: string) =>
+    reply.code(200).send({ errcode, errmsg, request_id: rid() })
+  const newErr = (reply: FastifyReply, status: number, code: string, message: string) =>
+    reply.code(status).send({ code, message, requestid: rid() })
+  const isOld = (req: FastifyRequest) =>
+    req.url.startsWith('/topapi') || req.url.startsWith('/user') || req.url.startsWith('/message')
 
   // Fault injection, QPS limit and call counting apply to every DingTalk route (not /_test).
   const windowCounts = new Map<string, { second: number; n: number }>()
   const heldAnswers = new WeakMap<FastifyRequest, number>()
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/_test')) return
-    const path = req.url.split('?')[0]!.replace(/\/events\/[^/]+$/, '/events/:id').replace(/\/users\/[^/]+\//, '/users/:unionId/')
+    const path = req.url
+      .split('?')[0]!
+      .replace(/\/events\/[^/]+$/, '/events/:id')
+      .replace(/\/users\/[^/]+\//, '/users/:unionId/')
     state.calls.set(path, (state.calls.get(path) ?? 0) + 1)
-    if (req.method !== 'GET' && !path.includes('accessToken') && !path.includes('getuserinfo') && !path.includes('user/get')) state.writeCalls++
+    if (
+      req.method !== 'GET' &&
+      !path.includes('accessToken') &&
+      !path.includes('getuserinfo') &&
+      !path.includes('user/get')
+    )
+      state.writeCalls++
     state.quotaUsed++
     if (state.quotaUsed > state.monthlyQuota) {
-      return isOld(req) ? oldErr(reply, 90020, '已超过开放平台月调用量') : newErr(reply, 403, 'Forbidden.AccessDenied.MonthlyQuota', 'monthly quota exceeded (90020)')
+      return isOld(req)
+        ? oldErr(reply, 90020, '已超过开放平台月调用量')
+        : newErr(reply, 403, 'Forbidden.AccessDenied.MonthlyQuota', 'monthly quota exceeded (90020)')
     }
     if (state.qpsLimit > 0) {
       const second = Math.floor(Date.now() / 1000)
@@ -62,7 +76,10 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
     if (f.mode === 'none' || (f.paths.length && !f.paths.some((p) => req.url.startsWith(p)))) return
     if (state.random() >= f.probability) return
     if (f.mode === 'rate_limit') return rateLimited(req, reply)
-    if (f.mode === 'server_error') return isOld(req) ? oldErr(reply, -1, '系统繁忙') : newErr(reply, 503, 'ServiceUnavailable', 'The service is temporarily unavailable')
+    if (f.mode === 'server_error')
+      return isOld(req)
+        ? oldErr(reply, -1, '系统繁忙')
+        : newErr(reply, 503, 'ServiceUnavailable', 'The service is temporarily unavailable')
     if (f.mode === 'timeout') {
       await new Promise((r) => setTimeout(r, f.delayMs))
       return newErr(reply, 504, 'GatewayTimeout', 'timeout')
@@ -76,22 +93,31 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
     return payload
   })
   function rateLimited(req: FastifyRequest, reply: FastifyReply) {
-    return isOld(req) ? oldErr(reply, 90002, '服务器当前请求量过大，请稍后再试') : newErr(reply, 429, 'Forbidden.AccessDenied.QpsLimitForApi', 'QPS limit exceeded (90002)')
+    return isOld(req)
+      ? oldErr(reply, 90002, '服务器当前请求量过大，请稍后再试')
+      : newErr(reply, 429, 'Forbidden.AccessDenied.QpsLimitForApi', 'QPS limit exceeded (90002)')
   }
 
   const tokenValid = (t: unknown) => typeof t === 'string' && (state.tokens.get(t) ?? 0) > Date.now()
   const oldAuth = (req: FastifyRequest, reply: FastifyReply) => {
-    if (!tokenValid((req.query as Record<string, unknown>).access_token)) { oldErr(reply, 40014, '不合法的access_token'); return false }
+    if (!tokenValid((req.query as Record<string, unknown>).access_token)) {
+      oldErr(reply, 40014, '不合法的access_token')
+      return false
+    }
     return true
   }
   const newAuth = (req: FastifyRequest, reply: FastifyReply) => {
-    if (!tokenValid(req.headers['x-acs-dingtalk-access-token'])) { newErr(reply, 401, 'InvalidAuthentication', '不合法的access_token'); return false }
+    if (!tokenValid(req.headers['x-acs-dingtalk-access-token'])) {
+      newErr(reply, 401, 'InvalidAuthentication', '不合法的access_token')
+      return false
+    }
     return true
   }
 
   app.post('/v1.0/oauth2/accessToken', async (req, reply) => {
     const b = (req.body ?? {}) as { appKey?: string; appSecret?: string }
-    if (b.appKey !== opts.appKey || b.appSecret !== opts.appSecret) return newErr(reply, 400, 'invalidClientIdOrSecret', '无效的clientId或者clientSecret')
+    if (b.appKey !== opts.appKey || b.appSecret !== opts.appSecret)
+      return newErr(reply, 400, 'invalidClientIdOrSecret', '无效的clientId或者clientSecret')
     const token = state.id('at')
     state.tokens.set(token, Date.now() + TOKEN_TTL_S * 1000)
     return { accessToken: token, expireIn: TOKEN_TTL_S }
@@ -112,7 +138,19 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
     entry.used = true
     const u = state.users.get(entry.userid)
     if (!u) return oldErr(reply, 60121, '找不到该用户')
-    return { errcode: 0, errmsg: 'ok', request_id: rid(), result: { userid: u.userid, unionid: u.unionid, name: u.name, sys: u.admin, sys_level: u.admin ? 1 : 0, device_id: 'sim-device' } }
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      request_id: rid(),
+      result: {
+        userid: u.userid,
+        unionid: u.unionid,
+        name: u.name,
+        sys: u.admin,
+        sys_level: u.admin ? 1 : 0,
+        device_id: 'sim-device',
+      },
+    }
   })
 
   app.post('/topapi/v2/user/get', async (req, reply) => {
@@ -126,9 +164,12 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
   app.post('/topapi/v2/department/listsub', async (req, reply) => {
     if (!oldAuth(req, reply)) return reply
     const parent = Number((req.body as { dept_id?: unknown } | undefined)?.dept_id ?? 1)
-    const result = parent === 1
-      ? Object.entries(departments).filter(([id]) => id !== '1').map(([id, name]) => ({ dept_id: Number(id), name, parent_id: 1 }))
-      : []
+    const result =
+      parent === 1
+        ? Object.entries(departments)
+            .filter(([id]) => id !== '1')
+            .map(([id, name]) => ({ dept_id: Number(id), name, parent_id: 1 }))
+        : []
     return { errcode: 0, errmsg: 'ok', request_id: rid(), result }
   })
 
@@ -140,19 +181,37 @@ export function buildSimulator(opts: SimulatorOptions): { app: FastifyInstance; 
     const all = [...state.users.values()].filter((u) => u.dept_id_list.includes(Number(b.dept_id ?? 1)))
     const page = all.slice(cursor, cursor + size)
     const hasMore = cursor + size < all.length
-    return { errcode: 0, errmsg: 'ok', request_id: rid(), result: { has_more: hasMore, next_cursor: hasMore ? cursor + size : undefined, list: page } }
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      request_id: rid(),
+      result: { has_more: hasMore, next_cursor: hasMore ? cursor + size : undefined, list: page },
+    }
   })
 
   app.post('/topapi/message/corpconversation/asyncsend_v2', async (req, reply) => {
     if (!oldAuth(req, reply)) return reply
     const b = (req.body ?? {}) as { agent_id?: unknown; userid_list?: unknown; msg?: unknown }
-    if (typeof b.userid_list !== 'string' || !b.userid_list || typeof b.msg !== 'object' || !b.msg) return oldErr(reply, 40035, '缺少参数 userid_list 或 msg')
+    if (typeof b.userid_list !== 'string' || !b.userid_list || typeof b.msg !== 'object' || !b.msg)
+      return oldErr(reply, 40035, '缺少参数 userid_list 或 msg')
     const taskId = state.nextTaskId()
     const day = new Date().toISOString().slice(0, 10)
     const body = JSON.stringify(b.msg)
-    for (const userid of b.userid_list.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const dup = state.messages.some((m) => m.userid === userid && m.at.slice(0, 10) === day && JSON.stringify(m.msg) === body)
-      state.messages.push({ taskId, agentId: String(b.agent_id ?? ''), userid, msg: b.msg as Record<string, unknown>, at: new Date().toISOString(), delivered: !dup })
+    for (const userid of b.userid_list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const dup = state.messages.some(
+        (m) => m.userid === userid && m.at.slice(0, 10) === day && JSON.stringify(m.msg) === body,
+      )
+      state.messages.push({
+        taskId,
+        agentId: String(b.agent_id ?? ''),
+        userid,
+        msg: b.msg as Record<string, unknown>,
+        at: new Date().toISOString(),
+        delivered: !dup,
+      })
     }
     return { errcode: 0, errmsg: 'ok', task_id: taskId, request_id: rid() }
   })
@@ -175,7 +234,12 @@ function registerTestHooks(app: FastifyInstance, state: SimState, corpId: string
   })
   app.post('/_test/faults', async (req) => {
     const b = (req.body ?? {}) as Partial<SimState['faults']> & { qpsLimit?: number; monthlyQuota?: number | null }
-    state.faults = { mode: b.mode ?? 'none', probability: b.probability ?? 1, paths: b.paths ?? [], delayMs: b.delayMs ?? 30_000 }
+    state.faults = {
+      mode: b.mode ?? 'none',
+      probability: b.probability ?? 1,
+      paths: b.paths ?? [],
+      delayMs: b.delayMs ?? 30_000,
+    }
     if (b.qpsLimit !== undefined) state.qpsLimit = b.qpsLimit
     if (b.monthlyQuota !== undefined) state.monthlyQuota = b.monthlyQuota ?? Number.POSITIVE_INFINITY
     return { faults: state.faults, qpsLimit: state.qpsLimit }
@@ -185,7 +249,10 @@ function registerTestHooks(app: FastifyInstance, state: SimState, corpId: string
     state.users.set(u.userid, u)
     return { ok: true }
   })
-  app.post('/_test/reset', async () => { state.reset(); return { ok: true } })
+  app.post('/_test/reset', async () => {
+    state.reset()
+    return { ok: true }
+  })
   app.get('/_test/state', async () => ({
     events: [...state.events.values()],
     messages: state.messages,

@@ -12,8 +12,10 @@ const DAY_MS = 86_400_000
 
 function validate(b: EventBody, creating: boolean): string | null {
   if (creating && (!b.summary || !b.start || !b.end)) return 'summary, start and end are required'
-  if (b.summary !== undefined && (typeof b.summary !== 'string' || b.summary.length > 2048)) return 'summary must be at most 2048 characters'
-  if (b.description !== undefined && (typeof b.description !== 'string' || b.description.length > 5000)) return 'description must be at most 5000 characters'
+  if (b.summary !== undefined && (typeof b.summary !== 'string' || b.summary.length > 2048))
+    return 'summary must be at most 2048 characters'
+  if (b.description !== undefined && (typeof b.description !== 'string' || b.description.length > 5000))
+    return 'description must be at most 5000 characters'
   for (const t of [b.start, b.end]) {
     if (t && !t.date && !t.dateTime) return 'start and end need date or dateTime'
   }
@@ -40,9 +42,20 @@ export function registerCalendarRoutes(app: FastifyInstance, state: SimState, h:
     }
     const now = new Date().toISOString()
     const ev: SimEvent = {
-      id: state.id('ev'), unionId, summary: b.summary!, description: b.description ?? '', start: b.start!, end: b.end!,
-      isAllDay: Boolean(b.isAllDay), attendees: b.attendees ?? [], reminders: b.reminders ?? [], status: 'confirmed', createTime: now, updateTime: now,
-      ...(b.location ? { location: b.location } : {}), ...(b.extra ? { extra: b.extra } : {}),
+      id: state.id('ev'),
+      unionId,
+      summary: b.summary!,
+      description: b.description ?? '',
+      start: b.start!,
+      end: b.end!,
+      isAllDay: Boolean(b.isAllDay),
+      attendees: b.attendees ?? [],
+      reminders: b.reminders ?? [],
+      status: 'confirmed',
+      createTime: now,
+      updateTime: now,
+      ...(b.location ? { location: b.location } : {}),
+      ...(b.extra ? { extra: b.extra } : {}),
     }
     state.events.set(ev.id, ev)
     if (key) state.clientTokens.set(key, { eventId: ev.id, expiresAt: Date.now() + DAY_MS })
@@ -53,7 +66,8 @@ export function registerCalendarRoutes(app: FastifyInstance, state: SimState, h:
     if (!h.newAuth(req, reply)) return reply
     const { unionId, eventId } = req.params as P
     const ev = state.events.get(eventId!)
-    if (!ev || ev.unionId !== unionId || ev.status === 'cancelled') return h.newErr(reply, 404, 'eventNotFound', 'event not found')
+    if (!ev || ev.unionId !== unionId || ev.status === 'cancelled')
+      return h.newErr(reply, 404, 'eventNotFound', 'event not found')
     const b = (req.body ?? {}) as EventBody
     const bad = validate(b, false)
     if (bad) return h.newErr(reply, 400, 'invalidParameter', bad)
@@ -65,7 +79,8 @@ export function registerCalendarRoutes(app: FastifyInstance, state: SimState, h:
     if (!h.newAuth(req, reply)) return reply
     const { unionId, eventId } = req.params as P
     const ev = state.events.get(eventId!)
-    if (!ev || ev.unionId !== unionId || ev.status === 'cancelled') return h.newErr(reply, 404, 'eventNotFound', 'event not found')
+    if (!ev || ev.unionId !== unionId || ev.status === 'cancelled')
+      return h.newErr(reply, 404, 'eventNotFound', 'event not found')
     ev.status = 'cancelled'
     ev.updateTime = new Date().toISOString()
     return reply.code(200).send()

@@ -80,15 +80,29 @@ export class SimState {
     this.rng = mulberry32(seed)
   }
 
-  random(): number { return this.rng() }
-  nextTaskId(): number { return ++this.taskSeq }
-  id(prefix: string): string { return `${prefix}${randomBytes(12).toString('hex')}` }
+  random(): number {
+    return this.rng()
+  }
+  nextTaskId(): number {
+    return ++this.taskSeq
+  }
+  id(prefix: string): string {
+    return `${prefix}${randomBytes(12).toString('hex')}`
+  }
 
   reset(): void {
-    this.tokens.clear(); this.codes.clear(); this.tickets.clear(); this.events.clear(); this.clientTokens.clear()
-    this.messages = []; this.calls.clear(); this.writeCalls = 0; this.quotaUsed = 0
+    this.tokens.clear()
+    this.codes.clear()
+    this.tickets.clear()
+    this.events.clear()
+    this.clientTokens.clear()
+    this.messages = []
+    this.calls.clear()
+    this.writeCalls = 0
+    this.quotaUsed = 0
     this.faults = { mode: 'none', probability: 1, paths: [], delayMs: 30_000 }
-    this.qpsLimit = 0; this.monthlyQuota = Number.POSITIVE_INFINITY
+    this.qpsLimit = 0
+    this.monthlyQuota = Number.POSITIVE_INFINITY
   }
 }
 

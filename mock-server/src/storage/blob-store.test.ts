@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest'
 import { BlobTooLargeError, createLocalBlobStore } from './blob-store'
 import { sniffMime } from './sniff'
 
-const chunks = (buf: Buffer, size = 1024) => Readable.from((function* () { for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size) })())
+const chunks = (buf: Buffer, size = 1024) =>
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size)
+    })(),
+  )
 
 describe('local content-addressed store', () => {
   it('names a file by its SHA-256, stores it once, and streams it back', async () => {
@@ -16,7 +21,11 @@ describe('local content-addressed store', () => {
     const body = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(50_000, 7)])
     const a = await store.put(chunks(body), 1_000_000)
     const b = await store.put(chunks(body), 1_000_000)
-    expect(a).toEqual({ sha256: createHash('sha256').update(body).digest('hex'), size: body.length, mime: 'application/pdf' })
+    expect(a).toEqual({
+      sha256: createHash('sha256').update(body).digest('hex'),
+      size: body.length,
+      mime: 'application/pdf',
+    })
     expect(b.sha256).toBe(a.sha256)
     const back: Buffer[] = []
     for await (const c of (await store.get(a.sha256))!) back.push(c as Buffer)
@@ -37,7 +46,11 @@ describe('type by content, not by name', () => {
     ['pdf', Buffer.from('%PDF-1.4 ...'), 'application/pdf'],
     ['png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'image/png'],
     ['jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xe0]), 'image/jpeg'],
-    ['docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....word/document.xml')]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'docx',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....word/document.xml')]),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['utf-8 text', Buffer.from('香港身份證 A123456(3)'), 'text/plain'],
     ['binary', Buffer.from([0, 1, 2, 3, 0xfe]), 'application/octet-stream'],
     ['exe posing as pdf', Buffer.from('MZ\x90\x00\x03'), 'application/octet-stream'],

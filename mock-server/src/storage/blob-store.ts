@@ -9,7 +9,11 @@ import type { Queryable } from '../db/db'
 import { sniffMime } from './sniff'
 
 /** What a store says about one stored blob. */
-export interface StoredBlob { sha256: string; size: number; mime: string }
+export interface StoredBlob {
+  sha256: string
+  size: number
+  mime: string
+}
 
 /**
  * Where uploaded files live. Names are SHA-256 of the content, so the same file is stored once
@@ -25,7 +29,10 @@ export interface BlobStore {
 
 /** Thrown when an upload passes its size limit; nothing is kept. */
 export class BlobTooLargeError extends Error {
-  constructor(readonly maxBytes: number) { super(`file exceeds ${maxBytes} bytes`); this.name = 'BlobTooLargeError' }
+  constructor(readonly maxBytes: number) {
+    super(`file exceeds ${maxBytes} bytes`)
+    this.name = 'BlobTooLargeError'
+  }
 }
 
 const HEX = /^[0-9a-f]{64}$/
@@ -63,12 +70,21 @@ export function createLocalBlobStore(dir: string): BlobStore {
     },
     async get(sha256) {
       if (!HEX.test(sha256)) return null
-      try { await stat(pathOf(sha256)) } catch { return null }
+      try {
+        await stat(pathOf(sha256))
+      } catch {
+        return null
+      }
       return createReadStream(pathOf(sha256))
     },
     async has(sha256) {
       if (!HEX.test(sha256)) return false
-      try { await stat(pathOf(sha256)); return true } catch { return false }
+      try {
+        await stat(pathOf(sha256))
+        return true
+      } catch {
+        return false
+      }
     },
     async remove(sha256) {
       if (HEX.test(sha256)) await rm(pathOf(sha256), { force: true })
@@ -89,7 +105,12 @@ export async function discardUnrecorded(q: Queryable, store: BlobStore, blobs: r
 }
 
 /** Run `work` on freshly stored blobs; when it fails, the blobs it did not record are removed. */
-export async function keepOnlyIfRecorded<T>(q: Queryable, store: BlobStore, blobs: readonly StoredBlob[], work: () => Promise<T>): Promise<T> {
+export async function keepOnlyIfRecorded<T>(
+  q: Queryable,
+  store: BlobStore,
+  blobs: readonly StoredBlob[],
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work()
   } catch (e) {

@@ -37,7 +37,10 @@ function trimPartial(b: Buffer): Buffer {
   let end = b.length
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const c = b[end - i]!
-    if ((c & 0xc0) === 0xc0) { end -= i; break }
+    if ((c & 0xc0) === 0xc0) {
+      end -= i
+      break
+    }
     if ((c & 0x80) === 0) break
   }
   return b.subarray(0, end)

@@ -9,18 +9,33 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[ng, lam] = await Promise.all([t.signIn('u-ng'), t.signIn('u-lam')])
 })
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
 const drill = (over: Record<string, unknown> = {}) => ({
-  name: 'Q4 fake DingTalk support', lureKind: 'phone', lureIdentifier: '+852 5550 0100',
-  messageTitle: '【釘釘客服】帳戶異常通知', messageBody: '你的釘釘帳戶將於今日凍結。請立即致電客服 +852 5550 0100 核實身份。',
-  departments: ['Litigation'], scheduledAt: new Date(Date.now() - 1000).toISOString(), ...over,
+  name: 'Q4 fake DingTalk support',
+  lureKind: 'phone',
+  lureIdentifier: '+852 5550 0100',
+  messageTitle: '【釘釘客服】帳戶異常通知',
+  messageBody: '你的釘釘帳戶將於今日凍結。請立即致電客服 +852 5550 0100 核實身份。',
+  departments: ['Litigation'],
+  scheduledAt: new Date(Date.now() - 1000).toISOString(),
+  ...over,
 })
 
 describe('drills', () => {
   it('sends the simulated message to the chosen department; a report of it counts for the drill and stays out of the queue', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: lam.headers, payload: drill() })).statusCode).toBe(403)
-    const created = await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: ng.headers, payload: drill() })
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: lam.headers, payload: drill() }))
+        .statusCode,
+    ).toBe(403)
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/drills',
+      headers: ng.headers,
+      payload: drill(),
+    })
     expect(created.statusCode).toBe(201)
     const d = created.json()
     expect(d).toMatchObject({ status: 'scheduled', targets: 0, reportRate: null })
@@ -28,11 +43,16 @@ describe('drills', () => {
 
     await t.worker.drain()
     // Litigation: Chan, Lee, Cheung.
-    for (const u of ['u-chan', 'u-lee', 'u-cheung']) expect(messagesTo(t, u).some((m) => m.includes('帳戶異常通知'))).toBe(true)
+    for (const u of ['u-chan', 'u-lee', 'u-cheung'])
+      expect(messagesTo(t, u).some((m) => m.includes('帳戶異常通知'))).toBe(true)
     expect(messagesTo(t, 'u-wong').some((m) => m.includes('帳戶異常通知'))).toBe(false)
 
     const cheung = await t.signIn('u-cheung')
-    const rep = await submitReport(t, cheung, reportValues({ identifier: '55500100', claimedIdentity: 'dingtalk_support' }))
+    const rep = await submitReport(
+      t,
+      cheung,
+      reportValues({ identifier: '55500100', claimedIdentity: 'dingtalk_support' }),
+    )
     expect(rep.statusCode).toBe(201)
     expect(rep.json().campaignId).toBe(d.campaignId)
     // Someone the drill was not sent to reports the same number: a real report.
@@ -44,7 +64,12 @@ describe('drills', () => {
     const ids = queue.groups.flatMap((g: { reports: { id: string }[] }) => g.reports.map((r) => r.id))
     expect(ids).toContain(real.json().id)
     expect(ids).not.toContain(rep.json().id)
-    const act = await t.app.inject({ method: 'POST', url: '/api/support/triage/actions', headers: lam.headers, payload: { action: 'set_status', reportIds: [rep.json().id], status: 'false_alarm' } })
+    const act = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/triage/actions',
+      headers: lam.headers,
+      payload: { action: 'set_status', reportIds: [rep.json().id], status: 'false_alarm' },
+    })
     expect(act.statusCode).toBe(404)
 
     const list = (await t.app.inject({ method: 'GET', url: '/api/support/drills', headers: ng.headers })).json()
@@ -55,22 +80,43 @@ describe('drills', () => {
     expect(messagesTo(t, 'u-cheung').at(-1)).toContain(d.campaignId)
     // Reporting twice still counts once.
     await submitReport(t, cheung, reportValues({ identifier: '+852 5550 0100' }))
-    expect((await t.app.inject({ method: 'GET', url: '/api/support/drills', headers: ng.headers })).json().items[0].reported).toBe(1)
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/support/drills', headers: ng.headers })).json().items[0].reported,
+    ).toBe(1)
 
     const dash = (await t.app.inject({ method: 'GET', url: '/api/support/dashboard', headers: ng.headers })).json()
     const lit = dash.drillRates.find((r: { department: string }) => r.department === 'Litigation')
     expect(lit).toMatchObject({ targets: 3, reported: 1 })
     expect(dash.quarters).toContain(lit.quarter)
-    expect(dash.realReports.find((r: { department: string }) => r.department === 'Corporate')).toMatchObject({ reports: 1 })
-    expect((await t.app.inject({ method: 'GET', url: '/api/support/dashboard', headers: cheung.headers })).statusCode).toBe(403)
+    expect(dash.realReports.find((r: { department: string }) => r.department === 'Corporate')).toMatchObject({
+      reports: 1,
+    })
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/support/dashboard', headers: cheung.headers })).statusCode,
+    ).toBe(403)
   })
 
   it('cancels a drill before it is sent, and refuses an official channel as lure', async () => {
-    const later = await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: ng.headers, payload: drill({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }) })
+    const later = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/drills',
+      headers: ng.headers,
+      payload: drill({ scheduledAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    })
     const id = later.json().id
-    expect((await t.app.inject({ method: 'POST', url: `/api/support/drills/${id}/cancel`, headers: ng.headers })).json().status).toBe('cancelled')
-    expect((await t.app.inject({ method: 'POST', url: `/api/support/drills/${id}/cancel`, headers: ng.headers })).statusCode).toBe(409)
-    const official = await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: ng.headers, payload: drill({ lureKind: 'url', lureIdentifier: 'https://www.dingtalk.com' }) })
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/support/drills/${id}/cancel`, headers: ng.headers })).json()
+        .status,
+    ).toBe('cancelled')
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/support/drills/${id}/cancel`, headers: ng.headers })).statusCode,
+    ).toBe(409)
+    const official = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/drills',
+      headers: ng.headers,
+      payload: drill({ lureKind: 'url', lureIdentifier: 'https://www.dingtalk.com' }),
+    })
     expect(official.statusCode).toBe(400)
     expect(official.json().error.fields[0].code).toBe('official_channel')
   })
@@ -79,14 +125,17 @@ describe('drills', () => {
     await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-lee'")
     try {
       const payload = drill({ lureIdentifier: '+852 5550 0200', messageBody: '請致電 +852 5550 0200' })
-      const d = (await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: ng.headers, payload })).json()
+      const d = (
+        await t.app.inject({ method: 'POST', url: '/api/support/drills', headers: ng.headers, payload })
+      ).json()
       await t.worker.drain()
       const [lee, cheung] = await Promise.all([t.signIn('u-lee'), t.signIn('u-cheung')])
       await submitReport(t, lee, reportValues({ identifier: '+852 5550 0200' }))
       await submitReport(t, cheung, reportValues({ identifier: '55500200' }))
       await t.worker.drain()
       type Card = { action_card: { title: string; markdown: string; single_title: string } }
-      const card = (userId: string) => t.sim.state.messages.filter((m) => m.userid === `dt-${userId}`).at(-1)?.msg as Card
+      const card = (userId: string) =>
+        t.sim.state.messages.filter((m) => m.userid === `dt-${userId}`).at(-1)?.msg as Card
       expect(card('u-lee').action_card).toMatchObject({ title: 'Drill: well spotted!', single_title: 'Open' })
       expect(card('u-lee').action_card.markdown).toContain('DingTalk has no Hong Kong hotline')
       expect(card('u-cheung').action_card).toMatchObject({ title: '演習：你識破了！', single_title: '打開' })
@@ -101,26 +150,45 @@ describe('drills', () => {
 describe('registry and known-scam list', () => {
   it('IT drafts channels, publishing announces them to all staff, staff see only published ones', async () => {
     const staff = await t.signIn('u-ho')
-    const add = (payload: Record<string, unknown>, who = lam) => t.app.inject({ method: 'POST', url: '/api/support/channels', headers: who.headers, payload })
-    expect((await add({ kind: 'phone', identifier: '2123 4567', label: 'Firm IT helpdesk' }, staff)).statusCode).toBe(403)
+    const add = (payload: Record<string, unknown>, who = lam) =>
+      t.app.inject({ method: 'POST', url: '/api/support/channels', headers: who.headers, payload })
+    expect((await add({ kind: 'phone', identifier: '2123 4567', label: 'Firm IT helpdesk' }, staff)).statusCode).toBe(
+      403,
+    )
     const c = await add({ kind: 'phone', identifier: '2123 4567', label: 'Firm IT helpdesk' })
     expect(c.json()).toMatchObject({ value: '+85221234567', status: 'draft' })
     expect((await add({ kind: 'phone', identifier: '+852 2123-4567', label: 'again' })).statusCode).toBe(409)
     expect((await add({ kind: 'phone', identifier: '12', label: 'bad' })).statusCode).toBe(400)
-    const seen = () => t.app.inject({ method: 'GET', url: '/api/support/channels', headers: staff.headers }).then((r) => r.json().items.map((i: { value: string }) => i.value))
+    const seen = () =>
+      t.app
+        .inject({ method: 'GET', url: '/api/support/channels', headers: staff.headers })
+        .then((r) => r.json().items.map((i: { value: string }) => i.value))
     expect(await seen()).toEqual(['dingtalk.com'])
     const before = t.sim.state.messages.length
-    expect((await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json()).toMatchObject({ published: 1, notified: 7 })
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json(),
+    ).toMatchObject({ published: 1, notified: 7 })
     await t.worker.drain()
     expect(t.sim.state.messages.length - before).toBe(7)
     expect(messagesTo(t, 'u-ho').at(-1)).toContain('Firm IT helpdesk')
     expect(await seen()).toEqual(expect.arrayContaining(['dingtalk.com', '+85221234567']))
-    const check = await t.app.inject({ method: 'POST', url: '/api/support/check', headers: staff.headers, payload: { identifier: '21234567' } })
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/check',
+      headers: staff.headers,
+      payload: { identifier: '21234567' },
+    })
     expect(check.json()).toMatchObject({ verdict: 'official', matchLabel: 'Firm IT helpdesk' })
     // Nothing new: nobody is bothered.
-    expect((await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json().notified).toBe(0)
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json()
+        .notified,
+    ).toBe(0)
     // Retiring waits for the next publication.
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/support/channels/${c.json().id}`, headers: lam.headers })).statusCode).toBe(204)
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/support/channels/${c.json().id}`, headers: lam.headers }))
+        .statusCode,
+    ).toBe(204)
     expect(await seen()).toContain('+85221234567')
     await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })
     expect(await seen()).not.toContain('+85221234567')
@@ -130,8 +198,13 @@ describe('registry and known-scam list', () => {
     await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-ho'")
     try {
       const payload = { kind: 'phone', identifier: '2123 9999', label: 'Reception' }
-      expect((await t.app.inject({ method: 'POST', url: '/api/support/channels', headers: lam.headers, payload })).statusCode).toBe(201)
-      expect((await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json()).toMatchObject({ published: 1, notified: 7 })
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/api/support/channels', headers: lam.headers, payload }))
+          .statusCode,
+      ).toBe(201)
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/api/support/channels/publish', headers: lam.headers })).json(),
+      ).toMatchObject({ published: 1, notified: 7 })
       await t.worker.drain()
       const toHo = messagesTo(t, 'u-ho').at(-1)!
       expect(toHo).toContain('Official channels updated')
@@ -147,15 +220,43 @@ describe('registry and known-scam list', () => {
 
   it('imports a list, skipping duplicates and reporting bad lines; the device lists include it', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/support/known-scams/import', headers: lam.headers,
-      payload: { source: 'ADCC alert 2026-11', entries: [{ identifier: 'https://dingtalk-hk-help.top/x' }, { identifier: '+852 6000 0001' }, { identifier: '852 60000001' }, { kind: 'phone', identifier: 'nope' }] },
+      method: 'POST',
+      url: '/api/support/known-scams/import',
+      headers: lam.headers,
+      payload: {
+        source: 'ADCC alert 2026-11',
+        entries: [
+          { identifier: 'https://dingtalk-hk-help.top/x' },
+          { identifier: '+852 6000 0001' },
+          { identifier: '852 60000001' },
+          { kind: 'phone', identifier: 'nope' },
+        ],
+      },
     })
-    expect(res.json()).toEqual({ added: 2, alreadyListed: 0, invalid: [{ index: 3, identifier: 'nope', reason: 'invalid_identifier' }] })
-    const again = await t.app.inject({ method: 'POST', url: '/api/support/known-scams/import', headers: lam.headers, payload: { entries: [{ identifier: '+85260000001' }] } })
+    expect(res.json()).toEqual({
+      added: 2,
+      alreadyListed: 0,
+      invalid: [{ index: 3, identifier: 'nope', reason: 'invalid_identifier' }],
+    })
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/known-scams/import',
+      headers: lam.headers,
+      payload: { entries: [{ identifier: '+85260000001' }] },
+    })
     expect(again.json()).toMatchObject({ added: 0, alreadyListed: 1 })
     const staff = await t.signIn('u-ho')
-    const lists = (await t.app.inject({ method: 'GET', url: '/api/support/check-lists', headers: staff.headers })).json()
-    expect(lists.knownScams).toEqual(expect.arrayContaining([{ kind: 'url', value: 'dingtalk-hk-help.top' }, { kind: 'phone', value: '+85260000001' }]))
-    expect((await t.app.inject({ method: 'GET', url: '/api/support/known-scams', headers: staff.headers })).statusCode).toBe(403)
+    const lists = (
+      await t.app.inject({ method: 'GET', url: '/api/support/check-lists', headers: staff.headers })
+    ).json()
+    expect(lists.knownScams).toEqual(
+      expect.arrayContaining([
+        { kind: 'url', value: 'dingtalk-hk-help.top' },
+        { kind: 'phone', value: '+85260000001' },
+      ]),
+    )
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/support/known-scams', headers: staff.headers })).statusCode,
+    ).toBe(403)
   })
 })

@@ -26,10 +26,16 @@ export function drillSendHandler(deps: Deps): JobHandler {
       if (!d) return
       const targets = await drillsRepo.addTargets(q, d.id, d.departments)
       // The lure is the drill's own text, written by compliance as a scammer would: sent as written, not from a catalogue.
-      const body = d.message_body.includes(d.lure_identifier) ? d.message_body : `${d.message_body}\n\n${d.lure_identifier}`
+      const body = d.message_body.includes(d.lure_identifier)
+        ? d.message_body
+        : `${d.message_body}\n\n${d.lure_identifier}`
       for (let i = 0; i < targets.length; i += BATCH) {
         await notify(q, {
-          userIds: targets.slice(i, i + BATCH), kind: `support.drill:${d.campaign_id}`, title: d.message_title, body, dedupeKey: `support-drill:${d.id}:${i}`,
+          userIds: targets.slice(i, i + BATCH),
+          kind: `support.drill:${d.campaign_id}`,
+          title: d.message_title,
+          body,
+          dedupeKey: `support-drill:${d.id}:${i}`,
         })
       }
       await drillsRepo.markSent(q, d.id, deps.now())
@@ -51,7 +57,9 @@ export async function supportDrillRoutes(app: App, deps: Deps): Promise<void> {
     const b = req.body
     const lure = normaliseIdentifier(b.lureIdentifier, b.lureKind)
     if (!lure) {
-      throw new HttpError('validation_failed', 'The drill contact is not valid', [{ path: 'lureIdentifier', code: 'invalid_identifier', message: `Not a valid ${b.lureKind}` }])
+      throw new HttpError('validation_failed', 'The drill contact is not valid', [
+        { path: 'lureIdentifier', code: 'invalid_identifier', message: `Not a valid ${b.lureKind}` },
+      ])
     }
     if (await channelsRepo.isPublished(deps.db, lure.kind, lure.value)) {
       throw new HttpError('validation_failed', 'A drill may not use an official channel as its lure', [
@@ -65,12 +73,29 @@ export async function supportDrillRoutes(app: App, deps: Deps): Promise<void> {
     const campaignId = `DRILL-${hk.getUTCFullYear()}Q${Math.floor(hk.getUTCMonth() / 3) + 1}-${randomBytes(3).toString('hex').toUpperCase()}`
     await deps.db.tx(async (q) => {
       await drillsRepo.create(q, {
-        id, campaignId, name: b.name, lureKind: lure.kind, lureIdentifier: b.lureIdentifier, lureKey: lure.key, messageTitle: b.messageTitle,
-        messageBody: b.messageBody, departments: b.departments, scheduledAt, createdBy: user.id, now,
+        id,
+        campaignId,
+        name: b.name,
+        lureKind: lure.kind,
+        lureIdentifier: b.lureIdentifier,
+        lureKey: lure.key,
+        messageTitle: b.messageTitle,
+        messageBody: b.messageBody,
+        departments: b.departments,
+        scheduledAt,
+        createdBy: user.id,
+        now,
       })
-      await enqueue(q, 'support.drill.send', { drillId: id }, { dedupeKey: `support-drill-send:${id}`, runAt: scheduledAt < now ? now : scheduledAt })
+      await enqueue(
+        q,
+        'support.drill.send',
+        { drillId: id },
+        { dedupeKey: `support-drill-send:${id}`, runAt: scheduledAt < now ? now : scheduledAt },
+      )
       await auditFor(req, q, {
-        action: 'support.drill.create', targetType: 'support_drill', targetId: id,
+        action: 'support.drill.create',
+        targetType: 'support_drill',
+        targetId: id,
         detail: { campaignId, lureKey: lure.key, departments: b.departments, scheduledAt: scheduledAt.toISOString() },
       })
     })
@@ -82,7 +107,8 @@ export async function supportDrillRoutes(app: App, deps: Deps): Promise<void> {
     await deps.db.tx(async (q) => {
       const outcome = await drillsRepo.cancel(q, req.params.id)
       if (outcome === 'not_found') throw notFound('Drill not found')
-      if (outcome === 'not_scheduled') throw new HttpError('conflict', 'Only a drill that has not been sent can be cancelled')
+      if (outcome === 'not_scheduled')
+        throw new HttpError('conflict', 'Only a drill that has not been sent can be cancelled')
       await auditFor(req, q, { action: 'support.drill.cancel', targetType: 'support_drill', targetId: req.params.id })
     })
     return (await drillsRepo.byId(deps.db, req.params.id))!

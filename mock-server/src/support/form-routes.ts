@@ -5,7 +5,11 @@ import { requireStaff } from '../http/auth-context'
 import { notFound } from '../http/errors'
 import { ensureSupportForm, registerSupportForm, reportForm, type ReportForm } from './form'
 
-const toWire = (f: ReportForm) => ({ version: f.version, schema: f.schema as unknown as Record<string, unknown>, publishedAt: f.publishedAt })
+const toWire = (f: ReportForm) => ({
+  version: f.version,
+  schema: f.schema as unknown as Record<string, unknown>,
+  publishedAt: f.publishedAt,
+})
 
 /**
  * The report form as the app reads it: the published versions of the low-code document

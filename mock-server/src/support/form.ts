@@ -2,7 +2,12 @@ import { BASE_REPORT_FIELD_NAMES, BASE_REPORT_FORM, SUPPORT_REPORT_FORM_DOC, typ
 import { FormSchema } from '@suite/forms'
 import type { Queryable } from '../db/db'
 import {
-  DocumentError, ensurePublishedDocument, getPublishedDocument, getVersion, publishDocument, registerDocumentRules,
+  DocumentError,
+  ensurePublishedDocument,
+  getPublishedDocument,
+  getVersion,
+  publishDocument,
+  registerDocumentRules,
 } from '../lowcode/documents'
 import { stableJson } from './ids'
 
@@ -18,7 +23,11 @@ const BASE = FormSchema.parse(BASE_REPORT_FORM)
 const isBase = (name: unknown) => typeof name === 'string' && BASE_REPORT_FIELD_NAMES.includes(name)
 
 /** One published version of the report form. */
-export interface ReportForm { version: number; schema: FormSchema; publishedAt: string }
+export interface ReportForm {
+  version: number
+  schema: FormSchema
+  publishedAt: string
+}
 
 /**
  * What the report form must keep besides being a valid form: this build's title, submit label
@@ -33,16 +42,29 @@ export function supportFormProblems(body: Record<string, unknown>): FieldError[]
   const base = BASE as Record<string, unknown> & FormSchema
   for (const k of new Set([...Object.keys(base), ...Object.keys(form)])) {
     if (k !== 'fields' && stableJson(form[k]) !== stableJson(base[k])) {
-      errors.push({ path: k, code: 'base_changed', message: `"${k}" of the report form comes with the app; only fields after the base fields can be added` })
+      errors.push({
+        path: k,
+        code: 'base_changed',
+        message: `"${k}" of the report form comes with the app; only fields after the base fields can be added`,
+      })
     }
   }
   const firstChanged = BASE.fields.findIndex((f, i) => !form.fields[i] || stableJson(form.fields[i]) !== stableJson(f))
   if (firstChanged >= 0) {
     const f = BASE.fields[firstChanged]!
-    errors.push({ path: `fields.${firstChanged}`, code: 'base_field_changed', message: `Field ${firstChanged + 1} must be the base field "${f.name}" as the app defines it; add your fields after the ${BASE.fields.length} base fields` })
+    errors.push({
+      path: `fields.${firstChanged}`,
+      code: 'base_field_changed',
+      message: `Field ${firstChanged + 1} must be the base field "${f.name}" as the app defines it; add your fields after the ${BASE.fields.length} base fields`,
+    })
   }
   form.fields.forEach((f, i) => {
-    if (i >= BASE.fields.length && isBase(f.name)) errors.push({ path: `fields.${i}.name`, code: 'reserved', message: `"${f.name}" is a base field of the report form` })
+    if (i >= BASE.fields.length && isBase(f.name))
+      errors.push({
+        path: `fields.${i}.name`,
+        code: 'reserved',
+        message: `"${f.name}" is a base field of the report form`,
+      })
   })
   return errors
 }
@@ -71,11 +93,22 @@ export async function ensureSupportForm(q: Queryable, now: Date): Promise<number
   const keep = extensionFields(running.body)
   const want = { ...BASE_REPORT_FORM, fields: [...BASE_REPORT_FORM.fields, ...keep] }
   try {
-    return (await publishDocument(q, { kind, key, body: want, actor, now, note: 'Base fields of this version of the app' })).version!
+    return (
+      await publishDocument(q, { kind, key, body: want, actor, now, note: 'Base fields of this version of the app' })
+    ).version!
   } catch (e) {
     if (!(e instanceof DocumentError) || e.code !== 'invalid_body') throw e
     // The administrators' fields no longer pass this build's form engine: run the base form; they stay in the history.
-    return (await publishDocument(q, { kind, key, body: BASE_REPORT_FORM, actor, now, note: `Base form only: the added fields of version ${running.version} are not valid in this version of the app` })).version!
+    return (
+      await publishDocument(q, {
+        kind,
+        key,
+        body: BASE_REPORT_FORM,
+        actor,
+        now,
+        note: `Base form only: the added fields of version ${running.version} are not valid in this version of the app`,
+      })
+    ).version!
   }
 }
 
@@ -86,5 +119,7 @@ export async function reportForm(q: Queryable, version?: number): Promise<Report
     return doc ? { version: doc.version, schema: FormSchema.parse(doc.body), publishedAt: doc.publishedAt } : null
   }
   const v = await getVersion(q, kind, key, version)
-  return v?.status === 'published' && v.version !== null ? { version: v.version, schema: FormSchema.parse(v.body), publishedAt: v.publishedAt! } : null
+  return v?.status === 'published' && v.version !== null
+    ? { version: v.version, schema: FormSchema.parse(v.body), publishedAt: v.publishedAt! }
+    : null
 }

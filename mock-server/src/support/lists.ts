@@ -4,7 +4,12 @@ import { checkIdentifier, type CheckLists, type CheckResult, type IdentifierKind
 const ORGANISATIONS = new Set(['dingtalk_support', 'firm_it', 'bank', 'government', 'courier'])
 
 /** The check the report form runs, on the server's lists. */
-export function runCheck(identifier: string, kind: IdentifierKind | undefined, claimedIdentity: string | undefined, lists: CheckLists): CheckResult {
+export function runCheck(
+  identifier: string,
+  kind: IdentifierKind | undefined,
+  claimedIdentity: string | undefined,
+  lists: CheckLists,
+): CheckResult {
   return checkIdentifier(identifier, lists, {
     ...(kind ? { kind } : {}),
     claimsDingTalk: claimedIdentity === 'dingtalk_support',

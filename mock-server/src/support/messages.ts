@@ -14,25 +14,70 @@ const IN_APP: Record<Locale, string> = {
 
 const text = catalogue({
   'zh-HK': {
-    confirmed_scam: { title: '你的回報：確認為詐騙', body: '你回報的「{display}」已確認為詐騙，已加入本行的詐騙名單。多謝你！{resolution}' },
-    false_alarm: { title: '你的回報：並非詐騙', body: '資訊科技部已查核你回報的「{display}」，確認不是詐騙。多謝你提高警覺。{resolution}' },
-    duplicate: { title: '你的回報：已有同事回報', body: '你回報的「{display}」已有同事回報，我們會一併處理。多謝你！{resolution}' },
-    drillThanks: { title: '演習：你識破了！', body: `你回報的「{display}」是本行的防騙演習（{campaign}）。做得好！真正遇到時也請這樣回報。\n\n${IN_APP['zh-HK']}` },
-    registry: { title: '官方聯絡渠道已更新', body: `本行認可的官方渠道：\n{list}\n\n名單以外自稱客服的來電、短訊或網站，請用「可疑聯絡回報」通知資訊科技部。\n\n${IN_APP['zh-HK']}` },
-    urgent: { title: '緊急：同事可能已受騙', body: '{reporter} 回報「{display}」，並表示已照做（{complied}）。請盡快聯絡同事、重設密碼及檢查帳戶。' },
+    confirmed_scam: {
+      title: '你的回報：確認為詐騙',
+      body: '你回報的「{display}」已確認為詐騙，已加入本行的詐騙名單。多謝你！{resolution}',
+    },
+    false_alarm: {
+      title: '你的回報：並非詐騙',
+      body: '資訊科技部已查核你回報的「{display}」，確認不是詐騙。多謝你提高警覺。{resolution}',
+    },
+    duplicate: {
+      title: '你的回報：已有同事回報',
+      body: '你回報的「{display}」已有同事回報，我們會一併處理。多謝你！{resolution}',
+    },
+    drillThanks: {
+      title: '演習：你識破了！',
+      body: `你回報的「{display}」是本行的防騙演習（{campaign}）。做得好！真正遇到時也請這樣回報。\n\n${IN_APP['zh-HK']}`,
+    },
+    registry: {
+      title: '官方聯絡渠道已更新',
+      body: `本行認可的官方渠道：\n{list}\n\n名單以外自稱客服的來電、短訊或網站，請用「可疑聯絡回報」通知資訊科技部。\n\n${IN_APP['zh-HK']}`,
+    },
+    urgent: {
+      title: '緊急：同事可能已受騙',
+      body: '{reporter} 回報「{display}」，並表示已照做（{complied}）。請盡快聯絡同事、重設密碼及檢查帳戶。',
+    },
   },
   'zh-CN': {
-    confirmed_scam: { title: '你的举报：确认为诈骗', body: '你举报的“{display}”已确认为诈骗，已加入本所的诈骗名单。谢谢你！{resolution}' },
-    false_alarm: { title: '你的举报：不是诈骗', body: 'IT 部门已核查你举报的“{display}”，确认不是诈骗。谢谢你保持警惕。{resolution}' },
-    duplicate: { title: '你的举报：已有同事举报', body: '你举报的“{display}”已有同事举报，我们会一并处理。谢谢你！{resolution}' },
-    drillThanks: { title: '演练：你识破了！', body: `你举报的“{display}”是本所的防骗演练（{campaign}）。做得好！真正遇到时也请这样举报。\n\n${IN_APP['zh-CN']}` },
-    registry: { title: '官方联系渠道已更新', body: `本所认可的官方渠道：\n{list}\n\n名单以外自称客服的来电、短信或网站，请用“可疑联系举报”通知 IT 部门。\n\n${IN_APP['zh-CN']}` },
-    urgent: { title: '紧急：同事可能已受骗', body: '{reporter} 举报“{display}”，并表示已照做（{complied}）。请尽快联系同事、重置密码并检查账户。' },
+    confirmed_scam: {
+      title: '你的举报：确认为诈骗',
+      body: '你举报的“{display}”已确认为诈骗，已加入本所的诈骗名单。谢谢你！{resolution}',
+    },
+    false_alarm: {
+      title: '你的举报：不是诈骗',
+      body: 'IT 部门已核查你举报的“{display}”，确认不是诈骗。谢谢你保持警惕。{resolution}',
+    },
+    duplicate: {
+      title: '你的举报：已有同事举报',
+      body: '你举报的“{display}”已有同事举报，我们会一并处理。谢谢你！{resolution}',
+    },
+    drillThanks: {
+      title: '演练：你识破了！',
+      body: `你举报的“{display}”是本所的防骗演练（{campaign}）。做得好！真正遇到时也请这样举报。\n\n${IN_APP['zh-CN']}`,
+    },
+    registry: {
+      title: '官方联系渠道已更新',
+      body: `本所认可的官方渠道：\n{list}\n\n名单以外自称客服的来电、短信或网站，请用“可疑联系举报”通知 IT 部门。\n\n${IN_APP['zh-CN']}`,
+    },
+    urgent: {
+      title: '紧急：同事可能已受骗',
+      body: '{reporter} 举报“{display}”，并表示已照做（{complied}）。请尽快联系同事、重置密码并检查账户。',
+    },
   },
   en: {
-    confirmed_scam: { title: 'Your report: confirmed scam', body: 'The contact you reported, "{display}", is a confirmed scam and is now on the firm\'s scam list. Thank you! {resolution}' },
-    false_alarm: { title: 'Your report: not a scam', body: 'IT checked "{display}", which you reported, and found it is not a scam. Thank you for staying alert. {resolution}' },
-    duplicate: { title: 'Your report: already reported', body: 'A colleague already reported "{display}"; it is handled with that report. Thank you! {resolution}' },
+    confirmed_scam: {
+      title: 'Your report: confirmed scam',
+      body: 'The contact you reported, "{display}", is a confirmed scam and is now on the firm\'s scam list. Thank you! {resolution}',
+    },
+    false_alarm: {
+      title: 'Your report: not a scam',
+      body: 'IT checked "{display}", which you reported, and found it is not a scam. Thank you for staying alert. {resolution}',
+    },
+    duplicate: {
+      title: 'Your report: already reported',
+      body: 'A colleague already reported "{display}"; it is handled with that report. Thank you! {resolution}',
+    },
     drillThanks: {
       title: 'Drill: well spotted!',
       body: `"{display}", which you reported, was part of the firm's anti-scam drill ({campaign}). Well done: report real ones the same way.\n\n${IN_APP.en}`,
@@ -54,7 +99,11 @@ type Verdict = (typeof VERDICTS)[number]
 const isVerdict = (s: ReportStatus): s is Verdict => (VERDICTS as readonly string[]).includes(s)
 
 /** The verdict told to a reporter, in their language; null for a status that is no verdict. */
-export function verdictText(locale: Locale, status: ReportStatus, p: { display: string; resolution: string | null }): Text | null {
+export function verdictText(
+  locale: Locale,
+  status: ReportStatus,
+  p: { display: string; resolution: string | null },
+): Text | null {
   if (!isVerdict(status)) return null
   const t = text(locale, status, { display: p.display, resolution: p.resolution ?? '' })
   return { title: t.title, body: t.body.trim() }

@@ -10,16 +10,24 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[cheung, lee, lam] = await Promise.all([t.signIn('u-cheung'), t.signIn('u-lee'), t.signIn('u-lam')])
 })
-afterAll(async () => { await t.close() })
+afterAll(async () => {
+  await t.close()
+})
 
-const triage = async (query = '') => (await t.app.inject({ method: 'GET', url: `/api/support/triage${query}`, headers: lam.headers })).json()
-const act = (payload: Record<string, unknown>, who = lam) => t.app.inject({ method: 'POST', url: '/api/support/triage/actions', headers: who.headers, payload })
+const triage = async (query = '') =>
+  (await t.app.inject({ method: 'GET', url: `/api/support/triage${query}`, headers: lam.headers })).json()
+const act = (payload: Record<string, unknown>, who = lam) =>
+  t.app.inject({ method: 'POST', url: '/api/support/triage/actions', headers: who.headers, payload })
 
 describe('triage: new -> investigating -> confirmed scam', () => {
   it('groups reports of one contact however it was written, and walks them to a verdict the reporters receive', async () => {
     const a = (await submitReport(t, cheung, reportValues({ identifier: '+852 6888 1234' }))).json()
     const b = (await submitReport(t, lee, reportValues({ identifier: '00852-68881234', channel: 'whatsapp' }))).json()
-    await submitReport(t, lee, reportValues({ identifier: 'https://example.org', identifierKind: 'url', claimedIdentity: 'bank' }))
+    await submitReport(
+      t,
+      lee,
+      reportValues({ identifier: 'https://example.org', identifierKind: 'url', claimedIdentity: 'bank' }),
+    )
 
     const list = await triage('?status=new')
     const group = list.groups.find((g: { key: string }) => g.key === 'phone:+85268881234')
@@ -28,11 +36,20 @@ describe('triage: new -> investigating -> confirmed scam', () => {
 
     expect((await act({ action: 'assign', reportIds: [a.id, b.id], assigneeId: 'u-lam' })).statusCode).toBe(200)
     expect((await act({ action: 'assign', reportIds: [a.id], assigneeId: 'u-cheung' })).statusCode).toBe(400)
-    expect((await act({ action: 'set_status', reportIds: [a.id, b.id], status: 'investigating' })).json()).toMatchObject({ updated: 2, notified: 0 })
-    expect((await act({ action: 'note', reportIds: [a.id], body: 'Number also seen on Scameter as high risk' })).statusCode).toBe(200)
+    expect(
+      (await act({ action: 'set_status', reportIds: [a.id, b.id], status: 'investigating' })).json(),
+    ).toMatchObject({ updated: 2, notified: 0 })
+    expect(
+      (await act({ action: 'note', reportIds: [a.id], body: 'Number also seen on Scameter as high risk' })).statusCode,
+    ).toBe(200)
 
     const before = t.sim.state.messages.length
-    const done = await act({ action: 'set_status', reportIds: [a.id, b.id], status: 'confirmed_scam', resolution: 'Block this number.' })
+    const done = await act({
+      action: 'set_status',
+      reportIds: [a.id, b.id],
+      status: 'confirmed_scam',
+      resolution: 'Block this number.',
+    })
     expect(done.json()).toEqual({ updated: 2, notified: 2, knownScamsAdded: 1 })
     await t.worker.drain()
     expect(t.sim.state.messages.length).toBe(before + 2)
@@ -41,20 +58,38 @@ describe('triage: new -> investigating -> confirmed scam', () => {
     expect(toCheung).toContain('Block this number.')
     expect(messagesTo(t, 'u-lee').at(-1)).toContain('確認為詐騙')
 
-    const mine = (await t.app.inject({ method: 'GET', url: `/api/support/reports/${a.id}`, headers: cheung.headers })).json()
-    expect(mine).toMatchObject({ status: 'confirmed_scam', resolution: 'Block this number.', assigneeName: expect.stringContaining('Lam') })
+    const mine = (
+      await t.app.inject({ method: 'GET', url: `/api/support/reports/${a.id}`, headers: cheung.headers })
+    ).json()
+    expect(mine).toMatchObject({
+      status: 'confirmed_scam',
+      resolution: 'Block this number.',
+      assigneeName: expect.stringContaining('Lam'),
+    })
     expect(mine).not.toHaveProperty('notes')
 
     // The confirmed number joined the known-scam list: the next check says so.
-    const check = await t.app.inject({ method: 'POST', url: '/api/support/check', headers: cheung.headers, payload: { identifier: '6888 1234' } })
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/api/support/check',
+      headers: cheung.headers,
+      payload: { identifier: '6888 1234' },
+    })
     expect(check.json()).toMatchObject({ verdict: 'known_scam', identifierKey: 'phone:+85268881234' })
     const after = await triage()
     const g2 = after.groups.find((g: { key: string }) => g.key === 'phone:+85268881234')
     expect(g2.knownScam).toBe(true)
     expect(g2.reports.find((r: { id: string }) => r.id === a.id).notes[0].body).toContain('Scameter')
 
-    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'support.triage.%' ORDER BY seq")
-    expect(audit.rows.map((r) => r.action)).toEqual(['support.triage.assign', 'support.triage.set_status', 'support.triage.note', 'support.triage.set_status'])
+    const audit = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE action LIKE 'support.triage.%' ORDER BY seq",
+    )
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'support.triage.assign',
+      'support.triage.set_status',
+      'support.triage.note',
+      'support.triage.set_status',
+    ])
   })
 
   it('marks duplicates against an original and tells the reporter in their language', async () => {
@@ -62,19 +97,31 @@ describe('triage: new -> investigating -> confirmed scam', () => {
     const orig = (await submitReport(t, cheung, reportValues({ identifier: '+852 5999 0000' }))).json()
     const dup = (await submitReport(t, lee, reportValues({ identifier: '+852 5999 0000' }))).json()
     expect((await act({ action: 'set_status', reportIds: [dup.id], status: 'duplicate' })).statusCode).toBe(400)
-    expect((await act({ action: 'set_status', reportIds: [dup.id], status: 'duplicate', duplicateOf: orig.id })).json().notified).toBe(1)
+    expect(
+      (await act({ action: 'set_status', reportIds: [dup.id], status: 'duplicate', duplicateOf: orig.id })).json()
+        .notified,
+    ).toBe(1)
     await t.worker.drain()
     expect(messagesTo(t, 'u-lee').at(-1)).toContain('already reported')
   })
 
   it('is for IT only, and exports the queue as CSV safe for spreadsheets', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/support/triage', headers: cheung.headers })).statusCode).toBe(403)
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/support/triage', headers: cheung.headers })).statusCode,
+    ).toBe(403)
     expect((await act({ action: 'note', reportIds: ['x'], body: 'hi' }, cheung)).statusCode).toBe(403)
-    await submitReport(t, cheung, reportValues({ identifier: '=HYPERLINK("http://x")', identifierKind: 'account', platform: 'Telegram' }))
+    await submitReport(
+      t,
+      cheung,
+      reportValues({ identifier: '=HYPERLINK("http://x")', identifierKind: 'account', platform: 'Telegram' }),
+    )
     const csv = await t.app.inject({ method: 'GET', url: '/api/support/triage/export', headers: lam.headers })
     expect(csv.statusCode).toBe(200)
     expect(csv.headers['content-type']).toContain('text/csv')
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toMatch(/^id,received_at,/)
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://x"")"`))).toBe(true)
     expect(lines.length - 1).toBe((await triage()).groups.reduce((n: number, g: { count: number }) => n + g.count, 0))

@@ -51,7 +51,11 @@ export async function openTestDb(opts: { migrations?: Migration[] } = {}): Promi
 }
 
 /** A request's credentials after signing in. */
-export interface TestCredentials { cookie: string; csrf: string; headers: Record<string, string> }
+export interface TestCredentials {
+  cookie: string
+  csrf: string
+  headers: Record<string, string>
+}
 
 /** Everything a server test needs. */
 export interface TestApp {
@@ -75,18 +79,33 @@ export interface TestApp {
  * Build the backend on a fresh schema with the simulator behind an in-process fetch. `db`: on
  * this database instead (already migrated and seeded as the test wants; closed with the app).
  */
-export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string>; db?: TestDb } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { seed?: boolean; env?: Record<string, string>; db?: TestDb } = {},
+): Promise<TestApp> {
   const env = parseEnv({ NODE_ENV: 'test', DEV_SIGN_IN: 'true', LOG_LEVEL: 'silent', ...opts.env })
   const given = opts.db
   const db = given ?? (await openTestDb())
   let fixed: Date | null = null
   const clock = () => fixed ?? new Date()
   if (!given && opts.seed !== false) await seedDemo(db, clock())
-  const sim = buildSimulator({ corpId: env.DINGTALK_CORP_ID, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, users: demoSimUsers(), departments: DEMO_DEPARTMENTS, testHooks: true })
+  const sim = buildSimulator({
+    corpId: env.DINGTALK_CORP_ID,
+    appKey: env.DINGTALK_APP_KEY,
+    appSecret: env.DINGTALK_APP_SECRET,
+    users: demoSimUsers(),
+    departments: DEMO_DEPARTMENTS,
+    testHooks: true,
+  })
   const base = 'http://dingtalk.sim'
   const dingtalk = createDingTalkClient({
-    apiBase: base, oapiBase: base, appKey: env.DINGTALK_APP_KEY, appSecret: env.DINGTALK_APP_SECRET, agentId: env.DINGTALK_AGENT_ID,
-    fetch: injectFetch(sim.app, base), sleep: async () => undefined, timeoutMs: 2000,
+    apiBase: base,
+    oapiBase: base,
+    appKey: env.DINGTALK_APP_KEY,
+    appSecret: env.DINGTALK_APP_SECRET,
+    agentId: env.DINGTALK_AGENT_ID,
+    fetch: injectFetch(sim.app, base),
+    sleep: async () => undefined,
+    timeoutMs: 2000,
   })
   const blobs = createLocalBlobStore(await mkdtemp(join(tmpdir(), 'suite-blobs-')))
   const deps: Deps = { env, db, dingtalk, blobs, secret: 'test-secret-'.padEnd(48, 'x'), now: clock, jobHandlers: {} }
@@ -103,14 +122,29 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   }
 
   return {
-    app, db, sim, env, deps, worker,
-    setNow(d) { fixed = d },
+    app,
+    db,
+    sim,
+    env,
+    deps,
+    worker,
+    setNow(d) {
+      fixed = d
+    },
     async signIn(userId) {
       return credentialsFrom(await app.inject({ method: 'POST', url: '/api/auth/dev', payload: { userId } }))
     },
     async signInWithDingTalk(dingtalkUserId) {
-      const code = (await sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid: dingtalkUserId } })).json<{ code: string }>().code
-      return credentialsFrom(await app.inject({ method: 'POST', url: '/api/auth/dingtalk', payload: { corpId: env.DINGTALK_CORP_ID, code } }))
+      const code = (
+        await sim.app.inject({ method: 'POST', url: '/_test/auth-codes', payload: { userid: dingtalkUserId } })
+      ).json<{ code: string }>().code
+      return credentialsFrom(
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/dingtalk',
+          payload: { corpId: env.DINGTALK_CORP_ID, code },
+        }),
+      )
     },
     async close() {
       await app.close()

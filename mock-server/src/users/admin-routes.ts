@@ -38,7 +38,14 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
   serve(app, adminApi.listUsers, async (req) => {
     requireRole(req, ADMIN_ROLES)
     const { q, role, status, limit, cursor } = req.query
-    const rows = await usersRepo.listForAdmin(db, { q, role, status, now: deps.now(), after: readCursor(cursor, IdCursor), take: limit + 1 })
+    const rows = await usersRepo.listForAdmin(db, {
+      q,
+      role,
+      status,
+      now: deps.now(),
+      after: readCursor(cursor, IdCursor),
+      take: limit + 1,
+    })
     const items = rows.slice(0, limit).map(toAdminUser)
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null }
   })
@@ -49,19 +56,31 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
     try {
       dir = await readDirectory(deps.dingtalk)
     } catch (e) {
-      if (e instanceof DingTalkApiError) throw new HttpError('upstream_unavailable', 'DingTalk did not give the whole directory; nothing was changed. Try again in a moment')
+      if (e instanceof DingTalkApiError)
+        throw new HttpError(
+          'upstream_unavailable',
+          'DingTalk did not give the whole directory; nothing was changed. Try again in a moment',
+        )
       throw e
     }
     // An empty directory means a misconfigured app, not a firm with no people: never deactivate everyone.
-    if (!dir.people.length) throw new HttpError('conflict', 'DingTalk returned no people; nothing was changed. Check the app\'s directory permission')
-    return db.tx((q) => applyDirectory(q, a.user.org_id, dir, { id: a.user.id, name: a.user.name, requestId: req.id }, deps.now()))
+    if (!dir.people.length)
+      throw new HttpError(
+        'conflict',
+        "DingTalk returned no people; nothing was changed. Check the app's directory permission",
+      )
+    return db.tx((q) =>
+      applyDirectory(q, a.user.org_id, dir, { id: a.user.id, name: a.user.name, requestId: req.id }, deps.now()),
+    )
   })
 
   serve(app, adminApi.setRole, async (req) => {
     const { a, target } = await adminTarget(req, req.params.id)
     await requireStepUp(req, { action: 'user.role_change', targetType: 'user', targetId: target.id })
-    if (!isInternalRole(target.role)) throw new HttpError('conflict', 'Outside parties keep their role; invite them again with another one')
-    if (target.id === a.user.id) throw new HttpError('conflict', 'You cannot change your own role; ask another administrator')
+    if (!isInternalRole(target.role))
+      throw new HttpError('conflict', 'Outside parties keep their role; invite them again with another one')
+    if (target.id === a.user.id)
+      throw new HttpError('conflict', 'You cannot change your own role; ask another administrator')
     if (target.role === req.body.role) return adminView(target.id)
     if (target.role === 'it_admin' && (await usersRepo.otherActiveItAdmins(db, target.id)) === 0) {
       throw new HttpError('conflict', 'This is the last IT administrator; give the role to someone else first')
@@ -70,7 +89,12 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
       await usersRepo.setRole(q, target.id, req.body.role, deps.now())
       // The apps cache the signed-in user; ending the sessions makes every device pick up the new role.
       const ended = await revokeUserSessions(q, target.id)
-      await auditFor(req, q, { action: 'user.role_changed', targetType: 'user', targetId: target.id, detail: { from: target.role, to: req.body.role, sessionsEnded: ended } })
+      await auditFor(req, q, {
+        action: 'user.role_changed',
+        targetType: 'user',
+        targetId: target.id,
+        detail: { from: target.role, to: req.body.role, sessionsEnded: ended },
+      })
     })
     return adminView(target.id)
   })
@@ -86,7 +110,12 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
       await usersRepo.setActive(q, target.id, false, deps.now())
       const n = await revokeUserSessions(q, target.id)
       await dropUserStepUps(q, target.id)
-      await auditFor(req, q, { action: 'user.deactivated', targetType: 'user', targetId: target.id, detail: { reason: 'administrator', sessionsEnded: n } })
+      await auditFor(req, q, {
+        action: 'user.deactivated',
+        targetType: 'user',
+        targetId: target.id,
+        detail: { reason: 'administrator', sessionsEnded: n },
+      })
       return n
     })
     return { user: await adminView(target.id), sessionsEnded: ended }
@@ -107,8 +136,18 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
     await requireStepUp(req, { action: 'user.second_factor_reset', targetType: 'user', targetId: target.id })
     await db.tx(async (q) => {
       const removed = await removeSecondFactor(q, target.id)
-      await auditFor(req, q, { action: 'user.second_factor_reset', targetType: 'user', targetId: target.id, detail: { removed } })
-      if (removed) await notifyEach(q, { userIds: [target.id], kind: SECOND_FACTOR_KIND, text: (locale) => authText(locale, 'secondFactorRemoved') })
+      await auditFor(req, q, {
+        action: 'user.second_factor_reset',
+        targetType: 'user',
+        targetId: target.id,
+        detail: { removed },
+      })
+      if (removed)
+        await notifyEach(q, {
+          userIds: [target.id],
+          kind: SECOND_FACTOR_KIND,
+          text: (locale) => authText(locale, 'secondFactorRemoved'),
+        })
     })
     return adminView(target.id)
   })
@@ -121,8 +160,17 @@ export async function adminUserRoutes(app: App, deps: Deps): Promise<void> {
     await requireStepUp(req, { action: 'user.enrolment_code_issue', targetType: 'user', targetId: target.id })
     const issued = await db.tx(async (q) => {
       const c = await issueEnrolmentCode(q, deps.secret, target.id, a.user.id, deps.now())
-      await auditFor(req, q, { action: 'user.enrolment_code_issued', targetType: 'user', targetId: target.id, detail: { enrolmentCodeId: c.id, expiresAt: c.expiresAt.toISOString() } })
-      await notifyEach(q, { userIds: [target.id], kind: SECOND_FACTOR_KIND, text: (locale) => usersText(locale, 'enrolmentCodeIssued', { name: a.user.name }) })
+      await auditFor(req, q, {
+        action: 'user.enrolment_code_issued',
+        targetType: 'user',
+        targetId: target.id,
+        detail: { enrolmentCodeId: c.id, expiresAt: c.expiresAt.toISOString() },
+      })
+      await notifyEach(q, {
+        userIds: [target.id],
+        kind: SECOND_FACTOR_KIND,
+        text: (locale) => usersText(locale, 'enrolmentCodeIssued', { name: a.user.name }),
+      })
       return c
     })
     return { code: issued.code, expiresAt: issued.expiresAt.toISOString() }

@@ -3,17 +3,35 @@ import type { Queryable } from '../db/db'
 
 /** A `users` row as stored. */
 export interface UserRow {
-  id: string; org_id: string; name: string; role: Role; title: string | null; department: string | null
-  avatar_url: string | null; dingtalk_user_id: string | null; dingtalk_union_id: string | null
-  active: boolean; locale: Locale; created_at: Date
+  id: string
+  org_id: string
+  name: string
+  role: Role
+  title: string | null
+  department: string | null
+  avatar_url: string | null
+  dingtalk_user_id: string | null
+  dingtalk_union_id: string | null
+  active: boolean
+  locale: Locale
+  created_at: Date
 }
 
 /** Map a row to the wire shape. */
 export function toUser(r: UserRow): User {
   return {
-    id: r.id as User['id'], orgId: r.org_id as User['orgId'], name: r.name, role: r.role, title: r.title,
-    department: r.department, avatarUrl: r.avatar_url, dingtalkUserId: r.dingtalk_user_id,
-    dingtalkUnionId: r.dingtalk_union_id, active: r.active, locale: r.locale, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id as User['id'],
+    orgId: r.org_id as User['orgId'],
+    name: r.name,
+    role: r.role,
+    title: r.title,
+    department: r.department,
+    avatarUrl: r.avatar_url,
+    dingtalkUserId: r.dingtalk_user_id,
+    dingtalkUnionId: r.dingtalk_union_id,
+    active: r.active,
+    locale: r.locale,
+    createdAt: new Date(r.created_at).toISOString(),
   }
 }
 
@@ -59,7 +77,11 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (x) => `\\${x}`)}%`
 export type AdminUserRow = UserRow & { totp: boolean; open_sessions: number }
 
 /** Map an administration row to the wire shape. */
-export const toAdminUser = (r: AdminUserRow): AdminUser => ({ ...toUser(r), totpEnrolled: r.totp, openSessions: r.open_sessions })
+export const toAdminUser = (r: AdminUserRow): AdminUser => ({
+  ...toUser(r),
+  totpEnrolled: r.totp,
+  openSessions: r.open_sessions,
+})
 
 /** `$1` is the time sessions are counted as open at. */
 const ADMIN_SELECT = `SELECT u.*,
@@ -73,28 +95,49 @@ export const usersRepo = {
    * Active firm members (no outside parties) by id after the cursor, optionally searched by name
    * or department; `take` rows, one more than the page to know whether another follows.
    */
-  async listDirectory(q: Queryable, f: { q?: string | undefined; after: string | null; take: number }): Promise<UserRow[]> {
+  async listDirectory(
+    q: Queryable,
+    f: { q?: string | undefined; after: string | null; take: number },
+  ): Promise<UserRow[]> {
     const params: unknown[] = []
     const where = [`role NOT IN ('client','external_expert')`, 'active']
-    if (f.q) { params.push(likePattern(f.q)); where.push(`(name ILIKE $${params.length} OR department ILIKE $${params.length})`) }
-    if (f.after !== null) { params.push(f.after); where.push(`id > $${params.length}`) }
+    if (f.q) {
+      params.push(likePattern(f.q))
+      where.push(`(name ILIKE $${params.length} OR department ILIKE $${params.length})`)
+    }
+    if (f.after !== null) {
+      params.push(f.after)
+      where.push(`id > $${params.length}`)
+    }
     params.push(f.take)
-    return (await q.query<UserRow>(`SELECT * FROM users WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`, params)).rows
+    return (
+      await q.query<UserRow>(
+        `SELECT * FROM users WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${params.length}`,
+        params,
+      )
+    ).rows
   },
 
   /** Everyone, externals and deactivated people included, by id after the cursor, filtered as the administrator asked. */
   async listForAdmin(
-    q: Queryable, f: Pick<AdminUserQuery, 'q' | 'role' | 'status'> & { now: Date; after: string | null; take: number },
+    q: Queryable,
+    f: Pick<AdminUserQuery, 'q' | 'role' | 'status'> & { now: Date; after: string | null; take: number },
   ): Promise<AdminUserRow[]> {
     const params: unknown[] = [f.now]
     const where: string[] = []
-    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replaceAll('?', `$${params.length}`)) }
+    const add = (sql: string, v: unknown) => {
+      params.push(v)
+      where.push(sql.replaceAll('?', `$${params.length}`))
+    }
     if (f.q) add(`(u.name ILIKE ? OR u.department ILIKE ? OR u.id ILIKE ?)`, likePattern(f.q))
     if (f.role) add('u.role = ?', f.role)
     if (f.status !== 'all') where.push(f.status === 'active' ? 'u.active' : 'NOT u.active')
     if (f.after !== null) add('u.id > ?', f.after)
     params.push(f.take)
-    const { rows } = await q.query<AdminUserRow>(`${ADMIN_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.id LIMIT $${params.length}`, params)
+    const { rows } = await q.query<AdminUserRow>(
+      `${ADMIN_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.id LIMIT $${params.length}`,
+      params,
+    )
     return rows
   },
 
@@ -106,7 +149,12 @@ export const usersRepo = {
 
   /** How many active IT administrators remain besides `exceptId`. */
   async otherActiveItAdmins(q: Queryable, exceptId: string): Promise<number> {
-    return (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'it_admin' AND active AND id <> $1`, [exceptId])).rows[0]!.n
+    return (
+      await q.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM users WHERE role = 'it_admin' AND active AND id <> $1`,
+        [exceptId],
+      )
+    ).rows[0]!.n
   },
 
   async setRole(q: Queryable, id: string, role: InternalRole, now: Date): Promise<void> {

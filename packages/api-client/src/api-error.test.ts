@@ -15,7 +15,10 @@ describe('ApiError', () => {
   })
 
   it('falls back to a status-derived code for an unknown body or code', () => {
-    expect(apiErrorFromResponse(502, '<html>Bad gateway</html>', null)).toMatchObject({ code: 'upstream_unavailable', message: 'HTTP 502' })
+    expect(apiErrorFromResponse(502, '<html>Bad gateway</html>', null)).toMatchObject({
+      code: 'upstream_unavailable',
+      message: 'HTTP 502',
+    })
     expect(apiErrorFromResponse(401, { error: { code: 'who_knows', message: 'x' } }, null).code).toBe('unauthenticated')
     expect(codeForStatus(418)).toBe('bad_request')
     expect(codeForStatus(507)).toBe('internal')
@@ -23,8 +26,13 @@ describe('ApiError', () => {
 
   it('returns the first message of a field', () => {
     const e = new ApiError({
-      status: 400, code: 'validation_failed', message: 'Invalid',
-      fields: [{ path: 'members.0.role', code: 'invalid_value', message: 'Unknown role' }, { path: 'members.0.role', code: 'x', message: 'second' }],
+      status: 400,
+      code: 'validation_failed',
+      message: 'Invalid',
+      fields: [
+        { path: 'members.0.role', code: 'invalid_value', message: 'Unknown role' },
+        { path: 'members.0.role', code: 'x', message: 'second' },
+      ],
     })
     expect(e.fieldMessage('members.0.role')).toBe('Unknown role')
   })
@@ -32,6 +40,8 @@ describe('ApiError', () => {
   it('is recognised by isApiError, plain errors are not', () => {
     expect(isApiError(new ApiError({ status: 0, code: 'timeout', message: 't' }))).toBe(true)
     expect(isApiError(new Error('x'))).toBe(false)
-    expect(ApiErrorCode.options).toEqual(expect.arrayContaining(['internal', 'network_error', 'timeout', 'cancelled', 'malformed_response']))
+    expect(ApiErrorCode.options).toEqual(
+      expect.arrayContaining(['internal', 'network_error', 'timeout', 'cancelled', 'malformed_response']),
+    )
   })
 })

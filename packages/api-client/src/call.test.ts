@@ -9,10 +9,36 @@ const server = useMswServer()
 const tags = ['test']
 const Thing = z.object({ id: z.string(), n: z.number() })
 const thingApi = {
-  get: defineEndpoint({ method: 'GET', path: '/things/:thingId', tags, params: z.object({ thingId: z.string() }), query: z.object({ q: z.string().optional() }), response: Thing }),
-  create: defineEndpoint({ method: 'POST', path: '/things', tags, body: z.object({ n: z.number() }), status: 201, response: Thing }),
-  remove: defineEndpoint({ method: 'DELETE', path: '/things/:thingId', tags, params: z.object({ thingId: z.string() }) }),
-  image: defineEndpoint({ method: 'GET', path: '/things/:thingId/image', tags, params: z.object({ thingId: z.string() }), responseKind: 'bytes', contentType: 'image/jpeg' }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/things/:thingId',
+    tags,
+    params: z.object({ thingId: z.string() }),
+    query: z.object({ q: z.string().optional() }),
+    response: Thing,
+  }),
+  create: defineEndpoint({
+    method: 'POST',
+    path: '/things',
+    tags,
+    body: z.object({ n: z.number() }),
+    status: 201,
+    response: Thing,
+  }),
+  remove: defineEndpoint({
+    method: 'DELETE',
+    path: '/things/:thingId',
+    tags,
+    params: z.object({ thingId: z.string() }),
+  }),
+  image: defineEndpoint({
+    method: 'GET',
+    path: '/things/:thingId/image',
+    tags,
+    params: z.object({ thingId: z.string() }),
+    responseKind: 'bytes',
+    contentType: 'image/jpeg',
+  }),
   csv: defineEndpoint({ method: 'GET', path: '/things.csv', tags, responseKind: 'text', contentType: 'text/csv' }),
   upload: defineEndpoint({ method: 'POST', path: '/things/upload', tags, request: 'multipart', response: Thing }),
   raw: defineEndpoint({ method: 'POST', path: '/things/raw', tags, request: 'bytes', response: Thing }),
@@ -21,20 +47,30 @@ const thingApi = {
 describe('http.call', () => {
   it('fills and encodes the path, sends the query, parses the answer', async () => {
     let seen = ''
-    server.use(http.get(`${API}/things/:id`, ({ request, params }) => {
-      seen = `${String(params.id)}|${new URL(request.url).search}`
-      return HttpResponse.json({ id: String(params.id), n: 1 })
-    }))
+    server.use(
+      http.get(`${API}/things/:id`, ({ request, params }) => {
+        seen = `${String(params.id)}|${new URL(request.url).search}`
+        return HttpResponse.json({ id: String(params.id), n: 1 })
+      }),
+    )
     const { client } = testClient()
-    await expect(client.call(thingApi.get, { params: { thingId: 'a/b c' }, query: { q: '黃' } })).resolves.toEqual({ id: 'a/b c', n: 1 })
+    await expect(client.call(thingApi.get, { params: { thingId: 'a/b c' }, query: { q: '黃' } })).resolves.toEqual({
+      id: 'a/b c',
+      n: 1,
+    })
     expect(seen).toBe(`a/b c|?q=${encodeURIComponent('黃')}`)
   })
 
   it('sends a JSON body with the CSRF header, and an answer that does not match its schema is malformed_response', async () => {
-    server.use(http.post(`${API}/things`, async ({ request }) => {
-      const body = (await request.json()) as { n: number }
-      return HttpResponse.json({ id: request.headers.get('x-csrf-token'), n: body.n === 2 ? 'two' : body.n }, { status: 201 })
-    }))
+    server.use(
+      http.post(`${API}/things`, async ({ request }) => {
+        const body = (await request.json()) as { n: number }
+        return HttpResponse.json(
+          { id: request.headers.get('x-csrf-token'), n: body.n === 2 ? 'two' : body.n },
+          { status: 201 },
+        )
+      }),
+    )
     const { client } = testClient()
     client.setCsrfToken('tok')
     await expect(client.call(thingApi.create, { body: { n: 1 } })).resolves.toEqual({ id: 'tok', n: 1 })
@@ -59,19 +95,32 @@ describe('http.call', () => {
     server.use(
       http.post(`${API}/things/upload`, async ({ request }) => {
         const form = await request.formData()
-        return HttpResponse.json({ id: String(request.headers.get('content-type')?.split(';')[0]), n: (form.get('file') as File).size })
+        return HttpResponse.json({
+          id: String(request.headers.get('content-type')?.split(';')[0]),
+          n: (form.get('file') as File).size,
+        })
       }),
-      http.post(`${API}/things/raw`, async ({ request }) => HttpResponse.json({ id: String(request.headers.get('content-type')), n: (await request.arrayBuffer()).byteLength })),
+      http.post(`${API}/things/raw`, async ({ request }) =>
+        HttpResponse.json({
+          id: String(request.headers.get('content-type')),
+          n: (await request.arrayBuffer()).byteLength,
+        }),
+      ),
     )
     const { client } = testClient()
     const form = new FormData()
     form.append('file', new Blob(['hello']), 'a.txt')
     await expect(client.call(thingApi.upload, { body: form })).resolves.toEqual({ id: 'multipart/form-data', n: 5 })
-    await expect(client.call(thingApi.raw, { body: new Blob(['12345678'], { type: 'image/png' }) })).resolves.toEqual({ id: 'image/png', n: 8 })
+    await expect(client.call(thingApi.raw, { body: new Blob(['12345678'], { type: 'image/png' }) })).resolves.toEqual({
+      id: 'image/png',
+      n: 8,
+    })
   })
 
   it('builds links with the same path and query', () => {
     const { client } = testClient()
-    expect(client.href(thingApi.get, { params: { thingId: 'x y' }, query: { q: 'a&b' } })).toBe(`${API}/things/x%20y?q=a%26b`)
+    expect(client.href(thingApi.get, { params: { thingId: 'x y' }, query: { q: 'a&b' } })).toBe(
+      `${API}/things/x%20y?q=a%26b`,
+    )
   })
 })

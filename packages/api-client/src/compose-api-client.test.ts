@@ -14,11 +14,19 @@ describe('composeApiClient', () => {
     const seen: (string | null)[] = []
     server.use(
       http.post(`${API}/auth/dev`, () => HttpResponse.json(session)),
-      http.get(`${API}/users`, ({ request }) => { seen.push(request.headers.get('x-csrf-token')); return HttpResponse.json({ items: [], nextCursor: null }) }),
-      http.post(`${API}/auth/sign-out`, ({ request }) => { seen.push(request.headers.get('x-csrf-token')); return new HttpResponse(null, { status: 204 }) }),
+      http.get(`${API}/users`, ({ request }) => {
+        seen.push(request.headers.get('x-csrf-token'))
+        return HttpResponse.json({ items: [], nextCursor: null })
+      }),
+      http.post(`${API}/auth/sign-out`, ({ request }) => {
+        seen.push(request.headers.get('x-csrf-token'))
+        return new HttpResponse(null, { status: 204 })
+      }),
     )
     const client = composeApiClient({ auth: authResource, users: usersResource }, { baseURL: API, retries: 0 })
-    expect(Object.keys(client)).toEqual(expect.arrayContaining(['request', 'setCsrfToken', 'csrfToken', 'uri', 'auth', 'users']))
+    expect(Object.keys(client)).toEqual(
+      expect.arrayContaining(['request', 'setCsrfToken', 'csrfToken', 'uri', 'auth', 'users']),
+    )
     expect(client).not.toHaveProperty('caseRoom')
     await client.auth.devSignIn({ userId: session.user.id })
     expect(client.csrfToken()).toBe(session.csrfToken)

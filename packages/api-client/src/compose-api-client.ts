@@ -15,7 +15,10 @@ export type ComposedApiClient<R extends Record<string, ResourceFactory>> = Http 
  * @example
  * export const api = composeApiClient({ auth: authResource, caseRoom: caseRoomResource }, { baseURL: '/api' })
  */
-export function composeApiClient<R extends Record<string, ResourceFactory>>(resources: R, options: ApiClientOptions = {}): ComposedApiClient<R> {
+export function composeApiClient<R extends Record<string, ResourceFactory>>(
+  resources: R,
+  options: ApiClientOptions = {},
+): ComposedApiClient<R> {
   const http = createHttp(options)
   const built = Object.fromEntries(Object.entries(resources).map(([key, make]) => [key, make(http)]))
   return { ...http, ...built } as ComposedApiClient<R>

@@ -12,7 +12,12 @@ const config = { corpId: 'dingdemocorp0001', devSignIn: true, devUsers: [] }
 
 /** Await a promise that must reject, and return its ApiError. */
 async function failure(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(() => { throw new Error('expected a rejection') }, (err: unknown) => err)
+  const e = await p.then(
+    () => {
+      throw new Error('expected a rejection')
+    },
+    (err: unknown) => err,
+  )
   expect(isApiError(e)).toBe(true)
   return e as ApiError
 }
@@ -20,11 +25,13 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
 /** A GET /auth/config handler answering `answers` in turn (the last one repeats), counting calls. */
 function sequence(...answers: (() => Response)[]) {
   const calls = { count: 0 }
-  server.use(http.get(`${API}/auth/config`, () => {
-    const answer = answers[Math.min(calls.count, answers.length - 1)]!
-    calls.count++
-    return answer()
-  }))
+  server.use(
+    http.get(`${API}/auth/config`, () => {
+      const answer = answers[Math.min(calls.count, answers.length - 1)]!
+      calls.count++
+      return answer()
+    }),
+  )
   return calls
 }
 
@@ -34,10 +41,12 @@ const unavailable = () => HttpResponse.json(errorBody('upstream_unavailable', 'D
 describe('answers', () => {
   it('parses a success with its schema', async () => {
     const seen: URLSearchParams[] = []
-    server.use(http.get(`${API}/cases`, ({ request }) => {
-      seen.push(new URL(request.url).searchParams)
-      return HttpResponse.json({ items: [makeCaseSummary(0), makeCaseSummary(1)], nextCursor: null })
-    }))
+    server.use(
+      http.get(`${API}/cases`, ({ request }) => {
+        seen.push(new URL(request.url).searchParams)
+        return HttpResponse.json({ items: [makeCaseSummary(0), makeCaseSummary(1)], nextCursor: null })
+      }),
+    )
     const { client } = testClient()
     const page = await client.cases.list({ limit: 10, status: 'open' })
     expect(page.items.map((c) => c.id)).toEqual(['case-hca-1234', 'case-dccj-5678'])
@@ -47,11 +56,15 @@ describe('answers', () => {
 
   it('turns a 400 with field errors into an ApiError with fields, not retried', async () => {
     const calls = { count: 0 }
-    server.use(http.post(`${API}/auth/dev`, () => {
-      calls.count++
-      const fields = [{ path: 'userId', code: 'too_small', message: 'Required' }]
-      return HttpResponse.json(errorBody('validation_failed', 'Invalid body', { fields, requestId: 'req-42' }), { status: 400 })
-    }))
+    server.use(
+      http.post(`${API}/auth/dev`, () => {
+        calls.count++
+        const fields = [{ path: 'userId', code: 'too_small', message: 'Required' }]
+        return HttpResponse.json(errorBody('validation_failed', 'Invalid body', { fields, requestId: 'req-42' }), {
+          status: 400,
+        })
+      }),
+    )
     const { client } = testClient()
     const e = await failure(client.auth.devSignIn({ userId: '' }))
     expect(e).toMatchObject({ status: 400, code: 'validation_failed', message: 'Invalid body', requestId: 'req-42' })
@@ -62,7 +75,13 @@ describe('answers', () => {
   })
 
   it('reads the request id from the header and derives the code from the status when the body is not an ErrorBody', async () => {
-    sequence(() => new HttpResponse('<h1>Not Found</h1>', { status: 404, headers: { 'content-type': 'text/html', 'x-request-id': 'req-7' } }))
+    sequence(
+      () =>
+        new HttpResponse('<h1>Not Found</h1>', {
+          status: 404,
+          headers: { 'content-type': 'text/html', 'x-request-id': 'req-7' },
+        }),
+    )
     const e = await failure(testClient().client.auth.config())
     expect(e).toMatchObject({ status: 404, code: 'not_found', requestId: 'req-7', fields: [] })
   })
@@ -82,10 +101,14 @@ describe('answers', () => {
   })
 
   it('lets later resources use request() with any schema', async () => {
-    server.use(http.get(`${API}/cases/search`, () => HttpResponse.json({ items: [makeCaseSummary(2)], nextCursor: 'c2' })))
+    server.use(
+      http.get(`${API}/cases/search`, () => HttpResponse.json({ items: [makeCaseSummary(2)], nextCursor: 'c2' })),
+    )
     const page = await testClient().client.request(Page(CaseSummary), { url: '/cases/search' })
     expect(page.nextCursor).toBe('c2')
-    await expect(testClient().client.request(z.object({ x: z.number() }), { url: '/cases/search' })).rejects.toMatchObject({ code: 'malformed_response' })
+    await expect(
+      testClient().client.request(z.object({ x: z.number() }), { url: '/cases/search' }),
+    ).rejects.toMatchObject({ code: 'malformed_response' })
   })
 })
 
@@ -131,7 +154,12 @@ describe('retries', () => {
 
   it('never retries a POST without an Idempotency-Key', async () => {
     const calls = { count: 0 }
-    server.use(http.post(`${API}/things`, () => { calls.count++; return unavailable() }))
+    server.use(
+      http.post(`${API}/things`, () => {
+        calls.count++
+        return unavailable()
+      }),
+    )
     const e = await failure(testClient().client.request(z.object({}), { method: 'POST', url: '/things', data: {} }))
     expect(e.status).toBe(503)
     expect(calls.count).toBe(1)
@@ -139,18 +167,26 @@ describe('retries', () => {
 
   it('retries a POST that carries an Idempotency-Key, sending the same key each time', async () => {
     const keys: (string | null)[] = []
-    server.use(http.post(`${API}/things`, ({ request }) => {
-      keys.push(request.headers.get('idempotency-key'))
-      return keys.length < 3 ? unavailable() : HttpResponse.json({ id: 't1' })
-    }))
+    server.use(
+      http.post(`${API}/things`, ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'))
+        return keys.length < 3 ? unavailable() : HttpResponse.json({ id: 't1' })
+      }),
+    )
     const key = newIdempotencyKey()
-    const body = await testClient().client.request(z.object({ id: z.string() }), { method: 'POST', url: '/things', data: {}, headers: { 'Idempotency-Key': key } })
+    const body = await testClient().client.request(z.object({ id: z.string() }), {
+      method: 'POST',
+      url: '/things',
+      data: {},
+      headers: { 'Idempotency-Key': key },
+    })
     expect(body).toEqual({ id: 't1' })
     expect(keys).toEqual([key, key, key])
   })
 
   it('honours Retry-After on a 429, capped at 10 s', async () => {
-    const limited = (s: string) => () => HttpResponse.json(errorBody('rate_limited', 'slow down'), { status: 429, headers: { 'retry-after': s } })
+    const limited = (s: string) => () =>
+      HttpResponse.json(errorBody('rate_limited', 'slow down'), { status: 429, headers: { 'retry-after': s } })
     const calls = sequence(limited('2'), limited('3600'), ok)
     const { client, delays } = testClient()
     await expect(client.auth.config()).resolves.toMatchObject({ devSignIn: true })
@@ -162,7 +198,13 @@ describe('retries', () => {
 describe('timeouts and cancellation', () => {
   it('reports a slow answer as timeout, status 0, and retries it', async () => {
     const calls = { count: 0 }
-    server.use(http.get(`${API}/auth/config`, async () => { calls.count++; await delay(1000); return ok() }))
+    server.use(
+      http.get(`${API}/auth/config`, async () => {
+        calls.count++
+        await delay(1000)
+        return ok()
+      }),
+    )
     const e = await failure(testClient({ timeoutMs: 30, retries: 1 }).client.auth.config())
     expect(e).toMatchObject({ status: 0, code: 'timeout' })
     expect(calls.count).toBe(2)
@@ -170,7 +212,13 @@ describe('timeouts and cancellation', () => {
 
   it('rejects an aborted request as cancelled and does not retry it', async () => {
     const calls = { count: 0 }
-    server.use(http.get(`${API}/auth/config`, async () => { calls.count++; await delay(1000); return ok() }))
+    server.use(
+      http.get(`${API}/auth/config`, async () => {
+        calls.count++
+        await delay(1000)
+        return ok()
+      }),
+    )
     const ac = new AbortController()
     const pending = testClient().client.auth.config({ signal: ac.signal })
     setTimeout(() => ac.abort(), 20)
@@ -189,7 +237,12 @@ describe('timeouts and cancellation', () => {
   it('stops waiting between retries when aborted', async () => {
     const calls = sequence(unavailable)
     const ac = new AbortController()
-    const { client } = testClient({ sleep: () => { ac.abort(); return new Promise(() => {}) } })
+    const { client } = testClient({
+      sleep: () => {
+        ac.abort()
+        return new Promise(() => {})
+      },
+    })
     const e = await failure(client.auth.config({ signal: ac.signal }))
     expect(e.code).toBe('cancelled')
     expect(calls.count).toBe(1)

@@ -57,14 +57,21 @@ export interface Http {
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "nothing in T is required" is exactly `{}` extends T
 type Optional<T> = {} extends T ? true : false
-type ParamsInput<E extends AnyEndpoint> = E['params'] extends z.ZodType ? { params: z.input<E['params']> } : { params?: undefined }
+type ParamsInput<E extends AnyEndpoint> = E['params'] extends z.ZodType
+  ? { params: z.input<E['params']> }
+  : { params?: undefined }
 type QueryInput<E extends AnyEndpoint> = E['query'] extends z.ZodType
-  ? Optional<z.input<E['query']>> extends true ? { query?: z.input<E['query']> } : { query: z.input<E['query']> }
+  ? Optional<z.input<E['query']>> extends true
+    ? { query?: z.input<E['query']> }
+    : { query: z.input<E['query']> }
   : { query?: undefined }
 type BodyInput<E extends AnyEndpoint> = E['request'] extends 'multipart'
   ? { body: FormData }
-  : E['request'] extends 'bytes' ? { body: Blob }
-    : E['body'] extends z.ZodType ? { body: z.input<E['body']> } : { body?: undefined }
+  : E['request'] extends 'bytes'
+    ? { body: Blob }
+    : E['body'] extends z.ZodType
+      ? { body: z.input<E['body']> }
+      : { body?: undefined }
 
 /** Transport settings a call may add: headers (`Idempotency-Key`), a longer time limit, upload progress. */
 export type CallConfig = Pick<RequestConfig, 'headers' | 'timeout' | 'onUploadProgress'>
@@ -72,14 +79,19 @@ export type CallConfig = Pick<RequestConfig, 'headers' | 'timeout' | 'onUploadPr
 /** What {@link Http.call} takes for an endpoint: its path parameters, query and body, and transport settings. */
 export type CallInput<E extends AnyEndpoint> = ParamsInput<E> & QueryInput<E> & BodyInput<E> & { config?: CallConfig }
 /** The arguments of {@link Http.call} after the endpoint; the input may be left out when nothing in it is required. */
-export type CallArgs<E extends AnyEndpoint> = Optional<CallInput<E>> extends true
-  ? [input?: CallInput<E>, opts?: RequestOptions]
-  : [input: CallInput<E>, opts?: RequestOptions]
+export type CallArgs<E extends AnyEndpoint> =
+  Optional<CallInput<E>> extends true
+    ? [input?: CallInput<E>, opts?: RequestOptions]
+    : [input: CallInput<E>, opts?: RequestOptions]
 /** What {@link Http.call} resolves to: the parsed JSON, a `Blob`, a string or nothing. */
 export type CallResult<E extends AnyEndpoint> = E['responseKind'] extends 'json'
-  ? E['response'] extends z.ZodType ? z.output<E['response']> : never
-  : E['responseKind'] extends 'bytes' ? Blob
-    : E['responseKind'] extends 'text' ? string
+  ? E['response'] extends z.ZodType
+    ? z.output<E['response']>
+    : never
+  : E['responseKind'] extends 'bytes'
+    ? Blob
+    : E['responseKind'] extends 'text'
+      ? string
       : void
 
 /** Schema of an answer whose body is ignored (204 No Content and the like). */
@@ -87,17 +99,22 @@ export const NoContent = z.unknown().transform((): void => undefined)
 
 /** Bytes from either the browser (ArrayBuffer) or Node (Buffer) adapter, handed out as a Blob of `type`. */
 const bytesOf = (type: string) =>
-  z.custom<ArrayBuffer | ArrayBufferView>((v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v), 'Expected bytes')
+  z
+    .custom<ArrayBuffer | ArrayBufferView>((v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v), 'Expected bytes')
     .transform((b) => new Blob([b as BlobPart], { type }))
 const Text = z.string()
 
 /** The schema and axios settings that read an endpoint's answer. */
 function answerOf(e: AnyEndpoint): { schema: z.ZodType; responseType?: 'arraybuffer' | 'text' } {
   switch (e.responseKind) {
-    case 'json': return { schema: e.response ?? NoContent }
-    case 'bytes': return { schema: bytesOf(e.contentType ?? 'application/octet-stream'), responseType: 'arraybuffer' }
-    case 'text': return { schema: Text, responseType: 'text' }
-    default: return { schema: NoContent }
+    case 'json':
+      return { schema: e.response ?? NoContent }
+    case 'bytes':
+      return { schema: bytesOf(e.contentType ?? 'application/octet-stream'), responseType: 'arraybuffer' }
+    case 'text':
+      return { schema: Text, responseType: 'text' }
+    default:
+      return { schema: NoContent }
   }
 }
 
@@ -125,11 +142,12 @@ function toFailure(e: unknown, signal: AbortSignal | undefined): Failure {
   if (axios.isAxiosError(e) && e.response) {
     const res = e.response
     const error = apiErrorFromResponse(res.status, res.data, headerValue(res, 'x-request-id'))
-    const retryAfterMs = res.status === 429 || res.status === 503 ? parseRetryAfter(headerValue(res, 'retry-after')) : null
+    const retryAfterMs =
+      res.status === 429 || res.status === 503 ? parseRetryAfter(headerValue(res, 'retry-after')) : null
     return { error, retryAfterMs }
   }
-  const timedOut = axios.isAxiosError(e)
-    && (e.code === 'ETIMEDOUT' || (e.code === 'ECONNABORTED' && /timeout/i.test(e.message)))
+  const timedOut =
+    axios.isAxiosError(e) && (e.code === 'ETIMEDOUT' || (e.code === 'ECONNABORTED' && /timeout/i.test(e.message)))
   const error = timedOut
     ? new ApiError({ status: 0, code: 'timeout', message: 'The server did not answer in time.', cause: e })
     : new ApiError({ status: 0, code: 'network_error', message: 'The server could not be reached.', cause: e })
@@ -140,7 +158,10 @@ function toFailure(e: unknown, signal: AbortSignal | undefined): Failure {
 function parseAnswer<S extends z.ZodType>(schema: S, res: AxiosResponse): z.output<S> {
   const parsed = schema.safeParse(res.data)
   if (parsed.success) return parsed.data
-  const where = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(root)').join(', ')
+  const where = parsed.error.issues
+    .slice(0, 3)
+    .map((i) => i.path.join('.') || '(root)')
+    .join(', ')
   const what = `${res.config.method?.toUpperCase() ?? 'GET'} ${res.config.url ?? ''}`
   throw new ApiError({
     status: res.status,
@@ -159,8 +180,14 @@ function pause(ms: number, sleep: (ms: number) => Promise<void>, signal: AbortSi
     const onAbort = (): void => reject(cancelled(signal.reason))
     signal.addEventListener('abort', onAbort, { once: true })
     sleep(ms).then(
-      () => { signal.removeEventListener('abort', onAbort); resolve() },
-      (err: unknown) => { signal.removeEventListener('abort', onAbort); reject(err) },
+      () => {
+        signal.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(err)
+      },
     )
   })
 }
@@ -193,7 +220,11 @@ export function createHttp(options: ApiClientOptions = {}): Http {
     }
   }
 
-  async function request<S extends z.ZodType>(schema: S, config: RequestConfig, opts: RequestOptions = {}): Promise<z.output<S>> {
+  async function request<S extends z.ZodType>(
+    schema: S,
+    config: RequestConfig,
+    opts: RequestOptions = {},
+  ): Promise<z.output<S>> {
     const method = (config.method ?? 'GET').toUpperCase()
     const headers = AxiosHeaders.from(config.headers as AxiosHeaders | undefined)
     if (csrf !== null && method !== 'GET') headers.set('x-csrf-token', csrf)
@@ -217,11 +248,25 @@ export function createHttp(options: ApiClientOptions = {}): Http {
 
   function call<E extends AnyEndpoint>(e: E, ...[input, opts]: CallArgs<E>): Promise<CallResult<E>> {
     const { schema, responseType } = answerOf(e)
-    const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; config?: CallConfig }
-    const config: RequestConfig = { ...i.config, method: e.method, url: fillPath(e.path, i.params), params: i.query, data: i.body }
+    const i = (input ?? {}) as {
+      params?: Record<string, unknown>
+      query?: Record<string, unknown>
+      body?: unknown
+      config?: CallConfig
+    }
+    const config: RequestConfig = {
+      ...i.config,
+      method: e.method,
+      url: fillPath(e.path, i.params),
+      params: i.query,
+      data: i.body,
+    }
     if (responseType) config.responseType = responseType
     if (e.request === 'bytes' && i.body instanceof Blob) {
-      config.headers = { 'content-type': i.body.type || 'application/octet-stream', ...(i.config?.headers as Record<string, string> | undefined) }
+      config.headers = {
+        'content-type': i.body.type || 'application/octet-stream',
+        ...(i.config?.headers as Record<string, string> | undefined),
+      }
     }
     return request(schema, config, opts) as Promise<CallResult<E>>
   }
@@ -229,7 +274,9 @@ export function createHttp(options: ApiClientOptions = {}): Http {
   return {
     request,
     call,
-    setCsrfToken: (token) => { csrf = token },
+    setCsrfToken: (token) => {
+      csrf = token
+    },
     csrfToken: () => csrf,
     uri: (url, params) => instance.getUri({ url, params }),
     href: (e, input) => {

@@ -15,7 +15,17 @@ export { lowcodeResource } from './resources/lowcode'
 export { supportResource } from './resources/support'
 export { classifierResource } from './resources/classifier'
 export { courtCalendarResource } from './resources/court-calendar'
-export { NoContent, type ApiClientOptions, type CallArgs, type CallConfig, type CallInput, type CallResult, type Http, type RequestConfig, type RequestOptions } from './http'
+export {
+  NoContent,
+  type ApiClientOptions,
+  type CallArgs,
+  type CallConfig,
+  type CallInput,
+  type CallResult,
+  type Http,
+  type RequestConfig,
+  type RequestOptions,
+} from './http'
 export { ApiError, ApiErrorCode, ClientErrorCode, isApiError, type ApiErrorInit } from './api-error'
 export { newIdempotencyKey } from './retry'
 export { UserListQuery } from '@suite/domain'

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { backoffDelay, isRetryableFailure, isRetryableRequest, MAX_BACKOFF_MS, newIdempotencyKey, parseRetryAfter } from './retry'
+import {
+  backoffDelay,
+  isRetryableFailure,
+  isRetryableRequest,
+  MAX_BACKOFF_MS,
+  newIdempotencyKey,
+  parseRetryAfter,
+} from './retry'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -40,7 +47,9 @@ describe('retry policy', () => {
 })
 
 describe('newIdempotencyKey', () => {
-  afterEach(() => { vi.unstubAllGlobals() })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
 
   it('returns a fresh v4 UUID each time', () => {
     const a = newIdempotencyKey()

@@ -18,11 +18,21 @@ export function useMswServer(): ReturnType<typeof setupServer> {
 /** A client against {@link API} whose retry waits are recorded in `delays` instead of slept. */
 export function testClient(options: ApiClientOptions = {}) {
   const delays: number[] = []
-  const client = createApiClient({ baseURL: API, sleep: async (ms) => { delays.push(ms) }, ...options })
+  const client = createApiClient({
+    baseURL: API,
+    sleep: async (ms) => {
+      delays.push(ms)
+    },
+    ...options,
+  })
   return { client, delays }
 }
 
 /** An `ErrorBody` as the server sends it. */
-export function errorBody(code: string, message: string, extra: { fields?: unknown[]; requestId?: string | null } = {}) {
+export function errorBody(
+  code: string,
+  message: string,
+  extra: { fields?: unknown[]; requestId?: string | null } = {},
+) {
   return { error: { code, message, fields: extra.fields ?? [], requestId: extra.requestId ?? null } }
 }

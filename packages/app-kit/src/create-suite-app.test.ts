@@ -12,8 +12,16 @@ import { useSessionStore } from './session-store'
 import { itSignsInAgainOverThePage } from './testing'
 
 const createApi = (options: ApiClientOptions) => composeApiClient({ auth: authResource }, options)
-const messages = { 'zh-HK': async () => ({ demo: { hello: '你好' } }), 'zh-CN': async () => ({ demo: { hello: '你好' } }), en: async () => ({ demo: { hello: 'Hello' } }) }
-const Shell = defineComponent({ name: 'DemoShell', props: { title: { type: String, default: '' } }, setup: (props) => () => h('div', { class: 'demo-shell' }, [h('h1', props.title), h(RouterView)]) })
+const messages = {
+  'zh-HK': async () => ({ demo: { hello: '你好' } }),
+  'zh-CN': async () => ({ demo: { hello: '你好' } }),
+  en: async () => ({ demo: { hello: 'Hello' } }),
+}
+const Shell = defineComponent({
+  name: 'DemoShell',
+  props: { title: { type: String, default: '' } },
+  setup: (props) => () => h('div', { class: 'demo-shell' }, [h('h1', props.title), h(RouterView)]),
+})
 
 /** A minimal app on the kernel: the auth resource, one message, a shell with a router view. */
 function demoApp(overrides: SuiteAppOverrides & { deps?: () => object; messages?: typeof messages } = {}) {
@@ -32,13 +40,29 @@ describe('createSuiteApp', () => {
   itSignsInAgainOverThePage((o) => demoApp(o))
 
   it('renders a public page outside the sign-in gate, with the app messages and deps', async () => {
-    const Invite = defineComponent({ name: 'InvitePage', setup: () => { const deps = useDeps() as { greeting: string }; return () => h('p', { class: 'invite' }, deps.greeting) } })
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/invite', component: Invite, meta: { public: true } }] })
+    const Invite = defineComponent({
+      name: 'InvitePage',
+      setup: () => {
+        const deps = useDeps() as { greeting: string }
+        return () => h('p', { class: 'invite' }, deps.greeting)
+      },
+    })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/invite', component: Invite, meta: { public: true } }],
+    })
     await router.push('/invite')
     const api = vi.fn(async () => ({ createApi }))
     const suite = createSuiteApp({
-      title: 'apps.portal.title', router, api, messages, shell: async () => ({ default: Shell }),
-      deps: () => ({ greeting: 'welcome' }), locale: 'en', corpId: null, apiOptions: { baseURL: 'http://api.test/api' },
+      title: 'apps.portal.title',
+      router,
+      api,
+      messages,
+      shell: async () => ({ default: Shell }),
+      deps: () => ({ greeting: 'welcome' }),
+      locale: 'en',
+      corpId: null,
+      apiOptions: { baseURL: 'http://api.test/api' },
     })
     const el = document.createElement('div')
     await suite.mount(el)
@@ -59,7 +83,10 @@ describe('createSuiteApp', () => {
         return () => h('button', { class: 'hello', onClick: () => setLocale('zh-HK') }, t('demo.hello'))
       },
     })
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: Hello, meta: { public: true } }] })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/', component: Hello, meta: { public: true } }],
+    })
     await router.push('/')
     const suite = demoApp({ locale: 'en', corpId: null, messages: loaders, router })
     const el = document.createElement('div')

@@ -1,9 +1,25 @@
 import type { ApiClientOptions } from '@suite/api-client'
 import { createDingTalk, readCorpId, type DingTalk } from '@suite/dingtalk'
 import type { Locale, Session } from '@suite/domain'
-import { createSessionExpiry, createSuiteI18n, LOCALE_MESSAGES, type MessageTree, type SignInApi, type SuiteI18n } from '@suite/ui'
+import {
+  createSessionExpiry,
+  createSuiteI18n,
+  LOCALE_MESSAGES,
+  type MessageTree,
+  type SignInApi,
+  type SuiteI18n,
+} from '@suite/ui'
 import { createPinia, type Pinia } from 'pinia'
-import { createApp, defineAsyncComponent, defineComponent, h, provide, type App, type Component, type ComponentPublicInstance } from 'vue'
+import {
+  createApp,
+  defineAsyncComponent,
+  defineComponent,
+  h,
+  provide,
+  type App,
+  type Component,
+  type ComponentPublicInstance,
+} from 'vue'
 import { RouterView, type Router } from 'vue-router'
 import { APP_DEPS, type AppDeps } from './deps'
 import { SUITE_KIT } from './kit'
@@ -88,7 +104,9 @@ export interface SuiteAppOptions<Api extends SignInApi> {
 }
 
 /** What tests (and per-app factories) may override in {@link SuiteAppOptions}. */
-export type SuiteAppOverrides = Partial<Pick<SuiteAppOptions<SignInApi>, 'router' | 'dingtalk' | 'corpId' | 'apiOptions' | 'locale'>>
+export type SuiteAppOverrides = Partial<
+  Pick<SuiteAppOptions<SignInApi>, 'router' | 'dingtalk' | 'corpId' | 'apiOptions' | 'locale'>
+>
 
 /** The app {@link createSuiteApp} builds. */
 export interface SuiteApp {
@@ -139,7 +157,11 @@ export function createSuiteApp<Api extends SignInApi>(options: SuiteAppOptions<A
 
   const loadClient = lazy(async () => {
     const [{ createApi, signInApi }, { env }] = await Promise.all([options.api(), import('./env')])
-    const api = createApi({ baseURL: env.VITE_API_BASE, ...options.apiOptions, onUnauthenticated: () => expiry.notify() })
+    const api = createApi({
+      baseURL: env.VITE_API_BASE,
+      ...options.apiOptions,
+      onUnauthenticated: () => expiry.notify(),
+    })
     return { api, signIn: signInApi ? signInApi(api) : api }
   })
   const loadApi = () => loadClient().then((client) => client.api)
@@ -148,7 +170,9 @@ export function createSuiteApp<Api extends SignInApi>(options: SuiteAppOptions<A
   function loadMessages(locale = i18n.global.locale.value as Locale): Promise<void> {
     let load = messageLoads.get(locale)
     if (!load) {
-      load = lazy(async () => { i18n.global.mergeLocaleMessage(locale, await options.messages[locale]()) })
+      load = lazy(async () => {
+        i18n.global.mergeLocaleMessage(locale, await options.messages[locale]())
+      })
       messageLoads.set(locale, load)
     }
     return load()
@@ -166,14 +190,18 @@ export function createSuiteApp<Api extends SignInApi>(options: SuiteAppOptions<A
     expiry,
     signInApi: lazySignInApi(loadSignInApi),
     loadApi,
-    Shell: defineAsyncComponent(lazy(async () => {
-      const [shell, deps] = await Promise.all([loadShell(), loadDeps(), loadMessages()])
-      return withDeps(shell.default, deps)
-    })),
-    PublicView: defineAsyncComponent(lazy(async () => {
-      const [deps] = await Promise.all([loadDeps(), loadMessages()])
-      return withDeps(RouterView, deps)
-    })),
+    Shell: defineAsyncComponent(
+      lazy(async () => {
+        const [shell, deps] = await Promise.all([loadShell(), loadDeps(), loadMessages()])
+        return withDeps(shell.default, deps)
+      }),
+    ),
+    PublicView: defineAsyncComponent(
+      lazy(async () => {
+        const [deps] = await Promise.all([loadDeps(), loadMessages()])
+        return withDeps(RouterView, deps)
+      }),
+    ),
     onSignedIn: (session) => options.onSignedIn?.(session, context),
     onSignedOut: () => options.onSignedOut?.(context),
   })

@@ -19,6 +19,9 @@ export const APP_DEPS: InjectionKey<AppDeps> = Symbol('suite-app-deps')
 /** The app's dependencies, provided by the kernel around the signed-in shell (and public pages). */
 export function useDeps(): AppDeps {
   const deps = inject(APP_DEPS, null)
-  if (!deps) throw new Error('useDeps: no app dependencies provided (mount under createSuiteApp, or provide APP_DEPS in the test)')
+  if (!deps)
+    throw new Error(
+      'useDeps: no app dependencies provided (mount under createSuiteApp, or provide APP_DEPS in the test)',
+    )
   return deps
 }

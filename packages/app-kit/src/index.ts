@@ -5,7 +5,17 @@
  * way to inject an app's dependencies, async state that drops stale answers (`useLatestAsync`)
  * and the step-up retry of privileged calls (`useStepUp`). An app passes only what is its own.
  */
-export { createSuiteApp, type AppMessageLoaders, type AppMessages, type DepsContext, type SuiteApp, type SuiteAppContext, type SuiteAppOptions, type SuiteAppOverrides, type SuiteApiModule } from './create-suite-app'
+export {
+  createSuiteApp,
+  type AppMessageLoaders,
+  type AppMessages,
+  type DepsContext,
+  type SuiteApp,
+  type SuiteAppContext,
+  type SuiteAppOptions,
+  type SuiteAppOverrides,
+  type SuiteApiModule,
+} from './create-suite-app'
 export { APP_DEPS, useDeps, type AppDeps } from './deps'
 export { lazy, type LazyOptions } from './lazy'
 export { lazySignInApi } from './lazy-sign-in-api'

@@ -12,13 +12,21 @@ describe('lazy', () => {
   })
 
   it('retries a failed load with growing waits', async () => {
-    const load = vi.fn<() => Promise<string>>().mockRejectedValueOnce(new Error('offline')).mockRejectedValueOnce(new Error('offline')).mockResolvedValue('chunk')
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValue('chunk')
     expect(await lazy(load, { delayMs: 1 })()).toBe('chunk')
     expect(load).toHaveBeenCalledTimes(3)
   })
 
   it('forgets a final failure, so the next call starts again', async () => {
-    const load = vi.fn<() => Promise<string>>().mockRejectedValueOnce(new Error('offline')).mockRejectedValueOnce(new Error('still offline')).mockResolvedValue('chunk')
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockRejectedValueOnce(new Error('still offline'))
+      .mockResolvedValue('chunk')
     const get = lazy(load, { retries: 1, delayMs: 1 })
     await expect(get()).rejects.toThrow('still offline')
     expect(await get()).toBe('chunk')

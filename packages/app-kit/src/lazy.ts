@@ -29,8 +29,9 @@ export function lazy<T>(load: () => Promise<T>, { retries = 3, delayMs = 500 }: 
     }
   }
 
-  return () => (pending ??= attempt(1).catch((error: unknown) => {
-    pending = null
-    throw error
-  }))
+  return () =>
+    (pending ??= attempt(1).catch((error: unknown) => {
+      pending = null
+      throw error
+    }))
 }

@@ -7,7 +7,10 @@ import { useLatestAsync } from './use-latest-async'
 function deferred<T>() {
   let resolve!: (value: T) => void
   let reject!: (reason: unknown) => void
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej })
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
   return { promise, resolve, reject }
 }
 
@@ -16,7 +19,9 @@ function inScope<R>(make: () => R) {
   return { value: scope.run(make)!, stop: () => scope.stop() }
 }
 
-afterEach(() => { vi.useRealTimers() })
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('useLatestAsync', () => {
   it('starts at once unless told otherwise, and reports loading until the answer', async () => {
@@ -35,12 +40,18 @@ describe('useLatestAsync', () => {
   it('drops a stale answer: an older run finishing after a newer one writes neither state nor error', async () => {
     const answers = new Map<string, ReturnType<typeof deferred<string>>>()
     const signals: AbortSignal[] = []
-    const { value: s, stop } = inScope(() => useLatestAsync((signal, q: string) => {
-      signals.push(signal)
-      const d = deferred<string>()
-      answers.set(q, d)
-      return d.promise
-    }, '', { immediate: false }))
+    const { value: s, stop } = inScope(() =>
+      useLatestAsync(
+        (signal, q: string) => {
+          signals.push(signal)
+          const d = deferred<string>()
+          answers.set(q, d)
+          return d.promise
+        },
+        '',
+        { immediate: false },
+      ),
+    )
     const older = s.run('old')
     const newer = s.run('new')
     // Starting the newer run called the older one off.
@@ -91,7 +102,10 @@ describe('useLatestAsync', () => {
 
   it('keeps the error of a failed run, clears it when the next run starts and succeeds', async () => {
     const offline = new ApiError({ status: 0, code: 'network_error', message: 'offline' })
-    const task = vi.fn<(signal: AbortSignal) => Promise<number[]>>().mockRejectedValueOnce(offline).mockResolvedValue([1, 2])
+    const task = vi
+      .fn<(signal: AbortSignal) => Promise<number[]>>()
+      .mockRejectedValueOnce(offline)
+      .mockResolvedValue([1, 2])
     const onError = vi.fn()
     const { value: s, stop } = inScope(() => useLatestAsync(task, [] as number[], { onError }))
     await vi.waitFor(() => expect(s.error.value).toBe(offline))
@@ -108,10 +122,18 @@ describe('useLatestAsync', () => {
 
   it('does not report a cancellation as an error', async () => {
     const cancelled = new ApiError({ status: 0, code: 'cancelled', message: 'The request was cancelled.' })
-    const { value: s, stop } = inScope(() => useLatestAsync(async () => { throw cancelled }, 0))
+    const { value: s, stop } = inScope(() =>
+      useLatestAsync(async () => {
+        throw cancelled
+      }, 0),
+    )
     await vi.waitFor(() => expect(s.loading.value).toBe(false))
     expect(s.error.value).toBeNull()
-    const { value: t, stop: stop2 } = inScope(() => useLatestAsync(async () => { throw new DOMException('stopped', 'AbortError') }, 0))
+    const { value: t, stop: stop2 } = inScope(() =>
+      useLatestAsync(async () => {
+        throw new DOMException('stopped', 'AbortError')
+      }, 0),
+    )
     await vi.waitFor(() => expect(t.loading.value).toBe(false))
     expect(t.error.value).toBeNull()
     stop()
@@ -122,7 +144,10 @@ describe('useLatestAsync', () => {
     vi.useFakeTimers()
     const answer = deferred<string>()
     let signal: AbortSignal | null = null
-    const task = vi.fn((s: AbortSignal) => { signal = s; return answer.promise })
+    const task = vi.fn((s: AbortSignal) => {
+      signal = s
+      return answer.promise
+    })
     const { value: s, stop } = inScope(() => useLatestAsync(task, 'initial', { debounceMs: 200 }))
     expect(signal!.aborted).toBe(false)
     const waiting = s.run()

@@ -44,8 +44,16 @@ describe('useStepUp', () => {
     const confirm = vi.fn(async () => true)
     const { withStepUp, privileged } = useStepUp(confirm)
     const other = new ApiError({ status: 409, code: 'conflict', message: 'x' })
-    await expect(withStepUp(async () => { throw other })).rejects.toBe(other)
-    await expect(privileged(async () => { throw other })).rejects.toBe(other)
+    await expect(
+      withStepUp(async () => {
+        throw other
+      }),
+    ).rejects.toBe(other)
+    await expect(
+      privileged(async () => {
+        throw other
+      }),
+    ).rejects.toBe(other)
     expect(confirm).not.toHaveBeenCalled()
     const twice = refusedFirst(2)
     await expect(withStepUp(twice)).rejects.toMatchObject({ code: 'step_up_required' })

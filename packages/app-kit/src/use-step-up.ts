@@ -12,7 +12,10 @@ export function isStepUpRequired(e: unknown): boolean {
 }
 
 /** The call's value, or the server's refusal when the person did not confirm. */
-async function attempt<T>(call: () => Promise<T>, confirm: ConfirmStepUp): Promise<{ done: true; value: T } | { done: false; refusal: unknown }> {
+async function attempt<T>(
+  call: () => Promise<T>,
+  confirm: ConfirmStepUp,
+): Promise<{ done: true; value: T } | { done: false; refusal: unknown }> {
   try {
     return { done: true, value: await call() }
   } catch (e) {

@@ -26,10 +26,16 @@ export function useSuiteRoot() {
 
   const title = computed(() => t(kit.title))
   const isPublic = computed(() => route.meta.public === true)
-  watch(title, (next) => {
-    // DingTalk's navigation bar inside the client; the browser tab elsewhere.
-    kit.dingtalk.setTitle(next).catch(() => { document.title = next })
-  }, { immediate: true })
+  watch(
+    title,
+    (next) => {
+      // DingTalk's navigation bar inside the client; the browser tab elsewhere.
+      kit.dingtalk.setTitle(next).catch(() => {
+        document.title = next
+      })
+    },
+    { immediate: true },
+  )
 
   function signedIn(session: Session): void {
     store.setSession(session)

@@ -30,7 +30,14 @@ export function indexContext(folded: string): ContextIndex {
  * True when a context word of `target` lies within `before` characters before [start, end)
  * or `after` characters after it.
  */
-export function hasContext(index: ContextIndex, target: ContextTarget, start: number, end: number, before: number, after: number): boolean {
+export function hasContext(
+  index: ContextIndex,
+  target: ContextTarget,
+  start: number,
+  end: number,
+  before: number,
+  after: number,
+): boolean {
   const { starts, ends } = index[target]
   // First word that ends at or after start - before (ends are sorted: matches never overlap).
   let lo = 0

@@ -37,7 +37,9 @@ describe('maskValue', () => {
 
   it('produces values the detectors never find again', () => {
     const text = 'A123456(3) 11010519491231002X 4111 1111 1111 1111 +852 9123 4567 chan@example.com 1234567(8)'
-    const masked = scanText(text).map((f) => f.masked).join(' ')
+    const masked = scanText(text)
+      .map((f) => f.masked)
+      .join(' ')
     expect(scanText(masked).filter((f) => f.type !== 'keyword')).toEqual([])
   })
 })

@@ -2,14 +2,21 @@ import type { SensitiveType } from '@suite/domain'
 import { foldForScan } from './text/normalize'
 
 /** Replace by `*` every character passing `isCounted` whose index among those characters fails `keep`. */
-function maskCounted(raw: string, isCounted: (code: number) => boolean, keep: (i: number, total: number) => boolean): string {
+function maskCounted(
+  raw: string,
+  isCounted: (code: number) => boolean,
+  keep: (i: number, total: number) => boolean,
+): string {
   let total = 0
   for (let j = 0; j < raw.length; j++) if (isCounted(raw.charCodeAt(j))) total++
   let out = ''
   let i = 0
   for (let j = 0; j < raw.length; j++) {
     const code = raw.charCodeAt(j)
-    if (!isCounted(code)) { out += raw[j]; continue }
+    if (!isCounted(code)) {
+      out += raw[j]
+      continue
+    }
     out += keep(i, total) ? raw[j] : '*'
     i++
   }
@@ -19,7 +26,8 @@ function maskCounted(raw: string, isCounted: (code: number) => boolean, keep: (i
 /** ASCII or full-width digit. */
 const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)
 /** ASCII or full-width letter. */
-const isLetter = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)
+const isLetter = (c: number): boolean =>
+  ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)
 const isAlnum = (c: number): boolean => isDigit(c) || isLetter(c)
 
 /** National digits that follow each country code. */

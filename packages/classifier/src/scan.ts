@@ -20,7 +20,15 @@ const BARE_PHONE_WINDOW = 40
 const CONTEXT_BONUS = 0.25
 
 /** When two candidates overlap, the stronger evidence wins: checked IDs before shapes. */
-const PRIORITY: Record<SensitiveType, number> = { cn_id: 0, hk_id: 1, credit_card: 2, mo_id: 3, email: 4, phone: 5, keyword: 6 }
+const PRIORITY: Record<SensitiveType, number> = {
+  cn_id: 0,
+  hk_id: 1,
+  credit_card: 2,
+  mo_id: 3,
+  email: 4,
+  phone: 5,
+  keyword: 6,
+}
 
 type PhoneCandidate = Candidate & { moE164?: string }
 
@@ -33,8 +41,12 @@ function resolveOverlaps(cands: PhoneCandidate[]): PhoneCandidate[] {
   const kept: PhoneCandidate[] = []
   for (const c of cands) {
     const last = kept[kept.length - 1]
-    if (!last || c.start >= last.end) { kept.push(c); continue }
-    const better = PRIORITY[c.type] < PRIORITY[last.type] || (c.type === last.type && c.end - c.start > last.end - last.start)
+    if (!last || c.start >= last.end) {
+      kept.push(c)
+      continue
+    }
+    const better =
+      PRIORITY[c.type] < PRIORITY[last.type] || (c.type === last.type && c.end - c.start > last.end - last.start)
     if (better) kept[kept.length - 1] = c
   }
   return kept
@@ -77,13 +89,20 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
         ? hasContext(context, c.type, c.start, c.end, BARE_PHONE_WINDOW, 0)
         : hasContext(context, c.type, c.start, c.end, window, window)
       if (c.needsContext && !near) continue
-      if (c.moE164 && hasContext(context, 'macau', c.start, c.end, window, window)) { region = 'MO'; e164 = c.moE164 }
+      if (c.moE164 && hasContext(context, 'macau', c.start, c.end, window, window)) {
+        region = 'MO'
+        e164 = c.moE164
+      }
     }
     const confidence = Math.min(0.99, Math.round((c.base + (near ? CONTEXT_BONUS : 0)) * 100) / 100)
     if (confidence < minConfidence) continue
     const finding: Finding = {
-      type: c.type, start: decoded.sourceStart(c.start), end: decoded.sourceEnd(c.end), confidence,
-      masked: maskValue(c.type, decoded.text.slice(c.start, c.end)), context: near,
+      type: c.type,
+      start: decoded.sourceStart(c.start),
+      end: decoded.sourceEnd(c.end),
+      confidence,
+      masked: maskValue(c.type, decoded.text.slice(c.start, c.end)),
+      context: near,
     }
     if (c.category) finding.category = c.category
     if (e164) finding.e164 = e164

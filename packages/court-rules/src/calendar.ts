@@ -7,13 +7,27 @@ import { type IsoDate, isIsoDate, weekday, yearOf } from './dates'
  * `office_closed` is any other day the Registry is closed by direction (O.64 r.7): it moves a
  * deadline under O.3 r.4 but is not left out of a short period.
  */
-export type ClosureReason = 'saturday' | 'sunday' | 'general_holiday' | 'gale_warning' | 'black_rainstorm' | 'office_closed'
+export type ClosureReason =
+  'saturday' | 'sunday' | 'general_holiday' | 'gale_warning' | 'black_rainstorm' | 'office_closed'
 
 /** Every {@link ClosureReason}, in the order a day's reason is chosen. */
-export const CLOSURE_REASONS: readonly ClosureReason[] = ['general_holiday', 'sunday', 'saturday', 'gale_warning', 'black_rainstorm', 'office_closed']
+export const CLOSURE_REASONS: readonly ClosureReason[] = [
+  'general_holiday',
+  'sunday',
+  'saturday',
+  'gale_warning',
+  'black_rainstorm',
+  'office_closed',
+]
 
 /** The reasons that make a day a "specified day" of O.3 r.2(5). */
-export const SPECIFIED_DAY_REASONS: readonly ClosureReason[] = ['general_holiday', 'sunday', 'saturday', 'gale_warning', 'black_rainstorm']
+export const SPECIFIED_DAY_REASONS: readonly ClosureReason[] = [
+  'general_holiday',
+  'sunday',
+  'saturday',
+  'gale_warning',
+  'black_rainstorm',
+]
 
 /** True when a closure reason makes the day a specified day (left out of a period of 7 days or less). */
 export function isSpecifiedDay(reason: ClosureReason): boolean {

@@ -60,10 +60,16 @@ export function parseDeadlineArgs(argv: readonly string[]): DeadlineArgs {
       i++
       return next
     }
-    const flagOnly = () => { if (inline !== undefined) throw new UsageError(`${flag} takes no value`) }
+    const flagOnly = () => {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`)
+    }
     switch (flag) {
-      case '--from': from = value(); break
-      case '--days': days = value(); break
+      case '--from':
+        from = value()
+        break
+      case '--days':
+        days = value()
+        break
       case '--after':
       case '--before': {
         flagOnly()
@@ -72,8 +78,14 @@ export function parseDeadlineArgs(argv: readonly string[]): DeadlineArgs {
         direction = d
         break
       }
-      case '--clear': flagOnly(); clear = true; break
-      case '--ignore-short-period-rule': flagOnly(); ignoreShort = true; break
+      case '--clear':
+        flagOnly()
+        clear = true
+        break
+      case '--ignore-short-period-rule':
+        flagOnly()
+        ignoreShort = true
+        break
       case '--gale':
       case '--black-rainstorm': {
         const date = value()
@@ -81,10 +93,15 @@ export function parseDeadlineArgs(argv: readonly string[]): DeadlineArgs {
         declared.push({ date, kind: flag === '--gale' ? 'gale_warning' : 'black_rainstorm' })
         break
       }
-      case '--holidays': holidaysFile = value(); break
+      case '--holidays':
+        holidaysFile = value()
+        break
       case '--help':
-      case '-h': help = true; break
-      default: throw new UsageError(`unknown option '${raw}'`)
+      case '-h':
+        help = true
+        break
+      default:
+        throw new UsageError(`unknown option '${raw}'`)
     }
   }
   if (help) return { input: { from: '', period: 0, direction: 'after' }, declared, holidaysFile, help }
@@ -131,7 +148,9 @@ export function runDeadlineCli(argv: readonly string[], io: CliIo): number {
   const calendar = createCourtCalendar({ holidays, declared: args.declared, holidayYears: years })
   const r = computeDeadline(args.input, calendar)
   for (const w of r.warnings) {
-    io.err(`deadline: warning: no general-holiday list for ${w.year}; holidays that year are not taken into account (use --holidays)\n`)
+    io.err(
+      `deadline: warning: no general-holiday list for ${w.year}; holidays that year are not taken into account (use --holidays)\n`,
+    )
   }
   io.out(`${JSON.stringify({ deadline: r.deadline, counted: r.counted, excluded: r.excluded }, null, 2)}\n`)
   return 0

@@ -8,9 +8,16 @@ function run(argv: string[], files: Record<string, string> = {}) {
   let out = ''
   let err = ''
   const code = runDeadlineCli(argv, {
-    out: (t) => { out += t },
-    err: (t) => { err += t },
-    readFile: (p) => { if (!(p in files)) throw new Error(`ENOENT: ${p}`); return files[p]! },
+    out: (t) => {
+      out += t
+    },
+    err: (t) => {
+      err += t
+    },
+    readFile: (p) => {
+      if (!(p in files)) throw new Error(`ENOENT: ${p}`)
+      return files[p]!
+    },
   })
   return { code, out, err }
 }
@@ -24,13 +31,21 @@ describe('pnpm deadline', () => {
     expect(json.deadline).toBe('2025-04-30')
     expect(json.counted).toHaveLength(7)
     expect(json.excluded.map((e: { date: string; reason: string }) => `${e.date} ${e.reason}`)).toEqual([
-      '2025-04-18 general_holiday', '2025-04-19 general_holiday', '2025-04-20 sunday', '2025-04-21 general_holiday', '2025-04-26 saturday', '2025-04-27 sunday',
+      '2025-04-18 general_holiday',
+      '2025-04-19 general_holiday',
+      '2025-04-20 sunday',
+      '2025-04-21 general_holiday',
+      '2025-04-26 saturday',
+      '2025-04-27 sunday',
     ])
   })
 
   it('accepts --name=value, --before, --clear and declared days', () => {
     expect(JSON.parse(run(['--from=2025-05-12', '--days=2', '--before', '--clear']).out).deadline).toBe('2025-05-07')
-    expect(JSON.parse(run(['--from', '2025-04-17', '--days', '7', '--after', '--black-rainstorm', '2025-04-22']).out).deadline).toBe('2025-05-02')
+    expect(
+      JSON.parse(run(['--from', '2025-04-17', '--days', '7', '--after', '--black-rainstorm', '2025-04-22']).out)
+        .deadline,
+    ).toBe('2025-05-02')
   })
 
   it('reads a holiday file with a BOM given by --holidays', () => {
@@ -49,7 +64,10 @@ describe('pnpm deadline', () => {
 
   it.each([
     [[], /--from is required/],
-    [['--from', '2025-02-30', '--days', '7', '--after'], /--from must be a real date written YYYY-MM-DD \(got '2025-02-30'\)/],
+    [
+      ['--from', '2025-02-30', '--days', '7', '--after'],
+      /--from must be a real date written YYYY-MM-DD \(got '2025-02-30'\)/,
+    ],
     [['--from', '17/04/2025', '--days', '7', '--after'], /--from must be a real date/],
     [['--from', '2025-04-17', '--after'], /--days is required/],
     [['--from', '2025-04-17', '--days', 'seven', '--after'], /--days must be a whole number/],
@@ -70,10 +88,16 @@ describe('pnpm deadline', () => {
     const root = fileURLToPath(new URL('../../../', import.meta.url))
     const tsx = `${root}node_modules/.bin/tsx`
     expect(existsSync(tsx)).toBe(true)
-    const ok = spawnSync(tsx, ['packages/court-rules/src/cli.ts', '--from', '2025-04-17', '--days', '8', '--after'], { cwd: root, encoding: 'utf8' })
+    const ok = spawnSync(tsx, ['packages/court-rules/src/cli.ts', '--from', '2025-04-17', '--days', '8', '--after'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(ok.status).toBe(0)
     expect(JSON.parse(ok.stdout).deadline).toBe('2025-04-25')
-    const bad = spawnSync(tsx, ['packages/court-rules/src/cli.ts', '--from', 'tomorrow', '--days', '8', '--after'], { cwd: root, encoding: 'utf8' })
+    const bad = spawnSync(tsx, ['packages/court-rules/src/cli.ts', '--from', 'tomorrow', '--days', '8', '--after'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/--from must be a real date/)
   }, 30_000)

@@ -8,7 +8,10 @@ import { resolve } from 'node:path'
 import { runDeadlineCli } from './cli-core'
 
 // `pnpm deadline ... | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e })
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  else throw e
+})
 
 // pnpm runs scripts from the root; a relative --holidays path means the caller's directory.
 const cwd = process.env.INIT_CWD ?? process.cwd()

@@ -12,12 +12,32 @@ describe('O.3 r.2: the DOMAIN.md worked example', () => {
   it('7 days after Thursday 17 April 2025 ends on Wednesday 30 April (Easter and weekends left out)', () => {
     const r = compute({ from: '2025-04-17', period: 7, direction: 'after' })
     expect(r.deadline).toBe('2025-04-30')
-    expect(r.counted).toEqual(['2025-04-22', '2025-04-23', '2025-04-24', '2025-04-25', '2025-04-28', '2025-04-29', '2025-04-30'])
+    expect(r.counted).toEqual([
+      '2025-04-22',
+      '2025-04-23',
+      '2025-04-24',
+      '2025-04-25',
+      '2025-04-28',
+      '2025-04-29',
+      '2025-04-30',
+    ])
     expect(r.excluded).toEqual([
       { date: '2025-04-18', reason: 'general_holiday', name: 'Good Friday', nameZh: '耶穌受難節', rule: 'O.3 r.2(5)' },
-      { date: '2025-04-19', reason: 'general_holiday', name: 'The day following Good Friday', nameZh: '耶穌受難節翌日', rule: 'O.3 r.2(5)' },
+      {
+        date: '2025-04-19',
+        reason: 'general_holiday',
+        name: 'The day following Good Friday',
+        nameZh: '耶穌受難節翌日',
+        rule: 'O.3 r.2(5)',
+      },
       { date: '2025-04-20', reason: 'sunday', rule: 'O.3 r.2(5)' },
-      { date: '2025-04-21', reason: 'general_holiday', name: 'Easter Monday', nameZh: '復活節星期一', rule: 'O.3 r.2(5)' },
+      {
+        date: '2025-04-21',
+        reason: 'general_holiday',
+        name: 'Easter Monday',
+        nameZh: '復活節星期一',
+        rule: 'O.3 r.2(5)',
+      },
       { date: '2025-04-26', reason: 'saturday', rule: 'O.3 r.2(5)' },
       { date: '2025-04-27', reason: 'sunday', rule: 'O.3 r.2(5)' },
     ])
@@ -44,7 +64,15 @@ describe('holiday seasons', () => {
     const r = compute({ from: '2026-02-13', period: 3, direction: 'after' })
     expect(r.counted).toEqual(['2026-02-16', '2026-02-20', '2026-02-23'])
     expect(r.deadline).toBe('2026-02-23')
-    expect(dates(r)).toEqual(['2026-02-14', '2026-02-15', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-21', '2026-02-22'])
+    expect(dates(r)).toEqual([
+      '2026-02-14',
+      '2026-02-15',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-21',
+      '2026-02-22',
+    ])
   })
 
   it('Lunar New Year 2025: a 14-day period ending on the first day runs on to Monday 3 February (O.3 r.4)', () => {
@@ -63,9 +91,20 @@ describe('holiday seasons', () => {
 
   it('Easter 2026: 7 days after Wednesday 1 April ends on Wednesday 15 April', () => {
     const r = compute({ from: '2026-04-01', period: 7, direction: 'after' })
-    expect(r.counted).toEqual(['2026-04-02', '2026-04-08', '2026-04-09', '2026-04-10', '2026-04-13', '2026-04-14', '2026-04-15'])
+    expect(r.counted).toEqual([
+      '2026-04-02',
+      '2026-04-08',
+      '2026-04-09',
+      '2026-04-10',
+      '2026-04-13',
+      '2026-04-14',
+      '2026-04-15',
+    ])
     expect(r.excluded.filter((e) => e.reason === 'general_holiday').map((e) => e.name)).toEqual([
-      'Good Friday', 'The day following Good Friday', 'The day following Ching Ming Festival', 'The day following Easter Monday',
+      'Good Friday',
+      'The day following Good Friday',
+      'The day following Ching Ming Festival',
+      'The day following Easter Monday',
     ])
   })
 
@@ -93,7 +132,15 @@ describe('holiday seasons', () => {
 describe('periods before a date (r.2(3)) and clear days (r.2(4))', () => {
   it('7 days before Friday 16 May 2025 ends on Wednesday 7 May (weekend left out)', () => {
     const r = compute({ from: '2025-05-16', period: 7, direction: 'before' })
-    expect(r.counted).toEqual(['2025-05-07', '2025-05-08', '2025-05-09', '2025-05-12', '2025-05-13', '2025-05-14', '2025-05-15'])
+    expect(r.counted).toEqual([
+      '2025-05-07',
+      '2025-05-08',
+      '2025-05-09',
+      '2025-05-12',
+      '2025-05-13',
+      '2025-05-14',
+      '2025-05-15',
+    ])
     expect(r.deadline).toBe('2025-05-07')
   })
 
@@ -110,7 +157,10 @@ describe('periods before a date (r.2(3)) and clear days (r.2(4))', () => {
     expect(r.unadjusted).toBe('2025-04-21')
     expect(r.deadline).toBe('2025-04-17')
     expect(r.excluded.map((e) => [e.date, e.rule])).toEqual([
-      ['2025-04-18', 'closed-before'], ['2025-04-19', 'closed-before'], ['2025-04-20', 'closed-before'], ['2025-04-21', 'closed-before'],
+      ['2025-04-18', 'closed-before'],
+      ['2025-04-19', 'closed-before'],
+      ['2025-04-20', 'closed-before'],
+      ['2025-04-21', 'closed-before'],
     ])
   })
 
@@ -136,18 +186,43 @@ describe('periods before a date (r.2(3)) and clear days (r.2(4))', () => {
 
 describe('declared warning days', () => {
   it('a black rainstorm on Tuesday 22 April 2025 moves the worked example to Friday 2 May (Labour Day left out too)', () => {
-    const r = compute({ from: '2025-04-17', period: 7, direction: 'after' }, [{ date: '2025-04-22', kind: 'black_rainstorm', note: 'Black rainstorm 07:10-13:25' }])
+    const r = compute({ from: '2025-04-17', period: 7, direction: 'after' }, [
+      { date: '2025-04-22', kind: 'black_rainstorm', note: 'Black rainstorm 07:10-13:25' },
+    ])
     expect(r.deadline).toBe('2025-05-02')
-    expect(r.counted).toEqual(['2025-04-23', '2025-04-24', '2025-04-25', '2025-04-28', '2025-04-29', '2025-04-30', '2025-05-02'])
-    expect(r.excluded).toContainEqual({ date: '2025-04-22', reason: 'black_rainstorm', name: 'Black rainstorm 07:10-13:25', rule: 'O.3 r.2(5)' })
-    expect(r.excluded).toContainEqual({ date: '2025-05-01', reason: 'general_holiday', name: 'Labour Day', nameZh: '勞動節', rule: 'O.3 r.2(5)' })
+    expect(r.counted).toEqual([
+      '2025-04-23',
+      '2025-04-24',
+      '2025-04-25',
+      '2025-04-28',
+      '2025-04-29',
+      '2025-04-30',
+      '2025-05-02',
+    ])
+    expect(r.excluded).toContainEqual({
+      date: '2025-04-22',
+      reason: 'black_rainstorm',
+      name: 'Black rainstorm 07:10-13:25',
+      rule: 'O.3 r.2(5)',
+    })
+    expect(r.excluded).toContainEqual({
+      date: '2025-05-01',
+      reason: 'general_holiday',
+      name: 'Labour Day',
+      nameZh: '勞動節',
+      rule: 'O.3 r.2(5)',
+    })
   })
 
   it('a gale warning on the last day of a long period moves it to the next open day (O.3 r.4)', () => {
-    const r = compute({ from: '2025-04-17', period: 8, direction: 'after' }, [{ date: '2025-04-25', kind: 'gale_warning' }])
+    const r = compute({ from: '2025-04-17', period: 8, direction: 'after' }, [
+      { date: '2025-04-25', kind: 'gale_warning' },
+    ])
     expect(r.deadline).toBe('2025-04-28')
     expect(r.excluded.map((e) => [e.date, e.reason, e.rule])).toEqual([
-      ['2025-04-25', 'gale_warning', 'O.3 r.4'], ['2025-04-26', 'saturday', 'O.3 r.4'], ['2025-04-27', 'sunday', 'O.3 r.4'],
+      ['2025-04-25', 'gale_warning', 'O.3 r.4'],
+      ['2025-04-26', 'saturday', 'O.3 r.4'],
+      ['2025-04-27', 'sunday', 'O.3 r.4'],
     ])
   })
 
@@ -163,14 +238,23 @@ describe('declared warning days', () => {
 
 describe('exceptions and other units', () => {
   it('ignoring O.3 r.2(5) (O.10 r.1(3)): deemed service 7 days after Thursday 17 April 2025 is Thursday 24 April', () => {
-    const r = compute({ from: '2025-04-17', period: 7, direction: 'after', ignoreShortPeriodRule: true, closedDayRule: 'none' })
+    const r = compute({
+      from: '2025-04-17',
+      period: 7,
+      direction: 'after',
+      ignoreShortPeriodRule: true,
+      closedDayRule: 'none',
+    })
     expect(r.deadline).toBe('2025-04-24')
     expect(r.shortPeriodRule).toBe(false)
     expect(r.excluded).toEqual([])
   })
 
   it('a deemed date on a holiday stays where it is when the closed-day rule is off', () => {
-    expect(compute({ from: '2025-04-12', period: 7, direction: 'after', ignoreShortPeriodRule: true, closedDayRule: 'none' }).deadline).toBe('2025-04-19')
+    expect(
+      compute({ from: '2025-04-12', period: 7, direction: 'after', ignoreShortPeriodRule: true, closedDayRule: 'none' })
+        .deadline,
+    ).toBe('2025-04-19')
   })
 
   it('counting the anchor day: acknowledgment 14 days after service on 12 Nov 2021 (incl. that day) is 25 Nov; defence 28 days later 23 Dec', () => {
@@ -212,6 +296,10 @@ describe('input checks', () => {
     [{ from: '2025-04-17', period: 7, direction: 'sideways' }, 'direction'],
   ] as [DeadlineInput, string][])('refuses %j (field %s)', (input, field) => {
     expect(() => compute(input)).toThrow(DeadlineInputError)
-    try { compute(input) } catch (e) { expect((e as DeadlineInputError).field).toBe(field) }
+    try {
+      compute(input)
+    } catch (e) {
+      expect((e as DeadlineInputError).field).toBe(field)
+    }
   })
 })

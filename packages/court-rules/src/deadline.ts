@@ -90,7 +90,10 @@ export interface DeadlineResult {
 
 /** A period rule that cannot be computed. */
 export class DeadlineInputError extends Error {
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message)
     this.name = 'DeadlineInputError'
   }
@@ -105,21 +108,35 @@ const MAX_ROLL = 60
 /** Check a period rule; returns the first problem or null. */
 export function validatePeriodRule(r: PeriodRule & { from?: unknown }): DeadlineInputError | null {
   const unit = r.unit ?? 'days'
-  if ('from' in r && !isIsoDate(r.from)) return new DeadlineInputError('from must be a real date written YYYY-MM-DD', 'from')
-  if (!Number.isInteger(r.period) || r.period < 1) return new DeadlineInputError('the period must be a whole number of at least 1', 'period')
-  const max = unit === 'months' ? MAX_PERIOD_MONTHS : unit === 'weeks' ? Math.floor(MAX_PERIOD_DAYS / 7) : MAX_PERIOD_DAYS
+  if ('from' in r && !isIsoDate(r.from))
+    return new DeadlineInputError('from must be a real date written YYYY-MM-DD', 'from')
+  if (!Number.isInteger(r.period) || r.period < 1)
+    return new DeadlineInputError('the period must be a whole number of at least 1', 'period')
+  const max =
+    unit === 'months' ? MAX_PERIOD_MONTHS : unit === 'weeks' ? Math.floor(MAX_PERIOD_DAYS / 7) : MAX_PERIOD_DAYS
   if (r.period > max) return new DeadlineInputError(`the period may be at most ${max} ${unit}`, 'period')
-  if (r.direction !== 'after' && r.direction !== 'before') return new DeadlineInputError('direction must be "after" or "before"', 'direction')
-  if (unit !== 'days' && unit !== 'weeks' && unit !== 'months') return new DeadlineInputError('unit must be days, weeks or months', 'unit')
+  if (r.direction !== 'after' && r.direction !== 'before')
+    return new DeadlineInputError('direction must be "after" or "before"', 'direction')
+  if (unit !== 'days' && unit !== 'weeks' && unit !== 'months')
+    return new DeadlineInputError('unit must be days, weeks or months', 'unit')
   if (r.clear && unit === 'months') return new DeadlineInputError('clear days cannot be combined with months', 'clear')
   if (r.includeAnchorDay && (r.direction === 'before' || r.clear || unit === 'months')) {
-    return new DeadlineInputError('counting the anchor day only applies to an "after" period of days, not clear', 'includeAnchorDay')
+    return new DeadlineInputError(
+      'counting the anchor day only applies to an "after" period of days, not clear',
+      'includeAnchorDay',
+    )
   }
   return null
 }
 
 function excluded(day: ClosedDay, rule: ExclusionRule): Exclusion {
-  return { date: day.date, reason: day.reason, ...(day.name ? { name: day.name } : {}), ...(day.nameZh ? { nameZh: day.nameZh } : {}), rule }
+  return {
+    date: day.date,
+    reason: day.reason,
+    ...(day.name ? { name: day.name } : {}),
+    ...(day.nameZh ? { nameZh: day.nameZh } : {}),
+    rule,
+  }
 }
 
 /**

@@ -7,7 +7,23 @@ const year = (y: number) => HK_GENERAL_HOLIDAYS.filter((h) => h.date.startsWith(
 describe('bundled Hong Kong general holidays', () => {
   it('2026 is exactly the list in DOMAIN.md', () => {
     expect(year(2026).map((h) => h.date.slice(5))).toEqual([
-      '01-01', '02-17', '02-18', '02-19', '04-03', '04-04', '04-06', '04-07', '05-01', '05-25', '06-19', '07-01', '09-26', '10-01', '10-19', '12-25', '12-26',
+      '01-01',
+      '02-17',
+      '02-18',
+      '02-19',
+      '04-03',
+      '04-04',
+      '04-06',
+      '04-07',
+      '05-01',
+      '05-25',
+      '06-19',
+      '07-01',
+      '09-26',
+      '10-01',
+      '10-19',
+      '12-25',
+      '12-26',
     ])
   })
 
@@ -30,7 +46,10 @@ describe('bundled Hong Kong general holidays', () => {
   })
 
   it('an import replaces the bundled years it covers and keeps the others', () => {
-    const { holidays, years } = mergeHolidayLists([{ date: '2026-01-01', name: 'New Year' }, { date: '2028-01-01', name: 'The first day of January' }])
+    const { holidays, years } = mergeHolidayLists([
+      { date: '2026-01-01', name: 'New Year' },
+      { date: '2028-01-01', name: 'The first day of January' },
+    ])
     expect(holidays.filter((h) => h.date.startsWith('2026-'))).toEqual([{ date: '2026-01-01', name: 'New Year' }])
     expect(holidays.filter((h) => h.date.startsWith('2025-'))).toHaveLength(17)
     expect(years).toEqual([2024, 2025, 2026, 2027, 2028])

@@ -135,7 +135,10 @@ export const HK_BUNDLED_YEARS: readonly number[] = [2024, 2025, 2026, 2027]
  * The effective holiday list: the bundled years, with every year that `imported` covers
  * replaced wholesale by the imported list (an administrator's 1823 import is authoritative).
  */
-export function mergeHolidayLists(imported: readonly GeneralHoliday[], importedYears?: Iterable<number>): { holidays: GeneralHoliday[]; years: number[] } {
+export function mergeHolidayLists(
+  imported: readonly GeneralHoliday[],
+  importedYears?: Iterable<number>,
+): { holidays: GeneralHoliday[]; years: number[] } {
   const overridden = new Set(importedYears ?? imported.map((h) => Number(h.date.slice(0, 4))))
   const kept = HK_GENERAL_HOLIDAYS.filter((h) => !overridden.has(Number(h.date.slice(0, 4))))
   const holidays = [...kept, ...imported].sort((a, b) => a.date.localeCompare(b.date))

@@ -7,13 +7,21 @@ import { HolidayFileError, mergeLanguageFiles, parseHolidayFile } from './ical-j
 /** A file shaped like the Government's 1823 download. */
 function govFile(events: { start: string; end: string; summary: string }[]) {
   return JSON.stringify({
-    vcalendar: [{
-      prodid: '-//1823 Call Centre//Hong Kong Public Holidays//EN', version: '2.0', calscale: 'GREGORIAN',
-      'x-wr-timezone': 'Asia/Hong_Kong',
-      vevent: events.map((e, i) => ({
-        dtstart: [e.start, { value: 'DATE' }], dtend: [e.end, { value: 'DATE' }], transp: 'TRANSPARENT', uid: `2025${i}@1823.gov.hk`, summary: e.summary,
-      })),
-    }],
+    vcalendar: [
+      {
+        prodid: '-//1823 Call Centre//Hong Kong Public Holidays//EN',
+        version: '2.0',
+        calscale: 'GREGORIAN',
+        'x-wr-timezone': 'Asia/Hong_Kong',
+        vevent: events.map((e, i) => ({
+          dtstart: [e.start, { value: 'DATE' }],
+          dtend: [e.end, { value: 'DATE' }],
+          transp: 'TRANSPARENT',
+          uid: `2025${i}@1823.gov.hk`,
+          summary: e.summary,
+        })),
+      },
+    ],
   })
 }
 
@@ -44,7 +52,11 @@ describe('the 1823 holiday file', () => {
     const zh = parseHolidayFile(govFile([{ start: '20250418', end: '20250419', summary: '耶穌受難節' }]))
     expect(zh.holidays[0]).toEqual({ date: '2025-04-18', name: '耶穌受難節', nameZh: '耶穌受難節' })
     const merged = mergeLanguageFiles(parseHolidayFile(FILE_2025), zh)
-    expect(merged.find((h) => h.date === '2025-04-18')).toEqual({ date: '2025-04-18', name: 'Good Friday', nameZh: '耶穌受難節' })
+    expect(merged.find((h) => h.date === '2025-04-18')).toEqual({
+      date: '2025-04-18',
+      name: 'Good Friday',
+      nameZh: '耶穌受難節',
+    })
   })
 
   it('an imported year drives the calculation in place of the bundled list', () => {
@@ -69,7 +81,9 @@ describe('the 1823 holiday file', () => {
     [govFile([{ start: '20250101', end: '20250102', summary: ' ' }]), /summary/, 'vcalendar[0].vevent[0].summary'],
   ])('refuses a bad file with a path to the problem (%#)', (text, message, path) => {
     expect(() => parseHolidayFile(text)).toThrow(message)
-    try { parseHolidayFile(text) } catch (e) {
+    try {
+      parseHolidayFile(text)
+    } catch (e) {
       expect(e).toBeInstanceOf(HolidayFileError)
       expect((e as HolidayFileError).path).toBe(path)
     }

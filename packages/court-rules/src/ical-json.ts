@@ -9,7 +9,10 @@ import { addDays, type IsoDate, isIsoDate, yearOf } from './dates'
 
 /** Why a holiday file was refused. */
 export class HolidayFileError extends Error {
-  constructor(message: string, readonly path: string = '') {
+  constructor(
+    message: string,
+    readonly path: string = '',
+  ) {
     super(message)
     this.name = 'HolidayFileError'
   }

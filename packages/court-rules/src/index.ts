@@ -3,7 +3,19 @@
  * dates, no I/O: RHC O.3 r.2 / r.4 reckoning with its working, the bundled 2024-2027 general
  * holidays, the Government's iCalendar-JSON holiday file parser and rule templates as data.
  */
-export { addDays, addMonths, dateRange, daysBetween, hongKongDateOf, isIsoDate, toEpochDay, weekday, yearOf, type IsoDate, type Weekday } from './dates'
+export {
+  addDays,
+  addMonths,
+  dateRange,
+  daysBetween,
+  hongKongDateOf,
+  isIsoDate,
+  toEpochDay,
+  weekday,
+  yearOf,
+  type IsoDate,
+  type Weekday,
+} from './dates'
 export {
   CLOSURE_REASONS,
   SPECIFIED_DAY_REASONS,

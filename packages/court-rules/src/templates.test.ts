@@ -27,6 +27,8 @@ describe('bundled rule templates', () => {
   })
 
   it('a summons needs 2 clear days before the hearing, weekends left out', () => {
-    expect(applyTemplate(findBundledTemplate('summons-service')!, '2025-05-12', bundledCalendar()).deadline).toBe('2025-05-07')
+    expect(applyTemplate(findBundledTemplate('summons-service')!, '2025-05-12', bundledCalendar()).deadline).toBe(
+      '2025-05-07',
+    )
   })
 })

@@ -50,7 +50,12 @@ export const BUNDLED_TEMPLATES: readonly RuleTemplate[] = [
   {
     id: 'acknowledgment-of-service',
     name: { 'zh-HK': '送達認收書', 'zh-CN': '送达认收书', en: 'Acknowledgment of service' },
-    period: 14, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: false, includeAnchorDay: true,
+    period: 14,
+    unit: 'days',
+    direction: 'after',
+    clear: false,
+    ignoreShortPeriodRule: false,
+    includeAnchorDay: true,
     anchorEvent: 'writ_served',
     citation: 'RHC O.12 r.4(a) (with O.12 r.1)',
     notes: {
@@ -62,19 +67,30 @@ export const BUNDLED_TEMPLATES: readonly RuleTemplate[] = [
   {
     id: 'deemed-service-by-post',
     name: { 'zh-HK': '郵寄送達的當作送達日', 'zh-CN': '邮寄送达的视为送达日', en: 'Deemed service of a writ by post' },
-    period: 7, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: true, closedDayRule: 'none',
+    period: 7,
+    unit: 'days',
+    direction: 'after',
+    clear: false,
+    ignoreShortPeriodRule: true,
+    closedDayRule: 'none',
     anchorEvent: 'writ_posted',
     citation: 'RHC O.10 r.1(3)(a) ("ignoring Order 3, rule 2(5)")',
     notes: {
-      'zh-HK': '除非有相反證明，當作在寄出或投入信箱後第7天送達；不理會第3號命令第2(5)條規則。這是當作日期，不適用第3號命令第4條規則。',
-      'zh-CN': '除非有相反证明，视为在寄出或投入信箱后第7天送达；不理会第3号命令第2(5)条规则。这是视为日期，不适用第3号命令第4条规则。',
+      'zh-HK':
+        '除非有相反證明，當作在寄出或投入信箱後第7天送達；不理會第3號命令第2(5)條規則。這是當作日期，不適用第3號命令第4條規則。',
+      'zh-CN':
+        '除非有相反证明，视为在寄出或投入信箱后第7天送达；不理会第3号命令第2(5)条规则。这是视为日期，不适用第3号命令第4条规则。',
       en: 'Unless the contrary is shown, served on the seventh day after posting or insertion through the letter box, ignoring O.3 r.2(5). A deemed date: O.3 r.4 does not move it.',
     },
   },
   {
     id: 'defence',
     name: { 'zh-HK': '送達抗辯書', 'zh-CN': '送达抗辩书', en: 'Service of defence' },
-    period: 28, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: false,
+    period: 28,
+    unit: 'days',
+    direction: 'after',
+    clear: false,
+    ignoreShortPeriodRule: false,
     anchorEvent: 'ack_service_time_expired',
     citation: 'RHC O.18 r.2(1)',
     notes: {
@@ -86,15 +102,27 @@ export const BUNDLED_TEMPLATES: readonly RuleTemplate[] = [
   {
     id: 'reply',
     name: { 'zh-HK': '送達答覆書', 'zh-CN': '送达答复书', en: 'Service of reply' },
-    period: 28, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: false,
+    period: 28,
+    unit: 'days',
+    direction: 'after',
+    clear: false,
+    ignoreShortPeriodRule: false,
     anchorEvent: 'defence_served',
     citation: 'RHC O.18 r.3(4)',
-    notes: { 'zh-HK': '抗辯書送達後28天內。', 'zh-CN': '抗辩书送达后28天内。', en: 'Within 28 days after service of the defence.' },
+    notes: {
+      'zh-HK': '抗辯書送達後28天內。',
+      'zh-CN': '抗辩书送达后28天内。',
+      en: 'Within 28 days after service of the defence.',
+    },
   },
   {
     id: 'summons-service',
     name: { 'zh-HK': '送達傳票（2整天）', 'zh-CN': '送达传票（2整天）', en: 'Service of a summons (2 clear days)' },
-    period: 2, unit: 'days', direction: 'before', clear: true, ignoreShortPeriodRule: false,
+    period: 2,
+    unit: 'days',
+    direction: 'before',
+    clear: true,
+    ignoreShortPeriodRule: false,
     anchorEvent: 'hearing',
     citation: 'RHC O.32 r.3',
     notes: {
@@ -106,7 +134,11 @@ export const BUNDLED_TEMPLATES: readonly RuleTemplate[] = [
   {
     id: 'appeal-from-master',
     name: { 'zh-HK': '就聆案官決定提出上訴', 'zh-CN': '就聆案官决定提出上诉', en: 'Appeal from a master to a judge' },
-    period: 14, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: false,
+    period: 14,
+    unit: 'days',
+    direction: 'after',
+    clear: false,
+    ignoreShortPeriodRule: false,
     anchorEvent: 'master_decision',
     citation: 'RHC O.58 r.1(3)',
     notes: {
@@ -118,7 +150,11 @@ export const BUNDLED_TEMPLATES: readonly RuleTemplate[] = [
   {
     id: 'appeal-to-court-of-appeal',
     name: { 'zh-HK': '向上訴法庭提出上訴', 'zh-CN': '向上诉法庭提出上诉', en: 'Appeal to the Court of Appeal' },
-    period: 28, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: false,
+    period: 28,
+    unit: 'days',
+    direction: 'after',
+    clear: false,
+    ignoreShortPeriodRule: false,
     anchorEvent: 'judgment',
     citation: 'RHC O.59 r.4(1)',
     notes: {

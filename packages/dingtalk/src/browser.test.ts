@@ -13,9 +13,13 @@ const settle = async () => {
 }
 
 /** The Element Plus dialogs are imported on first use: wait until `selector` is on the page. */
-const shown = (selector: string) => vi.waitFor(() => {
-  if (!document.querySelector(selector)) throw new Error(`${selector} not shown yet`)
-}, { timeout: 4000 })
+const shown = (selector: string) =>
+  vi.waitFor(
+    () => {
+      if (!document.querySelector(selector)) throw new Error(`${selector} not shown yet`)
+    },
+    { timeout: 4000 },
+  )
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -29,7 +33,11 @@ describe('createDingTalk in a browser', () => {
   })
 
   it('rejects requestAuthCode with not_in_dingtalk', async () => {
-    await expect(inBrowser().requestAuthCode('ding1')).rejects.toMatchObject({ name: 'DingTalkError', code: 'not_in_dingtalk', api: 'requestAuthCode' })
+    await expect(inBrowser().requestAuthCode('ding1')).rejects.toMatchObject({
+      name: 'DingTalkError',
+      code: 'not_in_dingtalk',
+      api: 'requestAuthCode',
+    })
   })
 
   it('sets document.title', async () => {
@@ -50,7 +58,12 @@ describe('createDingTalk in a browser', () => {
   })
 
   it('resolves the default Element Plus confirm false when Cancel is clicked', async () => {
-    const answer = inBrowser().confirm({ title: 'Delete', message: 'Delete the file?', confirmText: 'Delete', cancelText: 'Keep' })
+    const answer = inBrowser().confirm({
+      title: 'Delete',
+      message: 'Delete the file?',
+      confirmText: 'Delete',
+      cancelText: 'Keep',
+    })
     await shown('.el-message-box button')
     await settle()
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')]
@@ -79,20 +92,27 @@ describe('createDingTalk in a browser', () => {
     await settle()
     const viewer = document.querySelector('.el-image-viewer__wrapper')
     expect(viewer).not.toBeNull()
-    expect(document.querySelector<HTMLImageElement>('.el-image-viewer__img')?.getAttribute('src')).toBe('https://a/2.png')
+    expect(document.querySelector<HTMLImageElement>('.el-image-viewer__img')?.getAttribute('src')).toBe(
+      'https://a/2.png',
+    )
     document.querySelector<HTMLElement>('.el-image-viewer__close')?.click()
     await settle()
     expect(document.querySelector('.el-image-viewer__wrapper')).toBeNull()
   })
 
   it('rejects complexPicker with unsupported when the app gave no pickUsers', async () => {
-    await expect(inBrowser().complexPicker({ corpId: 'ding1' })).rejects.toMatchObject({ code: 'unsupported', api: 'complexPicker' })
+    await expect(inBrowser().complexPicker({ corpId: 'ding1' })).rejects.toMatchObject({
+      code: 'unsupported',
+      api: 'complexPicker',
+    })
   })
 
   it('uses the app-supplied pickUsers', async () => {
     const pickUsers = vi.fn(async () => [{ userId: 'u1', name: 'Chan Tai Man' }])
     const options = { corpId: 'ding1', multiple: false }
-    await expect(inBrowser({ pickUsers }).complexPicker(options)).resolves.toEqual([{ userId: 'u1', name: 'Chan Tai Man' }])
+    await expect(inBrowser({ pickUsers }).complexPicker(options)).resolves.toEqual([
+      { userId: 'u1', name: 'Chan Tai Man' },
+    ])
     expect(pickUsers).toHaveBeenCalledWith(options)
   })
 
@@ -100,7 +120,12 @@ describe('createDingTalk in a browser', () => {
     const toast = () => {
       throw new Error('no DOM')
     }
-    await expect(inBrowser({ toast }).toast({ text: 'x' })).rejects.toMatchObject({ name: 'DingTalkError', code: 'failed', api: 'toast', message: 'no DOM' })
+    await expect(inBrowser({ toast }).toast({ text: 'x' })).rejects.toMatchObject({
+      name: 'DingTalkError',
+      code: 'failed',
+      api: 'toast',
+      message: 'no DOM',
+    })
   })
 
   it('keeps the default for a fallback member passed as undefined', async () => {

@@ -18,9 +18,13 @@ async function guard<T>(api: string, run: () => T | Promise<T>): Promise<T> {
 export function createBrowserOperations(fallback: Fallback): DingTalkOperations {
   return {
     requestAuthCode() {
-      return Promise.reject(new DingTalkError({
-        code: 'not_in_dingtalk', api: 'requestAuthCode', message: 'No DingTalk auth code outside DingTalk: use the dev sign-in',
-      }))
+      return Promise.reject(
+        new DingTalkError({
+          code: 'not_in_dingtalk',
+          api: 'requestAuthCode',
+          message: 'No DingTalk auth code outside DingTalk: use the dev sign-in',
+        }),
+      )
     },
     toast: (options) => guard('toast', () => fallback.toast(options)),
     alert: (options) => guard('alert', () => fallback.alert(options)),
@@ -31,9 +35,13 @@ export function createBrowserOperations(fallback: Fallback): DingTalkOperations 
     complexPicker(options) {
       const pickUsers = fallback.pickUsers
       if (!pickUsers) {
-        return Promise.reject(new DingTalkError({
-          code: 'unsupported', api: 'complexPicker', message: 'No people picker outside DingTalk: pass fallback.pickUsers',
-        }))
+        return Promise.reject(
+          new DingTalkError({
+            code: 'unsupported',
+            api: 'complexPicker',
+            message: 'No people picker outside DingTalk: pass fallback.pickUsers',
+          }),
+        )
       }
       return guard('complexPicker', () => pickUsers.call(fallback, options))
     },

@@ -46,9 +46,9 @@ export function createDingTalk(options: DingTalkOptions = {}): DingTalk {
   const inDingTalk = env !== 'browser'
   const operations = inDingTalk
     ? createNativeOperations(options.loadApi ?? loadSdkApi, {
-      call: options.timeoutMs ?? 8000,
-      interactive: options.interactiveTimeoutMs ?? 300_000,
-    })
+        call: options.timeoutMs ?? 8000,
+        interactive: options.interactiveTimeoutMs ?? 300_000,
+      })
     : createBrowserOperations(withFallback(options.fallback))
   return { ...operations, env, inDingTalk }
 }

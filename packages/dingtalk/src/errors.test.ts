@@ -10,7 +10,11 @@ describe('toDingTalkError', () => {
   })
 
   it.each([
-    [{ errorCode: 4050, errorMessage: "'biz.navigation.setTitle' do not support the current platform ('pc')" }, 'unsupported', 4050],
+    [
+      { errorCode: 4050, errorMessage: "'biz.navigation.setTitle' do not support the current platform ('pc')" },
+      'unsupported',
+      4050,
+    ],
     [{ errorCode: 4060, errorMessage: 'not configured' }, 'unsupported', 4060],
     [{ errorCode: '1', errorMessage: 'api not exist' }, 'unsupported', 1],
     [{ errorCode: '-1', errorMessage: 'cancel' }, 'cancelled', -1],

@@ -39,7 +39,9 @@ export class DingTalkError extends Error {
 /** True when `value` is a {@link DingTalkError} (also across duplicated copies of this package). */
 export function isDingTalkError(value: unknown): value is DingTalkError {
   if (value instanceof DingTalkError) return true
-  return value instanceof Error && value.name === 'DingTalkError' && typeof (value as { code?: unknown }).code === 'string'
+  return (
+    value instanceof Error && value.name === 'DingTalkError' && typeof (value as { code?: unknown }).code === 'string'
+  )
 }
 
 /** Native codes with a meaning of their own; anything else is `failed`. */

@@ -27,7 +27,12 @@ export async function alertWithMessageBox({ title, message, buttonName }: AlertO
 }
 
 /** Confirm as an Element Plus message box: true on confirm, false on cancel or close. */
-export async function confirmWithMessageBox({ title, message, confirmText, cancelText }: ConfirmOptions): Promise<boolean> {
+export async function confirmWithMessageBox({
+  title,
+  message,
+  confirmText,
+  cancelText,
+}: ConfirmOptions): Promise<boolean> {
   const labels = {
     ...(confirmText === undefined ? {} : { confirmButtonText: confirmText }),
     ...(cancelText === undefined ? {} : { cancelButtonText: cancelText }),

@@ -1,4 +1,11 @@
-import type { AlertOptions, ComplexPickerOptions, ConfirmOptions, PickedUser, PreviewImageOptions, ToastOptions } from './types'
+import type {
+  AlertOptions,
+  ComplexPickerOptions,
+  ConfirmOptions,
+  PickedUser,
+  PreviewImageOptions,
+  ToastOptions,
+} from './types'
 
 /**
  * What the adapter does outside DingTalk (a desktop browser, local development). Every member

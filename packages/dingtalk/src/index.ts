@@ -14,5 +14,11 @@ export { defaultFallback } from './fallback'
 export type { Fallback } from './fallback'
 export type { LoadApi, NativeApiName, NativeApis } from './sdk-loader'
 export type {
-  AlertOptions, ComplexPickerOptions, ConfirmOptions, DingTalkOperations, PickedUser, PreviewImageOptions, ToastOptions,
+  AlertOptions,
+  ComplexPickerOptions,
+  ConfirmOptions,
+  DingTalkOperations,
+  PickedUser,
+  PreviewImageOptions,
+  ToastOptions,
 } from './types'

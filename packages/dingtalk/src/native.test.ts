@@ -36,7 +36,11 @@ describe('createDingTalk inside DingTalk', () => {
     vi.useFakeTimers()
     try {
       const pending = onIos({ requestAuthCode: never }, { timeoutMs: 8000 }).requestAuthCode('ding1')
-      const settled = expect(pending).rejects.toMatchObject({ code: 'timeout', api: 'requestAuthCode', nativeCode: undefined })
+      const settled = expect(pending).rejects.toMatchObject({
+        code: 'timeout',
+        api: 'requestAuthCode',
+        nativeCode: undefined,
+      })
       await vi.advanceTimersByTimeAsync(8000)
       await settled
       await expect(pending).rejects.toBeInstanceOf(DingTalkError)
@@ -51,7 +55,8 @@ describe('createDingTalk inside DingTalk', () => {
   })
 
   it('gives calls that wait for the user the longer limit', async () => {
-    const confirm = () => new Promise<{ buttonIndex: number }>((resolve) => setTimeout(() => resolve({ buttonIndex: 0 }), 60))
+    const confirm = () =>
+      new Promise<{ buttonIndex: number }>((resolve) => setTimeout(() => resolve({ buttonIndex: 0 }), 60))
     const alert = never
     const dingtalk = onIos({ confirm, alert }, { timeoutMs: 10, interactiveTimeoutMs: 30_000 })
     await expect(dingtalk.confirm({ message: 'Sure?' })).resolves.toBe(true)
@@ -60,14 +65,22 @@ describe('createDingTalk inside DingTalk', () => {
   })
 
   it.each([
-    [new Error("[DINGTALK-JSAPI] ERROR 4040: Do not support the current environment：'notInDingTalk'"), 'not_in_dingtalk', 4040],
+    [
+      new Error("[DINGTALK-JSAPI] ERROR 4040: Do not support the current environment：'notInDingTalk'"),
+      'not_in_dingtalk',
+      4040,
+    ],
     [{ errorCode: 4050, errorMessage: 'not on this platform' }, 'unsupported', 4050],
     [{ errorCode: '-1', errorMessage: 'cancel' }, 'cancelled', -1],
     [{ errorCode: '7', errorMessage: 'no permission' }, 'no_permission', 7],
     [{ errorCode: '12345', errorMessage: 'odd' }, 'failed', 12345],
   ] as const)('maps rejection %j to %s', async (raw, code, nativeCode) => {
     const requestAuthCode = () => Promise.reject(raw)
-    await expect(onIos({ requestAuthCode }).requestAuthCode('ding1')).rejects.toMatchObject({ code, nativeCode, api: 'requestAuthCode' })
+    await expect(onIos({ requestAuthCode }).requestAuthCode('ding1')).rejects.toMatchObject({
+      code,
+      nativeCode,
+      api: 'requestAuthCode',
+    })
   })
 
   it('reports a module that fails to load as failed', async () => {
@@ -90,7 +103,11 @@ describe('createDingTalk inside DingTalk', () => {
     await expect(dingtalk.confirm(ask)).resolves.toBe(true)
     await expect(dingtalk.confirm(ask)).resolves.toBe(false)
     await expect(dingtalk.confirm(ask)).resolves.toBe(false)
-    expect(confirm).toHaveBeenCalledWith({ title: 'Delete', message: 'Delete the file?', buttonLabels: ['Delete', 'Keep'] })
+    expect(confirm).toHaveBeenCalledWith({
+      title: 'Delete',
+      message: 'Delete the file?',
+      buttonLabels: ['Delete', 'Keep'],
+    })
   })
 
   it('still rejects confirm on failures other than cancel', async () => {
@@ -101,16 +118,37 @@ describe('createDingTalk inside DingTalk', () => {
   it('calls complexPicker for users only and maps emplId to userId', async () => {
     const complexPicker = vi.fn(async () => ({
       selectedCount: 2,
-      users: [{ emplId: 'u1', name: 'Chan Tai Man', avatar: 'https://a/1.png' }, { emplId: 'u2', name: 'Wong Siu Ming', avatar: '' }],
+      users: [
+        { emplId: 'u1', name: 'Chan Tai Man', avatar: 'https://a/1.png' },
+        { emplId: 'u2', name: 'Wong Siu Ming', avatar: '' },
+      ],
     }))
-    const picked = await onIos({ complexPicker }).complexPicker({ corpId: 'ding1', title: 'Invite', maxUsers: 5, appId: 42 })
-    expect(picked).toEqual([{ userId: 'u1', name: 'Chan Tai Man', avatar: 'https://a/1.png' }, { userId: 'u2', name: 'Wong Siu Ming' }])
-    expect(complexPicker).toHaveBeenCalledWith({ corpId: 'ding1', title: 'Invite', multiple: true, maxUsers: 5, appId: 42, responseUserOnly: true })
+    const picked = await onIos({ complexPicker }).complexPicker({
+      corpId: 'ding1',
+      title: 'Invite',
+      maxUsers: 5,
+      appId: 42,
+    })
+    expect(picked).toEqual([
+      { userId: 'u1', name: 'Chan Tai Man', avatar: 'https://a/1.png' },
+      { userId: 'u2', name: 'Wong Siu Ming' },
+    ])
+    expect(complexPicker).toHaveBeenCalledWith({
+      corpId: 'ding1',
+      title: 'Invite',
+      multiple: true,
+      maxUsers: 5,
+      appId: 42,
+      responseUserOnly: true,
+    })
   })
 
   it('rejects complexPicker with cancelled when the user backs out', async () => {
     const complexPicker = () => Promise.reject({ errorCode: '-1', errorMessage: 'user cancel' })
-    await expect(onIos({ complexPicker }).complexPicker({ corpId: 'ding1' })).rejects.toMatchObject({ code: 'cancelled', api: 'complexPicker' })
+    await expect(onIos({ complexPicker }).complexPicker({ corpId: 'ding1' })).rejects.toMatchObject({
+      code: 'cancelled',
+      api: 'complexPicker',
+    })
   })
 
   it('passes setTitle, openLink, alert and previewImage through', async () => {
@@ -126,6 +164,9 @@ describe('createDingTalk inside DingTalk', () => {
     expect(setTitle).toHaveBeenCalledWith({ title: 'Cases' })
     expect(openLink).toHaveBeenCalledWith({ url: 'https://example.com/a' })
     expect(alert).toHaveBeenCalledWith({ message: 'Done' })
-    expect(previewImage).toHaveBeenCalledWith({ urls: ['https://a/1.png', 'https://a/2.png'], current: 'https://a/1.png' })
+    expect(previewImage).toHaveBeenCalledWith({
+      urls: ['https://a/1.png', 'https://a/2.png'],
+      current: 'https://a/1.png',
+    })
   })
 })

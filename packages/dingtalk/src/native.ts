@@ -71,9 +71,18 @@ export function createNativeOperations(loadApi: LoadApi, timeouts: NativeTimeout
     },
     async complexPicker({ corpId, title, multiple, maxUsers, appId }) {
       const result = await call('complexPicker', {
-        corpId, title, multiple: multiple ?? true, maxUsers, appId, responseUserOnly: true,
+        corpId,
+        title,
+        multiple: multiple ?? true,
+        maxUsers,
+        appId,
+        responseUserOnly: true,
       })
-      return (result.users ?? []).map((user) => ({ userId: user.emplId, name: user.name, avatar: user.avatar || undefined }))
+      return (result.users ?? []).map((user) => ({
+        userId: user.emplId,
+        name: user.name,
+        avatar: user.avatar || undefined,
+      }))
     },
     async previewImage({ urls, current }) {
       await call('previewImage', { urls, current: current ?? urls[0] })

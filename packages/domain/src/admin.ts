@@ -44,7 +44,11 @@ export type TotpEnrolment = z.infer<typeof TotpEnrolment>
  * an IT administrator issued to this person.
  */
 export const TotpEnrolRequest = z.object({
-  enrolmentCode: z.string().trim().regex(/^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$/, 'a set-up code from IT, like ABCD-EFGH-JKLM').optional(),
+  enrolmentCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$/, 'a set-up code from IT, like ABCD-EFGH-JKLM')
+    .optional(),
 })
 export type TotpEnrolRequest = z.infer<typeof TotpEnrolRequest>
 
@@ -53,7 +57,12 @@ export const EnrolmentCode = z.object({ code: z.string(), expiresAt: IsoDateTime
 export type EnrolmentCode = z.infer<typeof EnrolmentCode>
 
 /** A six-digit authenticator code. */
-export const TotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') })
+export const TotpCode = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six digits'),
+})
 export type TotpCode = z.infer<typeof TotpCode>
 
 /** Ten one-time recovery codes, shown once; only their hashes are stored. */
@@ -66,7 +75,13 @@ export type TotpConfirmed = z.infer<typeof TotpConfirmed>
 
 /** Body of `POST /api/step-up`. */
 export const StepUpRequest = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('totp'), code: z.string().trim().regex(/^\d{6}$/, 'six digits') }),
+  z.object({
+    method: z.literal('totp'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'six digits'),
+  }),
   z.object({ method: z.literal('recovery_code'), code: z.string().trim().min(10).max(20) }),
   z.object({ method: z.literal('dingtalk'), code: z.string().min(1).max(256) }),
 ])

@@ -8,8 +8,16 @@ describe('decideMove', () => {
     expect(decideMove(partner('private'), 'private', 'restricted')).toBe('allow')
     expect(decideMove(partner('public'), 'public', 'restricted')).toBe('forbidden')
     expect(decideMove(partner('restricted'), 'private', 'public')).toBe('not_found')
-    expect(decideMove({ role: 'associate', membership: { status: 'active', tierCeiling: 'private' } }, 'private', 'restricted')).toBe('forbidden')
-    expect(decideMove({ role: 'partner', membership: { status: 'walled', tierCeiling: 'private' } }, 'public', 'restricted')).toBe('not_found')
+    expect(
+      decideMove(
+        { role: 'associate', membership: { status: 'active', tierCeiling: 'private' } },
+        'private',
+        'restricted',
+      ),
+    ).toBe('forbidden')
+    expect(
+      decideMove({ role: 'partner', membership: { status: 'walled', tierCeiling: 'private' } }, 'public', 'restricted'),
+    ).toBe('not_found')
   })
 })
 

@@ -34,11 +34,13 @@ export const CaseCreate = z.object({
 export type CaseCreate = z.input<typeof CaseCreate>
 
 /** Body of `PATCH /api/cases/:caseId`. */
-export const CaseUpdate = z.object({
-  status: CaseStatus.optional(),
-  title: Text(300).optional(),
-  clientName: z.string().trim().max(200).optional(),
-}).refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to change' })
+export const CaseUpdate = z
+  .object({
+    status: CaseStatus.optional(),
+    title: Text(300).optional(),
+    clientName: z.string().trim().max(200).optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to change' })
 export type CaseUpdate = z.input<typeof CaseUpdate>
 
 /** Body of `POST /api/cases/:caseId/restrict`: turning it off needs a step-up confirmation. */
@@ -85,11 +87,16 @@ export const CaseMemberView = z.object({
 export type CaseMemberView = z.infer<typeof CaseMemberView>
 
 /** Body of `POST /api/cases/:caseId/members`: internal people by suite id or DingTalk userid (the picker's). */
-export const MemberAdd = z.object({
-  userIds: z.array(z.string().min(1).max(64)).max(50).default([]),
-  dingtalkUserIds: z.array(z.string().min(1).max(64)).max(50).default([]),
-  tierCeiling: Tier.default('private'),
-}).refine((v) => v.userIds.length + v.dingtalkUserIds.length > 0, { message: 'Pick at least one person', path: ['userIds'] })
+export const MemberAdd = z
+  .object({
+    userIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+    dingtalkUserIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+    tierCeiling: Tier.default('private'),
+  })
+  .refine((v) => v.userIds.length + v.dingtalkUserIds.length > 0, {
+    message: 'Pick at least one person',
+    path: ['userIds'],
+  })
 export type MemberAdd = z.input<typeof MemberAdd>
 
 /** Body of `POST /api/cases/:caseId/walls`: exclude an internal user, with the reason on record. */
@@ -278,10 +285,12 @@ export const DocumentUploadQuery = z.object({ tier: Tier, title: z.string().trim
 export type DocumentUploadQuery = z.input<typeof DocumentUploadQuery>
 
 /** Body of `PATCH /documents/:docId`. */
-export const DocumentUpdate = z.object({
-  title: Text(300).optional(),
-  description: z.string().trim().max(2000).optional(),
-}).refine((v) => v.title !== undefined || v.description !== undefined, { message: 'Nothing to change' })
+export const DocumentUpdate = z
+  .object({
+    title: Text(300).optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .refine((v) => v.title !== undefined || v.description !== undefined, { message: 'Nothing to change' })
 export type DocumentUpdate = z.input<typeof DocumentUpdate>
 
 /** Body of `POST /documents/:docId/move`. A less protected tier needs a written reason. */
@@ -294,29 +303,37 @@ export const MOVE_REASON_MIN = 10
 /** Body of `POST /documents/:docId/views`: how long a page was on screen. */
 export const PageViewBeacon = z.object({
   page: z.number().int().min(1).max(10_000),
-  durationMs: z.number().int().min(0).max(4 * 3600_000),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 3600_000),
 })
 export type PageViewBeacon = z.infer<typeof PageViewBeacon>
 
 /** One viewer's reading of a document, page by page. */
 export const DocumentViewLog = z.object({
-  items: z.array(z.object({
-    viewerId: z.string(),
-    viewerName: z.string(),
-    viewerRole: Role,
-    page: z.number().int().positive(),
-    startedAt: IsoDateTime,
-    durationMs: z.number().int().nonnegative().nullable(),
-  })),
+  items: z.array(
+    z.object({
+      viewerId: z.string(),
+      viewerName: z.string(),
+      viewerRole: Role,
+      page: z.number().int().positive(),
+      startedAt: IsoDateTime,
+      durationMs: z.number().int().nonnegative().nullable(),
+    }),
+  ),
   /** Per viewer: pages seen, total time, last view. */
-  viewers: z.array(z.object({
-    viewerId: z.string(),
-    viewerName: z.string(),
-    viewerRole: Role,
-    pages: z.array(z.number().int().positive()),
-    totalMs: z.number().int().nonnegative(),
-    lastViewedAt: IsoDateTime,
-  })),
+  viewers: z.array(
+    z.object({
+      viewerId: z.string(),
+      viewerName: z.string(),
+      viewerRole: Role,
+      pages: z.array(z.number().int().positive()),
+      totalMs: z.number().int().nonnegative(),
+      lastViewedAt: IsoDateTime,
+    }),
+  ),
 })
 export type DocumentViewLog = z.infer<typeof DocumentViewLog>
 
@@ -335,7 +352,10 @@ export const CaseComment = z.object({
 export type CaseComment = z.infer<typeof CaseComment>
 
 /** Body of a new comment; `page` pins it to a page of a document. */
-export const CommentCreate = z.object({ body: Text(4000), page: z.number().int().min(1).max(10_000).nullable().default(null) })
+export const CommentCreate = z.object({
+  body: Text(4000),
+  page: z.number().int().min(1).max(10_000).nullable().default(null),
+})
 export type CommentCreate = z.input<typeof CommentCreate>
 
 // ---------------------------------------------------------------- rules

@@ -13,7 +13,14 @@ export const SensitiveType = z.enum(SENSITIVE_TYPES)
 export type SensitiveType = z.infer<typeof SensitiveType>
 
 /** Types that identify a person or an account: a raw value of one of these never reaches the server. */
-export const PERSONAL_DATA_TYPES = ['hk_id', 'mo_id', 'cn_id', 'credit_card', 'phone', 'email'] as const satisfies readonly SensitiveType[]
+export const PERSONAL_DATA_TYPES = [
+  'hk_id',
+  'mo_id',
+  'cn_id',
+  'credit_card',
+  'phone',
+  'email',
+] as const satisfies readonly SensitiveType[]
 
 /** Keyword categories the engine knows, in zh-Hant, zh-Hans and English. */
 export const KEYWORD_CATEGORIES = ['contract', 'payment', 'id', 'medical'] as const
@@ -31,13 +38,18 @@ export function labelRank(label: DataLabel): number {
 }
 
 /** One test of a policy rule: at least `minCount` findings of `type` (and `category`) at `minConfidence` or more. */
-export const LabelCondition = z.object({
-  type: SensitiveType,
-  /** Only for `keyword`: the category that must appear; absent = any keyword. */
-  category: KeywordCategory.optional(),
-  minCount: z.number().int().min(1).max(100_000).default(1),
-  minConfidence: z.number().min(0).max(1).default(0),
-}).refine((c) => c.category === undefined || c.type === 'keyword', { message: 'category applies to keyword conditions only', path: ['category'] })
+export const LabelCondition = z
+  .object({
+    type: SensitiveType,
+    /** Only for `keyword`: the category that must appear; absent = any keyword. */
+    category: KeywordCategory.optional(),
+    minCount: z.number().int().min(1).max(100_000).default(1),
+    minConfidence: z.number().min(0).max(1).default(0),
+  })
+  .refine((c) => c.category === undefined || c.type === 'keyword', {
+    message: 'category applies to keyword conditions only',
+    path: ['category'],
+  })
 export type LabelCondition = z.infer<typeof LabelCondition>
 
 /** A rule: when its conditions hold (any or all of them), the source gets at least `label`. */
@@ -57,7 +69,10 @@ export type LabelRule = z.infer<typeof LabelRule>
 export const LabelPolicy = z.object({
   schemaVersion: z.literal(1),
   defaultLabel: DataLabel,
-  rules: z.array(LabelRule).max(100).refine((rs) => new Set(rs.map((r) => r.id)).size === rs.length, { message: 'rule ids must be unique' }),
+  rules: z
+    .array(LabelRule)
+    .max(100)
+    .refine((rs) => new Set(rs.map((r) => r.id)).size === rs.length, { message: 'rule ids must be unique' }),
 })
 export type LabelPolicy = z.infer<typeof LabelPolicy>
 /** A policy as written by hand (defaults not yet applied). */
@@ -77,7 +92,6 @@ export const LabelPolicyVersion = z.object({
   createdAt: IsoDateTime.nullable(),
 })
 export type LabelPolicyVersion = z.infer<typeof LabelPolicyVersion>
-
 
 /** Where a source is kept. */
 export const StorageLocation = z.enum(['hong_kong', 'macau', 'mainland', 'overseas'])
@@ -118,26 +132,32 @@ export const MaskedSample = z.object({
 export type MaskedSample = z.infer<typeof MaskedSample>
 
 /** One source of a report, with its label decision and where it lives. */
-export const ReportSource = z.object({
-  /** Display name with any sensitive value in it masked. */
-  name: z.string().min(1).max(300),
-  kind: SourceKind,
-  sizeBytes: z.number().int().nonnegative(),
-  suggestedLabel: DataLabel,
-  label: DataLabel,
-  /** Required when `label` is below `suggestedLabel`. */
-  justification: z.string().max(2000).nullable(),
-  counts: FindingCounts,
-  dismissed: z.number().int().nonnegative(),
-  samples: z.array(MaskedSample).max(20),
-  storedIn: StorageLocation,
-  reach: SourceReach,
-  crossBorder: z.boolean(),
-}).superRefine((s, ctx) => {
-  if (labelRank(s.label) < labelRank(s.suggestedLabel) && !s.justification?.trim()) {
-    ctx.addIssue({ code: 'custom', path: ['justification'], message: 'A label below the suggested one needs a written justification' })
-  }
-})
+export const ReportSource = z
+  .object({
+    /** Display name with any sensitive value in it masked. */
+    name: z.string().min(1).max(300),
+    kind: SourceKind,
+    sizeBytes: z.number().int().nonnegative(),
+    suggestedLabel: DataLabel,
+    label: DataLabel,
+    /** Required when `label` is below `suggestedLabel`. */
+    justification: z.string().max(2000).nullable(),
+    counts: FindingCounts,
+    dismissed: z.number().int().nonnegative(),
+    samples: z.array(MaskedSample).max(20),
+    storedIn: StorageLocation,
+    reach: SourceReach,
+    crossBorder: z.boolean(),
+  })
+  .superRefine((s, ctx) => {
+    if (labelRank(s.label) < labelRank(s.suggestedLabel) && !s.justification?.trim()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['justification'],
+        message: 'A label below the suggested one needs a written justification',
+      })
+    }
+  })
 export type ReportSource = z.infer<typeof ReportSource>
 
 /** What the wizard submits. */

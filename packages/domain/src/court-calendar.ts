@@ -29,14 +29,27 @@ export type LocalizedName = z.infer<typeof LocalizedName>
 // ---- the calculator ----------------------------------------------------------------------
 
 /** Why a day is left out (the "specified days" of RHC O.3 r.2(5), or closed by direction). */
-export const ClosureReason = z.enum(['saturday', 'sunday', 'general_holiday', 'gale_warning', 'black_rainstorm', 'office_closed'])
+export const ClosureReason = z.enum([
+  'saturday',
+  'sunday',
+  'general_holiday',
+  'gale_warning',
+  'black_rainstorm',
+  'office_closed',
+])
 export type ClosureReason = z.infer<typeof ClosureReason>
 /** Which rule left it out: the short-period rule, O.3 r.4 (forward), or a "before" period's move back. */
 export const ExclusionRule = z.enum(['O.3 r.2(5)', 'O.3 r.4', 'closed-before'])
 export type ExclusionRule = z.infer<typeof ExclusionRule>
 
 /** One excluded day of a computation. */
-export const DeadlineExclusion = z.object({ date: IsoDate, reason: ClosureReason, name: z.string().optional(), nameZh: z.string().optional(), rule: ExclusionRule })
+export const DeadlineExclusion = z.object({
+  date: IsoDate,
+  reason: ClosureReason,
+  name: z.string().optional(),
+  nameZh: z.string().optional(),
+  rule: ExclusionRule,
+})
 export type DeadlineExclusion = z.infer<typeof DeadlineExclusion>
 
 /** A computed deadline with its working. */
@@ -70,13 +83,26 @@ const periodFields = {
   closedDayRule: z.enum(['roll', 'none']).default('roll'),
 }
 
-type PeriodShape = { period: number; unit: PeriodUnit; direction: PeriodDirection; clear: boolean; includeAnchorDay: boolean }
+type PeriodShape = {
+  period: number
+  unit: PeriodUnit
+  direction: PeriodDirection
+  clear: boolean
+  includeAnchorDay: boolean
+}
 function checkPeriod(r: PeriodShape, ctx: z.RefinementCtx): void {
-  if (r.unit === 'months' && r.period > 120) ctx.addIssue({ code: 'custom', path: ['period'], message: 'at most 120 months' })
-  if (r.unit === 'weeks' && r.period > 522) ctx.addIssue({ code: 'custom', path: ['period'], message: 'at most 522 weeks' })
-  if (r.clear && r.unit === 'months') ctx.addIssue({ code: 'custom', path: ['clear'], message: 'clear days cannot be combined with months' })
+  if (r.unit === 'months' && r.period > 120)
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'at most 120 months' })
+  if (r.unit === 'weeks' && r.period > 522)
+    ctx.addIssue({ code: 'custom', path: ['period'], message: 'at most 522 weeks' })
+  if (r.clear && r.unit === 'months')
+    ctx.addIssue({ code: 'custom', path: ['clear'], message: 'clear days cannot be combined with months' })
   if (r.includeAnchorDay && (r.direction === 'before' || r.clear || r.unit === 'months')) {
-    ctx.addIssue({ code: 'custom', path: ['includeAnchorDay'], message: 'only an "after" period of days, not clear, can count the anchor day' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['includeAnchorDay'],
+      message: 'only an "after" period of days, not clear, can count the anchor day',
+    })
   }
 }
 
@@ -86,7 +112,15 @@ export type PeriodRule = z.infer<typeof PeriodRule>
 
 /** Events a deadline can run from. */
 export const AnchorEvent = z.enum([
-  'hearing', 'writ_served', 'writ_posted', 'ack_service_time_expired', 'defence_served', 'judgment', 'master_decision', 'order', 'other',
+  'hearing',
+  'writ_served',
+  'writ_posted',
+  'ack_service_time_expired',
+  'defence_served',
+  'judgment',
+  'master_decision',
+  'order',
+  'other',
 ])
 export type AnchorEvent = z.infer<typeof AnchorEvent>
 
@@ -136,14 +170,18 @@ export type RuleTemplate = z.infer<typeof RuleTemplate>
  * editable part, and `archived: true` to take the template out of the lists (deadlines already
  * computed from it keep their copy of the rule).
  */
-export const RuleTemplateDocument = z.object({
-  ...periodFields,
-  name: LocalizedName,
-  anchorEvent: AnchorEvent,
-  citation: z.string().trim().min(1).max(200),
-  notes: z.object({ 'zh-HK': z.string().max(1000), 'zh-CN': z.string().max(1000), en: z.string().max(1000) }).optional(),
-  archived: z.boolean().optional(),
-}).superRefine(checkPeriod)
+export const RuleTemplateDocument = z
+  .object({
+    ...periodFields,
+    name: LocalizedName,
+    anchorEvent: AnchorEvent,
+    citation: z.string().trim().min(1).max(200),
+    notes: z
+      .object({ 'zh-HK': z.string().max(1000), 'zh-CN': z.string().max(1000), en: z.string().max(1000) })
+      .optional(),
+    archived: z.boolean().optional(),
+  })
+  .superRefine(checkPeriod)
 export type RuleTemplateDocument = z.infer<typeof RuleTemplateDocument>
 export type RuleTemplateDocumentInput = z.input<typeof RuleTemplateDocument>
 
@@ -174,7 +212,17 @@ export type SyncOverview = z.infer<typeof SyncOverview>
 
 // ---- hearings, triggers, deadlines ---------------------------------------------------------
 
-export const HearingType = z.enum(['trial', 'interlocutory', 'case_management', 'pre_trial_review', 'mention', 'chambers', 'appeal', 'judgment', 'other'])
+export const HearingType = z.enum([
+  'trial',
+  'interlocutory',
+  'case_management',
+  'pre_trial_review',
+  'mention',
+  'chambers',
+  'appeal',
+  'judgment',
+  'other',
+])
 export type HearingType = z.infer<typeof HearingType>
 export const HearingSource = z.enum(['manual', 'ical', 'csv', 'cause_list'])
 export type HearingSource = z.infer<typeof HearingSource>
@@ -231,7 +279,9 @@ const endAfterStart = (h: { startsAt?: string; endsAt?: string | null }, ctx: z.
 }
 
 /** Body of `POST /court-calendar/hearings` (`courtCaseNumber` defaults to the matter's number). */
-export const HearingCreate = z.object({ caseId: CaseId, ...hearingFields, courtCaseNumber: hearingFields.courtCaseNumber.optional() }).superRefine(endAfterStart)
+export const HearingCreate = z
+  .object({ caseId: CaseId, ...hearingFields, courtCaseNumber: hearingFields.courtCaseNumber.optional() })
+  .superRefine(endAfterStart)
 export type HearingCreate = z.input<typeof HearingCreate>
 /** Body of `PATCH /court-calendar/hearings/:id`. */
 export const HearingPatch = z.object(hearingFields).partial().superRefine(endAfterStart)
@@ -251,9 +301,17 @@ export const TriggerEvent = z.object({
   updatedAt: IsoDateTime,
 })
 export type TriggerEvent = z.infer<typeof TriggerEvent>
-export const TriggerCreate = z.object({ caseId: CaseId, kind: AnchorEvent.exclude(['hearing']), label: z.string().trim().max(200).nullable().optional(), occurredOn: IsoDate })
+export const TriggerCreate = z.object({
+  caseId: CaseId,
+  kind: AnchorEvent.exclude(['hearing']),
+  label: z.string().trim().max(200).nullable().optional(),
+  occurredOn: IsoDate,
+})
 export type TriggerCreate = z.input<typeof TriggerCreate>
-export const TriggerPatch = z.object({ label: z.string().trim().max(200).nullable().optional(), occurredOn: IsoDate.optional() })
+export const TriggerPatch = z.object({
+  label: z.string().trim().max(200).nullable().optional(),
+  occurredOn: IsoDate.optional(),
+})
 export type TriggerPatch = z.input<typeof TriggerPatch>
 
 /** What a computed deadline runs from. */
@@ -304,16 +362,19 @@ const deadlineCommon = {
 /** Body of `POST /court-calendar/deadlines`: a template or a rule from an anchor, or a fixed date. */
 export const DeadlineCreate = z.discriminatedUnion('kind', [
   z.object({ ...deadlineCommon, kind: z.literal('fixed'), dueOn: IsoDate }),
-  z.object({
-    ...deadlineCommon,
-    kind: z.literal('computed'),
-    anchor: DeadlineAnchor,
-    templateId: z.string().min(1).max(80).optional(),
-    rule: PeriodRule.optional(),
-    citation: z.string().trim().max(200).nullable().optional(),
-  }).superRefine((d, ctx) => {
-    if (Boolean(d.templateId) === Boolean(d.rule)) ctx.addIssue({ code: 'custom', path: ['templateId'], message: 'give either a template or a rule' })
-  }),
+  z
+    .object({
+      ...deadlineCommon,
+      kind: z.literal('computed'),
+      anchor: DeadlineAnchor,
+      templateId: z.string().min(1).max(80).optional(),
+      rule: PeriodRule.optional(),
+      citation: z.string().trim().max(200).nullable().optional(),
+    })
+    .superRefine((d, ctx) => {
+      if (Boolean(d.templateId) === Boolean(d.rule))
+        ctx.addIssue({ code: 'custom', path: ['templateId'], message: 'give either a template or a rule' })
+    }),
 ])
 export type DeadlineCreate = z.input<typeof DeadlineCreate>
 /** Body of `PATCH /court-calendar/deadlines/:id`; `dueOn` only for a fixed deadline. */
@@ -331,7 +392,12 @@ export const CourtConflict = z.discriminatedUnion('kind', [
   /** One lawyer in two hearings at once. */
   z.object({ kind: z.literal('double_booked'), userId: UserId, date: IsoDate, hearingIds: z.array(HearingId).min(2) }),
   /** Several deadlines of one lawyer on one day. */
-  z.object({ kind: z.literal('deadline_cluster'), userId: UserId, date: IsoDate, deadlineIds: z.array(DeadlineId).min(2) }),
+  z.object({
+    kind: z.literal('deadline_cluster'),
+    userId: UserId,
+    date: IsoDate,
+    deadlineIds: z.array(DeadlineId).min(2),
+  }),
 ])
 export type CourtConflict = z.infer<typeof CourtConflict>
 
@@ -342,7 +408,10 @@ export const CourtAgendaQuery = z.object({
   caseId: CaseId.optional(),
   lawyerId: UserId.optional(),
   court: z.string().trim().max(120).optional(),
-  includeCancelled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeCancelled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 })
 export type CourtAgendaQuery = z.input<typeof CourtAgendaQuery>
 
@@ -376,7 +445,14 @@ export type ImportPreviewRequest = z.input<typeof ImportPreviewRequest>
 
 export const ImportRowStatus = z.enum(['matched', 'skipped', 'ambiguous'])
 export type ImportRowStatus = z.infer<typeof ImportRowStatus>
-export const ImportSkipReason = z.enum(['no_case_number', 'case_not_found', 'invalid_time', 'missing_field', 'already_imported', 'cancelled'])
+export const ImportSkipReason = z.enum([
+  'no_case_number',
+  'case_not_found',
+  'invalid_time',
+  'missing_field',
+  'already_imported',
+  'cancelled',
+])
 export type ImportSkipReason = z.infer<typeof ImportSkipReason>
 
 /** A hearing as read from an import row. */
@@ -424,7 +500,10 @@ export type ImportPreview = z.infer<typeof ImportPreview>
 
 /** Body of `POST /court-calendar/imports/:id/commit`: choices for ambiguous rows, rows to leave out. */
 export const ImportCommitRequest = z.object({
-  resolutions: z.array(z.object({ row: z.number().int().positive(), caseId: CaseId })).max(5000).default([]),
+  resolutions: z
+    .array(z.object({ row: z.number().int().positive(), caseId: CaseId }))
+    .max(5000)
+    .default([]),
   skipRows: z.array(z.number().int().positive()).max(5000).default([]),
 })
 export type ImportCommitRequest = z.input<typeof ImportCommitRequest>
@@ -440,11 +519,23 @@ export type ImportCommitResult = z.infer<typeof ImportCommitResult>
 // ---- holidays, warning days, feed, settings ------------------------------------------------
 
 /** A general holiday as the calculator uses it. */
-export const CourtHoliday = z.object({ date: IsoDate, name: z.string(), nameZh: z.string().nullable(), source: z.enum(['bundled', 'imported']) })
+export const CourtHoliday = z.object({
+  date: IsoDate,
+  name: z.string(),
+  nameZh: z.string().nullable(),
+  source: z.enum(['bundled', 'imported']),
+})
 export type CourtHoliday = z.infer<typeof CourtHoliday>
 
 export const CourtHolidayList = z.object({
-  years: z.array(z.object({ year: z.number().int(), source: z.enum(['bundled', 'imported']), importedAt: IsoDateTime.nullable(), count: z.number().int() })),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      source: z.enum(['bundled', 'imported']),
+      importedAt: IsoDateTime.nullable(),
+      count: z.number().int(),
+    }),
+  ),
   holidays: z.array(CourtHoliday),
 })
 export type CourtHolidayList = z.infer<typeof CourtHolidayList>
@@ -452,18 +543,36 @@ export type CourtHolidayList = z.infer<typeof CourtHolidayList>
 /** Body of `POST /court-calendar/holidays/import`: the Government's iCalendar-JSON file as text. */
 export const HolidayImportRequest = z.object({ text: z.string().min(2).max(2_000_000) })
 export type HolidayImportRequest = z.input<typeof HolidayImportRequest>
-export const HolidayImportResult = z.object({ years: z.array(z.number().int()), count: z.number().int(), recomputed: z.number().int() })
+export const HolidayImportResult = z.object({
+  years: z.array(z.number().int()),
+  count: z.number().int(),
+  recomputed: z.number().int(),
+})
 export type HolidayImportResult = z.infer<typeof HolidayImportResult>
 
 export const ClosureKind = z.enum(['gale_warning', 'black_rainstorm', 'office_closed'])
 export type ClosureKind = z.infer<typeof ClosureKind>
 /** A declared gale / black rainstorm warning day, or a day the Registry was closed. */
-export const CourtClosure = z.object({ date: IsoDate, kind: ClosureKind, note: z.string().nullable(), declaredBy: z.string().nullable(), declaredAt: IsoDateTime })
+export const CourtClosure = z.object({
+  date: IsoDate,
+  kind: ClosureKind,
+  note: z.string().nullable(),
+  declaredBy: z.string().nullable(),
+  declaredAt: IsoDateTime,
+})
 export type CourtClosure = z.infer<typeof CourtClosure>
-export const CourtClosureInput = z.object({ date: IsoDate, kind: ClosureKind, note: z.string().trim().max(500).nullable().optional() })
+export const CourtClosureInput = z.object({
+  date: IsoDate,
+  kind: ClosureKind,
+  note: z.string().trim().max(500).nullable().optional(),
+})
 export type CourtClosureInput = z.input<typeof CourtClosureInput>
 /** A declaration or revocation, with how many deadlines moved. */
-export const CourtClosureResult = z.object({ closure: CourtClosure.nullable(), recomputed: z.number().int(), moved: z.array(DeadlineId) })
+export const CourtClosureResult = z.object({
+  closure: CourtClosure.nullable(),
+  recomputed: z.number().int(),
+  moved: z.array(DeadlineId),
+})
 export type CourtClosureResult = z.infer<typeof CourtClosureResult>
 
 /** The caller's iCalendar feed: the secret URL, or null when none is active. */

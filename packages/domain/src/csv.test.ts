@@ -6,8 +6,14 @@ const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell.startsWith('"')
 
 describe('csv', () => {
   it.each([
-    '=HYPERLINK("https://evil.example","Open")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1',
-    '＝1+1', '=cmd|\'/C powershell\'!A1',
+    '=HYPERLINK("https://evil.example","Open")',
+    "+1+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(A1:A9)',
+    '\t=1+1',
+    '\r=1+1',
+    '＝1+1',
+    "=cmd|'/C powershell'!A1",
   ])('neutralises %j', (v) => {
     const cell = csvCell(v)
     expect(runsAsFormula(cell)).toBe(false)
@@ -29,7 +35,12 @@ describe('csv', () => {
   })
 
   it('writes a file Excel opens as UTF-8', () => {
-    expect(csvDocument([['a', 'b'], ['1', '2']])).toBe('\uFEFFa,b\r\n1,2\r\n')
+    expect(
+      csvDocument([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toBe('\uFEFFa,b\r\n1,2\r\n')
     expect(csvDocument([['a']], { bom: false })).toBe('a\r\n')
   })
 })

@@ -18,9 +18,14 @@ export type CsvValue = string | number | boolean | null | undefined | readonly u
  * Arrays are joined with `; `, objects written as JSON.
  */
 export function csvCell(value: CsvValue): string {
-  let s = value === null || value === undefined ? ''
-    : Array.isArray(value) ? value.map(String).join('; ')
-      : typeof value === 'object' ? JSON.stringify(value) : String(value)
+  let s =
+    value === null || value === undefined
+      ? ''
+      : Array.isArray(value)
+        ? value.map(String).join('; ')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value)
   if (FORMULA_START.test(s) || s.startsWith("'")) s = `'${s}`
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
@@ -51,10 +56,16 @@ export function parseCsvRow(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++ } else if (ch === '"') quoted = false
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else cur += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') { out.push(readCsvCell(cur)); cur = '' } else cur += ch
+    else if (ch === ',') {
+      out.push(readCsvCell(cur))
+      cur = ''
+    } else cur += ch
   }
   out.push(readCsvCell(cur))
   return out

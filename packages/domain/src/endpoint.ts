@@ -67,7 +67,14 @@ export interface Endpoint<
 
 /** Any endpoint, for generic code. */
 export type AnyEndpoint = Endpoint<
-  HttpMethod, string, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, ResponseKind, RequestKind
+  HttpMethod,
+  string,
+  z.ZodType | undefined,
+  z.ZodType | undefined,
+  z.ZodType | undefined,
+  z.ZodType | undefined,
+  ResponseKind,
+  RequestKind
 >
 
 /** What {@link defineEndpoint} takes: the definition with its defaults left out. */
@@ -138,13 +145,28 @@ export function defineEndpoint<
  * bare status means.
  */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  bad_request: 400, validation_failed: 400, unauthenticated: 401, session_expired: 401, forbidden: 403,
-  csrf_failed: 403, step_up_required: 403, not_found: 404, conflict: 409, payload_too_large: 413,
-  unsupported_media_type: 415, rate_limited: 429, internal: 500, upstream_unavailable: 502,
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  step_up_required: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  upstream_unavailable: 502,
 }
 
 /** Statuses the API never answers with but a proxy or gateway may. */
-const FOREIGN_STATUS: Readonly<Record<number, ErrorCode>> = { 422: 'validation_failed', 503: 'upstream_unavailable', 504: 'upstream_unavailable' }
+const FOREIGN_STATUS: Readonly<Record<number, ErrorCode>> = {
+  422: 'validation_failed',
+  503: 'upstream_unavailable',
+  504: 'upstream_unavailable',
+}
 
 /**
  * The code a bare status stands for when an answer carries no `ErrorBody` (a proxy's HTML

@@ -42,6 +42,8 @@ export type ErrorBody = z.infer<typeof ErrorBody>
  * The issues of a failed zod parse as field errors (dotted paths, `(root)` for the value
  * itself), e.g. to answer 400 with the problems of a low-code document body.
  */
-export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] }): FieldError[] {
+export function fieldErrorsOf(error: {
+  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]
+}): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', code: i.code, message: i.message }))
 }

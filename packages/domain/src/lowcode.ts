@@ -86,11 +86,17 @@ export type LowcodeDraftInput = z.infer<typeof LowcodeDraftInput>
  * Body of `POST .../publish`: the hash of the draft the administrator reviewed, so a draft
  * changed by someone else in the meantime is not published unseen (409).
  */
-export const LowcodePublishInput = z.object({ draftHash: z.string().regex(/^[0-9a-f]{64}$/), note: z.string().trim().max(500).optional() })
+export const LowcodePublishInput = z.object({
+  draftHash: z.string().regex(/^[0-9a-f]{64}$/),
+  note: z.string().trim().max(500).optional(),
+})
 export type LowcodePublishInput = z.infer<typeof LowcodePublishInput>
 
 /** Body of `POST .../rollback`: make an earlier published version the running one again (as a new version). */
-export const LowcodeRollbackInput = z.object({ version: z.number().int().positive(), note: z.string().trim().max(500).optional() })
+export const LowcodeRollbackInput = z.object({
+  version: z.number().int().positive(),
+  note: z.string().trim().max(500).optional(),
+})
 export type LowcodeRollbackInput = z.infer<typeof LowcodeRollbackInput>
 
 /** One structural difference (see `diffJson` in @suite/forms). */

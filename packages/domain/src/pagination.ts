@@ -21,7 +21,9 @@ export type Page<T> = { items: T[]; nextCursor: string | null; total?: number }
 export function encodeCursor(key: unknown): string {
   const json = JSON.stringify(key)
   return btoa(String.fromCharCode(...new TextEncoder().encode(json)))
-    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 /** Inverse of {@link encodeCursor}; returns null for anything malformed. */

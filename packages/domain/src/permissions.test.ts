@@ -1,14 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import {
-  CASE_ACTIONS, MEMBER_STATUSES, PERMISSION_TABLE, TIERS, decide, decisionStatus, effectiveMemberStatus, isDowngrade, visibleTiers,
-  type CaseAction, type Decision, type Role, type Tier,
+  CASE_ACTIONS,
+  MEMBER_STATUSES,
+  PERMISSION_TABLE,
+  TIERS,
+  decide,
+  decisionStatus,
+  effectiveMemberStatus,
+  isDowngrade,
+  visibleTiers,
+  type CaseAction,
+  type Decision,
+  type Role,
+  type Tier,
 } from './index'
 
 /** The table a reviewer reads: one row per role and tier, the allowed actions spelled out. */
 const expected: Record<Role, Record<Tier, string>> = {
-  partner: { public: 'list view download upload comment edit delete move invite revoke', restricted: 'list view download upload comment edit delete move invite revoke', private: 'list view download upload comment edit delete move invite revoke' },
-  associate: { public: 'list view download upload comment edit delete', restricted: 'list view download upload comment edit delete', private: 'list view download upload comment edit delete' },
-  staff: { public: 'list view download upload comment', restricted: 'list view download upload comment', private: 'list view download upload comment' },
+  partner: {
+    public: 'list view download upload comment edit delete move invite revoke',
+    restricted: 'list view download upload comment edit delete move invite revoke',
+    private: 'list view download upload comment edit delete move invite revoke',
+  },
+  associate: {
+    public: 'list view download upload comment edit delete',
+    restricted: 'list view download upload comment edit delete',
+    private: 'list view download upload comment edit delete',
+  },
+  staff: {
+    public: 'list view download upload comment',
+    restricted: 'list view download upload comment',
+    private: 'list view download upload comment',
+  },
   it_admin: { public: 'list view', restricted: 'list view', private: 'list view' },
   compliance_officer: { public: 'list view', restricted: 'list view', private: 'list view' },
   client: { public: 'list view download upload comment', restricted: 'list view comment', private: '' },
@@ -42,14 +65,17 @@ describe('membership states', () => {
   it.each(lapsed.flatMap((status) => roles.map((role) => [status, role] as const)))(
     '%s %s sees nothing of the case (404)',
     (status, role) => {
-      for (const tier of TIERS) for (const action of CASE_ACTIONS) {
-        expect(decide({ role, membership: { status, tierCeiling: 'private' } }, tier, action)).toBe('not_found')
-      }
+      for (const tier of TIERS)
+        for (const action of CASE_ACTIONS) {
+          expect(decide({ role, membership: { status, tierCeiling: 'private' } }, tier, action)).toBe('not_found')
+        }
     },
   )
 
   it('an ethical wall beats the partner role', () => {
-    expect(decide({ role: 'partner', membership: { status: 'walled', tierCeiling: 'private' } }, 'public', 'view')).toBe('not_found')
+    expect(
+      decide({ role: 'partner', membership: { status: 'walled', tierCeiling: 'private' } }, 'public', 'view'),
+    ).toBe('not_found')
   })
 
   it('a non-member gets 404, never 403', () => {
@@ -63,14 +89,19 @@ describe('membership states', () => {
   })
 
   it('externals never see private even with a private ceiling', () => {
-    const s = { role: 'external_expert' as const, membership: { status: 'active' as const, tierCeiling: 'private' as const } }
+    const s = {
+      role: 'external_expert' as const,
+      membership: { status: 'active' as const, tierCeiling: 'private' as const },
+    }
     expect(visibleTiers(s)).toEqual(['public', 'restricted'])
   })
 
   it('restricted drafts are never downloadable or editable by externals', () => {
     for (const role of ['client', 'external_expert'] as const) {
       for (const action of ['download', 'edit', 'delete', 'move'] satisfies CaseAction[]) {
-        expect(decide({ role, membership: { status: 'active', tierCeiling: 'restricted' } }, 'restricted', action)).toBe('forbidden')
+        expect(
+          decide({ role, membership: { status: 'active', tierCeiling: 'restricted' } }, 'restricted', action),
+        ).toBe('forbidden')
       }
     }
   })
@@ -88,14 +119,36 @@ describe('isDowngrade', () => {
 describe('effectiveMemberStatus', () => {
   const now = new Date('2026-06-01T00:00:00Z')
   it('expires at the expiry instant', () => {
-    expect(effectiveMemberStatus({ status: 'active', expiresAt: '2026-06-01T00:00:00Z' }, { role: 'client', restrictedToInternal: false, now })).toBe('expired')
-    expect(effectiveMemberStatus({ status: 'active', expiresAt: '2026-06-01T00:00:01Z' }, { role: 'client', restrictedToInternal: false, now })).toBe('active')
+    expect(
+      effectiveMemberStatus(
+        { status: 'active', expiresAt: '2026-06-01T00:00:00Z' },
+        { role: 'client', restrictedToInternal: false, now },
+      ),
+    ).toBe('expired')
+    expect(
+      effectiveMemberStatus(
+        { status: 'active', expiresAt: '2026-06-01T00:00:01Z' },
+        { role: 'client', restrictedToInternal: false, now },
+      ),
+    ).toBe('active')
   })
   it('suspends externals only while restricted to internal', () => {
-    expect(effectiveMemberStatus({ status: 'active', expiresAt: null }, { role: 'client', restrictedToInternal: true, now })).toBe('suspended')
-    expect(effectiveMemberStatus({ status: 'active', expiresAt: null }, { role: 'associate', restrictedToInternal: true, now })).toBe('active')
+    expect(
+      effectiveMemberStatus({ status: 'active', expiresAt: null }, { role: 'client', restrictedToInternal: true, now }),
+    ).toBe('suspended')
+    expect(
+      effectiveMemberStatus(
+        { status: 'active', expiresAt: null },
+        { role: 'associate', restrictedToInternal: true, now },
+      ),
+    ).toBe('active')
   })
   it('keeps a stored wall or revocation', () => {
-    expect(effectiveMemberStatus({ status: 'walled', expiresAt: null }, { role: 'partner', restrictedToInternal: false, now })).toBe('walled')
+    expect(
+      effectiveMemberStatus(
+        { status: 'walled', expiresAt: null },
+        { role: 'partner', restrictedToInternal: false, now },
+      ),
+    ).toBe('walled')
   })
 })

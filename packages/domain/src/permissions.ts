@@ -8,7 +8,16 @@ export type Tier = z.infer<typeof Tier>
 
 /** Everything a member can try to do to an item of a tier. */
 export const CASE_ACTIONS = [
-  'list', 'view', 'download', 'upload', 'comment', 'edit', 'delete', 'move', 'invite', 'revoke',
+  'list',
+  'view',
+  'download',
+  'upload',
+  'comment',
+  'edit',
+  'delete',
+  'move',
+  'invite',
+  'revoke',
 ] as const
 export const CaseAction = z.enum(CASE_ACTIONS)
 export type CaseAction = z.infer<typeof CaseAction>

@@ -21,7 +21,11 @@ export const CheckVerdict = z.enum(['official', 'known_scam', 'suspicious', 'no_
 export type CheckVerdict = z.infer<typeof CheckVerdict>
 
 /** One finding of the heuristics (codes from @suite/scam-check). */
-export const CheckReason = z.object({ code: z.string().max(50), target: z.string().max(300).optional(), detail: z.string().max(500).optional() })
+export const CheckReason = z.object({
+  code: z.string().max(50),
+  target: z.string().max(300).optional(),
+  detail: z.string().max(500).optional(),
+})
 export type CheckReason = z.infer<typeof CheckReason>
 
 /** Where a report stands in triage. */
@@ -45,11 +49,20 @@ export const ReportSubmission = z.object({
 export type ReportSubmission = z.infer<typeof ReportSubmission>
 
 /** A stored screenshot of a report. */
-export const ReportAttachment = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(300), mime: z.string().max(100), size: z.number().int().nonnegative() })
+export const ReportAttachment = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().max(300),
+  mime: z.string().max(100),
+  size: z.number().int().nonnegative(),
+})
 export type ReportAttachment = z.infer<typeof ReportAttachment>
 
 /** Answer of `POST /api/support/attachments`: the content's SHA-256 is its id. */
-export const AttachmentUploaded = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(), mime: z.string() })
+export const AttachmentUploaded = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  mime: z.string(),
+})
 export type AttachmentUploaded = z.infer<typeof AttachmentUploaded>
 
 /** A report as its reporter and IT see it. */
@@ -99,7 +112,14 @@ export const MyReportsQuery = PageQuery
 export type MyReportsQuery = z.input<typeof MyReportsQuery>
 
 /** One note of IT on a report (not shown to the reporter). */
-export const ReportNote = z.object({ id: z.number().int(), reportId: z.string(), authorId: z.string(), authorName: z.string(), body: z.string(), createdAt: IsoDateTime })
+export const ReportNote = z.object({
+  id: z.number().int(),
+  reportId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: IsoDateTime,
+})
 export type ReportNote = z.infer<typeof ReportNote>
 
 /** A report with IT's notes, for the console. */
@@ -137,7 +157,9 @@ const ReportIds = z.array(z.string().min(1).max(64)).min(1).max(500)
 export const TriageAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('assign'), reportIds: ReportIds, assigneeId: z.string().max(64).nullable() }),
   z.object({
-    action: z.literal('set_status'), reportIds: ReportIds, status: ReportStatus,
+    action: z.literal('set_status'),
+    reportIds: ReportIds,
+    status: ReportStatus,
     /** Told to the reporter with a final verdict. */
     resolution: z.string().trim().max(1000).optional(),
     duplicateOf: z.string().max(64).optional(),
@@ -145,7 +167,11 @@ export const TriageAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('note'), reportIds: ReportIds, body: z.string().trim().min(1).max(4000) }),
 ])
 export type TriageAction = z.infer<typeof TriageAction>
-export const TriageActionResult = z.object({ updated: z.number().int(), notified: z.number().int(), knownScamsAdded: z.number().int() })
+export const TriageActionResult = z.object({
+  updated: z.number().int(),
+  notified: z.number().int(),
+  knownScamsAdded: z.number().int(),
+})
 export type TriageActionResult = z.infer<typeof TriageActionResult>
 
 /** An entry of the firm's official-channel registry. */
@@ -172,7 +198,11 @@ export const OfficialChannelInput = z.object({
   retire: z.boolean().optional(),
 })
 export type OfficialChannelInput = z.infer<typeof OfficialChannelInput>
-export const PublishResult = z.object({ published: z.number().int(), retired: z.number().int(), notified: z.number().int() })
+export const PublishResult = z.object({
+  published: z.number().int(),
+  retired: z.number().int(),
+  notified: z.number().int(),
+})
 export type PublishResult = z.infer<typeof PublishResult>
 
 /** An entry of the known-scam list. */
@@ -189,7 +219,16 @@ export const KnownScam = z.object({
 export type KnownScam = z.infer<typeof KnownScam>
 /** Body of `POST /api/support/known-scams/import`: entries from a list (kind guessed when absent). */
 export const KnownScamImport = z.object({
-  entries: z.array(z.object({ kind: IdentifierKind.optional(), identifier: z.string().trim().min(1).max(500), note: z.string().trim().max(500).optional() })).min(1).max(5000),
+  entries: z
+    .array(
+      z.object({
+        kind: IdentifierKind.optional(),
+        identifier: z.string().trim().min(1).max(500),
+        note: z.string().trim().max(500).optional(),
+      }),
+    )
+    .min(1)
+    .max(5000),
   source: z.string().trim().max(200).optional(),
 })
 export type KnownScamImport = z.infer<typeof KnownScamImport>
@@ -269,8 +308,18 @@ export type DashboardQuery = z.input<typeof DashboardQuery>
 export const Dashboard = z.object({
   quarters: z.array(z.string()),
   departments: z.array(z.string()),
-  drillRates: z.array(z.object({ department: z.string(), quarter: z.string(), targets: z.number().int(), reported: z.number().int(), rate: z.number() })),
-  realReports: z.array(z.object({ department: z.string(), quarter: z.string(), reports: z.number().int(), confirmed: z.number().int() })),
+  drillRates: z.array(
+    z.object({
+      department: z.string(),
+      quarter: z.string(),
+      targets: z.number().int(),
+      reported: z.number().int(),
+      rate: z.number(),
+    }),
+  ),
+  realReports: z.array(
+    z.object({ department: z.string(), quarter: z.string(), reports: z.number().int(), confirmed: z.number().int() }),
+  ),
 })
 export type Dashboard = z.infer<typeof Dashboard>
 

@@ -17,8 +17,20 @@ describe('diffJson', () => {
   })
 
   it('matches identified items by name, so a reorder is a move and not a cascade of changes', () => {
-    const a = { fields: [{ name: 'x', label: 'X' }, { name: 'y', label: 'Y' }, { name: 'z', label: 'Z' }] }
-    const b = { fields: [{ name: 'y', label: 'Y' }, { name: 'x', label: 'X2' }, { name: 'w', label: 'W' }] }
+    const a = {
+      fields: [
+        { name: 'x', label: 'X' },
+        { name: 'y', label: 'Y' },
+        { name: 'z', label: 'Z' },
+      ],
+    }
+    const b = {
+      fields: [
+        { name: 'y', label: 'Y' },
+        { name: 'x', label: 'X2' },
+        { name: 'w', label: 'W' },
+      ],
+    }
     expect(diffJson(a, b)).toEqual([
       { op: 'remove', path: 'fields[name=z]', before: { name: 'z', label: 'Z' } },
       { op: 'move', path: 'fields[name=y]', from: 1, to: 0 },

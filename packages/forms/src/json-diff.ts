@@ -43,11 +43,15 @@ function walk(a: unknown, b: unknown, path: string, out: JsonChange[]): void {
       const afterIdx = new Map(b.map((x, i) => [keyOf(x), i]))
       const kept = a.map(keyOf).filter((k) => afterIdx.has(k))
       const keptAfter = b.map(keyOf).filter((k) => beforeIdx.has(k))
-      for (const [k, i] of beforeIdx) if (!afterIdx.has(k)) out.push({ op: 'remove', path: `${path}[${id}=${k}]`, before: a[i] })
+      for (const [k, i] of beforeIdx)
+        if (!afterIdx.has(k)) out.push({ op: 'remove', path: `${path}[${id}=${k}]`, before: a[i] })
       for (const [k, i] of afterIdx) {
         const at = `${path}[${id}=${k}]`
         const j = beforeIdx.get(k)
-        if (j === undefined) { out.push({ op: 'add', path: at, after: b[i] }); continue }
+        if (j === undefined) {
+          out.push({ op: 'add', path: at, after: b[i] })
+          continue
+        }
         // A move is reported when the item's place among the items both sides share changed.
         if (kept.indexOf(k) !== keptAfter.indexOf(k)) out.push({ op: 'move', path: at, from: j, to: i })
         walk(a[j], b[i], at, out)
@@ -67,8 +71,9 @@ function walk(a: unknown, b: unknown, path: string, out: JsonChange[]): void {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
     for (const k of keys) {
       const at = join(path, k)
-      if (!(k in b) || b[k] === undefined) { if (a[k] !== undefined) out.push({ op: 'remove', path: at, before: a[k] }) }
-      else if (!(k in a) || a[k] === undefined) out.push({ op: 'add', path: at, after: b[k] })
+      if (!(k in b) || b[k] === undefined) {
+        if (a[k] !== undefined) out.push({ op: 'remove', path: at, before: a[k] })
+      } else if (!(k in a) || a[k] === undefined) out.push({ op: 'add', path: at, after: b[k] })
       else walk(a[k], b[k], at, out)
     }
     return

@@ -14,7 +14,13 @@ describe('validateSubmission', () => {
     const r = validateSubmission(schema, { ...good, claimed: '  釘釘客服 ', message: '' })
     expect(r.errors).toEqual([])
     expect(r.ok).toBe(true)
-    expect(r.values).toEqual({ channel: 'phone', phone: '+85291234567', claimed: '釘釘客服', asked: ['code'], when: '2026-03-02' })
+    expect(r.values).toEqual({
+      channel: 'phone',
+      phone: '+85291234567',
+      claimed: '釘釘客服',
+      asked: ['code'],
+      when: '2026-03-02',
+    })
   })
 
   it('requires only visible fields, and drops answers to hidden ones', () => {
@@ -30,10 +36,19 @@ describe('validateSubmission', () => {
     expect(visibleFieldNames(schema, { asked: ['code'] }).has('loss')).toBe(false)
     expect(visibleFieldNames(schema, { claimed: 'x' }).has('screenshots')).toBe(true)
     expect(visibleFieldNames(schema, { claimed: '   ' }).has('screenshots')).toBe(false)
-    const chained = FormSchema.parse({ ...SAMPLE_FORM, fields: [
-      ...schema.fields.slice(0, 2),
-      { name: 'extension', type: 'text', label: { 'zh-HK': '內線', 'zh-CN': '内线', en: 'Ext' }, required: true, visibleWhen: { field: 'phone', notEmpty: true } },
-    ] })
+    const chained = FormSchema.parse({
+      ...SAMPLE_FORM,
+      fields: [
+        ...schema.fields.slice(0, 2),
+        {
+          name: 'extension',
+          type: 'text',
+          label: { 'zh-HK': '內線', 'zh-CN': '内线', en: 'Ext' },
+          required: true,
+          visibleWhen: { field: 'phone', notEmpty: true },
+        },
+      ],
+    })
     // `phone` holds an answer but is hidden (channel is web): `extension` is hidden too.
     expect(validateSubmission(chained, { channel: 'web', phone: '91234567' }, { rejectUnknown: false }).ok).toBe(true)
   })
@@ -63,8 +78,12 @@ describe('validateSubmission', () => {
     const png = { id: 'b1', name: 'a.png', size: 1000, mime: 'image/png' }
     expect(codes({ ...good, screenshots: [png] })).toEqual([])
     expect(codes({ ...good, screenshots: [{ ...png, name: 'a.pdf', mime: 'application/pdf' }] })).toEqual([])
-    expect(codes({ ...good, screenshots: [{ ...png, name: 'a.exe', mime: 'application/x-msdownload' }] })).toEqual(['screenshots.0:file_type'])
-    expect(codes({ ...good, screenshots: [{ ...png, size: 6 * 1024 * 1024 }] })).toEqual(['screenshots.0:file_too_large'])
+    expect(codes({ ...good, screenshots: [{ ...png, name: 'a.exe', mime: 'application/x-msdownload' }] })).toEqual([
+      'screenshots.0:file_type',
+    ])
+    expect(codes({ ...good, screenshots: [{ ...png, size: 6 * 1024 * 1024 }] })).toEqual([
+      'screenshots.0:file_too_large',
+    ])
     expect(codes({ ...good, screenshots: [png, png, png, png] })).toEqual(['screenshots:too_many'])
     expect(codes({ ...good, screenshots: [{ id: 'x' }] })).toEqual(['screenshots.0:wrong_type'])
   })

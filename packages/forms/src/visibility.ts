@@ -23,7 +23,10 @@ function holds(cond: VisibleWhen, value: unknown): boolean {
 export function visibleFieldNames(schema: Pick<FormSchema, 'fields'>, values: Record<string, unknown>): Set<string> {
   const visible = new Set<string>()
   for (const f of schema.fields) {
-    if (!f.visibleWhen) { visible.add(f.name); continue }
+    if (!f.visibleWhen) {
+      visible.add(f.name)
+      continue
+    }
     const dep = f.visibleWhen.field
     if (visible.has(dep) && holds(f.visibleWhen, values[dep])) visible.add(f.name)
   }

@@ -40,7 +40,12 @@ export function detectKind(raw: string): IdentifierKind {
   return 'account'
 }
 
-const make = (kind: IdentifierKind, value: string, display: string): NormalisedIdentifier => ({ kind, value, display, key: `${kind}:${value}` })
+const make = (kind: IdentifierKind, value: string, display: string): NormalisedIdentifier => ({
+  kind,
+  value,
+  display,
+  key: `${kind}:${value}`,
+})
 
 /** The lower-case ASCII host of a web address or an email domain, without a leading `www.`. */
 function hostKey(host: string): string {
@@ -53,7 +58,11 @@ function hostKey(host: string): string {
  * Returns null when the text cannot be that kind (a phone that is no number, a URL that does not
  * parse); the caller keeps the raw text.
  */
-export function normaliseIdentifier(raw: string, chosen: IdentifierKind = detectKind(raw), defaultRegion: DefaultRegion = 'HK'): NormalisedIdentifier | null {
+export function normaliseIdentifier(
+  raw: string,
+  chosen: IdentifierKind = detectKind(raw),
+  defaultRegion: DefaultRegion = 'HK',
+): NormalisedIdentifier | null {
   const { kind, text: unwrapped } = unwrapContact(raw, chosen)
   const text = unwrapped.trim()
   if (!text) return null

@@ -3,11 +3,33 @@
  * the report form (on every keystroke, offline too) and the backend (which stores the verdict).
  * Pure TypeScript for browsers and Node.
  */
-export { checkIdentifier, SCAMETER_URL, VERDICTS, type CheckLists, type CheckOptions, type CheckResult, type ListedIdentifier, type Verdict } from './verdict'
+export {
+  checkIdentifier,
+  SCAMETER_URL,
+  VERDICTS,
+  type CheckLists,
+  type CheckOptions,
+  type CheckResult,
+  type ListedIdentifier,
+  type Verdict,
+} from './verdict'
 export { BRAND_DOMAINS, BRAND_ALIASES } from './brands'
-export { normaliseIdentifier, detectKind, IDENTIFIER_KINDS, type IdentifierKind, type NormalisedIdentifier } from './identifier'
+export {
+  normaliseIdentifier,
+  detectKind,
+  IDENTIFIER_KINDS,
+  type IdentifierKind,
+  type NormalisedIdentifier,
+} from './identifier'
 export { contactLink, type ContactLink } from './links'
-export { normalisePhone, looksLikePhone, type DefaultRegion, type NormalisedPhone, type PhoneProblem, type PhoneRegion } from './phone'
+export {
+  normalisePhone,
+  looksLikePhone,
+  type DefaultRegion,
+  type NormalisedPhone,
+  type PhoneProblem,
+  type PhoneRegion,
+} from './phone'
 export { parseUrl, isSameOrSubdomain, toUnicodeHost, type ParsedUrl } from './url'
 export { hostReasons } from './lookalike'
 export { markDeceptive, type MarkedPart } from './marks'

@@ -13,8 +13,16 @@ const lists: CheckLists = {
 
 describe('tel: and sms: links are phone numbers', () => {
   it.each([
-    'tel:+85291234567', 'tel:852-9123-4567', 'tel:+852%2091234567', 'TEL:+852 9123 4567', 'tel:+85291234567;ext=12',
-    'tel://+85291234567', 'sms:+85291234567', 'sms:+85291234567?body=hello', 'smsto:91234567', 'tel:00852-9123-4567',
+    'tel:+85291234567',
+    'tel:852-9123-4567',
+    'tel:+852%2091234567',
+    'TEL:+852 9123 4567',
+    'tel:+85291234567;ext=12',
+    'tel://+85291234567',
+    'sms:+85291234567',
+    'sms:+85291234567?body=hello',
+    'smsto:91234567',
+    'tel:00852-9123-4567',
   ])('%s', (raw) => {
     expect(detectKind(raw)).toBe('phone')
     expect(normaliseIdentifier(raw)?.key).toBe('phone:+85291234567')
@@ -25,7 +33,7 @@ describe('tel: and sms: links are phone numbers', () => {
     expect(r.reasons).toEqual([])
   })
 
-  it('finds the firm\'s own number written as a link: official', () => {
+  it("finds the firm's own number written as a link: official", () => {
     for (const raw of ['tel:+85221234567', 'tel:2123-4567', 'tel:+852%202123%204567']) {
       expect(checkIdentifier(raw, lists).verdict).toBe('official')
       expect(checkIdentifier(raw, lists, { kind: 'phone' }).verdict).toBe('official')
@@ -42,7 +50,9 @@ describe('tel: and sms: links are phone numbers', () => {
 
   it('keeps the phone findings of a link', () => {
     expect(checkIdentifier('tel:+852 1234 5678', lists).reasons).toEqual([{ code: 'invalid_number', detail: 'HK' }])
-    expect(checkIdentifier('tel:+85298765432', lists, { claimsDingTalk: true }).reasons.map((x) => x.code)).toEqual(['no_phone_support'])
+    expect(checkIdentifier('tel:+85298765432', lists, { claimsDingTalk: true }).reasons.map((x) => x.code)).toEqual([
+      'no_phone_support',
+    ])
     expect(checkIdentifier('tel:800933933', lists).identifier?.key).toBe('phone:+852800933933')
   })
 })

@@ -9,7 +9,13 @@ import { isNearMiss } from './typo'
 import { isSameOrSubdomain, toUnicodeHost, type ParsedUrl } from './url'
 
 /** A name we protect: its registrable domain, the label people recognise, and its other names. */
-interface Protected { domain: string; label: string; skeleton: string; loose: string; aliases: string[] }
+interface Protected {
+  domain: string
+  label: string
+  skeleton: string
+  loose: string
+  aliases: string[]
+}
 
 /** Protected names per domain list and alias table: the lists change rarely, checks run per keystroke. */
 const cache = new WeakMap<object, Map<string, Protected[]>>()
@@ -26,14 +32,28 @@ function protectedOf(domains: readonly string[], aliases: Readonly<Record<string
   return hit
 }
 
-function computeProtected(domains: readonly string[], aliases: Readonly<Record<string, readonly string[]>>): Protected[] {
+function computeProtected(
+  domains: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>>,
+): Protected[] {
   const out: Protected[] = []
   for (const raw of domains) {
     const d = parseDomain(raw.toLowerCase(), { allowPrivateDomains: false })
     // Very short labels ("qq") would match half the internet.
-    if (d.domain && d.domainWithoutSuffix && d.domainWithoutSuffix.length >= 4 && !out.some((p) => p.domain === d.domain)) {
+    if (
+      d.domain &&
+      d.domainWithoutSuffix &&
+      d.domainWithoutSuffix.length >= 4 &&
+      !out.some((p) => p.domain === d.domain)
+    ) {
       const l = d.domainWithoutSuffix
-      out.push({ domain: d.domain, label: l, skeleton: skeleton(l), loose: loose(l), aliases: (aliases[d.domain] ?? []).map(loose) })
+      out.push({
+        domain: d.domain,
+        label: l,
+        skeleton: skeleton(l),
+        loose: loose(l),
+        aliases: (aliases[d.domain] ?? []).map(loose),
+      })
     }
   }
   return out
@@ -43,11 +63,17 @@ function computeProtected(domains: readonly string[], aliases: Readonly<Record<s
  * The protected names as {@link markDeceptive} looks for them: every protected label and every
  * alias, as read ({@link skeleton}).
  */
-export function imitatedNames(official: readonly string[], aliases: Readonly<Record<string, readonly string[]>> = BRAND_ALIASES): string[] {
+export function imitatedNames(
+  official: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>> = BRAND_ALIASES,
+): string[] {
   return protectedOf(official, aliases).flatMap((p) => [p.skeleton, ...(aliases[p.domain] ?? []).map(skeleton)])
 }
 
-type HostParts = Pick<ParsedUrl, 'host' | 'typedHost' | 'isIp' | 'label' | 'subdomain' | 'registrableDomain' | 'publicSuffix'>
+type HostParts = Pick<
+  ParsedUrl,
+  'host' | 'typedHost' | 'isIp' | 'label' | 'subdomain' | 'registrableDomain' | 'publicSuffix'
+>
 
 /**
  * Findings about one host: IP literals, punycode (except Chinese-script names under a Chinese
@@ -57,7 +83,11 @@ type HostParts = Pick<ParsedUrl, 'host' | 'typedHost' | 'isIp' | 'label' | 'subd
  * another name of the brand (`dingding`, `钉钉`), the same name under another suffix. A host
  * that is an official domain or its subdomain gets no imitation findings.
  */
-export function hostReasons(u: HostParts, official: readonly string[], aliases: Readonly<Record<string, readonly string[]>> = BRAND_ALIASES): Reason[] {
+export function hostReasons(
+  u: HostParts,
+  official: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>> = BRAND_ALIASES,
+): Reason[] {
   const reasons: Reason[] = []
   if (u.isIp) {
     reasons.push({ code: 'ip_host', detail: u.host })
@@ -67,7 +97,8 @@ export function hostReasons(u: HostParts, official: readonly string[], aliases: 
   const asciiLabels = u.host.split('.')
   const unicodeLabels = asciiLabels.map((l) => toUnicodeHost(l))
   if (noteworthyIdn(asciiLabels, unicodeLabels)) reasons.push({ code: 'punycode', detail: unicodeLabels.join('.') })
-  if (unicodeLabels.some((l) => mixesScripts(l))) reasons.push({ code: 'mixed_script', detail: unicodeLabels.join('.') })
+  if (unicodeLabels.some((l) => mixesScripts(l)))
+    reasons.push({ code: 'mixed_script', detail: unicodeLabels.join('.') })
 
   if (official.some((d) => isSameOrSubdomain(u.host, d))) return reasons
   // The typed host keeps capitals; fall back to the decoded one when the labels do not line up.
@@ -77,7 +108,7 @@ export function hostReasons(u: HostParts, official: readonly string[], aliases: 
   const labelIndex = asciiLabels.length - suffixLength - 1
   // Each label left of the public suffix, as typed and as decoded, and as read.
   const named = unicodeLabels.slice(0, Math.max(labelIndex + 1, 0)).map((l, i) => {
-    const typed = aligned ? typedLabels[i] ?? l : l
+    const typed = aligned ? (typedLabels[i] ?? l) : l
     const seen = [skeleton(typed), skeleton(l)]
     return { unicode: l, typed, seen, loose: seen.map((x) => x.replace(/i/g, 'l')) }
   })
@@ -97,10 +128,14 @@ export function hostReasons(u: HostParts, official: readonly string[], aliases: 
         if (u.registrableDomain !== p.domain) found('lookalike', u.registrableDomain ?? '')
       } else if (main.seen.includes(p.skeleton)) found('homoglyph')
       else if (hits.includes('split')) found('brand_split')
-      else if (isNearMiss(u.label!, p.label) || main.seen.some((s) => isNearMiss(s, p.skeleton))) found('lookalike', String(distanceTo([u.label!, ...main.seen], p)))
+      else if (isNearMiss(u.label!, p.label) || main.seen.some((s) => isNearMiss(s, p.skeleton)))
+        found('lookalike', String(distanceTo([u.label!, ...main.seen], p)))
       else if (hits.includes('whole')) found('official_name_embedded')
     }
-    const imitated = (l: Named) => l.loose.some((s) => findName(s, p.loose) === 'whole') || isNearMiss(l.unicode, p.label) || isNearMiss(l.seen[0]!, p.skeleton)
+    const imitated = (l: Named) =>
+      l.loose.some((s) => findName(s, p.loose) === 'whole') ||
+      isNearMiss(l.unicode, p.label) ||
+      isNearMiss(l.seen[0]!, p.skeleton)
     if (subs.some(imitated)) found('official_name_in_subdomain')
     // Split across labels (`ding.talk-hk.top`), when nothing else named this brand.
     if (reasons.length === before && findName(hostText, p.loose) === 'split') found('brand_split')

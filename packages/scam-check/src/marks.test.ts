@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { checkIdentifier, type CheckLists } from './verdict'
 
 const lists: CheckLists = {
-  official: [{ kind: 'url', value: 'dingtalk.com', label: 'DingTalk' }, { kind: 'url', value: 'chanwong-law.hk', label: 'The firm' }],
+  official: [
+    { kind: 'url', value: 'dingtalk.com', label: 'DingTalk' },
+    { kind: 'url', value: 'chanwong-law.hk', label: 'The firm' },
+  ],
   knownScams: [],
 }
 /** The marked host as `dingta[I=l]k.com`. */

@@ -10,7 +10,12 @@ export interface MarkedPart {
   looksLike?: string
 }
 
-interface Unit { from: number; to: number; out: string; standIn: boolean }
+interface Unit {
+  from: number
+  to: number
+  out: string
+  standIn: boolean
+}
 
 /** The label read the way {@link skeleton} reads it, one unit per character or letter pair. */
 function readLabel(chars: readonly string[]): Unit[] {
@@ -23,7 +28,10 @@ function readLabel(chars: readonly string[]): Unit[] {
   const units: Unit[] = []
   for (let i = 0; i < chars.length; i++) {
     const pair = READS_AS_ONE.find(([two]) => two === `${outs[i]!.out}${outs[i + 1]?.out ?? ''}`)
-    if (pair) { units.push({ from: i, to: i + 2, out: pair[1], standIn: true }); i++ } else units.push({ from: i, to: i + 1, ...outs[i]! })
+    if (pair) {
+      units.push({ from: i, to: i + 2, out: pair[1], standIn: true })
+      i++
+    } else units.push({ from: i, to: i + 1, ...outs[i]! })
   }
   return units
 }
@@ -33,13 +41,23 @@ function readLabel(chars: readonly string[]): Unit[] {
  * letter of the protected name it stands in (a `1` in `d1ngtalk` poses as `i`), else the one
  * it reads as.
  */
-function deceptiveUnits(chars: readonly string[], units: readonly Unit[], names: readonly (readonly [string, string])[]): Map<number, string> {
+function deceptiveUnits(
+  chars: readonly string[],
+  units: readonly Unit[],
+  names: readonly (readonly [string, string])[],
+): Map<number, string> {
   const label = chars.join('')
   // Where each unit starts in the read text.
   const starts: number[] = []
   let pos = 0
-  for (const u of units) { starts.push(pos); pos += u.out.length }
-  const read = units.map((u) => u.out).join('').replace(/i/g, 'l')
+  for (const u of units) {
+    starts.push(pos)
+    pos += u.out.length
+  }
+  const read = units
+    .map((u) => u.out)
+    .join('')
+    .replace(/i/g, 'l')
   const posesAs = new Map<Unit, string>()
   for (const [name, folded] of names) {
     let found = false
@@ -85,7 +103,10 @@ export function markDeceptive(typedHost: string, names: readonly string[]): Mark
   let marked = false
   const folded = names.map((n) => [n, loose(n)] as const)
   for (const piece of typedHost.split(/([.。．｡])/)) {
-    if (!piece || /^[.。．｡]$/.test(piece)) { plain(piece); continue }
+    if (!piece || /^[.。．｡]$/.test(piece)) {
+      plain(piece)
+      continue
+    }
     const label = /^xn--/i.test(piece) ? toUnicodeHost(piece.toLowerCase()) : piece
     const chars = Array.from(label)
     const units = readLabel(chars)
@@ -93,7 +114,10 @@ export function markDeceptive(typedHost: string, names: readonly string[]): Mark
     for (const u of units) {
       const text = chars.slice(u.from, u.to).join('')
       const looksLike = deceptive.get(u.from)
-      if (looksLike) { parts.push({ text, looksLike }); marked = true } else plain(text)
+      if (looksLike) {
+        parts.push({ text, looksLike })
+        marked = true
+      } else plain(text)
     }
   }
   return marked ? parts : null

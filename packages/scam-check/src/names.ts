@@ -10,9 +10,47 @@ export function loose(name: string): string {
 
 /** Words scammers glue to a brand: region codes, "official", "support", "kefu" (客服) and the like. */
 const AFFIXES = [
-  'hk', 'mo', 'cn', 'tw', 'sg', 'my', 'the', 'new', 'app', 'vip', 'web', 'www', 'get', 'go', 'pay', 'mail', 'user',
-  'team', 'staff', 'admin', 'help', 'support', 'service', 'official', 'login', 'signin', 'secure', 'verify', 'account',
-  'online', 'portal', 'update', 'auth', 'sso', 'global', 'asia', 'kefu', 'kf', 'cs', 'gw', 'guanwang',
+  'hk',
+  'mo',
+  'cn',
+  'tw',
+  'sg',
+  'my',
+  'the',
+  'new',
+  'app',
+  'vip',
+  'web',
+  'www',
+  'get',
+  'go',
+  'pay',
+  'mail',
+  'user',
+  'team',
+  'staff',
+  'admin',
+  'help',
+  'support',
+  'service',
+  'official',
+  'login',
+  'signin',
+  'secure',
+  'verify',
+  'account',
+  'online',
+  'portal',
+  'update',
+  'auth',
+  'sso',
+  'global',
+  'asia',
+  'kefu',
+  'kf',
+  'cs',
+  'gw',
+  'guanwang',
 ].map(loose)
 
 /**
@@ -38,13 +76,18 @@ export type NameHit = 'whole' | 'split'
  */
 export function findName(text: string, name: string): NameHit | null {
   const isSep = (c: string) => c === '-' || c === '.' || c === '_'
-  const flat = Array.from(name).filter((c) => !isSep(c)).join('')
+  const flat = Array.from(name)
+    .filter((c) => !isSep(c))
+    .join('')
   const ownCuts = cutsOf(name)
   let squashed = ''
   const cutBefore: boolean[] = []
   let pending = false
   for (const c of text) {
-    if (isSep(c)) { pending = true; continue }
+    if (isSep(c)) {
+      pending = true
+      continue
+    }
     // One flag per UTF-16 unit, so indexes match the string's.
     for (let u = 0; u < c.length; u++) cutBefore.push(u === 0 && pending && squashed.length > 0)
     squashed += c
@@ -56,7 +99,10 @@ export function findName(text: string, name: string): NameHit | null {
     const prev = squashed[i - 1]
     const atBoundary = i === 0 || cutBefore[i] || !/\p{L}/u.test(prev ?? '')
     if (!atBoundary && ordinaryWordEnding(lettersBefore(squashed, cutBefore, i), flat)) continue
-    const cuts = cutBefore.slice(i + 1, i + flat.length).map((c, k) => (c ? k + 1 : -1)).filter((k) => k > 0)
+    const cuts = cutBefore
+      .slice(i + 1, i + flat.length)
+      .map((c, k) => (c ? k + 1 : -1))
+      .filter((k) => k > 0)
     const split = cuts.join() !== ownCuts.join()
     if (!split) return 'whole'
     best = 'split'
@@ -69,7 +115,9 @@ function cutsOf(name: string): number[] {
   const out: number[] = []
   let n = 0
   for (const c of name) {
-    if (c === '-' || c === '.' || c === '_') { if (n > 0) out.push(n) } else n++
+    if (c === '-' || c === '.' || c === '_') {
+      if (n > 0) out.push(n)
+    } else n++
   }
   return out
 }

@@ -13,20 +13,47 @@ const lists: CheckLists = {
 const check = (raw: string) => checkIdentifier(raw, lists)
 
 describe('ordinary names two letters from a protected one', () => {
-  it.each(['alison.com', 'https://www.alison.com/courses', 'alibaba.com', 'hongtalk.com', 'chan-law.hk', 'chanwong.com'])('%s is not a lookalike', (raw) => {
+  it.each([
+    'alison.com',
+    'https://www.alison.com/courses',
+    'alibaba.com',
+    'hongtalk.com',
+    'chan-law.hk',
+    'chanwong.com',
+  ])('%s is not a lookalike', (raw) => {
     expect(check(raw).reasons).toEqual([])
   })
 
   it('still flags real lookalikes', () => {
-    for (const raw of ['dingtallk.com', 'dlngtalk.com', 'dingtakl.com', 'dingtalk-support.com', 'dingtalk.com.hk-verify.top', 'dingtaIk.com',
-      'diingtallk.com', 'dngtlk.com', 'd1ngta1k.com', 'dimgtaik.com', 'aliyum.com', 'a1iyun.com', 'chanwong-1aw.hk', 'chanwomg-law.hk']) {
+    for (const raw of [
+      'dingtallk.com',
+      'dlngtalk.com',
+      'dingtakl.com',
+      'dingtalk-support.com',
+      'dingtalk.com.hk-verify.top',
+      'dingtaIk.com',
+      'diingtallk.com',
+      'dngtlk.com',
+      'd1ngta1k.com',
+      'dimgtaik.com',
+      'aliyum.com',
+      'a1iyun.com',
+      'chanwong-1aw.hk',
+      'chanwomg-law.hk',
+    ]) {
       expect(check(raw).verdict, raw).toBe('suspicious')
     }
   })
 })
 
 describe('internationalised names', () => {
-  it.each(['政府.香港', 'www.政府.香港', 'https://www.xn--mxtq1m.xn--j6w193g/', 'https://www.政府.香港/zh/index.html', 'http://香港大學.香港'])('%s is a legitimate Chinese-script name', (raw) => {
+  it.each([
+    '政府.香港',
+    'www.政府.香港',
+    'https://www.xn--mxtq1m.xn--j6w193g/',
+    'https://www.政府.香港/zh/index.html',
+    'http://香港大學.香港',
+  ])('%s is a legitimate Chinese-script name', (raw) => {
     const r = check(raw)
     expect(r.reasons.filter((x) => x.code !== 'plain_http')).toEqual([])
   })

@@ -44,12 +44,14 @@ const CALLING_CODE: Record<DefaultRegion, string> = { HK: '852', MO: '853', CN: 
 
 /** The region whose calling code starts `digits` with a well-formed national number after it. */
 function knownRegionOf(digits: string): DefaultRegion | undefined {
-  return (Object.keys(CALLING_CODE) as DefaultRegion[])
-    .find((r) => digits.startsWith(CALLING_CODE[r]) && NATIONAL[r].test(digits.slice(CALLING_CODE[r].length)))
+  return (Object.keys(CALLING_CODE) as DefaultRegion[]).find(
+    (r) => digits.startsWith(CALLING_CODE[r]) && NATIONAL[r].test(digits.slice(CALLING_CODE[r].length)),
+  )
 }
 
 /** A label before the number (`Tel:`, `WhatsApp`, `電話：`) or a note after it (`(WhatsApp)`, `（手機）`). */
-const LABEL_BEFORE = /^\s*(?:tel|phone|mobile|mob|cell|fax|whatsapp|wa|signal|telegram|wechat|line|電話|手機|手提|電話號碼|聯絡電話|电话|手机|电话号码|联系电话)\s*[:：.]?\s*/i
+const LABEL_BEFORE =
+  /^\s*(?:tel|phone|mobile|mob|cell|fax|whatsapp|wa|signal|telegram|wechat|line|電話|手機|手提|電話號碼|聯絡電話|电话|手机|电话号码|联系电话)\s*[:：.]?\s*/i
 const NOTE_AFTER = /\s*[(（][^()（）\d]*[)）]\s*$/
 
 /** The number alone: without a label, a note, or an extension. */

@@ -36,7 +36,21 @@ export interface Reason {
 
 /** Every reason code, for exhaustive translation tables. */
 export const REASON_CODES: readonly ReasonCode[] = [
-  'plain_http', 'ip_host', 'obfuscated_ip', 'credentials_in_url', 'punycode', 'mixed_script', 'homoglyph', 'lookalike',
-  'official_name_in_subdomain', 'official_name_embedded', 'brand_split', 'brand_alias', 'shortener',
-  'invalid_number', 'overseas_number', 'no_phone_support', 'free_mail',
+  'plain_http',
+  'ip_host',
+  'obfuscated_ip',
+  'credentials_in_url',
+  'punycode',
+  'mixed_script',
+  'homoglyph',
+  'lookalike',
+  'official_name_in_subdomain',
+  'official_name_embedded',
+  'brand_split',
+  'brand_alias',
+  'shortener',
+  'invalid_number',
+  'overseas_number',
+  'no_phone_support',
+  'free_mail',
 ]

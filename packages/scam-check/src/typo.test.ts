@@ -3,7 +3,9 @@ import { isNearMiss } from './typo'
 
 describe('isNearMiss', () => {
   it('takes any single edit', () => {
-    expect(['dingtallk', 'dintalk', 'dingtlak', 'pingtalk', 'dingtalks'].map((l) => isNearMiss(l, 'dingtalk'))).toEqual([true, true, true, true, true])
+    expect(['dingtallk', 'dintalk', 'dingtlak', 'pingtalk', 'dingtalks'].map((l) => isNearMiss(l, 'dingtalk'))).toEqual(
+      [true, true, true, true, true],
+    )
   })
 
   it('takes two edits only when both are easy to miss, and only for long names', () => {

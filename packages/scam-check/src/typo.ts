@@ -29,7 +29,8 @@ function easyEdits(s: string, target: string): string[] {
     const prev = s[i - 1] ?? ''
     const next = s[i + 1] ?? ''
     // Undo an inserted character: a doubled letter, a separator, a slip onto a neighbouring key.
-    if (c === prev || c === next || c === '-' || c === '.' || adjacentKeys(c, prev) || adjacentKeys(c, next)) out.push(s.slice(0, i) + s.slice(i + 1))
+    if (c === prev || c === next || c === '-' || c === '.' || adjacentKeys(c, prev) || adjacentKeys(c, next))
+      out.push(s.slice(0, i) + s.slice(i + 1))
     if (i + 1 < s.length) out.push(s.slice(0, i) + next + c + s.slice(i + 2))
     for (const t of chars) if (adjacentKeys(c, t) || looksAlike(c, t)) out.push(s.slice(0, i) + t + s.slice(i + 1))
   }
@@ -49,5 +50,7 @@ export function isNearMiss(label: string, target: string): boolean {
   const d = editDistance(label, target, 2)
   if (d <= 1) return true
   if (d > 2 || target.length < 8) return false
-  return easyEdits(label, target).some((v) => v === target || (editDistance(v, target, 1) === 1 && easyEdits(v, target).includes(target)))
+  return easyEdits(label, target).some(
+    (v) => v === target || (editDistance(v, target, 1) === 1 && easyEdits(v, target).includes(target)),
+  )
 }

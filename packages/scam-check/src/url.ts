@@ -48,7 +48,9 @@ function typedHostOf(text: string): string {
   const noScheme = text.replace(SCHEME, '').replace(/^\/\//, '')
   const authority = noScheme.split(/[/?#]/, 1)[0] ?? ''
   const hostPort = authority.slice(authority.lastIndexOf('@') + 1)
-  return hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d*$/, '').replace(/[.。．｡]$/, '')
+  return hostPort.startsWith('[')
+    ? hostPort.slice(0, hostPort.indexOf(']') + 1)
+    : hostPort.replace(/:\d*$/, '').replace(/[.。．｡]$/, '')
 }
 
 /**

@@ -13,7 +13,8 @@ const lists: CheckLists = {
   ],
 }
 const check = (raw: string, opts = {}) => checkIdentifier(raw, lists, opts)
-const codes = (raw: string, opts = {}) => check(raw, opts).reasons.map((r) => `${r.code}${r.target ? `>${r.target}` : ''}`)
+const codes = (raw: string, opts = {}) =>
+  check(raw, opts).reasons.map((r) => `${r.code}${r.target ? `>${r.target}` : ''}`)
 
 describe('lookalike domains', () => {
   it('flags a capital I posing as l', () => {
@@ -38,7 +39,11 @@ describe('lookalike domains', () => {
   it('flags the official domain as extra labels of another domain', () => {
     const r = check('https://dingtalk.com.support-hk.top/verify')
     expect(r.verdict).toBe('suspicious')
-    expect(r.reasons).toContainEqual({ code: 'official_name_in_subdomain', target: 'dingtalk.com', detail: 'support-hk.top' })
+    expect(r.reasons).toContainEqual({
+      code: 'official_name_in_subdomain',
+      target: 'dingtalk.com',
+      detail: 'support-hk.top',
+    })
     expect(r.identifier?.value).toBe('dingtalk.com.support-hk.top')
   })
 
@@ -157,7 +162,11 @@ describe('verdicts', () => {
   })
 
   it('accounts are compared trimmed and lower-cased', () => {
-    const r = checkIdentifier('@DingTalk_HK_Help ', { official: [], knownScams: [{ kind: 'account', value: 'dingtalk_hk_help' }] }, { kind: 'account' })
+    const r = checkIdentifier(
+      '@DingTalk_HK_Help ',
+      { official: [], knownScams: [{ kind: 'account', value: 'dingtalk_hk_help' }] },
+      { kind: 'account' },
+    )
     expect(r.verdict).toBe('known_scam')
   })
 })
@@ -165,14 +174,17 @@ describe('verdicts', () => {
 describe('kind detection', () => {
   it('tells phones, addresses, emails and accounts apart', async () => {
     const { detectKind } = await import('./identifier')
-    expect(['+852 9123 4567', '203.0.113.7', 'dingtalk.com.support-hk.top', 'a@b.com', 'WeChat dt_help'].map(detectKind))
-      .toEqual(['phone', 'url', 'url', 'email', 'account'])
+    expect(
+      ['+852 9123 4567', '203.0.113.7', 'dingtalk.com.support-hk.top', 'a@b.com', 'WeChat dt_help'].map(detectKind),
+    ).toEqual(['phone', 'url', 'url', 'email', 'account'])
   })
 })
 
 describe('imitations in subdomains', () => {
   it('catches a disguised official name in the extra labels too', () => {
-    expect(codes('http://dingtaIk.com.support-hk.top/login')).toEqual(expect.arrayContaining(['plain_http', 'official_name_in_subdomain>dingtalk.com']))
+    expect(codes('http://dingtaIk.com.support-hk.top/login')).toEqual(
+      expect.arrayContaining(['plain_http', 'official_name_in_subdomain>dingtalk.com']),
+    )
     expect(codes('https://dingtallk.evil.example')).toEqual(['official_name_in_subdomain>dingtalk.com'])
     expect(codes('https://help.evil.example')).toEqual([])
   })

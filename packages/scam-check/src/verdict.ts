@@ -73,7 +73,21 @@ export interface CheckResult {
 export const SCAMETER_URL = 'https://cyberdefender.hk/en-us/scameter/'
 
 /** Free webmail providers: an "official" sender there is not official. */
-const FREE_MAIL = new Set(['gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'yahoo.com.hk', 'qq.com', '163.com', '126.com', 'sina.com', 'icloud.com', 'proton.me', 'protonmail.com'])
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'yahoo.com.hk',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'sina.com',
+  'icloud.com',
+  'proton.me',
+  'protonmail.com',
+])
 
 /** Lists indexed by `kind:value`, built once per list (the lists change rarely, checks run per keystroke). */
 const indexes = new WeakMap<readonly ListedIdentifier[], Map<string, ListedIdentifier>>()
@@ -138,7 +152,8 @@ export function checkIdentifier(raw: string, lists: CheckLists, options: CheckOp
     const domain = identifier.value.slice(identifier.value.lastIndexOf('@') + 1)
     host = parseUrl(text.trim().slice(text.trim().lastIndexOf('@') + 1))
     if (host) reasons.push(...hostReasons(host, officialDomains, aliases))
-    if (FREE_MAIL.has(domain) && (options.claimsOrganisation || options.claimsDingTalk)) reasons.push({ code: 'free_mail', detail: domain })
+    if (FREE_MAIL.has(domain) && (options.claimsOrganisation || options.claimsDingTalk))
+      reasons.push({ code: 'free_mail', detail: domain })
   } else if (kind === 'phone') {
     const p = normalisePhone(text, options.defaultRegion)
     if (!p.ok) reasons.push({ code: 'invalid_number', ...(p.region ? { detail: p.region } : {}) })
@@ -152,6 +167,13 @@ export function checkIdentifier(raw: string, lists: CheckLists, options: CheckOp
   if (scam) return { ...base, verdict: 'known_scam', reasons, match: scam }
   const official = identifier ? matches(identifier, lists.official) : null
   // A registry entry vouches for the contact; the only caveats kept are about the connection.
-  if (official) return { ...base, verdict: 'official', reasons: reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'), match: official, marked: null }
+  if (official)
+    return {
+      ...base,
+      verdict: 'official',
+      reasons: reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'),
+      match: official,
+      marked: null,
+    }
   return { ...base, verdict: reasons.length ? 'suspicious' : 'no_record', reasons, match: null }
 }

@@ -5,7 +5,13 @@
  */
 
 // i18n and locale
-export { createSuiteI18n, applyLocale, type MessageTree, type SuiteI18n, type SuiteI18nOptions } from './locale/create-suite-i18n'
+export {
+  createSuiteI18n,
+  applyLocale,
+  type MessageTree,
+  type SuiteI18n,
+  type SuiteI18nOptions,
+} from './locale/create-suite-i18n'
 export { LOCALE_MESSAGES, useLocale } from './locale/use-locale'
 export { useRoleLabel } from './locale/use-role-label'
 export {

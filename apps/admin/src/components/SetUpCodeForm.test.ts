@@ -6,15 +6,36 @@ import type { StepUpStatus, TotpEnrolment } from '@suite/domain'
 import { useTotpEnrolment } from '../composables/use-totp-enrolment'
 import SetUpCodeForm from './SetUpCodeForm.vue'
 
-const notEnrolled: StepUpStatus = { totpEnrolled: false, totpPending: false, recoveryCodesLeft: 0, dingtalkAvailable: true, elevatedUntil: null, method: null }
-const started: TotpEnrolment = {
-  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Suite:Lee?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', issuer: 'Suite',
-  accountName: 'Lee', digits: 6, period: 30, algorithm: 'SHA1',
+const notEnrolled: StepUpStatus = {
+  totpEnrolled: false,
+  totpPending: false,
+  recoveryCodesLeft: 0,
+  dingtalkAvailable: true,
+  elevatedUntil: null,
+  method: null,
 }
-const wrongCode = () => new ApiError({
-  status: 400, code: 'validation_failed', message: 'That set-up code is not right',
-  fields: [{ path: 'enrolmentCode', code: 'invalid_code', message: 'That set-up code is not right, was used before or has expired; ask IT for a new one' }],
-})
+const started: TotpEnrolment = {
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  otpauthUri: 'otpauth://totp/Suite:Lee?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  issuer: 'Suite',
+  accountName: 'Lee',
+  digits: 6,
+  period: 30,
+  algorithm: 'SHA1',
+}
+const wrongCode = () =>
+  new ApiError({
+    status: 400,
+    code: 'validation_failed',
+    message: 'That set-up code is not right',
+    fields: [
+      {
+        path: 'enrolmentCode',
+        code: 'invalid_code',
+        message: 'That set-up code is not right, was used before or has expired; ask IT for a new one',
+      },
+    ],
+  })
 
 /** The message under the field (Element Plus shows it after a short debounce). */
 async function fieldError(w: VueWrapper): Promise<string> {
@@ -27,10 +48,18 @@ async function setUp(locale: 'zh-HK' | 'zh-CN' | 'en', status: StepUpStatus = no
   const stepUp = {
     status: vi.fn(async () => status),
     enrolTotp: vi.fn(async (_code?: string): Promise<TotpEnrolment> => started),
-    confirmTotp: vi.fn(), newRecoveryCodes: vi.fn(), confirm: vi.fn(), drop: vi.fn(),
+    confirmTotp: vi.fn(),
+    newRecoveryCodes: vi.fn(),
+    confirm: vi.fn(),
+    drop: vi.fn(),
   }
   const api = { admin: { stepUp } } as unknown as Pick<ApiClient, 'admin'>
-  const totp = useTotpEnrolment({ api, privileged: (c) => c(), toQr: async () => 'data:image/png;base64,', inDingTalk: false })
+  const totp = useTotpEnrolment({
+    api,
+    privileged: (c) => c(),
+    toQr: async () => 'data:image/png;base64,',
+    inDingTalk: false,
+  })
   const { wrapper: w } = await mountWithSuite(SetUpCodeForm, { props: { totp }, locale })
   return { totp, stepUp, w }
 }
@@ -56,23 +85,26 @@ describe('SetUpCodeForm: setting up an authenticator with a one-time code from I
     ['zh-HK', '此設定碼不正確、已使用或已過期。請再核對，或向資訊科技部索取新的設定碼。'],
     ['zh-CN', '此设置码不正确、已使用或已过期。请再核对，或向 IT 部门索取新的设置码。'],
     ['en', 'That set-up code is not right, was used before or has expired. Check it, or ask IT for a new one.'],
-  ] as const)('in %s: a code the server refuses shows its field message, and the code typed stays', async (locale, text) => {
-    const { totp, stepUp, w } = await setUp(locale)
-    await totp.load()
-    stepUp.enrolTotp.mockRejectedValueOnce(wrongCode())
-    await w.get('input#totp-set-up-code').setValue('ABCD-EFGH-JKMP')
-    await w.get('form').trigger('submit')
-    await flushPromises()
-    expect(await fieldError(w)).toBe(text)
-    expect((w.get('input#totp-set-up-code').element as HTMLInputElement).value).toBe('ABCD-EFGH-JKMP')
-    expect(totp.setUpCodeProblem.value).toBe('invalid')
-    // Said beside the field, not again as a general "some fields need changing".
-    expect(totp.error.value).toBeNull()
-    expect(totp.enrolment.value).toBeNull()
-    // Typing again takes the message away.
-    await w.get('input#totp-set-up-code').setValue('ABCD-EFGH-JKMN')
-    await vi.waitFor(() => expect(w.find('.el-form-item__error').exists()).toBe(false))
-  })
+  ] as const)(
+    'in %s: a code the server refuses shows its field message, and the code typed stays',
+    async (locale, text) => {
+      const { totp, stepUp, w } = await setUp(locale)
+      await totp.load()
+      stepUp.enrolTotp.mockRejectedValueOnce(wrongCode())
+      await w.get('input#totp-set-up-code').setValue('ABCD-EFGH-JKMP')
+      await w.get('form').trigger('submit')
+      await flushPromises()
+      expect(await fieldError(w)).toBe(text)
+      expect((w.get('input#totp-set-up-code').element as HTMLInputElement).value).toBe('ABCD-EFGH-JKMP')
+      expect(totp.setUpCodeProblem.value).toBe('invalid')
+      // Said beside the field, not again as a general "some fields need changing".
+      expect(totp.error.value).toBeNull()
+      expect(totp.enrolment.value).toBeNull()
+      // Typing again takes the message away.
+      await w.get('input#totp-set-up-code').setValue('ABCD-EFGH-JKMN')
+      await vi.waitFor(() => expect(w.find('.el-form-item__error').exists()).toBe(false))
+    },
+  )
 
   it('refuses something that is not shaped like a code without asking the server (a wrong code counts toward the lockout)', async () => {
     const { totp, stepUp, w } = await setUp('en')
@@ -92,7 +124,12 @@ describe('SetUpCodeForm: setting up an authenticator with a one-time code from I
     expect(none.w.text()).toContain('Your account has no DingTalk sign-in: ask IT for a one-time set-up code')
 
     const stepUp = { status: vi.fn(async () => notEnrolled) }
-    const inDingTalk = useTotpEnrolment({ api: { admin: { stepUp } } as unknown as Pick<ApiClient, 'admin'>, privileged: (c) => c(), toQr: async () => '', inDingTalk: true })
+    const inDingTalk = useTotpEnrolment({
+      api: { admin: { stepUp } } as unknown as Pick<ApiClient, 'admin'>,
+      privileged: (c) => c(),
+      toQr: async () => '',
+      inDingTalk: true,
+    })
     await inDingTalk.load()
     expect(inDingTalk.needsSetUpCode.value).toBe(false)
   })

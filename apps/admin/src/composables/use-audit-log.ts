@@ -4,7 +4,12 @@ import type { AuditEntry, AuditVerification, Page } from '@suite/domain'
 import { computed, reactive } from 'vue'
 
 /** Filters of the audit search as the page edits them. */
-export interface AuditFilters { actorId: string; action: string; caseId: string; range: [string, string] | null }
+export interface AuditFilters {
+  actorId: string
+  action: string
+  caseId: string
+  range: [string, string] | null
+}
 
 /**
  * The audit console's list, search, chain verification and export links. Filters stay as typed
@@ -21,18 +26,31 @@ export function useAuditLog(api: Pick<ApiClient, 'audit'>) {
     limit: 50,
   })
 
-  const list = useLatestAsync(async (signal, more: boolean = false): Promise<Page<AuditEntry>> => {
-    const shown = list.state.value
-    const page = await api.audit.list({ ...query(), ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}) }, { signal })
-    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
-  }, { items: [], nextCursor: null }, { immediate: false })
+  const list = useLatestAsync(
+    async (signal, more: boolean = false): Promise<Page<AuditEntry>> => {
+      const shown = list.state.value
+      const page = await api.audit.list(
+        { ...query(), ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}) },
+        { signal },
+      )
+      return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+    },
+    { items: [], nextCursor: null },
+    { immediate: false },
+  )
   /** Walking the whole chain on the server. */
-  const check = useLatestAsync((signal) => api.audit.verify({ signal }), null as AuditVerification | null, { immediate: false })
+  const check = useLatestAsync((signal) => api.audit.verify({ signal }), null as AuditVerification | null, {
+    immediate: false,
+  })
 
   /** Load the first page (`more` = the next one). */
-  const load = async (more = false): Promise<void> => { await list.runNow(more) }
+  const load = async (more = false): Promise<void> => {
+    await list.runNow(more)
+  }
   /** Walk the whole chain on the server. */
-  const verify = async (): Promise<void> => { await check.runNow() }
+  const verify = async (): Promise<void> => {
+    await check.runNow()
+  }
 
   /** Download link of the export for the chosen window (the filter range, or the last 30 days). */
   function exportUrl(format: 'csv' | 'json', today: string, monthAgo: string): string {
@@ -41,7 +59,16 @@ export function useAuditLog(api: Pick<ApiClient, 'audit'>) {
   }
 
   return {
-    filters, items: computed(() => list.state.value.items), nextCursor: computed(() => list.state.value.nextCursor), loading: list.loading, error: list.error,
-    verification: check.state, verifying: check.loading, verifyError: check.error, load, verify, exportUrl,
+    filters,
+    items: computed(() => list.state.value.items),
+    nextCursor: computed(() => list.state.value.nextCursor),
+    loading: list.loading,
+    error: list.error,
+    verification: check.state,
+    verifying: check.loading,
+    verifyError: check.error,
+    load,
+    verify,
+    exportUrl,
   }
 }

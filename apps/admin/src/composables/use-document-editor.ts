@@ -17,7 +17,12 @@ export type ParsedText =
  * saving, the diff against the running version, publishing and rolling back (both through
  * `privileged`, i.e. a step-up), and the history.
  */
-export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: Privileged, kind: MaybeRefOrGetter<string>, key: MaybeRefOrGetter<string>) {
+export function useDocumentEditor(
+  api: Pick<ApiClient, 'lowcode'>,
+  privileged: Privileged,
+  kind: MaybeRefOrGetter<string>,
+  key: MaybeRefOrGetter<string>,
+) {
   const doc = shallowRef<LowcodeDocument | null>(null)
   const versions = shallowRef<LowcodeVersion[]>([])
   const diff = shallowRef<LowcodeDiff | null>(null)
@@ -33,7 +38,8 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
     } catch (e) {
       return { ok: false, problems: [{ path: '(json)', message: (e as Error).message }] }
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problems: [{ path: '(root)', message: 'must be a JSON object' }] }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return { ok: false, problems: [{ path: '(root)', message: 'must be a JSON object' }] }
     const body = value as Record<string, unknown>
     const checked = checkBody(toValue(kind), body)
     return checked.ok ? { ok: true, value: body, preview: checked.preview } : { ok: false, problems: checked.problems }
@@ -45,23 +51,32 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
   const show = (body: unknown) => JSON.stringify(body, null, 2)
 
   /** The document, its history and (with a draft) the diff against the running version; shown once all three are in. */
-  const loader = useLatestAsync(async (signal) => {
-    const [k, name] = [toValue(kind), toValue(key)]
-    const [d, v] = await Promise.all([api.lowcode.get(k, name, { signal }), api.lowcode.versions(k, name, { signal })])
-    return { doc: d, versions: v, diff: d.draft ? await api.lowcode.diff(k, name, { signal }) : null }
-  }, null, {
-    immediate: false,
-    onSuccess: (loaded) => {
-      if (!loaded) return
-      doc.value = loaded.doc
-      versions.value = loaded.versions
-      text.value = show(loaded.doc.draft?.body ?? loaded.doc.running?.body ?? starterBody(toValue(kind)))
-      savedText.value = loaded.doc.draft || loaded.doc.running ? text.value : ''
-      diff.value = loaded.diff
+  const loader = useLatestAsync(
+    async (signal) => {
+      const [k, name] = [toValue(kind), toValue(key)]
+      const [d, v] = await Promise.all([
+        api.lowcode.get(k, name, { signal }),
+        api.lowcode.versions(k, name, { signal }),
+      ])
+      return { doc: d, versions: v, diff: d.draft ? await api.lowcode.diff(k, name, { signal }) : null }
     },
-  })
+    null,
+    {
+      immediate: false,
+      onSuccess: (loaded) => {
+        if (!loaded) return
+        doc.value = loaded.doc
+        versions.value = loaded.versions
+        text.value = show(loaded.doc.draft?.body ?? loaded.doc.running?.body ?? starterBody(toValue(kind)))
+        savedText.value = loaded.doc.draft || loaded.doc.running ? text.value : ''
+        diff.value = loaded.diff
+      },
+    },
+  )
   const { loading, error } = loader
-  const load = async (): Promise<void> => { await loader.runNow() }
+  const load = async (): Promise<void> => {
+    await loader.runNow()
+  }
 
   async function act<T>(call: () => Promise<T>): Promise<T | null> {
     busy.value = true
@@ -107,5 +122,22 @@ export function useDocumentEditor(api: Pick<ApiClient, 'lowcode'>, privileged: P
     if ((await act(() => api.lowcode.discardDraft(toValue(kind), toValue(key)))) !== null) await load()
   }
 
-  return { doc, versions, diff, text, parsed, preview, dirty, loading, error, busy, actionError, load, saveDraft, publish, rollback, discard }
+  return {
+    doc,
+    versions,
+    diff,
+    text,
+    parsed,
+    preview,
+    dirty,
+    loading,
+    error,
+    busy,
+    actionError,
+    load,
+    saveDraft,
+    publish,
+    rollback,
+    discard,
+  }
 }

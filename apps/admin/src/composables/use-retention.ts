@@ -8,15 +8,23 @@ type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 /** Retention setting and purge; both go through `privileged` (step-up). */
 export function useRetention(api: Pick<ApiClient, 'admin'>, privileged: Privileged) {
   const days = shallowRef<number>(MIN_AUDIT_RETENTION_DAYS)
-  const { state: retention, loading, error, runNow } = useLatestAsync(
-    (signal) => api.admin.audit.retention({ signal }),
-    null as AuditRetention | null,
-    { immediate: false, onSuccess: (r) => { if (r) days.value = r.retentionDays } },
-  )
+  const {
+    state: retention,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync((signal) => api.admin.audit.retention({ signal }), null as AuditRetention | null, {
+    immediate: false,
+    onSuccess: (r) => {
+      if (r) days.value = r.retentionDays
+    },
+  })
   const saving = shallowRef(false)
   const lastPurge = shallowRef<AuditPurgeResult | null>(null)
 
-  const load = async (): Promise<void> => { await runNow() }
+  const load = async (): Promise<void> => {
+    await runNow()
+  }
 
   async function act<T>(call: () => Promise<T>): Promise<T | null> {
     saving.value = true
@@ -41,7 +49,10 @@ export function useRetention(api: Pick<ApiClient, 'admin'>, privileged: Privileg
   /** Purge what is older than the retention; reloads the numbers after. */
   async function purge(): Promise<AuditPurgeResult | null> {
     const r = await act(() => api.admin.audit.purge())
-    if (r) { lastPurge.value = r; await load() }
+    if (r) {
+      lastPurge.value = r
+      await load()
+    }
     return r
   }
 

@@ -4,16 +4,30 @@ import type { StepUpStatus } from '@suite/domain'
 import { useStepUpDialog } from './use-step-up-dialog'
 
 const status = (over: Partial<StepUpStatus> = {}): StepUpStatus => ({
-  totpEnrolled: false, totpPending: false, recoveryCodesLeft: 0, dingtalkAvailable: true, elevatedUntil: null, method: null, ...over,
+  totpEnrolled: false,
+  totpPending: false,
+  recoveryCodesLeft: 0,
+  dingtalkAvailable: true,
+  elevatedUntil: null,
+  method: null,
+  ...over,
 })
 
 function dialog(current: StepUpStatus, inDingTalk: boolean) {
   const stepUp = {
     status: vi.fn(async () => current),
-    confirm: vi.fn(async () => ({ ...current, elevatedUntil: '2026-03-02T02:05:00.000Z', method: 'dingtalk' as const })),
+    confirm: vi.fn(async () => ({
+      ...current,
+      elevatedUntil: '2026-03-02T02:05:00.000Z',
+      method: 'dingtalk' as const,
+    })),
   }
   const requestAuthCode = vi.fn(async () => 'dt-code')
-  const d = useStepUpDialog({ api: { admin: { stepUp } } as unknown as Pick<ApiClient, 'admin'>, dingtalk: { inDingTalk, requestAuthCode }, corpId: () => 'dingdemocorp0001' })
+  const d = useStepUpDialog({
+    api: { admin: { stepUp } } as unknown as Pick<ApiClient, 'admin'>,
+    dingtalk: { inDingTalk, requestAuthCode },
+    corpId: () => 'dingdemocorp0001',
+  })
   return { d, stepUp, requestAuthCode }
 }
 

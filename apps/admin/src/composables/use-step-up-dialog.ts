@@ -23,7 +23,14 @@ export type StepUpAdvice = 'open_in_dingtalk' | 'ask_it'
  * confirmation itself. `confirm*` resolve true when the session is now elevated.
  */
 export function useStepUpDialog(deps: StepUpDialogDeps) {
-  const { state: status, loading, error, runNow } = useLatestAsync((signal) => deps.api.admin.stepUp.status({ signal }), null as StepUpStatus | null, { immediate: false })
+  const {
+    state: status,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync((signal) => deps.api.admin.stepUp.status({ signal }), null as StepUpStatus | null, {
+    immediate: false,
+  })
   const busy = shallowRef(false)
   const code = shallowRef('')
   const method = shallowRef<'totp' | 'recovery_code'>('totp')
@@ -49,14 +56,16 @@ export function useStepUpDialog(deps: StepUpDialogDeps) {
   }
 
   /** Confirm with the typed authenticator or recovery code. */
-  const confirmCode = () => attempt(() => deps.api.admin.stepUp.confirm({ method: method.value, code: code.value.trim() }))
+  const confirmCode = () =>
+    attempt(() => deps.api.admin.stepUp.confirm({ method: method.value, code: code.value.trim() }))
 
   /** Confirm with a fresh DingTalk auth code of the signed-in person. */
-  const confirmDingTalk = () => attempt(async () => {
-    const corpId = deps.corpId()
-    if (!corpId) throw Object.assign(new Error('no corpId'), { code: 'missing_corp_id' })
-    return deps.api.admin.stepUp.confirm({ method: 'dingtalk', code: await deps.dingtalk.requestAuthCode(corpId) })
-  })
+  const confirmDingTalk = () =>
+    attempt(async () => {
+      const corpId = deps.corpId()
+      if (!corpId) throw Object.assign(new Error('no corpId'), { code: 'missing_corp_id' })
+      return deps.api.admin.stepUp.confirm({ method: 'dingtalk', code: await deps.dingtalk.requestAuthCode(corpId) })
+    })
 
   /** Inside DingTalk, for someone with a DingTalk account (known once the status is loaded). */
   const canUseDingTalk = () => deps.dingtalk.inDingTalk && !!status.value?.dingtalkAvailable

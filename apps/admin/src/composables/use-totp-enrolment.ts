@@ -39,7 +39,9 @@ export function useTotpEnrolment(deps: TotpEnrolmentDeps) {
   const busy = shallowRef(false)
   const error = shallowRef<unknown>(null)
   // Once the person types again, the problem with what they typed before no longer applies.
-  watch(setUpCode, () => { setUpCodeProblem.value = null })
+  watch(setUpCode, () => {
+    setUpCodeProblem.value = null
+  })
 
   /** No authenticator, not confirmed, and no DingTalk here to confirm with: only a set-up code from IT will do. */
   const needsSetUpCode = computed(() => {
@@ -60,7 +62,9 @@ export function useTotpEnrolment(deps: TotpEnrolmentDeps) {
     }
   }
 
-  const load = async () => { status.value = await run(() => deps.api.admin.stepUp.status()) ?? status.value }
+  const load = async () => {
+    status.value = (await run(() => deps.api.admin.stepUp.status())) ?? status.value
+  }
 
   async function begin(e: TotpEnrolment | null, withCode: boolean): Promise<boolean> {
     if (!e) return false
@@ -110,11 +114,28 @@ export function useTotpEnrolment(deps: TotpEnrolmentDeps) {
 
   async function newCodes(): Promise<void> {
     const r = await run(() => deps.privileged(() => deps.api.admin.stepUp.newRecoveryCodes()))
-    if (r) { recoveryCodes.value = r.codes; await load() }
+    if (r) {
+      recoveryCodes.value = r.codes
+      await load()
+    }
   }
 
   return {
-    status, enrolment, qr, code, setUpCode, setUpCodeProblem, startedWithSetUpCode, recoveryCodes, busy, error, needsSetUpCode,
-    load, start, startWithCode, confirm, newCodes,
+    status,
+    enrolment,
+    qr,
+    code,
+    setUpCode,
+    setUpCodeProblem,
+    startedWithSetUpCode,
+    recoveryCodes,
+    busy,
+    error,
+    needsSetUpCode,
+    load,
+    start,
+    startWithCode,
+    confirm,
+    newCodes,
   }
 }

@@ -1,5 +1,10 @@
 import {
-  COURT_RULE_TEMPLATE_KIND, LABEL_POLICY_DOC, LabelPolicy, RuleTemplateDocument, fieldErrorsOf, type FieldError,
+  COURT_RULE_TEMPLATE_KIND,
+  LABEL_POLICY_DOC,
+  LabelPolicy,
+  RuleTemplateDocument,
+  fieldErrorsOf,
+  type FieldError,
 } from '@suite/domain'
 import { parseFormSchema, type FormSchema } from '@suite/forms'
 
@@ -12,16 +17,27 @@ import { parseFormSchema, type FormSchema } from '@suite/forms'
 const t3 = (s: string) => ({ 'zh-HK': s, 'zh-CN': s, en: s })
 
 /** What a brand-new form starts from: the smallest valid form. */
-export const STARTER_FORM = { schemaVersion: 1, title: t3('New form'), fields: [{ name: 'subject', type: 'text', required: true, label: t3('Subject') }] }
+export const STARTER_FORM = {
+  schemaVersion: 1,
+  title: t3('New form'),
+  fields: [{ name: 'subject', type: 'text', required: true, label: t3('Subject') }],
+}
 /** What a new label policy starts from: one rule, public otherwise. */
 export const STARTER_POLICY = {
-  schemaVersion: 1, defaultLabel: 'public',
-  rules: [{ id: 'identifiers', label: 'confidential', description: 'Identity card numbers', conditions: [{ type: 'hk_id' }] }],
+  schemaVersion: 1,
+  defaultLabel: 'public',
+  rules: [
+    { id: 'identifiers', label: 'confidential', description: 'Identity card numbers', conditions: [{ type: 'hk_id' }] },
+  ],
 }
 /** What a new rule template starts from: a period after an event, to be filled in. */
 export const STARTER_TEMPLATE = {
   name: { 'zh-HK': '新規則', 'zh-CN': '新规则', en: 'New rule' },
-  period: 14, unit: 'days', direction: 'after', anchorEvent: 'other', citation: 'RHC O.',
+  period: 14,
+  unit: 'days',
+  direction: 'after',
+  anchorEvent: 'other',
+  citation: 'RHC O.',
 }
 
 /** A body as the preview shows it, by kind; null for kinds without a preview or an invalid body. */
@@ -42,18 +58,25 @@ export function starterBody(kind: string): Record<string, unknown> {
  * Check a body for its kind: the problems (paths from the body), or the preview of a valid one.
  * Kinds the suite does not know pass as any JSON object; the server has the last word.
  */
-export function checkBody(kind: string, body: Record<string, unknown>): { ok: true; preview: Preview | null } | { ok: false; problems: FieldError[] } {
+export function checkBody(
+  kind: string,
+  body: Record<string, unknown>,
+): { ok: true; preview: Preview | null } | { ok: false; problems: FieldError[] } {
   if (kind === 'form') {
     const r = parseFormSchema(body)
     return r.ok ? { ok: true, preview: { kind: 'form', schema: r.schema } } : { ok: false, problems: r.errors }
   }
   if (kind === LABEL_POLICY_DOC.kind) {
     const r = LabelPolicy.safeParse(body)
-    return r.success ? { ok: true, preview: { kind: 'classification_policy', policy: r.data } } : { ok: false, problems: fieldErrorsOf(r.error) }
+    return r.success
+      ? { ok: true, preview: { kind: 'classification_policy', policy: r.data } }
+      : { ok: false, problems: fieldErrorsOf(r.error) }
   }
   if (kind === COURT_RULE_TEMPLATE_KIND) {
     const r = RuleTemplateDocument.safeParse(body)
-    return r.success ? { ok: true, preview: { kind: 'court_rule_template', template: r.data } } : { ok: false, problems: fieldErrorsOf(r.error) }
+    return r.success
+      ? { ok: true, preview: { kind: 'court_rule_template', template: r.data } }
+      : { ok: false, problems: fieldErrorsOf(r.error) }
   }
   return { ok: true, preview: null }
 }

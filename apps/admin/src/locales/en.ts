@@ -3,7 +3,13 @@ import { bootMessages } from './boot'
 /** The admin app's own English messages; the shared ones come from @suite/ui. */
 export const en = {
   admin: bootMessages.en.admin,
-  nav: { label: 'Administration sections', audit: 'Audit log', users: 'Users and roles', documents: 'Forms and policies', security: 'My two-step confirmation' },
+  nav: {
+    label: 'Administration sections',
+    audit: 'Audit log',
+    users: 'Users and roles',
+    documents: 'Forms and policies',
+    security: 'My two-step confirmation',
+  },
   common: { cancel: 'Cancel', save: 'Save' },
   stepUp: {
     title: 'Confirm it is you',
@@ -14,8 +20,10 @@ export const en = {
     recoveryLabel: 'One of your recovery codes',
     confirm: 'Confirm',
     withDingTalk: 'Confirm with DingTalk',
-    noFactorOpenInDingTalk: 'You have no authenticator yet, and DingTalk confirmation only works inside the DingTalk app. Open this app from the DingTalk workbench and confirm with DingTalk there, or set up an authenticator with a one-time set-up code from IT.',
-    noFactorAskIt: 'You have no authenticator yet, and your account has no DingTalk sign-in. Ask IT for a one-time set-up code, then set up an authenticator with it.',
+    noFactorOpenInDingTalk:
+      'You have no authenticator yet, and DingTalk confirmation only works inside the DingTalk app. Open this app from the DingTalk workbench and confirm with DingTalk there, or set up an authenticator with a one-time set-up code from IT.',
+    noFactorAskIt:
+      'You have no authenticator yet, and your account has no DingTalk sign-in. Ask IT for a one-time set-up code, then set up an authenticator with it.',
     enterSetUpCode: 'Enter a set-up code from IT',
   },
   audit: {
@@ -29,7 +37,8 @@ export const en = {
     search: 'Search',
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
-    exportHint: 'Exports cover the chosen dates (or the last 30 days) and end with a manifest of hashes, so a regulator can check the file without our system.',
+    exportHint:
+      'Exports cover the chosen dates (or the last 30 days) and end with a manifest of hashes, so a regulator can check the file without our system.',
     empty: 'No entries match these filters',
     system: 'System',
     caseLabel: 'Case {id}',
@@ -57,7 +66,8 @@ export const en = {
       cutoff: 'Entries before {date} can be purged.',
       purgeable: '{n} entries can be purged now.',
       purge: 'Purge old entries',
-      purgeConfirm: 'Remove {n} entries older than the retention? A signed checkpoint is kept so the rest of the log still verifies. Export them first if you need them.',
+      purgeConfirm:
+        'Remove {n} entries older than the retention? A signed checkpoint is kept so the rest of the log still verifies. Export them first if you need them.',
       purged: '{n} entries purged',
       checkpoint: 'Checkpoint after entry #{seq}; keep this signature outside the system:',
     },
@@ -82,7 +92,8 @@ export const en = {
     issueCode: 'Issue set-up code',
     codeTitle: 'Set-up code for {name}',
     codeValidUntil: 'Works once, until {time} (Hong Kong time).',
-    codeGuidance: 'Give it to the person in person or by phone; never by email or chat. They enter it under "My two-step confirmation" in this app to set up their authenticator.',
+    codeGuidance:
+      'Give it to the person in person or by phone; never by email or chat. They enter it under "My two-step confirmation" in this app to set up their authenticator.',
     codeOnce: 'The code is not shown again. Issuing a new one cancels this one.',
     copy: 'Copy',
     copied: 'Copied',
@@ -91,7 +102,8 @@ export const en = {
   },
   security: {
     title: 'Two-step confirmation',
-    intro: 'Privileged actions (roles, retention, purges, publishing forms and policies, lifting ethical walls) ask for a code from an authenticator app, a recovery code, or a fresh DingTalk confirmation.',
+    intro:
+      'Privileged actions (roles, retention, purges, publishing forms and policies, lifting ethical walls) ask for a code from an authenticator app, a recovery code, or a fresh DingTalk confirmation.',
     on: 'Authenticator set up',
     off: 'No authenticator',
     codesLeft: '{n} recovery codes left',
@@ -110,14 +122,17 @@ export const en = {
     copied: 'Copied',
     copyFailed: 'Could not copy; select the key and copy it yourself',
     proofTitle: 'Setting up needs proof that it is you',
-    proofDingTalk: 'Open this app from the DingTalk workbench on your phone or computer and choose "Set up an authenticator": you confirm with DingTalk there. Or ask IT for a one-time set-up code and enter it below.',
+    proofDingTalk:
+      'Open this app from the DingTalk workbench on your phone or computer and choose "Set up an authenticator": you confirm with DingTalk there. Or ask IT for a one-time set-up code and enter it below.',
     proofNoDingTalk: 'Your account has no DingTalk sign-in: ask IT for a one-time set-up code and enter it below.',
     setUpCodeLabel: 'Set-up code from IT',
     setUpCodeHint: 'IT gives it to you in person or by phone. It works once, within 24 hours.',
     setUpWithCode: 'Set up with this code',
     setUpCodeFormat: 'A set-up code looks like ABCD-EFGH-JKMN: 12 letters and digits.',
-    setUpCodeInvalid: 'That set-up code is not right, was used before or has expired. Check it, or ask IT for a new one.',
-    keepOpen: 'The set-up code is spent when you confirm the first code; if this page closes before then, enter the same set-up code again.',
+    setUpCodeInvalid:
+      'That set-up code is not right, was used before or has expired. Check it, or ask IT for a new one.',
+    keepOpen:
+      'The set-up code is spent when you confirm the first code; if this page closes before then, enter the same set-up code again.',
   },
   documents: {
     kinds: { form: 'Form', classification_policy: 'Classification policy', court_rule_template: 'Court rule template' },
@@ -152,15 +167,26 @@ export const en = {
     rollback: 'Roll back to this',
     rollbackConfirm: 'Make version {v} run again? It becomes a new version; nothing is deleted.',
     usedBy: {
-      supportForm: 'The report form of the support report app. Staff get a new version the next time they open a report; the base fields come with the app and only fields after them can be added.',
+      supportForm:
+        'The report form of the support report app. Staff get a new version the next time they open a report; the base fields come with the app and only fields after them can be added.',
       labelPolicy: 'The label policy of the data classifier. The wizard loads the running version each time it opens.',
-      courtTemplate: 'A rule template of the court calendar (its key is the template id). The calculator and the deadline form use the running version at once; "archived": true takes it out of the lists.',
+      courtTemplate:
+        'A rule template of the court calendar (its key is the template id). The calculator and the deadline form use the running version at once; "archived": true takes it out of the lists.',
     },
     labels: { public: 'Public', internal: 'Internal', confidential: 'Confidential' },
-    types: { hk_id: 'HK identity card', mo_id: 'Macau identity card', cn_id: 'Mainland ID card', credit_card: 'Payment card', phone: 'Phone number', email: 'Email address', keyword: 'Keyword' },
+    types: {
+      hk_id: 'HK identity card',
+      mo_id: 'Macau identity card',
+      cn_id: 'Mainland ID card',
+      credit_card: 'Payment card',
+      phone: 'Phone number',
+      email: 'Email address',
+      keyword: 'Keyword',
+    },
     policyPreview: {
       sampleLabel: 'Sample text',
-      sample: "Client Chan Tai-man, HKID A123456(3), mobile +852 9123 4567, email chan.taiman{'@'}example.com. The contract and the payment schedule are attached.",
+      sample:
+        "Client Chan Tai-man, HKID A123456(3), mobile +852 9123 4567, email chan.taiman{'@'}example.com. The contract and the payment schedule are attached.",
       hint: 'The detection engine and this policy run on this device; the text is not sent anywhere.',
       suggested: 'Suggested label:',
       matched: 'Rules that hold',
@@ -178,19 +204,35 @@ export const en = {
       noRoll: 'a deemed date: never moved off a closed day',
       anchorEvent: 'Runs from',
       anchorEvents: {
-        hearing: 'A hearing', writ_served: 'Service of the writ', writ_posted: 'Posting of the writ', ack_service_time_expired: 'End of the time to acknowledge service',
-        defence_served: 'Service of the defence', judgment: 'Judgment or order', master_decision: 'A master’s decision', order: 'An order', other: 'Another event',
+        hearing: 'A hearing',
+        writ_served: 'Service of the writ',
+        writ_posted: 'Posting of the writ',
+        ack_service_time_expired: 'End of the time to acknowledge service',
+        defence_served: 'Service of the defence',
+        judgment: 'Judgment or order',
+        master_decision: 'A master’s decision',
+        order: 'An order',
+        other: 'Another event',
       },
       citation: 'Citation',
       anchorDate: 'Sample date: {event}',
       due: 'Deadline:',
       moved: 'Moved from {date}: the Registry is closed that day (O.3 r.4).',
-      shortPeriod: 'A period of 7 days or less: Saturdays, Sundays, general holidays and warning days are left out (O.3 r.2(5)).',
+      shortPeriod:
+        'A period of 7 days or less: Saturdays, Sundays, general holidays and warning days are left out (O.3 r.2(5)).',
       excluded: 'Days left out',
-      reasons: { saturday: 'Saturday', sunday: 'Sunday', general_holiday: 'General holiday', gale_warning: 'Gale warning', black_rainstorm: 'Black rainstorm warning', office_closed: 'Registry closed' },
+      reasons: {
+        saturday: 'Saturday',
+        sunday: 'Sunday',
+        general_holiday: 'General holiday',
+        gale_warning: 'Gale warning',
+        black_rainstorm: 'Black rainstorm warning',
+        office_closed: 'Registry closed',
+      },
       noHolidays: 'No general holiday list for {year}: check this date by hand.',
       cannot: 'This date cannot be computed: {message}',
-      calendarNote: 'Computed with the general holidays that come with the app; the warning days and holiday files declared in the court calendar also count there.',
+      calendarNote:
+        'Computed with the general holidays that come with the app; the warning days and holiday files declared in the court calendar also count there.',
       archived: 'Archived: the calculator and the deadline form no longer offer it.',
       archivedTag: 'Archived',
     },

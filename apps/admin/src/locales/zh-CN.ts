@@ -3,7 +3,13 @@ import { bootMessages } from './boot'
 
 export const zhCN: AdminMessages = {
   admin: bootMessages['zh-CN'].admin,
-  nav: { label: '系统管理分页', audit: '审计日志', users: '用户与角色', documents: '表单与策略', security: '我的双重验证' },
+  nav: {
+    label: '系统管理分页',
+    audit: '审计日志',
+    users: '用户与角色',
+    documents: '表单与策略',
+    security: '我的双重验证',
+  },
   common: { cancel: '取消', save: '保存' },
   stepUp: {
     title: '确认是你本人',
@@ -14,7 +20,8 @@ export const zhCN: AdminMessages = {
     recoveryLabel: '其中一个恢复码',
     confirm: '确认',
     withDingTalk: '用钉钉确认',
-    noFactorOpenInDingTalk: '你尚未设置验证器，而用钉钉确认只能在钉钉应用内进行。请从钉钉工作台打开此应用，并在那里用钉钉确认；或向 IT 部门索取一次性设置码，用它设置验证器。',
+    noFactorOpenInDingTalk:
+      '你尚未设置验证器，而用钉钉确认只能在钉钉应用内进行。请从钉钉工作台打开此应用，并在那里用钉钉确认；或向 IT 部门索取一次性设置码，用它设置验证器。',
     noFactorAskIt: '你尚未设置验证器，而你的账号没有钉钉登录。请向 IT 部门索取一次性设置码，再用它设置验证器。',
     enterSetUpCode: '输入 IT 部门提供的设置码',
   },
@@ -82,7 +89,8 @@ export const zhCN: AdminMessages = {
     issueCode: '发放设置码',
     codeTitle: '{name} 的设置码',
     codeValidUntil: '只能使用一次，有效期至 {time} (香港时间)。',
-    codeGuidance: '请当面或通过电话交给对方；切勿通过邮件或聊天消息发送。对方在此应用的“我的双重验证”中输入设置码，即可设置验证器。',
+    codeGuidance:
+      '请当面或通过电话交给对方；切勿通过邮件或聊天消息发送。对方在此应用的“我的双重验证”中输入设置码，即可设置验证器。',
     codeOnce: '此设置码不会再显示。再次发放新的设置码后，此码即失效。',
     copy: '复制',
     copied: '已复制',
@@ -110,7 +118,8 @@ export const zhCN: AdminMessages = {
     copied: '已复制',
     copyFailed: '无法复制，请自行选中密钥再复制',
     proofTitle: '设置验证器前，需要证明是你本人',
-    proofDingTalk: '请在手机或电脑的钉钉工作台打开此应用，再点击“设置验证器”，用钉钉确认身份；或向 IT 部门索取一次性设置码，并在下方输入。',
+    proofDingTalk:
+      '请在手机或电脑的钉钉工作台打开此应用，再点击“设置验证器”，用钉钉确认身份；或向 IT 部门索取一次性设置码，并在下方输入。',
     proofNoDingTalk: '你的账号没有钉钉登录，请向 IT 部门索取一次性设置码，并在下方输入。',
     setUpCodeLabel: 'IT 部门提供的设置码',
     setUpCodeHint: 'IT 部门会当面或通过电话告诉你。设置码只能使用一次，24 小时内有效。',
@@ -152,15 +161,26 @@ export const zhCN: AdminMessages = {
     rollback: '回滚至此版本',
     rollbackConfirm: '重新使用第 {v} 版？系统会创建新版本，不会删除任何内容。',
     usedBy: {
-      supportForm: '可疑联系举报程序的举报表单。同事下次打开举报时就会获得新版本；基本字段由程序提供，只能在其后添加字段。',
+      supportForm:
+        '可疑联系举报程序的举报表单。同事下次打开举报时就会获得新版本；基本字段由程序提供，只能在其后添加字段。',
       labelPolicy: '数据分类程序的标记策略。向导每次打开时都会加载正在使用的版本。',
-      courtTemplate: '法庭日程的规则模板（代号即模板代号）。计算器及期限表单会立即使用正在使用的版本；"archived": true 会把它从列表中移除。',
+      courtTemplate:
+        '法庭日程的规则模板（代号即模板代号）。计算器及期限表单会立即使用正在使用的版本；"archived": true 会把它从列表中移除。',
     },
     labels: { public: '公开', internal: '内部', confidential: '机密' },
-    types: { hk_id: '香港身份证', mo_id: '澳门身份证', cn_id: '内地身份证', credit_card: '支付卡', phone: '电话号码', email: '电子邮箱', keyword: '关键词' },
+    types: {
+      hk_id: '香港身份证',
+      mo_id: '澳门身份证',
+      cn_id: '内地身份证',
+      credit_card: '支付卡',
+      phone: '电话号码',
+      email: '电子邮箱',
+      keyword: '关键词',
+    },
     policyPreview: {
       sampleLabel: '示例文字',
-      sample: "客户陈大文，身份证 A123456(3)，手机 +852 9123 4567，邮箱 chan.taiman{'@'}example.com。附上合同及付款时间表。",
+      sample:
+        "客户陈大文，身份证 A123456(3)，手机 +852 9123 4567，邮箱 chan.taiman{'@'}example.com。附上合同及付款时间表。",
       hint: '检测引擎及此策略只在这台设备上运行；文字不会发送到任何地方。',
       suggested: '建议标记：',
       matched: '符合的规则',
@@ -178,8 +198,15 @@ export const zhCN: AdminMessages = {
       noRoll: '视为日期：不会因办事处关闭而顺延',
       anchorEvent: '起算事件',
       anchorEvents: {
-        hearing: '聆讯', writ_served: '送达令状', writ_posted: '邮寄令状', ack_service_time_expired: '认收送达期限届满',
-        defence_served: '送达抗辩书', judgment: '判决或命令', master_decision: '聆案官的决定', order: '命令', other: '其他事件',
+        hearing: '聆讯',
+        writ_served: '送达令状',
+        writ_posted: '邮寄令状',
+        ack_service_time_expired: '认收送达期限届满',
+        defence_served: '送达抗辩书',
+        judgment: '判决或命令',
+        master_decision: '聆案官的决定',
+        order: '命令',
+        other: '其他事件',
       },
       citation: '出处',
       anchorDate: '示例日期：{event}',
@@ -187,7 +214,14 @@ export const zhCN: AdminMessages = {
       moved: '由 {date} 顺延：当日登记处关闭（第3号命令第4条规则）。',
       shortPeriod: '7天或以下的期间：星期六、星期日、公众假期及警告日不计算在内（第3号命令第2(5)条规则）。',
       excluded: '不计算的日子',
-      reasons: { saturday: '星期六', sunday: '星期日', general_holiday: '公众假期', gale_warning: '烈风警告', black_rainstorm: '黑色暴雨警告', office_closed: '登记处关闭' },
+      reasons: {
+        saturday: '星期六',
+        sunday: '星期日',
+        general_holiday: '公众假期',
+        gale_warning: '烈风警告',
+        black_rainstorm: '黑色暴雨警告',
+        office_closed: '登记处关闭',
+      },
       noHolidays: '没有 {year} 年的公众假期数据：请自行核对此日期。',
       cannot: '无法计算此日期：{message}',
       calendarNote: '以程序内置的公众假期计算；法庭日程中宣布的警告日及导入的假期文件在该处也会计算在内。',

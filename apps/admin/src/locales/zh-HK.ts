@@ -3,7 +3,13 @@ import { bootMessages } from './boot'
 
 export const zhHK: AdminMessages = {
   admin: bootMessages['zh-HK'].admin,
-  nav: { label: '系統管理分頁', audit: '審計紀錄', users: '用戶及角色', documents: '表格及政策', security: '我的雙重驗證' },
+  nav: {
+    label: '系統管理分頁',
+    audit: '審計紀錄',
+    users: '用戶及角色',
+    documents: '表格及政策',
+    security: '我的雙重驗證',
+  },
   common: { cancel: '取消', save: '儲存' },
   stepUp: {
     title: '確認是你本人',
@@ -14,7 +20,8 @@ export const zhHK: AdminMessages = {
     recoveryLabel: '其中一個備用碼',
     confirm: '確認',
     withDingTalk: '以釘釘確認',
-    noFactorOpenInDingTalk: '你尚未設定驗證器，而以釘釘確認只可在釘釘應用程式內進行。請從釘釘工作台開啟此應用程式，並在該處以釘釘確認；或向資訊科技部索取一次性設定碼，用它設定驗證器。',
+    noFactorOpenInDingTalk:
+      '你尚未設定驗證器，而以釘釘確認只可在釘釘應用程式內進行。請從釘釘工作台開啟此應用程式，並在該處以釘釘確認；或向資訊科技部索取一次性設定碼，用它設定驗證器。',
     noFactorAskIt: '你尚未設定驗證器，而你的帳戶沒有釘釘登入。請向資訊科技部索取一次性設定碼，再用它設定驗證器。',
     enterSetUpCode: '輸入資訊科技部提供的設定碼',
   },
@@ -82,7 +89,8 @@ export const zhHK: AdminMessages = {
     issueCode: '發出設定碼',
     codeTitle: '{name} 的設定碼',
     codeValidUntil: '只可使用一次，有效至 {time} (香港時間)。',
-    codeGuidance: '請當面或以電話交給對方；切勿以電郵或聊天訊息傳送。對方在此應用程式的「我的雙重驗證」輸入設定碼，即可設定驗證器。',
+    codeGuidance:
+      '請當面或以電話交給對方；切勿以電郵或聊天訊息傳送。對方在此應用程式的「我的雙重驗證」輸入設定碼，即可設定驗證器。',
     codeOnce: '此設定碼不會再顯示。再發出新的設定碼，此碼便會失效。',
     copy: '複製',
     copied: '已複製',
@@ -110,7 +118,8 @@ export const zhHK: AdminMessages = {
     copied: '已複製',
     copyFailed: '未能複製，請自行選取密鑰再複製',
     proofTitle: '設定驗證器前，需要證明是你本人',
-    proofDingTalk: '請在手機或電腦的釘釘工作台開啟此應用程式，再按「設定驗證器」，以釘釘確認身分；或向資訊科技部索取一次性設定碼，並在下方輸入。',
+    proofDingTalk:
+      '請在手機或電腦的釘釘工作台開啟此應用程式，再按「設定驗證器」，以釘釘確認身分；或向資訊科技部索取一次性設定碼，並在下方輸入。',
     proofNoDingTalk: '你的帳戶沒有釘釘登入，請向資訊科技部索取一次性設定碼，並在下方輸入。',
     setUpCodeLabel: '資訊科技部提供的設定碼',
     setUpCodeHint: '資訊科技部會當面或以電話告訴你。設定碼只可使用一次，24 小時內有效。',
@@ -152,15 +161,26 @@ export const zhHK: AdminMessages = {
     rollback: '還原至此版本',
     rollbackConfirm: '重新使用第 {v} 版？系統會建立新版本，不會刪除任何內容。',
     usedBy: {
-      supportForm: '可疑聯絡回報程式的回報表格。同事下次開啟回報時便會取得新版本；基本欄位由程式提供，只可在其後加入欄位。',
+      supportForm:
+        '可疑聯絡回報程式的回報表格。同事下次開啟回報時便會取得新版本；基本欄位由程式提供，只可在其後加入欄位。',
       labelPolicy: '資料分類程式的標示政策。精靈每次開啟時都會載入正在使用的版本。',
-      courtTemplate: '法庭日程的規則範本（代號即範本代號）。計算器及期限表格會即時使用正在使用的版本；"archived": true 會把它從清單中移除。',
+      courtTemplate:
+        '法庭日程的規則範本（代號即範本代號）。計算器及期限表格會即時使用正在使用的版本；"archived": true 會把它從清單中移除。',
     },
     labels: { public: '公開', internal: '內部', confidential: '機密' },
-    types: { hk_id: '香港身份證', mo_id: '澳門身份證', cn_id: '內地身份證', credit_card: '付款卡', phone: '電話號碼', email: '電郵地址', keyword: '關鍵字' },
+    types: {
+      hk_id: '香港身份證',
+      mo_id: '澳門身份證',
+      cn_id: '內地身份證',
+      credit_card: '付款卡',
+      phone: '電話號碼',
+      email: '電郵地址',
+      keyword: '關鍵字',
+    },
     policyPreview: {
       sampleLabel: '範例文字',
-      sample: "客戶陳大文，身份證 A123456(3)，手提電話 +852 9123 4567，電郵 chan.taiman{'@'}example.com。附上合約及付款時間表。",
+      sample:
+        "客戶陳大文，身份證 A123456(3)，手提電話 +852 9123 4567，電郵 chan.taiman{'@'}example.com。附上合約及付款時間表。",
       hint: '偵測引擎及此政策只在這部裝置上執行；文字不會傳送到任何地方。',
       suggested: '建議標示：',
       matched: '符合的規則',
@@ -178,8 +198,15 @@ export const zhHK: AdminMessages = {
       noRoll: '當作日期：不會因辦事處關閉而順延',
       anchorEvent: '起計事件',
       anchorEvents: {
-        hearing: '聆訊', writ_served: '送達令狀', writ_posted: '郵寄令狀', ack_service_time_expired: '認收送達期限屆滿',
-        defence_served: '送達抗辯書', judgment: '判決或命令', master_decision: '聆案官的決定', order: '命令', other: '其他事件',
+        hearing: '聆訊',
+        writ_served: '送達令狀',
+        writ_posted: '郵寄令狀',
+        ack_service_time_expired: '認收送達期限屆滿',
+        defence_served: '送達抗辯書',
+        judgment: '判決或命令',
+        master_decision: '聆案官的決定',
+        order: '命令',
+        other: '其他事件',
       },
       citation: '出處',
       anchorDate: '範例日期：{event}',
@@ -187,7 +214,14 @@ export const zhHK: AdminMessages = {
       moved: '由 {date} 順延：當日登記處關閉（第3號命令第4條規則）。',
       shortPeriod: '7天或以下的期間：星期六、星期日、公眾假期及警告日不計算在內（第3號命令第2(5)條規則）。',
       excluded: '不計算的日子',
-      reasons: { saturday: '星期六', sunday: '星期日', general_holiday: '公眾假期', gale_warning: '烈風警告', black_rainstorm: '黑色暴雨警告', office_closed: '登記處關閉' },
+      reasons: {
+        saturday: '星期六',
+        sunday: '星期日',
+        general_holiday: '公眾假期',
+        gale_warning: '烈風警告',
+        black_rainstorm: '黑色暴雨警告',
+        office_closed: '登記處關閉',
+      },
       noHolidays: '沒有 {year} 年的公眾假期資料：請自行核對此日期。',
       cannot: '無法計算此日期：{message}',
       calendarNote: '以程式內置的公眾假期計算；法庭日程中宣佈的警告日及匯入的假期檔案在該處亦會計算在內。',

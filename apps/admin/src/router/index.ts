@@ -5,9 +5,19 @@ export const routes: RouteRecordRaw[] = [
   { path: '/audit', name: 'audit', component: () => import('../pages/AuditPage.vue') },
   { path: '/users', name: 'users', component: () => import('../pages/UsersPage.vue') },
   { path: '/documents', name: 'documents', component: () => import('../pages/DocumentsPage.vue') },
-  { path: '/documents/:kind/:key', name: 'document', component: () => import('../pages/DocumentEditorPage.vue'), props: (r) => ({ kind: String(r.params.kind), docKey: String(r.params.key) }) },
+  {
+    path: '/documents/:kind/:key',
+    name: 'document',
+    component: () => import('../pages/DocumentEditorPage.vue'),
+    props: (r) => ({ kind: String(r.params.kind), docKey: String(r.params.key) }),
+  },
   // Everyone's own second factor: partners lifting ethical walls and people IT gave a set-up code use it too.
-  { path: '/security', name: 'security', component: () => import('../pages/SecurityPage.vue'), meta: { everyone: true } },
+  {
+    path: '/security',
+    name: 'security',
+    component: () => import('../pages/SecurityPage.vue'),
+    meta: { everyone: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/audit' },
 ]
 

@@ -13,7 +13,9 @@ export const useStepUpStore = defineStore('step-up', () => {
   function request(): Promise<boolean> {
     waiting?.(false)
     open.value = true
-    return new Promise((resolve) => { waiting = resolve })
+    return new Promise((resolve) => {
+      waiting = resolve
+    })
   }
 
   /** Close the dialog with its outcome. */

@@ -7,12 +7,54 @@ import { Window } from 'happy-dom'
 export function installDom(): void {
   const win = new Window({ url: 'http://localhost/' })
   const g = globalThis as Record<string, unknown>
-  const keep = new Set(['URL', 'URLSearchParams', 'fetch', 'Request', 'Response', 'Headers', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'crypto', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'structuredClone', 'Blob', 'FormData', 'console', 'process', 'Buffer'])
+  const keep = new Set([
+    'URL',
+    'URLSearchParams',
+    'fetch',
+    'Request',
+    'Response',
+    'Headers',
+    'AbortController',
+    'AbortSignal',
+    'TextEncoder',
+    'TextDecoder',
+    'crypto',
+    'performance',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'queueMicrotask',
+    'structuredClone',
+    'Blob',
+    'FormData',
+    'console',
+    'process',
+    'Buffer',
+  ])
   for (const key of Object.getOwnPropertyNames(win)) {
     if (keep.has(key) || key in g || key.startsWith('_')) continue
-    try { g[key] = (win as unknown as Record<string, unknown>)[key] } catch { /* read-only on this runtime */ }
+    try {
+      g[key] = (win as unknown as Record<string, unknown>)[key]
+    } catch {
+      /* read-only on this runtime */
+    }
   }
-  for (const key of ['window', 'document', 'navigator', 'location', 'Event', 'EventTarget', 'CustomEvent', 'File', 'FileList']) {
-    try { g[key] = key === 'window' ? win : (win as unknown as Record<string, unknown>)[key] } catch { /* keep Node's */ }
+  for (const key of [
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'Event',
+    'EventTarget',
+    'CustomEvent',
+    'File',
+    'FileList',
+  ]) {
+    try {
+      g[key] = key === 'window' ? win : (win as unknown as Record<string, unknown>)[key]
+    } catch {
+      /* keep Node's */
+    }
   }
 }

@@ -5,15 +5,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useCaseRoomStore } from '../stores/case-room'
 import MoveTierDialog from './MoveTierDialog.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
-const submitButton = () => [...document.body.querySelectorAll('.el-dialog__footer button')].find((b) => b.textContent?.includes('移動')) as HTMLButtonElement
+const submitButton = () =>
+  [...document.body.querySelectorAll('.el-dialog__footer button')].find((b) =>
+    b.textContent?.includes('移動'),
+  ) as HTMLButtonElement
 
 describe('MoveTierDialog', () => {
   it('needs a written reason before a document is shown more widely, and sends it', async () => {
     const move = vi.fn(async () => makeDocumentDetail({ tier: 'restricted' }))
     const doc = makeDocumentDetail({ tier: 'private' })
-    await mountWithSuite(MoveTierDialog, { api: fakeApi({ caseRoom: { documents: { move } } }), props: { caseId: 'case-hca-1234', document: doc }, before: () => useCaseRoomStore().set(makeCaseDetail()) })
+    await mountWithSuite(MoveTierDialog, {
+      api: fakeApi({ caseRoom: { documents: { move } } }),
+      props: { caseId: 'case-hca-1234', document: doc },
+      before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
     await flushPromises()
     const radios = [...document.body.querySelectorAll('.move-dialog__tiers input')] as HTMLInputElement[]
     expect(radios).toHaveLength(2)
@@ -31,12 +40,19 @@ describe('MoveTierDialog', () => {
     await flushPromises()
     submitButton().click()
     await flushPromises()
-    expect(move).toHaveBeenCalledWith('case-hca-1234', doc.id, { toTier: 'restricted', reason: 'The client must approve paragraph 12' })
+    expect(move).toHaveBeenCalledWith('case-hca-1234', doc.id, {
+      toTier: 'restricted',
+      reason: 'The client must approve paragraph 12',
+    })
   })
 
   it('keeps a file without preview internal: only the internal area is offered', async () => {
     const doc = makeDocumentDetail({ tier: 'restricted', render: 'none', internalOnlyReason: 'no converter' })
-    await mountWithSuite(MoveTierDialog, { api: fakeApi({}), props: { caseId: 'c', document: doc }, before: () => useCaseRoomStore().set(makeCaseDetail()) })
+    await mountWithSuite(MoveTierDialog, {
+      api: fakeApi({}),
+      props: { caseId: 'c', document: doc },
+      before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
     await flushPromises()
     const radios = [...document.body.querySelectorAll('.move-dialog__tiers input')] as HTMLInputElement[]
     expect(radios.map((r) => r.disabled)).toEqual([true, false])

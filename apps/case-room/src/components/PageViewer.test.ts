@@ -3,7 +3,9 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import PageViewer from './PageViewer.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 describe('PageViewer', () => {
   it('shows the server-rendered page images one at a time, with no download control', async () => {

@@ -18,23 +18,37 @@ export function useCaseList(api: Pick<ApiClient, 'cases'>, options: UseCaseListO
   const q = ref('')
   const status = ref<CaseStatus | 'all'>('all')
   // An overtaken search's answer is dropped (the request itself runs to its end).
-  const list = useLatestAsync(async (_signal, more: boolean = false): Promise<Page<CaseSummary>> => {
-    const shown = list.state.value
-    const page = await api.cases.list({
-      limit: options.pageSize ?? 30,
-      ...(q.value.trim() ? { q: q.value.trim() } : {}),
-      ...(status.value !== 'all' ? { status: status.value } : {}),
-      ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}),
-    })
-    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
-  }, { items: [], nextCursor: null }, { immediate: false, debounceMs: options.debounceMs ?? 300 })
+  const list = useLatestAsync(
+    async (_signal, more: boolean = false): Promise<Page<CaseSummary>> => {
+      const shown = list.state.value
+      const page = await api.cases.list({
+        limit: options.pageSize ?? 30,
+        ...(q.value.trim() ? { q: q.value.trim() } : {}),
+        ...(status.value !== 'all' ? { status: status.value } : {}),
+        ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}),
+      })
+      return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+    },
+    { items: [], nextCursor: null },
+    { immediate: false, debounceMs: options.debounceMs ?? 300 },
+  )
 
   const load = (more = false) => list.runNow(more)
-  watch(status, () => { void load() })
-  watch(q, () => { void list.run() })
+  watch(status, () => {
+    void load()
+  })
+  watch(q, () => {
+    void list.run()
+  })
 
   return {
-    q, status, items: computed(() => list.state.value.items), nextCursor: computed(() => list.state.value.nextCursor),
-    loading: list.loading, error: list.error, load, loadMore: () => load(true),
+    q,
+    status,
+    items: computed(() => list.state.value.items),
+    nextCursor: computed(() => list.state.value.nextCursor),
+    loading: list.loading,
+    error: list.error,
+    load,
+    loadMore: () => load(true),
   }
 }

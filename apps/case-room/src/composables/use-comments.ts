@@ -7,8 +7,17 @@ import { ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
  * Comments of one target (document, timeline entry or thread): load, and send a new one.
  * The draft survives a failed send, so nothing typed is lost on a network error.
  */
-export function useComments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefOrGetter<string>, target: MaybeRefOrGetter<CommentTarget | null>) {
-  const { state: items, loading, error, runNow } = useLatestAsync(
+export function useComments(
+  api: Pick<ApiClient, 'caseRoom'>,
+  caseId: MaybeRefOrGetter<string>,
+  target: MaybeRefOrGetter<CommentTarget | null>,
+) {
+  const {
+    state: items,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync(
     (signal, t: CommentTarget) => api.caseRoom.comments.list(toValue(caseId), t, { signal }),
     [] as CaseComment[],
     { immediate: false },
@@ -41,7 +50,13 @@ export function useComments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefOr
     }
   }
 
-  watch(() => JSON.stringify(toValue(target)), () => { void load() }, { immediate: true })
+  watch(
+    () => JSON.stringify(toValue(target)),
+    () => {
+      void load()
+    },
+    { immediate: true },
+  )
 
   return { items, loading, error, draft, sending, sendError, load, send }
 }

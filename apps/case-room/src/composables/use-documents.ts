@@ -7,22 +7,38 @@ import { computed, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from
  * The documents of one tier of a case: server-side search, keyset paging ("load more", so a
  * case with thousands of documents stays quick), and uploads with progress.
  */
-export function useDocuments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefOrGetter<string>, tier: MaybeRefOrGetter<Tier>, options: { pageSize?: number; debounceMs?: number } = {}) {
+export function useDocuments(
+  api: Pick<ApiClient, 'caseRoom'>,
+  caseId: MaybeRefOrGetter<string>,
+  tier: MaybeRefOrGetter<Tier>,
+  options: { pageSize?: number; debounceMs?: number } = {},
+) {
   const q = ref('')
   const uploading = shallowRef<{ name: string; fraction: number } | null>(null)
-  const list = useLatestAsync(async (signal, more: boolean = false): Promise<Page<DocumentSummary>> => {
-    const shown = list.state.value
-    const page = await api.caseRoom.documents.list(toValue(caseId), {
-      tier: toValue(tier), limit: options.pageSize ?? 50,
-      ...(q.value.trim() ? { q: q.value.trim() } : {}),
-      ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}),
-    }, { signal })
-    return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
-  }, { items: [], nextCursor: null }, { immediate: false, debounceMs: options.debounceMs ?? 300 })
+  const list = useLatestAsync(
+    async (signal, more: boolean = false): Promise<Page<DocumentSummary>> => {
+      const shown = list.state.value
+      const page = await api.caseRoom.documents.list(
+        toValue(caseId),
+        {
+          tier: toValue(tier),
+          limit: options.pageSize ?? 50,
+          ...(q.value.trim() ? { q: q.value.trim() } : {}),
+          ...(more && shown.nextCursor ? { cursor: shown.nextCursor } : {}),
+        },
+        { signal },
+      )
+      return more ? { items: [...shown.items, ...page.items], nextCursor: page.nextCursor } : page
+    },
+    { items: [], nextCursor: null },
+    { immediate: false, debounceMs: options.debounceMs ?? 300 },
+  )
 
   const items = computed({
     get: () => list.state.value.items,
-    set: (next: DocumentSummary[]) => { list.state.value = { ...list.state.value, items: next } },
+    set: (next: DocumentSummary[]) => {
+      list.state.value = { ...list.state.value, items: next }
+    },
   })
   const nextCursor = computed(() => list.state.value.nextCursor)
   const load = (more = false) => list.runNow(more)
@@ -32,7 +48,9 @@ export function useDocuments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefO
     uploading.value = { name: file.name, fraction: 0 }
     try {
       const doc = await api.caseRoom.documents.upload(toValue(caseId), toValue(tier), file, file.name, {
-        onProgress: (fraction) => { uploading.value = { name: file.name, fraction } },
+        onProgress: (fraction) => {
+          uploading.value = { name: file.name, fraction }
+        },
       })
       items.value = [doc, ...items.value]
       return doc
@@ -41,9 +59,27 @@ export function useDocuments(api: Pick<ApiClient, 'caseRoom'>, caseId: MaybeRefO
     }
   }
 
-  watch([() => toValue(caseId), () => toValue(tier)], () => { void load() }, { immediate: true })
+  watch(
+    [() => toValue(caseId), () => toValue(tier)],
+    () => {
+      void load()
+    },
+    { immediate: true },
+  )
   // Search as the person types: one request once they pause.
-  watch(q, () => { void list.run() })
+  watch(q, () => {
+    void list.run()
+  })
 
-  return { q, items, nextCursor, loading: list.loading, error: list.error, uploading, load, loadMore: () => load(true), upload }
+  return {
+    q,
+    items,
+    nextCursor,
+    loading: list.loading,
+    error: list.error,
+    uploading,
+    load,
+    loadMore: () => load(true),
+    upload,
+  }
 }

@@ -2,7 +2,11 @@ import type { ApiClient } from '@suite/api-client'
 import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
 
 /** What {@link usePageViewer} needs to know about the document. */
-export interface ViewerDocument { caseId: string; id: string; pageCount: number | null }
+export interface ViewerDocument {
+  caseId: string
+  id: string
+  pageCount: number | null
+}
 
 /**
  * One page at a time of a document as the server renders it: a watermarked JPEG per viewer.
@@ -10,7 +14,11 @@ export interface ViewerDocument { caseId: string; id: string; pageCount: number 
  * page is not fetched ahead: fetching a page is what the server records as viewing it. Each page's time on screen is reported to the server's view log
  * when the reader leaves the page, hides the app, or closes the viewer.
  */
-export function usePageViewer(api: Pick<ApiClient, 'caseRoom'>, doc: MaybeRefOrGetter<ViewerDocument | null>, clock: () => number = () => Date.now()) {
+export function usePageViewer(
+  api: Pick<ApiClient, 'caseRoom'>,
+  doc: MaybeRefOrGetter<ViewerDocument | null>,
+  clock: () => number = () => Date.now(),
+) {
   const page = shallowRef(1)
   const images = shallowRef<Record<number, string>>({})
   const error = shallowRef<unknown>(null)
@@ -24,10 +32,14 @@ export function usePageViewer(api: Pick<ApiClient, 'caseRoom'>, doc: MaybeRefOrG
 
   function fetchPage(n: number): Promise<void> {
     const d = toValue(doc)
-    if (!d || n < 1 || n > total.value || images.value[n] || inflight.has(n)) return inflight.get(n) ?? Promise.resolve()
-    const p = api.caseRoom.documents.page(d.caseId, d.id, n).then((blob) => {
-      images.value = { ...images.value, [n]: URL.createObjectURL(blob) }
-    }).finally(() => inflight.delete(n))
+    if (!d || n < 1 || n > total.value || images.value[n] || inflight.has(n))
+      return inflight.get(n) ?? Promise.resolve()
+    const p = api.caseRoom.documents
+      .page(d.caseId, d.id, n)
+      .then((blob) => {
+        images.value = { ...images.value, [n]: URL.createObjectURL(blob) }
+      })
+      .finally(() => inflight.delete(n))
     inflight.set(n, p)
     return p
   }
@@ -59,16 +71,25 @@ export function usePageViewer(api: Pick<ApiClient, 'caseRoom'>, doc: MaybeRefOrG
 
   function onVisibility(): void {
     if (typeof document === 'undefined') return
-    if (document.visibilityState === 'hidden') { hiddenSince = clock(); flush() }
-    else if (hiddenSince !== null) { hiddenSince = null; void show(page.value) }
+    if (document.visibilityState === 'hidden') {
+      hiddenSince = clock()
+      flush()
+    } else if (hiddenSince !== null) {
+      hiddenSince = null
+      void show(page.value)
+    }
   }
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility)
 
-  watch(() => toValue(doc)?.id, (id) => {
-    for (const url of Object.values(images.value)) URL.revokeObjectURL(url)
-    images.value = {}
-    if (id) void show(1)
-  }, { immediate: true })
+  watch(
+    () => toValue(doc)?.id,
+    (id) => {
+      for (const url of Object.values(images.value)) URL.revokeObjectURL(url)
+      images.value = {}
+      if (id) void show(1)
+    },
+    { immediate: true },
+  )
 
   onScopeDispose(() => {
     flush()
@@ -76,5 +97,15 @@ export function usePageViewer(api: Pick<ApiClient, 'caseRoom'>, doc: MaybeRefOrG
     for (const url of Object.values(images.value)) URL.revokeObjectURL(url)
   })
 
-  return { page, total, current, loading, error, show, next: () => show(page.value + 1), previous: () => show(page.value - 1), flush }
+  return {
+    page,
+    total,
+    current,
+    loading,
+    error,
+    show,
+    next: () => show(page.value + 1),
+    previous: () => show(page.value - 1),
+    flush,
+  }
 }

@@ -33,7 +33,10 @@ export function usePinchZoom(target: MaybeRefOrGetter<HTMLElement | null | undef
 
   function down(e: PointerEvent): void {
     pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
-    if (pointers.size === 2) { startDistance = distance(); startScale = scale.value }
+    if (pointers.size === 2) {
+      startDistance = distance()
+      startScale = scale.value
+    }
     if (e.pointerType === 'touch' && pointers.size === 1) {
       const now = e.timeStamp
       if (now - lastTap < 300) setScale(scale.value > min ? min : 2)
@@ -56,22 +59,26 @@ export function usePinchZoom(target: MaybeRefOrGetter<HTMLElement | null | undef
   }
 
   let detach = (): void => undefined
-  watch(() => toValue(target), (el) => {
-    detach()
-    if (!el) return
-    el.addEventListener('pointerdown', down)
-    el.addEventListener('pointermove', move)
-    el.addEventListener('pointerup', up)
-    el.addEventListener('pointercancel', up)
-    el.addEventListener('wheel', wheel, { passive: false })
-    detach = () => {
-      el.removeEventListener('pointerdown', down)
-      el.removeEventListener('pointermove', move)
-      el.removeEventListener('pointerup', up)
-      el.removeEventListener('pointercancel', up)
-      el.removeEventListener('wheel', wheel)
-    }
-  }, { immediate: true })
+  watch(
+    () => toValue(target),
+    (el) => {
+      detach()
+      if (!el) return
+      el.addEventListener('pointerdown', down)
+      el.addEventListener('pointermove', move)
+      el.addEventListener('pointerup', up)
+      el.addEventListener('pointercancel', up)
+      el.addEventListener('wheel', wheel, { passive: false })
+      detach = () => {
+        el.removeEventListener('pointerdown', down)
+        el.removeEventListener('pointermove', move)
+        el.removeEventListener('pointerup', up)
+        el.removeEventListener('pointercancel', up)
+        el.removeEventListener('wheel', wheel)
+      }
+    },
+    { immediate: true },
+  )
   onScopeDispose(() => detach())
 
   return {

@@ -26,7 +26,8 @@ export const en = {
     restricted: 'Drafts for review',
     private: 'Internal',
     publicHint: 'Visible to every member of the case, clients included.',
-    restrictedHint: 'External members may view and comment only: no download, no print. They see watermarked page images, never the file.',
+    restrictedHint:
+      'External members may view and comment only: no download, no print. They see watermarked page images, never the file.',
     privateHint: 'Firm members only. Nothing here is visible to clients or experts.',
   },
   case: {
@@ -65,7 +66,8 @@ export const en = {
     version: 'v{n}',
     more: 'Load more',
     by: '{name}, {when}',
-    officeNoConverter: 'Word, Excel and PowerPoint files cannot be previewed on this server (no converter installed). They can only be kept in the Internal area.',
+    officeNoConverter:
+      'Word, Excel and PowerPoint files cannot be previewed on this server (no converter installed). They can only be kept in the Internal area.',
     officeConverter: 'Word, Excel and PowerPoint files are converted to PDF for viewing.',
   },
   viewer: {
@@ -150,10 +152,16 @@ export const en = {
     pending: 'Pending invitations',
     withdraw: 'Withdraw',
     status: { active: 'Active', walled: 'Walled', expired: 'Expired', revoked: 'Removed', suspended: 'Suspended' },
-    invitationStatus: { pending: 'Link not used yet', accepted: 'Accepted', expired: 'Link expired', revoked: 'Withdrawn' },
+    invitationStatus: {
+      pending: 'Link not used yet',
+      accepted: 'Accepted',
+      expired: 'Link expired',
+      revoked: 'Withdrawn',
+    },
     signInLink: 'New sign-in link',
     signOutDevices: 'Sign out devices',
-    signOutDevicesConfirm: 'Sign {name} out on every device? Their saved access and any unused sign-in link stop working. They stay a member and can get back in with a new sign-in link.',
+    signOutDevicesConfirm:
+      'Sign {name} out on every device? Their saved access and any unused sign-in link stop working. They stay a member and can get back in with a new sign-in link.',
     devicesSignedOut: 'Signed out on {n} device(s)',
     tierCeiling: 'Sees up to: {tier}',
   },
@@ -192,19 +200,23 @@ export const en = {
     accept: 'Accept and open',
     accepting: 'Opening…',
     invalid: 'This invitation link is not valid. Ask the firm for a new one.',
-    unusable: 'This link can no longer be used: it was already used, it expired, or outside access is paused. Ask the firm for a new one.',
-    remember: 'This browser remembers your access until it ends, for at most 30 days, so you can come back without a new link. On a shared computer, sign out when you finish.',
+    unusable:
+      'This link can no longer be used: it was already used, it expired, or outside access is paused. Ask the firm for a new one.',
+    remember:
+      'This browser remembers your access until it ends, for at most 30 days, so you can come back without a new link. On a shared computer, sign out when you finish.',
   },
   signInLink: {
     title: 'Sign in to the case room',
     intro: 'The firm sent you this one-time link to open the case room again in this browser.',
     accept: 'Sign in',
     invalid: 'This sign-in link is not valid. Ask the firm for a new one.',
-    unusable: 'This link can no longer be used: it was already used, it expired, or your access has ended or is paused. Ask the firm for a new one.',
+    unusable:
+      'This link can no longer be used: it was already used, it expired, or your access has ended or is paused. Ask the firm for a new one.',
   },
   signInLinkDialog: {
     title: 'New sign-in link for {name}',
-    intro: 'For someone who already is a member but cannot get back in (new phone, cleared browser). It creates no new account; an earlier unused link stops working.',
+    intro:
+      'For someone who already is a member but cannot get back in (new phone, cleared browser). It creates no new account; an earlier unused link stops working.',
     hours: 'Link valid for (hours)',
     create: 'Create link',
     linkHint: 'Send this link to {name}. It works once, until {when}. It is shown only now.',

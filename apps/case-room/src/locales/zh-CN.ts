@@ -155,7 +155,8 @@ export const zhCN: CaseRoomMessages = {
     invitationStatus: { pending: '链接尚未使用', accepted: '已接受', expired: '链接已过期', revoked: '已撤回' },
     signInLink: '新登录链接',
     signOutDevices: '退出所有设备',
-    signOutDevicesConfirm: '要将 {name} 从所有设备退出登录吗？其已保存的访问权限及任何未使用的登录链接将立即失效。对方仍是案件成员，可凭新登录链接再次进入。',
+    signOutDevicesConfirm:
+      '要将 {name} 从所有设备退出登录吗？其已保存的访问权限及任何未使用的登录链接将立即失效。对方仍是案件成员，可凭新登录链接再次进入。',
     devicesSignedOut: '已从 {n} 台设备退出登录',
     tierCeiling: '可查看：{tier}',
   },
@@ -195,7 +196,8 @@ export const zhCN: CaseRoomMessages = {
     accepting: '正在打开…',
     invalid: '此邀请链接无效，请向律师行索取新链接。',
     unusable: '此链接已无法使用：可能已被使用、已过期，或外部访问已暂停。请向律师行索取新链接。',
-    remember: '此浏览器会记住你的访问权限，直至访问期届满（最长 30 天），期间无需新链接即可再次进入。如使用共用电脑，完成后请退出登录。',
+    remember:
+      '此浏览器会记住你的访问权限，直至访问期届满（最长 30 天），期间无需新链接即可再次进入。如使用共用电脑，完成后请退出登录。',
   },
   signInLink: {
     title: '登录案件室',
@@ -206,7 +208,8 @@ export const zhCN: CaseRoomMessages = {
   },
   signInLinkDialog: {
     title: '{name} 的新登录链接',
-    intro: '适用于已是成员但无法再次进入的人士（例如换了手机或清除了浏览器数据）。不会创建新账户；较早且未使用的链接会失效。',
+    intro:
+      '适用于已是成员但无法再次进入的人士（例如换了手机或清除了浏览器数据）。不会创建新账户；较早且未使用的链接会失效。',
     hours: '链接有效时间（小时）',
     create: '创建链接',
     linkHint: '请将此链接发送给 {name}。链接只可使用一次，有效至 {when}，并只会在此显示一次。',

@@ -155,7 +155,8 @@ export const zhHK: CaseRoomMessages = {
     invitationStatus: { pending: '連結尚未使用', accepted: '已接受', expired: '連結已過期', revoked: '已撤回' },
     signInLink: '新登入連結',
     signOutDevices: '登出所有裝置',
-    signOutDevicesConfirm: '要將 {name} 從所有裝置登出嗎？其已儲存的存取權及任何未使用的登入連結將即時失效。對方仍是案件成員，可憑新登入連結再次進入。',
+    signOutDevicesConfirm:
+      '要將 {name} 從所有裝置登出嗎？其已儲存的存取權及任何未使用的登入連結將即時失效。對方仍是案件成員，可憑新登入連結再次進入。',
     devicesSignedOut: '已從 {n} 部裝置登出',
     tierCeiling: '可查看：{tier}',
   },
@@ -195,7 +196,8 @@ export const zhHK: CaseRoomMessages = {
     accepting: '開啟中…',
     invalid: '此邀請連結無效，請向律師行索取新連結。',
     unusable: '此連結已無法使用：可能已被使用、已過期，或外部存取已暫停。請向律師行索取新連結。',
-    remember: '此瀏覽器會記住你的存取權，直至存取期屆滿（最長 30 日），期間毋須新連結即可再次進入。如使用共用電腦，完成後請登出。',
+    remember:
+      '此瀏覽器會記住你的存取權，直至存取期屆滿（最長 30 日），期間毋須新連結即可再次進入。如使用共用電腦，完成後請登出。',
   },
   signInLink: {
     title: '登入案件室',
@@ -206,7 +208,8 @@ export const zhHK: CaseRoomMessages = {
   },
   signInLinkDialog: {
     title: '{name} 的新登入連結',
-    intro: '適用於已是成員但無法再次進入的人士（例如換了手機或清除了瀏覽器資料）。不會建立新帳戶；較早而未使用的連結會失效。',
+    intro:
+      '適用於已是成員但無法再次進入的人士（例如換了手機或清除了瀏覽器資料）。不會建立新帳戶；較早而未使用的連結會失效。',
     hours: '連結有效時間（小時）',
     create: '建立連結',
     linkHint: '請將此連結發送給 {name}。連結只可使用一次，有效至 {when}，並只會在此顯示一次。',

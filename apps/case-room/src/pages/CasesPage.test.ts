@@ -4,11 +4,16 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import CasesPage from './CasesPage.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 describe('CasesPage', () => {
   it('lists my cases with number, title and status, and opens one', async () => {
-    const list = vi.fn(async () => ({ items: [makeCaseSummary(0), makeCaseSummary(1, { status: 'on_hold', restrictedToInternal: true })], nextCursor: null }))
+    const list = vi.fn(async () => ({
+      items: [makeCaseSummary(0), makeCaseSummary(1, { status: 'on_hold', restrictedToInternal: true })],
+      nextCursor: null,
+    }))
     const { wrapper, router } = await mountWithSuite(CasesPage, { api: fakeApi({ cases: { list } }) })
     const items = wrapper.findAll('.cases-page__item')
     expect(items.map((i) => i.find('.cases-page__number').text())).toEqual(['HCA 1234/2026', 'DCCJ 5678/2026'])
@@ -46,7 +51,10 @@ describe('CasesPage', () => {
   })
 
   it('shows the error with a retry', async () => {
-    const list = vi.fn().mockRejectedValueOnce({ code: 'network_error', status: 0 }).mockResolvedValue({ items: [makeCaseSummary(0)], nextCursor: null })
+    const list = vi
+      .fn()
+      .mockRejectedValueOnce({ code: 'network_error', status: 0 })
+      .mockResolvedValue({ items: [makeCaseSummary(0)], nextCursor: null })
     const { wrapper } = await mountWithSuite(CasesPage, { api: fakeApi({ cases: { list } }), locale: 'en' })
     expect(wrapper.text()).toContain('Cannot reach the server')
     await wrapper.find('.suite-error-state__retry').trigger('click')

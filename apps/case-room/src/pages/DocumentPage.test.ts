@@ -3,14 +3,18 @@ import { demoUser, makeCaseDetail, makeComment, makeDocumentDetail, makeSession,
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import DocumentPage from './DocumentPage.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 function api(detail: ReturnType<typeof makeDocumentDetail>, caseDetail = makeCaseDetail()) {
   return fakeApi({
     caseRoom: {
       get: async () => caseDetail,
       documents: {
-        get: async () => detail, page: async () => new Blob(['jpeg']), beacon: async () => undefined,
+        get: async () => detail,
+        page: async () => new Blob(['jpeg']),
+        beacon: async () => undefined,
         originalUrl: (c: string, d: string) => `/api/cases/${c}/documents/${d}/original`,
         views: async () => ({ items: [], viewers: [] }),
       },
@@ -21,10 +25,14 @@ function api(detail: ReturnType<typeof makeDocumentDetail>, caseDetail = makeCas
 
 describe('DocumentPage', () => {
   it('an external reviewer of a draft gets the watermarked viewer and comments, never a download or edit control', async () => {
-    const client = { role: 'client' as const, membership: { status: 'active' as const, tierCeiling: 'restricted' as const } }
+    const client = {
+      role: 'client' as const,
+      membership: { status: 'active' as const, tierCeiling: 'restricted' as const },
+    }
     const { wrapper } = await mountWithSuite(DocumentPage, {
       api: api(makeDocumentDetail({ actions: ['list', 'view', 'comment'] }), makeCaseDetail(client)),
-      session: makeSession(makeUser(demoUser('u-client-tse'))), route: '/cases/case-hca-1234/documents/doc-1',
+      session: makeSession(makeUser(demoUser('u-client-tse'))),
+      route: '/cases/case-hca-1234/documents/doc-1',
     })
     expect(wrapper.find('img.page-viewer__image').exists()).toBe(true)
     expect(wrapper.find('a[download]').exists()).toBe(false)
@@ -36,7 +44,12 @@ describe('DocumentPage', () => {
 
   it('a partner may download the original, move, rename and delete', async () => {
     const { wrapper } = await mountWithSuite(DocumentPage, {
-      api: api(makeDocumentDetail({ tier: 'private', actions: ['list', 'view', 'download', 'upload', 'comment', 'edit', 'delete', 'move', 'invite', 'revoke'] })),
+      api: api(
+        makeDocumentDetail({
+          tier: 'private',
+          actions: ['list', 'view', 'download', 'upload', 'comment', 'edit', 'delete', 'move', 'invite', 'revoke'],
+        }),
+      ),
       route: '/cases/case-hca-1234/documents/doc-1',
     })
     expect(wrapper.find('a[download]').attributes('href')).toBe('/api/cases/case-hca-1234/documents/doc-1/original')
@@ -44,16 +57,30 @@ describe('DocumentPage', () => {
   })
 
   it('an expert does not get the view log tab', async () => {
-    const expert = { role: 'external_expert' as const, membership: { status: 'active' as const, tierCeiling: 'restricted' as const } }
+    const expert = {
+      role: 'external_expert' as const,
+      membership: { status: 'active' as const, tierCeiling: 'restricted' as const },
+    }
     const { wrapper } = await mountWithSuite(DocumentPage, {
-      api: api(makeDocumentDetail(), makeCaseDetail(expert)), session: makeSession(makeUser(demoUser('u-expert-fung'))), route: '/cases/case-hca-1234/documents/doc-1',
+      api: api(makeDocumentDetail(), makeCaseDetail(expert)),
+      session: makeSession(makeUser(demoUser('u-expert-fung'))),
+      route: '/cases/case-hca-1234/documents/doc-1',
     })
     expect(wrapper.text()).not.toContain('檢視紀錄')
   })
 
   it('a document the server hides reads “not found”, with the way back to the case instead of a retry', async () => {
-    const hidden = fakeApi({ caseRoom: { get: async () => makeCaseDetail(), documents: { get: vi.fn().mockRejectedValue({ code: 'not_found', status: 404 }) } } })
-    const { wrapper, router } = await mountWithSuite(DocumentPage, { api: hidden, route: '/cases/case-hca-1234/documents/doc-x', locale: 'en' })
+    const hidden = fakeApi({
+      caseRoom: {
+        get: async () => makeCaseDetail(),
+        documents: { get: vi.fn().mockRejectedValue({ code: 'not_found', status: 404 }) },
+      },
+    })
+    const { wrapper, router } = await mountWithSuite(DocumentPage, {
+      api: hidden,
+      route: '/cases/case-hca-1234/documents/doc-x',
+      locale: 'en',
+    })
     expect(wrapper.text()).toContain('This document does not exist or you do not have access to it.')
     expect(wrapper.find('.suite-error-state__retry').exists()).toBe(false)
     await wrapper.find('.document-page__gone .el-button').trigger('click')

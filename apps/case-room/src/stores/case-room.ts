@@ -9,7 +9,12 @@ import type { CaseRoomApi } from '../api'
  * detail and what the caller may do in it, exactly as the server decided.
  */
 export const useCaseRoomStore = defineStore('case-room', () => {
-  const { state: detail, loading, error, runNow } = useLatestAsync(
+  const {
+    state: detail,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync(
     (signal, api: Pick<CaseRoomApi, 'caseRoom'>, caseId: string) => api.caseRoom.get(caseId, { signal }),
     null as CaseDetail | null,
     { immediate: false },

@@ -9,7 +9,12 @@ setSuiteMountDefaults({
   messages,
   routes,
   deps: () => ({
-    dingtalk: { inDingTalk: false, complexPicker: vi.fn(), requestAuthCode: vi.fn(), setTitle: vi.fn(async () => undefined) },
+    dingtalk: {
+      inDingTalk: false,
+      complexPicker: vi.fn(),
+      requestAuthCode: vi.fn(),
+      setTitle: vi.fn(async () => undefined),
+    },
     corpId: () => 'dingdemocorp0001',
     now: () => new Date('2026-03-02T04:00:00Z'),
   }),

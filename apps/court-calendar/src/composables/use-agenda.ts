@@ -15,21 +15,45 @@ export interface AgendaFilters {
  * The hearings and deadlines a view shows: loaded for the view's window and filters, again on
  * every change of either. An answer that arrives after a newer request is dropped.
  */
-export function useAgenda(api: AppDeps['api'], o: { view: MaybeRefOrGetter<CalendarView>; anchor: MaybeRefOrGetter<IsoDate>; filters: MaybeRefOrGetter<AgendaFilters> }) {
+export function useAgenda(
+  api: AppDeps['api'],
+  o: {
+    view: MaybeRefOrGetter<CalendarView>
+    anchor: MaybeRefOrGetter<IsoDate>
+    filters: MaybeRefOrGetter<AgendaFilters>
+  },
+) {
   const range = computed(() => viewRange(toValue(o.view), toValue(o.anchor)))
 
-  const { state: agenda, loading, error, runNow } = useLatestAsync(() => {
-    const f = toValue(o.filters)
-    return api.courtCalendar.agenda({
-      ...range.value,
-      ...(f.caseId ? { caseId: f.caseId } : {}),
-      ...(f.lawyerId ? { lawyerId: f.lawyerId } : {}),
-      ...(f.court ? { court: f.court } : {}),
-    })
-  }, null as CourtAgenda | null, { immediate: false })
-  const load = async (): Promise<void> => { await runNow() }
+  const {
+    state: agenda,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync(
+    () => {
+      const f = toValue(o.filters)
+      return api.courtCalendar.agenda({
+        ...range.value,
+        ...(f.caseId ? { caseId: f.caseId } : {}),
+        ...(f.lawyerId ? { lawyerId: f.lawyerId } : {}),
+        ...(f.court ? { court: f.court } : {}),
+      })
+    },
+    null as CourtAgenda | null,
+    { immediate: false },
+  )
+  const load = async (): Promise<void> => {
+    await runNow()
+  }
 
-  watch(() => [range.value.from, range.value.to, JSON.stringify(toValue(o.filters))], () => { void load() }, { immediate: true })
+  watch(
+    () => [range.value.from, range.value.to, JSON.stringify(toValue(o.filters))],
+    () => {
+      void load()
+    },
+    { immediate: true },
+  )
 
   const days = computed(() => (agenda.value ? groupByDay(agenda.value) : []))
   const flagged = computed(() => flaggedIds(agenda.value?.conflicts ?? []))

@@ -14,11 +14,36 @@ export function useCalculator(api: AppDeps['api'], today: string) {
     ignoreShortPeriodRule: false,
   })
   // Asking again before an answer came: only the newest answer is shown; a failed one shows no date.
-  const { state: result, loading, error, runNow } = useLatestAsync(() => api.courtCalendar.calculate(form.templateId
-    ? { from: form.from, templateId: form.templateId }
-    : { from: form.from, period: form.period, unit: form.unit, direction: form.direction, clear: form.clear, ignoreShortPeriodRule: form.ignoreShortPeriodRule }),
-  null as CalculateResult | null, { immediate: false, onError: () => { result.value = null } })
-  const calculate = async (): Promise<void> => { await runNow() }
+  const {
+    state: result,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync(
+    () =>
+      api.courtCalendar.calculate(
+        form.templateId
+          ? { from: form.from, templateId: form.templateId }
+          : {
+              from: form.from,
+              period: form.period,
+              unit: form.unit,
+              direction: form.direction,
+              clear: form.clear,
+              ignoreShortPeriodRule: form.ignoreShortPeriodRule,
+            },
+      ),
+    null as CalculateResult | null,
+    {
+      immediate: false,
+      onError: () => {
+        result.value = null
+      },
+    },
+  )
+  const calculate = async (): Promise<void> => {
+    await runNow()
+  }
 
   return { form, result, loading, error, calculate }
 }

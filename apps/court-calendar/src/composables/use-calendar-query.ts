@@ -19,7 +19,8 @@ export function useCalendarQuery(now: () => Date) {
     void router.replace({ query })
   }
   const view = computed<CalendarView>({
-    get: () => (VIEWS as readonly string[]).includes(String(route.query.view)) ? (route.query.view as CalendarView) : 'agenda',
+    get: () =>
+      (VIEWS as readonly string[]).includes(String(route.query.view)) ? (route.query.view as CalendarView) : 'agenda',
     set: (v) => set({ view: v }),
   })
   const anchor = computed<IsoDate>({
@@ -27,7 +28,11 @@ export function useCalendarQuery(now: () => Date) {
     set: (d) => set({ date: d }),
   })
   const filters = computed<AgendaFilters>({
-    get: () => ({ caseId: str(route.query.caseId), lawyerId: str(route.query.lawyerId), court: str(route.query.court) }),
+    get: () => ({
+      caseId: str(route.query.caseId),
+      lawyerId: str(route.query.lawyerId),
+      court: str(route.query.court),
+    }),
     set: (f) => set({ caseId: f.caseId, lawyerId: f.lawyerId, court: f.court }),
   })
   return { view, anchor, filters, today: () => todayInHongKong(now()) }

@@ -3,7 +3,10 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import type { AppDeps } from '@suite/app-kit'
 
 /** A person's choice for one preview row. */
-export interface RowChoice { include: boolean; caseId: string }
+export interface RowChoice {
+  include: boolean
+  caseId: string
+}
 
 /**
  * The import flow: read a file (nothing saved), look at what matched, choose the case of each
@@ -22,10 +25,18 @@ export function useImport(api: AppDeps['api']) {
     error.value = null
     try {
       const p = await api.courtCalendar.imports.preview({
-        format: form.format, text: form.text, ...(form.date ? { date: form.date } : {}), ...(form.lawyerIds.length ? { lawyerIds: form.lawyerIds } : {}),
+        format: form.format,
+        text: form.text,
+        ...(form.date ? { date: form.date } : {}),
+        ...(form.lawyerIds.length ? { lawyerIds: form.lawyerIds } : {}),
       })
       preview.value = p
-      choices.value = Object.fromEntries(p.rows.map((r) => [r.row, { include: r.status !== 'skipped', caseId: r.status === 'matched' ? (r.caseId ?? '') : '' }]))
+      choices.value = Object.fromEntries(
+        p.rows.map((r) => [
+          r.row,
+          { include: r.status !== 'skipped', caseId: r.status === 'matched' ? (r.caseId ?? '') : '' },
+        ]),
+      )
     } catch (e) {
       error.value = e
     } finally {
@@ -33,7 +44,9 @@ export function useImport(api: AppDeps['api']) {
     }
   }
 
-  const chosen = computed(() => (preview.value?.rows ?? []).filter((r) => r.status !== 'skipped' && choices.value[r.row]?.include))
+  const chosen = computed(() =>
+    (preview.value?.rows ?? []).filter((r) => r.status !== 'skipped' && choices.value[r.row]?.include),
+  )
   const ready = computed(() => chosen.value.length > 0 && chosen.value.every((r) => choices.value[r.row]?.caseId))
 
   async function commit(): Promise<void> {
@@ -44,7 +57,9 @@ export function useImport(api: AppDeps['api']) {
     try {
       const keep = new Set(chosen.value.map((r) => r.row))
       result.value = await api.courtCalendar.imports.commit(p.id, {
-        resolutions: chosen.value.filter((r) => r.status === 'ambiguous').map((r) => ({ row: r.row, caseId: choices.value[r.row]!.caseId as never })),
+        resolutions: chosen.value
+          .filter((r) => r.status === 'ambiguous')
+          .map((r) => ({ row: r.row, caseId: choices.value[r.row]!.caseId as never })),
         skipRows: p.rows.filter((r) => r.status !== 'skipped' && !keep.has(r.row)).map((r) => r.row),
       })
     } catch (e) {

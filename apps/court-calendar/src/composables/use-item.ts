@@ -8,7 +8,9 @@ import { shallowRef } from 'vue'
 export function useItem<T>(fetch: () => Promise<T>) {
   const { state: item, loading, error, runNow } = useLatestAsync(() => fetch(), null as T | null, { immediate: false })
   const busy = shallowRef(false)
-  const load = async (): Promise<void> => { await runNow() }
+  const load = async (): Promise<void> => {
+    await runNow()
+  }
 
   /** Fetch again without showing the loading state (a failure keeps what is shown). */
   async function refresh(): Promise<void> {

@@ -3,16 +3,24 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, shallowRef } from 'vue'
 import { useSyncRefresh } from './use-sync-refresh'
 
-const sync = (state: EventSync['state']): EventSync[] => [{ userId: 'u-lee', state, syncedAt: null, lastError: null } as unknown as EventSync]
+const sync = (state: EventSync['state']): EventSync[] => [
+  { userId: 'u-lee', state, syncedAt: null, lastError: null } as unknown as EventSync,
+]
 
-beforeEach(() => { vi.useFakeTimers() })
-afterEach(() => { vi.useRealTimers() })
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
 
 describe('useSyncRefresh', () => {
   it('looks again while a sync has not started or is pending, and stops once it is synced', async () => {
     const shown = shallowRef<EventSync[]>([])
     const answers = [sync('pending'), sync('synced')]
-    const refresh = vi.fn(async () => { shown.value = answers.shift() ?? shown.value })
+    const refresh = vi.fn(async () => {
+      shown.value = answers.shift() ?? shown.value
+    })
     const scope = effectScope()
     scope.run(() => useSyncRefresh(() => [shown.value], refresh, { intervalMs: 1000 }))
     await vi.advanceTimersByTimeAsync(999)

@@ -15,7 +15,11 @@ export interface SyncRefreshOptions {
  * the person reloading. Pass the sync states of the items that should sync (not cancelled ones).
  * Stops once everything settled, after `maxTries` looks, and when the page goes away.
  */
-export function useSyncRefresh(syncs: () => readonly (readonly EventSync[])[], refresh: () => Promise<unknown>, o: SyncRefreshOptions = {}) {
+export function useSyncRefresh(
+  syncs: () => readonly (readonly EventSync[])[],
+  refresh: () => Promise<unknown>,
+  o: SyncRefreshOptions = {},
+) {
   const intervalMs = o.intervalMs ?? 3_000
   const maxTries = o.maxTries ?? 20
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -23,23 +27,42 @@ export function useSyncRefresh(syncs: () => readonly (readonly EventSync[])[], r
   let disposed = false
 
   const pending = () => syncs().some((list) => !list.length || list.some((s) => s.state === 'pending'))
-  const clear = () => { if (timer) { clearTimeout(timer); timer = null } }
+  const clear = () => {
+    if (timer) {
+      clearTimeout(timer)
+      timer = null
+    }
+  }
 
-  watch(() => pending(), (now) => {
-    clear()
-    if (!now) { tries = 0; return }
-    schedule()
-  }, { immediate: true })
+  watch(
+    () => pending(),
+    (now) => {
+      clear()
+      if (!now) {
+        tries = 0
+        return
+      }
+      schedule()
+    },
+    { immediate: true },
+  )
 
   function schedule(): void {
     if (disposed || timer || tries >= maxTries) return
     timer = setTimeout(async () => {
       timer = null
       tries++
-      try { await refresh() } catch { /* the page shows its own errors; try again next time */ }
+      try {
+        await refresh()
+      } catch {
+        /* the page shows its own errors; try again next time */
+      }
       if (pending()) schedule()
     }, intervalMs)
   }
 
-  onScopeDispose(() => { disposed = true; clear() })
+  onScopeDispose(() => {
+    disposed = true
+    clear()
+  })
 }

@@ -6,10 +6,14 @@ import type { AppDeps } from '@suite/app-kit'
 export function useTemplates(api: AppDeps['api'], locale: MaybeRefOrGetter<string>) {
   const templates = shallowRef<RuleTemplate[]>([])
   const error = shallowRef<unknown>(null)
-  const nameOf = (tpl: RuleTemplate) => tpl.name[(toValue(locale) as Locale)] ?? tpl.name.en
+  const nameOf = (tpl: RuleTemplate) => tpl.name[toValue(locale) as Locale] ?? tpl.name.en
   async function load(): Promise<void> {
     error.value = null
-    try { templates.value = await api.courtCalendar.templates.list() } catch (e) { error.value = e }
+    try {
+      templates.value = await api.courtCalendar.templates.list()
+    } catch (e) {
+      error.value = e
+    }
   }
   void load()
   return { templates, error, nameOf, load }

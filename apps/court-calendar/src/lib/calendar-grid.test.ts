@@ -24,8 +24,23 @@ describe('calendar grid', () => {
     expect(todayInHongKong(new Date('2026-04-07T17:00:00Z'))).toBe('2026-04-08')
     const h = (id: string, startsAt: string) => ({ id, startsAt }) as Hearing
     const d = (id: string, dueOn: string) => ({ id, dueOn }) as Deadline
-    const days = groupByDay({ hearings: [h('b', '2026-04-08T14:00:00+08:00'), h('a', '2026-04-08T09:30:00+08:00')], deadlines: [d('x', '2026-04-07')] })
-    expect(days.map((x) => [x.date, x.hearings.map((y) => y.id), x.deadlines.map((y) => y.id)])).toEqual([['2026-04-07', [], ['x']], ['2026-04-08', ['a', 'b'], []]])
-    expect([...flaggedIds([{ kind: 'deadline_cluster', userId: 'u' as never, date: '2026-04-07', deadlineIds: ['x' as never, 'y' as never] }])]).toEqual(['x', 'y'])
+    const days = groupByDay({
+      hearings: [h('b', '2026-04-08T14:00:00+08:00'), h('a', '2026-04-08T09:30:00+08:00')],
+      deadlines: [d('x', '2026-04-07')],
+    })
+    expect(days.map((x) => [x.date, x.hearings.map((y) => y.id), x.deadlines.map((y) => y.id)])).toEqual([
+      ['2026-04-07', [], ['x']],
+      ['2026-04-08', ['a', 'b'], []],
+    ])
+    expect([
+      ...flaggedIds([
+        {
+          kind: 'deadline_cluster',
+          userId: 'u' as never,
+          date: '2026-04-07',
+          deadlineIds: ['x' as never, 'y' as never],
+        },
+      ]),
+    ]).toEqual(['x', 'y'])
   })
 })

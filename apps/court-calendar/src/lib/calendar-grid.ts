@@ -56,7 +56,10 @@ export function groupByDay(agenda: Pick<CourtAgenda, 'hearings' | 'deadlines'>):
   const days = new Map<IsoDate, DayItems>()
   const day = (date: IsoDate) => {
     let d = days.get(date)
-    if (!d) { d = { date, hearings: [], deadlines: [] }; days.set(date, d) }
+    if (!d) {
+      d = { date, hearings: [], deadlines: [] }
+      days.set(date, d)
+    }
     return d
   }
   for (const h of agenda.hearings) day(hearingDate(h)).hearings.push(h)

@@ -7,20 +7,38 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCourtApi } from '../testing/fake-api'
 import CalculatorPage from './CalculatorPage.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 const worked = makeDeadline()
-const answer: CalculateResult = { ...worked.working!, from: '2025-04-17', rule: worked.rule!, templateId: null, citation: null }
+const answer: CalculateResult = {
+  ...worked.working!,
+  from: '2025-04-17',
+  rule: worked.rule!,
+  templateId: null,
+  citation: null,
+}
 const templates = { list: vi.fn(async () => []) }
 
 describe('CalculatorPage', () => {
   it('sends the period and shows the date with its working', async () => {
     const calculate = vi.fn(async () => answer)
-    const { wrapper } = await mountWithSuite(CalculatorPage, { api: fakeCourtApi({ calculate, templates }), locale: 'en' })
+    const { wrapper } = await mountWithSuite(CalculatorPage, {
+      api: fakeCourtApi({ calculate, templates }),
+      locale: 'en',
+    })
     await wrapper.find('input[name="from"]').setValue('2025-04-17')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
-    expect(calculate).toHaveBeenCalledWith({ from: '2025-04-17', period: 7, unit: 'days', direction: 'after', clear: false, ignoreShortPeriodRule: false })
+    expect(calculate).toHaveBeenCalledWith({
+      from: '2025-04-17',
+      period: 7,
+      unit: 'days',
+      direction: 'after',
+      clear: false,
+      ignoreShortPeriodRule: false,
+    })
     expect(wrapper.find('.calculator-page__deadline').text()).toBe('Wednesday, 30 April 2025')
     expect(wrapper.findAll('.deadline-working__excluded li')).toHaveLength(6)
   })

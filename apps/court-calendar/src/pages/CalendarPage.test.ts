@@ -5,15 +5,35 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCourtApi } from '../testing/fake-api'
 import CalendarPage from './CalendarPage.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
 const hearing = makeHearing()
 const deadline = makeDeadline({ id: 'dl-2' as never, dueOn: '2026-04-09', title: 'Serve the summons' })
-const agendaOf = () => makeAgenda({
-  hearings: [hearing, makeHearing({ id: 'hr-2' as never, startsAt: '2026-04-08T09:00:00+08:00', endsAt: null, courtCaseNumber: 'HCMP 420/2025', type: 'mention', sync: [] })],
-  deadlines: [deadline],
-  conflicts: [{ kind: 'double_booked', userId: 'u-chan' as never, date: '2026-04-08', hearingIds: ['hr-1' as never, 'hr-2' as never] }],
-})
+const agendaOf = () =>
+  makeAgenda({
+    hearings: [
+      hearing,
+      makeHearing({
+        id: 'hr-2' as never,
+        startsAt: '2026-04-08T09:00:00+08:00',
+        endsAt: null,
+        courtCaseNumber: 'HCMP 420/2025',
+        type: 'mention',
+        sync: [],
+      }),
+    ],
+    deadlines: [deadline],
+    conflicts: [
+      {
+        kind: 'double_booked',
+        userId: 'u-chan' as never,
+        date: '2026-04-08',
+        hearingIds: ['hr-1' as never, 'hr-2' as never],
+      },
+    ],
+  })
 
 describe('CalendarPage', () => {
   it('shows the agenda from today (Hong Kong) grouped by day, with sync badges and conflicts', async () => {
@@ -21,10 +41,16 @@ describe('CalendarPage', () => {
     const { wrapper } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }) })
     expect(agenda).toHaveBeenCalledWith({ from: '2026-04-08', to: '2026-05-05' })
     const days = wrapper.findAll('.agenda-list__day')
-    expect(days.map((d) => d.find('.agenda-list__date').text())).toEqual(['2026年4月8日（星期三）', '2026年4月9日（星期四）'])
+    expect(days.map((d) => d.find('.agenda-list__date').text())).toEqual([
+      '2026年4月8日（星期三）',
+      '2026年4月9日（星期四）',
+    ])
     const first = days[0]!.findAll('.agenda-list__item')
     // Hearings by time: the 09:00 mention first.
-    expect(first.map((i) => i.find('.agenda-list__title').text())).toEqual(['HCMP 420/2025 · 提訊', 'HCA 1234/2026 · 審前覆核'])
+    expect(first.map((i) => i.find('.agenda-list__title').text())).toEqual([
+      'HCMP 420/2025 · 提訊',
+      'HCA 1234/2026 · 審前覆核',
+    ])
     expect(first[1]!.text()).toContain('10:00–12:00')
     expect(first[1]!.find('.sync-badge--pending').text()).toBe('同步中')
     expect(wrapper.text()).toContain('陳大文 Chan Tai-man 於 2026年4月8日 同時有兩個聆訊')
@@ -32,7 +58,9 @@ describe('CalendarPage', () => {
   })
 
   it('opens a hearing or a deadline', async () => {
-    const { wrapper, router } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda: async () => agendaOf() }) })
+    const { wrapper, router } = await mountWithSuite(CalendarPage, {
+      api: fakeCourtApi({ agenda: async () => agendaOf() }),
+    })
     await wrapper.findAll('.agenda-list__item')[1]!.trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/hearings/hr-1'))
   })
@@ -59,8 +87,17 @@ describe('CalendarPage', () => {
 
   it('filters by case, lawyer and court on the server (from the URL)', async () => {
     const agenda = vi.fn(async () => makeAgenda())
-    const { wrapper } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }), route: '/?caseId=case-hca-1234&lawyerId=u-lee&court=Court' })
-    expect(agenda).toHaveBeenCalledWith({ from: '2026-04-08', to: '2026-05-05', caseId: 'case-hca-1234', lawyerId: 'u-lee', court: 'Court' })
+    const { wrapper } = await mountWithSuite(CalendarPage, {
+      api: fakeCourtApi({ agenda }),
+      route: '/?caseId=case-hca-1234&lawyerId=u-lee&court=Court',
+    })
+    expect(agenda).toHaveBeenCalledWith({
+      from: '2026-04-08',
+      to: '2026-05-05',
+      caseId: 'case-hca-1234',
+      lawyerId: 'u-lee',
+      court: 'Court',
+    })
     expect(wrapper.text()).toContain('沒有符合篩選條件的項目。')
   })
 

@@ -5,13 +5,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCourtApi } from '../testing/fake-api'
 import FeedPage from './FeedPage.vue'
 
-afterEach(() => { document.body.innerHTML = ''; vi.restoreAllMocks() })
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.restoreAllMocks()
+})
 
 const URL1 = 'http://localhost:8080/api/court-calendar/feed/abc.def/calendar.ics'
 
 describe('FeedPage', () => {
   it('creates the feed address and copies it', async () => {
-    const feed = { get: vi.fn(async () => ({ url: null, createdAt: null })), rotate: vi.fn(async () => ({ url: URL1, createdAt: '2026-04-08T02:00:00.000Z' })) }
+    const feed = {
+      get: vi.fn(async () => ({ url: null, createdAt: null })),
+      rotate: vi.fn(async () => ({ url: URL1, createdAt: '2026-04-08T02:00:00.000Z' })),
+    }
     const copyText = vi.fn(async () => undefined)
     const { wrapper } = await mountWithSuite(FeedPage, { api: fakeCourtApi({ feed }), deps: { copyText } })
     expect(wrapper.text()).toContain('你尚未有訂閱網址。')
@@ -26,7 +32,10 @@ describe('FeedPage', () => {
 
   it('turns the feed off after a confirmation', async () => {
     vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
-    const feed = { get: vi.fn(async () => ({ url: URL1, createdAt: '2026-04-08T02:00:00.000Z' })), revoke: vi.fn(async () => undefined) }
+    const feed = {
+      get: vi.fn(async () => ({ url: URL1, createdAt: '2026-04-08T02:00:00.000Z' })),
+      revoke: vi.fn(async () => undefined),
+    }
     const { wrapper } = await mountWithSuite(FeedPage, { api: fakeCourtApi({ feed }) })
     await wrapper.findAll('.feed-page__actions button')[1]!.trigger('click')
     await flushPromises()

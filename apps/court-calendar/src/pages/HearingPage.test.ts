@@ -6,11 +6,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCourtApi } from '../testing/fake-api'
 import HearingPage from './HearingPage.vue'
 
-afterEach(() => { document.body.innerHTML = ''; vi.restoreAllMocks() })
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.restoreAllMocks()
+})
 
 describe('HearingPage', () => {
   it('shows the hearing in Hong Kong time with each lawyer’s DingTalk sync state', async () => {
-    const { wrapper } = await mountWithSuite(HearingPage, { api: fakeCourtApi({ hearings: { get: async () => makeHearing({ dependents: 2 }) } }), route: '/hearings/hr-1' })
+    const { wrapper } = await mountWithSuite(HearingPage, {
+      api: fakeCourtApi({ hearings: { get: async () => makeHearing({ dependents: 2 }) } }),
+      route: '/hearings/hr-1',
+    })
     expect(wrapper.find('.hearing-page__title').text()).toBe('HCA 1234/2026 · 審前覆核')
     expect(wrapper.find('.hearing-page__facts').text()).toContain('2026年4月8日（星期三） 10:00–12:00')
     // SEQUENCE starts at 0; people count versions from 1.
@@ -24,7 +30,11 @@ describe('HearingPage', () => {
 
   it('lets an editor queue the sync again and cancel the hearing', async () => {
     vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never)
-    const hearings = { get: async () => makeHearing(), resync: vi.fn(async () => ({ queued: true })), cancel: vi.fn(async () => makeHearing({ status: 'cancelled', sequence: 1 })) }
+    const hearings = {
+      get: async () => makeHearing(),
+      resync: vi.fn(async () => ({ queued: true })),
+      cancel: vi.fn(async () => makeHearing({ status: 'cancelled', sequence: 1 })),
+    }
     const { wrapper } = await mountWithSuite(HearingPage, { api: fakeCourtApi({ hearings }), route: '/hearings/hr-1' })
     await wrapper.find('.sync-details button').trigger('click')
     await flushPromises()
@@ -38,8 +48,13 @@ describe('HearingPage', () => {
   })
 
   it('offers no changes to someone who may only look (a client)', async () => {
-    const readOnly = makeCourtCalendarOptions({ cases: makeCourtCalendarOptions().cases.map((c) => ({ ...c, canEdit: false })) })
-    const { wrapper } = await mountWithSuite(HearingPage, { api: fakeCourtApi({ hearings: { get: async () => makeHearing() } }, readOnly), route: '/hearings/hr-1' })
+    const readOnly = makeCourtCalendarOptions({
+      cases: makeCourtCalendarOptions().cases.map((c) => ({ ...c, canEdit: false })),
+    })
+    const { wrapper } = await mountWithSuite(HearingPage, {
+      api: fakeCourtApi({ hearings: { get: async () => makeHearing() } }, readOnly),
+      route: '/hearings/hr-1',
+    })
     expect(wrapper.find('.hearing-page__actions').exists()).toBe(false)
     expect(wrapper.find('.sync-details button').exists()).toBe(false)
   })

@@ -6,17 +6,61 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeCourtApi } from '../testing/fake-api'
 import ImportPage from './ImportPage.vue'
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+})
 
-const hearing = (n: string, at: string) => ({ courtCaseNumber: n, court: 'Court of First Instance 原訟法庭', judge: null, courtroom: '13', type: 'pre_trial_review' as const, title: null, startsAt: at, endsAt: null, externalUid: `cause_list:${n}:${at}`, cancelled: false })
+const hearing = (n: string, at: string) => ({
+  courtCaseNumber: n,
+  court: 'Court of First Instance 原訟法庭',
+  judge: null,
+  courtroom: '13',
+  type: 'pre_trial_review' as const,
+  title: null,
+  startsAt: at,
+  endsAt: null,
+  externalUid: `cause_list:${n}:${at}`,
+  cancelled: false,
+})
 const PREVIEW: ImportPreview = {
-  id: 'imp-1' as never, format: 'cause_list', createdAt: '2026-04-08T02:00:00.000Z', expiresAt: '2026-04-09T02:00:00.000Z', counts: { matched: 1, skipped: 1, ambiguous: 1 },
+  id: 'imp-1' as never,
+  format: 'cause_list',
+  createdAt: '2026-04-08T02:00:00.000Z',
+  expiresAt: '2026-04-09T02:00:00.000Z',
+  counts: { matched: 1, skipped: 1, ambiguous: 1 },
   rows: [
-    { row: 1, status: 'matched', reason: null, action: 'create', caseId: 'case-hca-1234' as never, candidates: [], hearing: hearing('HCA 1234/2026', '2026-05-04T09:30:00+08:00'), raw: '9:30 a.m.\tHCA 1234/2026\tTSE v ORIENTAL\tPre-trial Review' },
-    { row: 2, status: 'skipped', reason: 'case_not_found', action: null, caseId: null, candidates: [], hearing: hearing('HCA 9999/2026', '2026-05-04T09:30:00+08:00'), raw: '\tHCA 9999/2026\tX v Y\tSummons' },
     {
-      row: 3, status: 'ambiguous', reason: null, action: null, caseId: null, hearing: hearing('HCA 1234/2026', '2026-05-04T14:30:00+08:00'), raw: '2:30 p.m.\tHCA 1234/2026 & HCMP 420/2025\tJoint CMC',
-      candidates: [{ caseId: 'case-hca-1234' as never, caseNumber: 'HCA 1234/2026', caseTitle: 'Tse v Oriental' }, { caseId: 'case-hcmp-0420' as never, caseNumber: 'HCMP 420/2025', caseTitle: 'Re Oriental' }],
+      row: 1,
+      status: 'matched',
+      reason: null,
+      action: 'create',
+      caseId: 'case-hca-1234' as never,
+      candidates: [],
+      hearing: hearing('HCA 1234/2026', '2026-05-04T09:30:00+08:00'),
+      raw: '9:30 a.m.\tHCA 1234/2026\tTSE v ORIENTAL\tPre-trial Review',
+    },
+    {
+      row: 2,
+      status: 'skipped',
+      reason: 'case_not_found',
+      action: null,
+      caseId: null,
+      candidates: [],
+      hearing: hearing('HCA 9999/2026', '2026-05-04T09:30:00+08:00'),
+      raw: '\tHCA 9999/2026\tX v Y\tSummons',
+    },
+    {
+      row: 3,
+      status: 'ambiguous',
+      reason: null,
+      action: null,
+      caseId: null,
+      hearing: hearing('HCA 1234/2026', '2026-05-04T14:30:00+08:00'),
+      raw: '2:30 p.m.\tHCA 1234/2026 & HCMP 420/2025\tJoint CMC',
+      candidates: [
+        { caseId: 'case-hca-1234' as never, caseNumber: 'HCA 1234/2026', caseTitle: 'Tse v Oriental' },
+        { caseId: 'case-hcmp-0420' as never, caseNumber: 'HCMP 420/2025', caseTitle: 'Re Oriental' },
+      ],
     },
   ],
 }
@@ -32,7 +76,11 @@ describe('ImportPage', () => {
     await wrapper.find('input[name="date"]').setValue('2026-05-04')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
-    expect(preview).toHaveBeenCalledWith({ format: 'cause_list', text: 'Time\tCase No.\n9:30 a.m.\tHCA 1234/2026', date: '2026-05-04' })
+    expect(preview).toHaveBeenCalledWith({
+      format: 'cause_list',
+      text: 'Time\tCase No.\n9:30 a.m.\tHCA 1234/2026',
+      date: '2026-05-04',
+    })
     expect(commit).not.toHaveBeenCalled()
 
     expect(wrapper.find('.import-page__counts').text()).toBe('已配對 1 項 · 略過 1 項 · 待選擇 1 項')
@@ -54,7 +102,9 @@ describe('ImportPage', () => {
 
   it('leaves out rows the person unticks', async () => {
     const commit = vi.fn(async () => ({ created: 1, updated: 0, skipped: 2, hearingIds: [] }))
-    const { wrapper } = await mountWithSuite(ImportPage, { api: fakeCourtApi({ imports: { preview: async () => PREVIEW, commit } }) })
+    const { wrapper } = await mountWithSuite(ImportPage, {
+      api: fakeCourtApi({ imports: { preview: async () => PREVIEW, commit } }),
+    })
     await wrapper.find('textarea[name="text"]').setValue('BEGIN:VCALENDAR')
     await wrapper.find('form').trigger('submit')
     await flushPromises()

@@ -5,7 +5,12 @@ import { computed } from 'vue'
 
 /** The caller's cases, their lawyers and the courts used: shared by the filters and every form. */
 export const useCourtOptionsStore = defineStore('court-options', () => {
-  const { state: options, loading, error, runNow } = useLatestAsync(
+  const {
+    state: options,
+    loading,
+    error,
+    runNow,
+  } = useLatestAsync(
     (signal, api: AppDeps['api']) => api.courtCalendar.options({ signal }),
     null as CourtCalendarOptions | null,
     { immediate: false },

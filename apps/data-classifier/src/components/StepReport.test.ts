@@ -35,7 +35,9 @@ describe('StepReport', () => {
   })
 
   it('keeps everything and explains when saving fails', async () => {
-    const { store, wrapper } = await setup(async () => { throw Object.assign(new Error('x'), { code: 'network_error' }) })
+    const { store, wrapper } = await setup(async () => {
+      throw Object.assign(new Error('x'), { code: 'network_error' })
+    })
     await wrapper.find('[data-test="save"]').trigger('click')
     await settle()
     expect(wrapper.find('[data-test="save-error"]').exists()).toBe(true)

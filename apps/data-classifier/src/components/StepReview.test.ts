@@ -23,7 +23,12 @@ describe('StepReview', () => {
     const html = wrapper.html()
     expect(html).not.toContain('A123456')
     expect(html).not.toContain('9123 4567')
-    expect(wrapper.findAll('[data-type]').map((g) => g.attributes('data-type'))).toEqual(['hk_id', 'phone', 'keyword', 'credit_card'])
+    expect(wrapper.findAll('[data-type]').map((g) => g.attributes('data-type'))).toEqual([
+      'hk_id',
+      'phone',
+      'keyword',
+      'credit_card',
+    ])
     expect(wrapper.find('[data-type="hk_id"] code').text()).toBe('A123***(*)')
     expect(wrapper.find('[data-type="hk_id"] h4').text()).toBe('香港身份證 (1)')
     expect(wrapper.text()).toContain('…') // snippets have context
@@ -40,7 +45,9 @@ describe('StepReview', () => {
     await settle()
     const hkid = () => store.sources[0]!.findings.find((x) => x.type === 'hk_id')!
     expect(hkid().dismissed).toEqual({ reason: 'false_positive', note: '' })
-    expect(wrapper.find('[data-type="hk_id"] .step-review__dismissed').text()).toContain('Dismissed: Not sensitive data')
+    expect(wrapper.find('[data-type="hk_id"] .step-review__dismissed').text()).toContain(
+      'Dismissed: Not sensitive data',
+    )
     await wrapper.find('[data-type="hk_id"] .is-dismissed button').trigger('click')
     expect(hkid().dismissed).toBeNull()
     wrapper.unmount()

@@ -16,11 +16,20 @@ function fakeWorker(opts: { hold?: boolean } = {}) {
     onerror: null,
     postMessage(req) {
       sent.push(req)
-      void runScan(req, (m) => { queued.push(m) }).then(() => { if (!opts.hold) void w.flush() })
+      void runScan(req, (m) => {
+        queued.push(m)
+      }).then(() => {
+        if (!opts.hold) void w.flush()
+      })
     },
-    terminate() { terminated = true },
+    terminate() {
+      terminated = true
+    },
     async flush() {
-      while (queued.length && !terminated) { w.onmessage?.({ data: queued.shift()! } as MessageEvent<ScanMessage>); await settle() }
+      while (queued.length && !terminated) {
+        w.onmessage?.({ data: queued.shift()! } as MessageEvent<ScanMessage>)
+        await settle()
+      }
     },
   }
   return { w, sent, isTerminated: () => terminated, queued }

@@ -56,9 +56,17 @@ export function useScanner(options: { createWorker?: () => ScanWorker } = {}) {
   /** Scan every source not yet scanned (pending or cancelled), or the given ones. */
   function start(ids?: readonly string[]): void {
     if (running.value) return
-    const targets = store.sources.filter((s) => (ids ? ids.includes(s.id) : s.status === 'pending' || s.status === 'cancelled'))
+    const targets = store.sources.filter((s) =>
+      ids ? ids.includes(s.id) : s.status === 'pending' || s.status === 'cancelled',
+    )
     if (!targets.length) return
-    const items: ScanItem[] = targets.map((s) => ({ sourceId: s.id, name: s.name, kind: s.kind, file: toRaw(s.file), text: s.text }))
+    const items: ScanItem[] = targets.map((s) => ({
+      sourceId: s.id,
+      name: s.name,
+      kind: s.kind,
+      file: toRaw(s.file),
+      text: s.text,
+    }))
     queue = targets.map((s) => s.id)
     total.value = targets.length
     finished.value = 0

@@ -22,18 +22,32 @@ export function plainState(state: WizardState): WizardState {
     const raw = toRaw(s)
     return { ...raw, findings: toRaw(raw.findings), file: toRaw(raw.file) }
   })
-  return { step: state.step, title: state.title, home: state.home, scannedAt: state.scannedAt, savedReportId: state.savedReportId, sources }
+  return {
+    step: state.step,
+    title: state.title,
+    home: state.home,
+    scannedAt: state.scannedAt,
+    savedReportId: state.savedReportId,
+    sources,
+  }
 }
 
 const isState = (v: unknown): v is WizardState =>
-  typeof v === 'object' && v !== null && Array.isArray((v as WizardState).sources) && typeof (v as WizardState).step === 'number'
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as WizardState).sources) &&
+  typeof (v as WizardState).step === 'number'
 
 /**
  * Keep the wizard across visits: load the saved state for `key` (one per signed-in user) once,
  * then save every change after `debounceMs`. Raw findings stay on this device; nothing here
  * touches the network.
  */
-export function useWizardPersistence(options: { key: MaybeRefOrGetter<string>; storage?: KeyValueStorage; debounceMs?: number }) {
+export function useWizardPersistence(options: {
+  key: MaybeRefOrGetter<string>
+  storage?: KeyValueStorage
+  debounceMs?: number
+}) {
   const store = useWizardStore()
   const storage = options.storage ?? indexedDbStorage
   const ready = ref(false)
@@ -41,7 +55,10 @@ export function useWizardPersistence(options: { key: MaybeRefOrGetter<string>; s
   let timer: ReturnType<typeof setTimeout> | null = null
 
   async function save(): Promise<void> {
-    if (timer) { clearTimeout(timer); timer = null }
+    if (timer) {
+      clearTimeout(timer)
+      timer = null
+    }
     try {
       await storage.set(toValue(options.key), plainState(store.snapshot()))
     } catch {
@@ -64,7 +81,9 @@ export function useWizardPersistence(options: { key: MaybeRefOrGetter<string>; s
   const stop = store.$subscribe(() => {
     if (!ready.value) return
     if (timer) clearTimeout(timer)
-    timer = setTimeout(() => { void save() }, options.debounceMs ?? 400)
+    timer = setTimeout(() => {
+      void save()
+    }, options.debounceMs ?? 400)
   })
 
   /** Forget the saved wizard (after "start over"). */

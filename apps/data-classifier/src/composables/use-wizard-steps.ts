@@ -17,17 +17,22 @@ export function useWizardSteps() {
       case 'sources':
         return store.sources.length ? null : 'classifier.next.needSources'
       case 'scan':
-        if (store.sources.some((s) => s.status === 'scanning' || s.status === 'pending')) return 'classifier.next.scanRunning'
+        if (store.sources.some((s) => s.status === 'scanning' || s.status === 'pending'))
+          return 'classifier.next.scanRunning'
         return store.scanned.length ? null : 'classifier.next.needScan'
       case 'label':
-        return store.scanned.some((s) => needsJustification(store.policy, s) && !s.justification.trim()) ? 'classifier.next.needJustification' : null
+        return store.scanned.some((s) => needsJustification(store.policy, s) && !s.justification.trim())
+          ? 'classifier.next.needJustification'
+          : null
       default:
         return null
     }
   })
 
   const isLast = computed(() => store.step === STEPS.length - 1)
-  const next = (): void => { if (!blocker.value) store.goTo(store.step + 1) }
+  const next = (): void => {
+    if (!blocker.value) store.goTo(store.step + 1)
+  }
   const back = (): void => store.goTo(store.step - 1)
   return { name, blocker, isLast, next, back }
 }

@@ -1,9 +1,19 @@
-import { SENSITIVE_TYPES, isCrossBorder, labelRank, type DataLabel, type FindingCounts, type HomeJurisdiction, type LabelPolicy, type SensitiveType } from '@suite/domain'
+import {
+  SENSITIVE_TYPES,
+  isCrossBorder,
+  labelRank,
+  type DataLabel,
+  type FindingCounts,
+  type HomeJurisdiction,
+  type LabelPolicy,
+  type SensitiveType,
+} from '@suite/domain'
 import { evaluatePolicy } from '@suite/classifier'
 import type { StoredFinding, WizardSource } from './types'
 
 /** Findings the reviewer kept. */
-export const activeFindings = (s: Pick<WizardSource, 'findings'>): StoredFinding[] => s.findings.filter((f) => !f.dismissed)
+export const activeFindings = (s: Pick<WizardSource, 'findings'>): StoredFinding[] =>
+  s.findings.filter((f) => !f.dismissed)
 
 /** Count of kept findings per type. */
 export function countFindings(findings: readonly StoredFinding[]): FindingCounts {
@@ -25,9 +35,14 @@ export const needsJustification = (policy: LabelPolicy, s: WizardSource): boolea
   labelRank(effectiveLabel(policy, s)) < labelRank(suggestedLabel(policy, s))
 
 /** True when the source is kept outside the firm's jurisdiction. */
-export const crossBorder = (home: HomeJurisdiction, s: Pick<WizardSource, 'storedIn'>): boolean => isCrossBorder(home, s.storedIn)
+export const crossBorder = (home: HomeJurisdiction, s: Pick<WizardSource, 'storedIn'>): boolean =>
+  isCrossBorder(home, s.storedIn)
 
 /** Kept findings grouped by type, in the engine's type order. */
-export function groupByType(findings: readonly StoredFinding[]): Array<{ type: SensitiveType; findings: StoredFinding[] }> {
-  return SENSITIVE_TYPES.map((type) => ({ type, findings: findings.filter((f) => f.type === type) })).filter((g) => g.findings.length > 0)
+export function groupByType(
+  findings: readonly StoredFinding[],
+): Array<{ type: SensitiveType; findings: StoredFinding[] }> {
+  return SENSITIVE_TYPES.map((type) => ({ type, findings: findings.filter((f) => f.type === type) })).filter(
+    (g) => g.findings.length > 0,
+  )
 }

@@ -1,6 +1,13 @@
 import type { CreateClassificationReport, HomeJurisdiction, LabelPolicy } from '@suite/domain'
 import { redactText, summarize } from '@suite/classifier'
-import { activeFindings, countFindings, crossBorder, effectiveLabel, needsJustification, suggestedLabel } from './findings'
+import {
+  activeFindings,
+  countFindings,
+  crossBorder,
+  effectiveLabel,
+  needsJustification,
+  suggestedLabel,
+} from './findings'
 import type { WizardState } from './types'
 
 /**
@@ -8,7 +15,9 @@ import type { WizardState } from './types'
  * Names and justifications are redacted too (a file may be named after a client's HKID).
  */
 export function buildReport(
-  state: Pick<WizardState, 'title' | 'home' | 'sources' | 'scannedAt'>, policy: LabelPolicy, policyVersion: number,
+  state: Pick<WizardState, 'title' | 'home' | 'sources' | 'scannedAt'>,
+  policy: LabelPolicy,
+  policyVersion: number,
   options: { defaultTitle?: string; now?: () => Date } = {},
 ): CreateClassificationReport {
   const now = options.now ?? (() => new Date())

@@ -1,7 +1,21 @@
-import type { DataLabel, HomeJurisdiction, KeywordCategory, SensitiveType, SourceKind, SourceReach, StorageLocation } from '@suite/domain'
+import type {
+  DataLabel,
+  HomeJurisdiction,
+  KeywordCategory,
+  SensitiveType,
+  SourceKind,
+  SourceReach,
+  StorageLocation,
+} from '@suite/domain'
 
 /** Why a reviewer dismissed a finding. */
-export const DISMISS_REASONS = ['false_positive', 'test_data', 'public_information', 'already_protected', 'other'] as const
+export const DISMISS_REASONS = [
+  'false_positive',
+  'test_data',
+  'public_information',
+  'already_protected',
+  'other',
+] as const
 export type DismissReason = (typeof DISMISS_REASONS)[number]
 
 /** A finding as the wizard keeps it on the device (raw positions, masked value, masked snippet). */

@@ -2,7 +2,14 @@
 export const en = {
   classifier: {
     nav: { wizard: 'New scan', reports: 'Saved reports' },
-    steps: { sources: 'Choose sources', scan: 'Scan', review: 'Review findings', label: 'Label', flow: 'Data-flow map', report: 'Report' },
+    steps: {
+      sources: 'Choose sources',
+      scan: 'Scan',
+      review: 'Review findings',
+      label: 'Label',
+      flow: 'Data-flow map',
+      report: 'Report',
+    },
     stepOf: 'Step {n} of {total}: {name}',
     policyFallback: 'The firm’s label policy could not be loaded; the built-in policy is used.',
     persistFailed: 'This device could not save the wizard; it will be lost if you leave.',
@@ -48,8 +55,24 @@ export const en = {
       start: 'Scan',
       cancel: 'Cancel scan',
     },
-    type: { hk_id: 'HK identity card', mo_id: 'Macau identity card', cn_id: 'Mainland ID', credit_card: 'Payment card', phone: 'Phone', email: 'Email', keyword: 'Keyword' },
-    typeShort: { hk_id: 'HKID', mo_id: 'Macau ID', cn_id: 'PRC ID', credit_card: 'Card', phone: 'Phone', email: 'Email', keyword: 'Keywords' },
+    type: {
+      hk_id: 'HK identity card',
+      mo_id: 'Macau identity card',
+      cn_id: 'Mainland ID',
+      credit_card: 'Payment card',
+      phone: 'Phone',
+      email: 'Email',
+      keyword: 'Keyword',
+    },
+    typeShort: {
+      hk_id: 'HKID',
+      mo_id: 'Macau ID',
+      cn_id: 'PRC ID',
+      credit_card: 'Card',
+      phone: 'Phone',
+      email: 'Email',
+      keyword: 'Keywords',
+    },
     category: { contract: 'Contract', payment: 'Payment', id: 'Identity document', medical: 'Medical' },
     review: {
       intro: 'Values are shown masked. Dismiss a finding that is not sensitive data, with a reason.',
@@ -66,7 +89,13 @@ export const en = {
       dismissedBecause: 'Dismissed: {reason}',
       more: 'Show {n} more',
     },
-    reason: { false_positive: 'Not sensitive data', test_data: 'Test or sample data', public_information: 'Already public', already_protected: 'Already protected elsewhere', other: 'Other' },
+    reason: {
+      false_positive: 'Not sensitive data',
+      test_data: 'Test or sample data',
+      public_information: 'Already public',
+      already_protected: 'Already protected elsewhere',
+      other: 'Other',
+    },
     labels: { public: 'Public', internal: 'Internal', confidential: 'Confidential' },
     label: {
       intro: 'Choose a label for each source. Going below the suggestion needs a written justification.',
@@ -75,9 +104,17 @@ export const en = {
       justification: 'Justification',
       justificationRequired: 'A label below the suggestion needs a justification.',
     },
-    where: { hong_kong: 'Hong Kong', macau: 'Macau', mainland: 'Mainland China', overseas: 'Overseas', internal: 'Internal only', external: 'Externals too' },
+    where: {
+      hong_kong: 'Hong Kong',
+      macau: 'Macau',
+      mainland: 'Mainland China',
+      overseas: 'Overseas',
+      internal: 'Internal only',
+      external: 'Externals too',
+    },
     flow: {
-      intro: 'For each source, say where it is stored and who can reach it. Storage outside the firm’s home is a cross-border transfer.',
+      intro:
+        'For each source, say where it is stored and who can reach it. Storage outside the firm’s home is a cross-border transfer.',
       home: 'Firm’s home:',
       storedIn: 'Stored in',
       reach: 'Who can reach it',
@@ -103,7 +140,13 @@ export const en = {
       label: 'Label',
       samples: 'Masked samples',
     },
-    reports: { heading: 'Saved reports', empty: 'No reports saved yet', sources: '{n} source(s)', more: 'Load more', editPolicy: 'Edit the label policy (Administration)' },
+    reports: {
+      heading: 'Saved reports',
+      empty: 'No reports saved yet',
+      sources: '{n} source(s)',
+      more: 'Load more',
+      editPolicy: 'Edit the label policy (Administration)',
+    },
   },
 }
 

@@ -7,7 +7,8 @@ import ReportsPage from './ReportsPage.vue'
 
 describe('ReportsPage', () => {
   it('lists saved reports page by page', async () => {
-    const list = vi.fn()
+    const list = vi
+      .fn()
       .mockResolvedValueOnce({ items: [makeClassificationReportSummary('a')], nextCursor: 'c1' })
       .mockResolvedValueOnce({ items: [makeClassificationReportSummary('b')], nextCursor: null })
     const { wrapper } = await mountWithSuite(ReportsPage, { locale: 'en', props: { list } })
@@ -23,11 +24,21 @@ describe('ReportsPage', () => {
   })
 
   it('shows the empty and error states', async () => {
-    const { wrapper: empty } = await mountWithSuite(ReportsPage, { locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
+    const { wrapper: empty } = await mountWithSuite(ReportsPage, {
+      locale: 'en',
+      props: { list: async () => ({ items: [], nextCursor: null }) },
+    })
     await settle()
     expect(empty.text()).toContain('No reports saved yet')
     empty.unmount()
-    const { wrapper: failing } = await mountWithSuite(ReportsPage, { locale: 'en', props: { list: async () => { throw Object.assign(new Error('x'), { code: 'network_error' }) } } })
+    const { wrapper: failing } = await mountWithSuite(ReportsPage, {
+      locale: 'en',
+      props: {
+        list: async () => {
+          throw Object.assign(new Error('x'), { code: 'network_error' })
+        },
+      },
+    })
     await settle()
     expect(failing.find('button').exists()).toBe(true)
     failing.unmount()
@@ -37,12 +48,18 @@ describe('ReportsPage', () => {
     const page = async (userId: string) => {
       const pinia = freshPinia()
       useSessionStore(pinia).setSession(makeSession(makeUser(DEMO_USERS.find((u) => u.id === userId)!)))
-      const { wrapper: w } = await mountWithSuite(ReportsPage, { pinia, locale: 'en', props: { list: async () => ({ items: [], nextCursor: null }) } })
+      const { wrapper: w } = await mountWithSuite(ReportsPage, {
+        pinia,
+        locale: 'en',
+        props: { list: async () => ({ items: [], nextCursor: null }) },
+      })
       await settle()
       return w
     }
     const compliance = await page('u-ng')
-    expect(compliance.get('[data-test="edit-policy"]').attributes('href')).toBe('/apps/admin/?corpId=dingdemocorp0001#/documents/classification_policy/default')
+    expect(compliance.get('[data-test="edit-policy"]').attributes('href')).toBe(
+      '/apps/admin/?corpId=dingdemocorp0001#/documents/classification_policy/default',
+    )
     compliance.unmount()
     const associate = await page('u-lee')
     expect(associate.find('[data-test="edit-policy"]').exists()).toBe(false)

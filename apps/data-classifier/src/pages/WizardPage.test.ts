@@ -9,12 +9,29 @@ import { useWizardStore } from '../stores/wizard'
 import { freshPinia, memoryStorage, settle } from '../testing/helpers'
 import WizardPage from './WizardPage.vue'
 
-const policy = { version: 4, policy: DEFAULT_LABEL_POLICY, note: 'v4', createdBy: 'u-ng', createdByName: 'Ng', createdAt: '2025-01-01T00:00:00.000Z' }
+const policy = {
+  version: 4,
+  policy: DEFAULT_LABEL_POLICY,
+  note: 'v4',
+  createdBy: 'u-ng',
+  createdByName: 'Ng',
+  createdAt: '2025-01-01T00:00:00.000Z',
+}
 
 async function mountPage(storage: KeyValueStorage, loadPolicy = vi.fn(async () => policy)) {
   const pinia = freshPinia()
   useSessionStore().setSession(makeSession())
-  const { wrapper } = await mountWithSuite(WizardPage, { pinia, locale: 'zh-HK', props: { storage, loadPolicy, createWorker: () => { throw new Error('no worker in this test') } } })
+  const { wrapper } = await mountWithSuite(WizardPage, {
+    pinia,
+    locale: 'zh-HK',
+    props: {
+      storage,
+      loadPolicy,
+      createWorker: () => {
+        throw new Error('no worker in this test')
+      },
+    },
+  })
   await vi.waitFor(() => expect(wrapper.find('.wizard-page').exists()).toBe(true))
   await settle()
   return { wrapper, store: useWizardStore() }
@@ -35,27 +52,59 @@ describe('WizardPage', () => {
   })
 
   it('falls back to the built-in policy when the backend cannot be reached', async () => {
-    const { wrapper, store } = await mountPage(memoryStorage(), vi.fn(async () => { throw new Error('offline') }))
+    const { wrapper, store } = await mountPage(
+      memoryStorage(),
+      vi.fn(async () => {
+        throw new Error('offline')
+      }),
+    )
     expect(store.policyVersion).toBe(0)
     expect(wrapper.text()).toContain('現使用內置政策')
     wrapper.unmount()
   })
 
-  it.each([['an in-memory store', memoryStorage], ['IndexedDB', () => indexedDbStorage]] as const)('keeps the wizard across visits (%s)', async (_name, make) => {
+  it.each([
+    ['an in-memory store', memoryStorage],
+    ['IndexedDB', () => indexedDbStorage],
+  ] as const)('keeps the wizard across visits (%s)', async (_name, make) => {
     const storage = make()
     const first = await mountPage(storage)
     first.store.addText('身份證 A123456(3)', 'pasted', 'notes')
     const id = first.store.sources[0]!.id
-    first.store.setResult(id, [{ id: 0, type: 'hk_id', start: 4, end: 14, confidence: 0.95, masked: 'A123***(*)', snippet: '身份證 [A123***(*)]', dismissed: { reason: 'test_data', note: 'demo' } }], 14)
+    first.store.setResult(
+      id,
+      [
+        {
+          id: 0,
+          type: 'hk_id',
+          start: 4,
+          end: 14,
+          confidence: 0.95,
+          masked: 'A123***(*)',
+          snippet: '身份證 [A123***(*)]',
+          dismissed: { reason: 'test_data', note: 'demo' },
+        },
+      ],
+      14,
+    )
     first.store.setFlow(id, 'overseas', 'external')
     first.store.goTo(4)
     // Saved after a short debounce, to IndexedDB or the stand-in.
-    await vi.waitFor(async () => expect(await storage.get('data-classifier:wizard:u-chan')).toMatchObject({ step: 4 }), { timeout: 5000 })
+    await vi.waitFor(
+      async () => expect(await storage.get('data-classifier:wizard:u-chan')).toMatchObject({ step: 4 }),
+      { timeout: 5000 },
+    )
     first.wrapper.unmount()
 
     const again = await mountPage(storage)
     expect(again.store.step).toBe(4)
-    expect(again.store.sources[0]).toMatchObject({ name: 'notes', status: 'done', storedIn: 'overseas', reach: 'external', text: '身份證 A123456(3)' })
+    expect(again.store.sources[0]).toMatchObject({
+      name: 'notes',
+      status: 'done',
+      storedIn: 'overseas',
+      reach: 'external',
+      text: '身份證 A123456(3)',
+    })
     expect(again.store.sources[0]!.findings[0]!.dismissed).toEqual({ reason: 'test_data', note: 'demo' })
     expect(again.wrapper.find('h2').text()).toBe('資料流向圖')
     await again.wrapper.find('[data-test="back"]').trigger('click')

@@ -9,10 +9,28 @@ let counter = 0
 const newId = (): string => `src-${Date.now().toString(36)}-${(counter++).toString(36)}`
 
 /** A fresh source with the defaults of steps 4 and 5. */
-function makeSource(p: { name: string; kind: SourceKind; size: number; file?: File | null; text?: string | null }): WizardSource {
+function makeSource(p: {
+  name: string
+  kind: SourceKind
+  size: number
+  file?: File | null
+  text?: string | null
+}): WizardSource {
   return {
-    id: newId(), name: p.name, kind: p.kind, size: p.size, file: p.file ?? null, text: p.text ?? null, status: 'pending', error: null,
-    findings: [], chars: 0, label: null, justification: '', storedIn: 'hong_kong', reach: 'internal',
+    id: newId(),
+    name: p.name,
+    kind: p.kind,
+    size: p.size,
+    file: p.file ?? null,
+    text: p.text ?? null,
+    status: 'pending',
+    error: null,
+    findings: [],
+    chars: 0,
+    label: null,
+    justification: '',
+    storedIn: 'hong_kong',
+    reach: 'internal',
   }
 }
 
@@ -55,7 +73,10 @@ export const useWizardStore = defineStore('wizard', () => {
 
   function markScanning(id: string): void {
     const s = find(id)
-    if (s) { s.status = 'scanning'; s.error = null }
+    if (s) {
+      s.status = 'scanning'
+      s.error = null
+    }
   }
 
   function setResult(id: string, findings: StoredFinding[], chars: number): void {
@@ -72,7 +93,10 @@ export const useWizardStore = defineStore('wizard', () => {
 
   function setFailed(id: string, error: string): void {
     const s = find(id)
-    if (s) { s.status = 'failed'; s.error = error }
+    if (s) {
+      s.status = 'failed'
+      s.error = error
+    }
   }
 
   function markCancelled(ids: readonly string[]): void {
@@ -97,12 +121,18 @@ export const useWizardStore = defineStore('wizard', () => {
 
   function setLabel(id: string, label: DataLabel, justification: string): void {
     const s = find(id)
-    if (s) { s.label = label; s.justification = justification }
+    if (s) {
+      s.label = label
+      s.justification = justification
+    }
   }
 
   function setFlow(id: string, storedIn: StorageLocation, reach: SourceReach): void {
     const s = find(id)
-    if (s) { s.storedIn = storedIn; s.reach = reach }
+    if (s) {
+      s.storedIn = storedIn
+      s.reach = reach
+    }
   }
 
   function setPolicy(next: LabelPolicy, version: number): void {
@@ -116,7 +146,14 @@ export const useWizardStore = defineStore('wizard', () => {
 
   /** Everything to persist. */
   function snapshot(): WizardState {
-    return { step: step.value, title: title.value, home: home.value, sources: sources.value, scannedAt: scannedAt.value, savedReportId: savedReportId.value }
+    return {
+      step: step.value,
+      title: title.value,
+      home: home.value,
+      sources: sources.value,
+      scannedAt: scannedAt.value,
+      savedReportId: savedReportId.value,
+    }
   }
 
   /** Put back a persisted state; a scan that was running when the page closed is marked cancelled. */
@@ -124,7 +161,11 @@ export const useWizardStore = defineStore('wizard', () => {
     step.value = state.step
     title.value = state.title
     home.value = state.home
-    sources.value = state.sources.map((s) => ({ ...s, status: s.status === 'scanning' ? 'cancelled' : s.status, findings: markRaw(s.findings) }))
+    sources.value = state.sources.map((s) => ({
+      ...s,
+      status: s.status === 'scanning' ? 'cancelled' : s.status,
+      findings: markRaw(s.findings),
+    }))
     scannedAt.value = state.scannedAt
     savedReportId.value = state.savedReportId
   }
@@ -138,9 +179,32 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   return {
-    step, title, home, sources, scannedAt, savedReportId, policy, policyVersion, scanned,
-    addFiles, addText, removeSource, markScanning, setResult, setFailed, markCancelled, dismiss, restore, setLabel, setFlow, setPolicy,
-    goTo, snapshot, restoreState, reset, markSaved,
+    step,
+    title,
+    home,
+    sources,
+    scannedAt,
+    savedReportId,
+    policy,
+    policyVersion,
+    scanned,
+    addFiles,
+    addText,
+    removeSource,
+    markScanning,
+    setResult,
+    setFailed,
+    markCancelled,
+    dismiss,
+    restore,
+    setLabel,
+    setFlow,
+    setPolicy,
+    goTo,
+    snapshot,
+    restoreState,
+    reset,
+    markSaved,
   }
 })
 

@@ -16,8 +16,12 @@ export function memoryStorage(): KeyValueStorage & { data: Map<string, unknown> 
   return {
     data,
     get: async (k) => structuredClone(data.get(k)),
-    set: async (k, v) => { data.set(k, structuredClone(v)) },
-    del: async (k) => { data.delete(k) },
+    set: async (k, v) => {
+      data.set(k, structuredClone(v))
+    },
+    del: async (k) => {
+      data.delete(k)
+    },
   }
 }
 
@@ -27,4 +31,6 @@ export async function findingsOf(text: string): Promise<StoredFinding[]> {
 }
 
 /** Wait for pending promises and Vue updates. */
-export const settle = async (): Promise<void> => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)) }
+export const settle = async (): Promise<void> => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0))
+}

@@ -20,7 +20,10 @@ export type ScanMessage =
   | { type: 'done'; jobId: number }
 
 /** The request to the worker. */
-export interface ScanRequest { jobId: number; items: ScanItem[] }
+export interface ScanRequest {
+  jobId: number
+  items: ScanItem[]
+}
 
 const SNIPPET = 40
 
@@ -34,7 +37,11 @@ function maskedSlice(text: string, from: number, to: number, masks: Masks): stri
   // First mask that ends after `from` (masks never overlap, so ends are sorted too).
   let lo = 0
   let hi = masks.length
-  while (lo < hi) { const mid = (lo + hi) >>> 1; if (masks[mid]!.end <= from) lo = mid + 1; else hi = mid }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (masks[mid]!.end <= from) lo = mid + 1
+    else hi = mid
+  }
   for (let i = lo; i < masks.length && masks[i]!.start < to; i++) {
     const m = masks[i]!
     out += text.slice(at, Math.max(at, m.start))
@@ -64,9 +71,16 @@ export async function scanItem(item: ScanItem): Promise<{ findings: StoredFindin
   const found = scanText(text)
   const masks = found.filter((f) => f.type !== 'keyword')
   const findings = found.map((f, id): StoredFinding => ({
-    id, type: f.type, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked,
-    ...(f.category ? { category: f.category } : {}), ...(f.region ? { region: f.region } : {}),
-    snippet: snippetOf(text, f.start, f.end, f.masked, masks), dismissed: null,
+    id,
+    type: f.type,
+    start: f.start,
+    end: f.end,
+    confidence: f.confidence,
+    masked: f.masked,
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.region ? { region: f.region } : {}),
+    snippet: snippetOf(text, f.start, f.end, f.masked, masks),
+    dismissed: null,
   }))
   return { findings, chars: text.length }
 }
@@ -80,7 +94,12 @@ export async function runScan(req: ScanRequest, post: (m: ScanMessage) => void):
       const r = await scanItem(item)
       post({ type: 'result', jobId: req.jobId, sourceId: item.sourceId, ...r })
     } catch (e) {
-      post({ type: 'failed', jobId: req.jobId, sourceId: item.sourceId, error: e instanceof ExtractError ? e.reason : 'read_failed' })
+      post({
+        type: 'failed',
+        jobId: req.jobId,
+        sourceId: item.sourceId,
+        error: e instanceof ExtractError ? e.reason : 'read_failed',
+      })
     }
   }
   post({ type: 'done', jobId: req.jobId })

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest'
 import HomePage from './HomePage.vue'
 
 async function mountHome(urlCorpId: string | null, userId = 'u-chan') {
-  const { wrapper } = await mountWithSuite(HomePage, { userId, before: () => useSessionStore().setUrlCorpId(urlCorpId) })
+  const { wrapper } = await mountWithSuite(HomePage, {
+    userId,
+    before: () => useSessionStore().setUrlCorpId(urlCorpId),
+  })
   return wrapper
 }
 
@@ -13,7 +16,12 @@ describe('HomePage', () => {
     const wrapper = await mountHome('ding-corp-1')
     expect(wrapper.find('h2').text()).toBe('陳大文 Chan Tai-man，你好')
     const tiles = wrapper.findAll('a.home-page__tile')
-    expect(tiles.map((a) => a.find('.home-page__tile-title').text())).toEqual(['案件室', '法庭日程', '資料分類', '舉報假客服'])
+    expect(tiles.map((a) => a.find('.home-page__tile-title').text())).toEqual([
+      '案件室',
+      '法庭日程',
+      '資料分類',
+      '舉報假客服',
+    ])
     expect(tiles[0]!.text()).toContain('案件文件、成員及資訊隔離')
   })
 
@@ -53,7 +61,9 @@ describe('HomePage per role', () => {
 
   it('offers administration to the IT admin and the compliance officer', async () => {
     for (const id of ['u-lam', 'u-ng']) {
-      const apps = (await mountHome('ding-corp-1', id)).findAll('a.home-page__tile').map((a) => a.attributes('data-app'))
+      const apps = (await mountHome('ding-corp-1', id))
+        .findAll('a.home-page__tile')
+        .map((a) => a.attributes('data-app'))
       expect(apps).toEqual(['case-room', 'court-calendar', 'data-classifier', 'support-report', 'admin'])
     }
   })

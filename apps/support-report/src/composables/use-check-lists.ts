@@ -17,7 +17,10 @@ function readCache(cache: Pick<Storage, 'getItem'> | null): CheckLists | null {
  * The registry and known-scam lists the instant check consults. Fetched once per visit and
  * saved on the device, so the check also works offline (with the last lists seen).
  */
-export function useCheckLists(api: Pick<ApiClient, 'support'>, cache: Pick<Storage, 'getItem' | 'setItem'> | null = globalThis.localStorage ?? null) {
+export function useCheckLists(
+  api: Pick<ApiClient, 'support'>,
+  cache: Pick<Storage, 'getItem' | 'setItem'> | null = globalThis.localStorage ?? null,
+) {
   const lists = shallowRef<CheckLists>(readCache(cache) ?? { official: [], knownScams: [] })
   /** True when the lists in use come from the device, not the server. */
   const offline = shallowRef(false)
@@ -27,7 +30,11 @@ export function useCheckLists(api: Pick<ApiClient, 'support'>, cache: Pick<Stora
       const snap = await api.support.checkLists()
       lists.value = { official: snap.official, knownScams: snap.knownScams }
       offline.value = false
-      try { cache?.setItem(CACHE_KEY, JSON.stringify(lists.value)) } catch { /* a full storage only costs the offline copy */ }
+      try {
+        cache?.setItem(CACHE_KEY, JSON.stringify(lists.value))
+      } catch {
+        /* a full storage only costs the offline copy */
+      }
     } catch {
       offline.value = true
     }

@@ -6,7 +6,10 @@ import { shallowRef, watch } from 'vue'
 const CACHE_KEY = 'suite-support-report:form'
 
 /** A form version as the page uses it. */
-export interface LoadedForm { version: number; schema: FormSchema }
+export interface LoadedForm {
+  version: number
+  schema: FormSchema
+}
 
 function readCache(cache: Pick<Storage, 'getItem'> | null): LoadedForm | null {
   try {
@@ -20,32 +23,46 @@ function readCache(cache: Pick<Storage, 'getItem'> | null): LoadedForm | null {
 }
 
 /** The form version last loaded on this device (what a refused report's field errors are named from), or null. */
-export function readCachedReportForm(cache: Pick<Storage, 'getItem'> | null = globalThis.localStorage ?? null): LoadedForm | null {
+export function readCachedReportForm(
+  cache: Pick<Storage, 'getItem'> | null = globalThis.localStorage ?? null,
+): LoadedForm | null {
   return readCache(cache)
 }
 
 /** A screenshot picked on this device, kept until the outbox has uploaded it. */
-export interface PickedFile { ref: FileRef; blob: Blob }
+export interface PickedFile {
+  ref: FileRef
+  blob: Blob
+}
 
 /**
  * The report form: the newest version from the server (IT may have added fields), else the
  * copy saved on the device, so a report can be written offline. Picked screenshots are kept
  * here by their local id until the report is handed to the outbox.
  */
-export function useReportForm(api: Pick<ApiClient, 'support'>, cache: Pick<Storage, 'getItem' | 'setItem'> | null = globalThis.localStorage ?? null) {
+export function useReportForm(
+  api: Pick<ApiClient, 'support'>,
+  cache: Pick<Storage, 'getItem' | 'setItem'> | null = globalThis.localStorage ?? null,
+) {
   const form = shallowRef<LoadedForm | null>(readCache(cache))
   const offline = shallowRef(false)
   const error = shallowRef<unknown>(null)
   const values = shallowRef<Record<string, unknown>>({ claimedIdentity: 'dingtalk_support', complied: 'no' })
   // The kind follows what is typed until the user picks one.
   let autoKind: unknown = undefined
-  watch(() => values.value.identifier, (text) => {
-    if (typeof text !== 'string' || !text.trim()) return
-    const current = values.value.identifierKind
-    if (current !== undefined && current !== autoKind) return
-    const guess = detectKind(text)
-    if (guess !== current) { autoKind = guess; values.value = { ...values.value, identifierKind: guess } }
-  })
+  watch(
+    () => values.value.identifier,
+    (text) => {
+      if (typeof text !== 'string' || !text.trim()) return
+      const current = values.value.identifierKind
+      if (current !== undefined && current !== autoKind) return
+      const guess = detectKind(text)
+      if (guess !== current) {
+        autoKind = guess
+        values.value = { ...values.value, identifierKind: guess }
+      }
+    },
+  )
   const picked = new Map<string, PickedFile>()
   let seq = 0
 
@@ -55,7 +72,11 @@ export function useReportForm(api: Pick<ApiClient, 'support'>, cache: Pick<Stora
       const f = await api.support.form()
       form.value = { version: f.version, schema: FormSchema.parse(f.schema) }
       offline.value = false
-      try { cache?.setItem(CACHE_KEY, JSON.stringify(f)) } catch { /* the offline copy is a convenience */ }
+      try {
+        cache?.setItem(CACHE_KEY, JSON.stringify(f))
+      } catch {
+        /* the offline copy is a convenience */
+      }
     } catch (e) {
       offline.value = true
       if (!form.value) error.value = e
@@ -64,7 +85,12 @@ export function useReportForm(api: Pick<ApiClient, 'support'>, cache: Pick<Stora
 
   /** Keep a picked screenshot; returns the reference the form's value holds. */
   function pick(blob: Blob, name: string): FileRef {
-    const ref: FileRef = { id: `local-${Date.now().toString(36)}-${++seq}`, name: name.slice(0, 300) || 'screenshot.jpg', size: blob.size, mime: blob.type || 'image/jpeg' }
+    const ref: FileRef = {
+      id: `local-${Date.now().toString(36)}-${++seq}`,
+      name: name.slice(0, 300) || 'screenshot.jpg',
+      size: blob.size,
+      mime: blob.type || 'image/jpeg',
+    }
     picked.set(ref.id, { ref, blob })
     return ref
   }

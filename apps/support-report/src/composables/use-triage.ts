@@ -13,10 +13,19 @@ export function useTriage(api: Pick<ApiClient, 'support'>) {
   const selected = shallowRef<Set<string>>(new Set())
   const acting = shallowRef(false)
 
-  const query = computed(() => ({ ...(status.value ? { status: status.value } : {}), ...(q.value.trim() ? { q: q.value.trim() } : {}) }))
+  const query = computed(() => ({
+    ...(status.value ? { status: status.value } : {}),
+    ...(q.value.trim() ? { q: q.value.trim() } : {}),
+  }))
 
   // The queue for the filters; a filter changed as an older answer arrives shows only the newer one.
-  const { state: queue, loading, error, run, runNow } = useLatestAsync(() => api.support.triage(query.value), { groups: [], total: 0 } as TriageList, {
+  const {
+    state: queue,
+    loading,
+    error,
+    run,
+    runNow,
+  } = useLatestAsync(() => api.support.triage(query.value), { groups: [], total: 0 } as TriageList, {
     immediate: false,
     debounceMs: 250,
     onSuccess: (list) => {
@@ -27,8 +36,12 @@ export function useTriage(api: Pick<ApiClient, 'support'>) {
   })
   const groups = computed(() => queue.value.groups)
   const total = computed(() => queue.value.total)
-  const load = async (): Promise<void> => { await runNow() }
-  watch(query, () => { void run() })
+  const load = async (): Promise<void> => {
+    await runNow()
+  }
+  watch(query, () => {
+    void run()
+  })
 
   function toggle(id: string, on: boolean): void {
     const next = new Set(selected.value)
@@ -38,7 +51,9 @@ export function useTriage(api: Pick<ApiClient, 'support'>) {
   }
   function toggleGroup(g: TriageGroup, on: boolean): void {
     const next = new Set(selected.value)
-    for (const r of g.reports) if (on) next.add(r.id); else next.delete(r.id)
+    for (const r of g.reports)
+      if (on) next.add(r.id)
+      else next.delete(r.id)
     selected.value = next
   }
 

@@ -2,7 +2,14 @@ import type { ReasonCode } from '@suite/scam-check'
 
 /** The report app's own English messages (the source of the keys); shared ones come from @suite/ui. */
 export const en = {
-  nav: { home: 'Home', report: 'Report', mine: 'My reports', console: 'Triage', registry: 'Official channels', drills: 'Drills' },
+  nav: {
+    home: 'Home',
+    report: 'Report',
+    mine: 'My reports',
+    console: 'Triage',
+    registry: 'Official channels',
+    drills: 'Drills',
+  },
   home: {
     reportButton: 'Report a suspicious contact',
     reportHint: 'A call, message, link or account claiming to be DingTalk, IT or a bank',
@@ -12,10 +19,12 @@ export const en = {
   },
   guidance: {
     title: 'What to do now',
-    official: 'DingTalk has no Hong Kong customer-service hotline. Its only official customer service is inside the DingTalk app:',
+    official:
+      'DingTalk has no Hong Kong customer-service hotline. Its only official customer service is inside the DingTalk app:',
     steps: { me: 'Me', help: 'Help & Feedback', contact: 'Contact customer service' },
     doNot: 'Do not call back, click links or give codes to anyone who contacted you first.',
-    gaveCode: 'If you gave away a code or password: change your DingTalk password now and tell IT (the report does this).',
+    gaveCode:
+      'If you gave away a code or password: change your DingTalk password now and tell IT (the report does this).',
     paid: 'If you paid: call your bank at once, then report to the police (dial 18222 for the Anti-Deception Coordination Centre).',
   },
   check: {
@@ -29,10 +38,11 @@ export const en = {
       no_record: 'No record: this does not mean it is safe',
     },
     explain: {
-      official: 'This matches the firm\'s list of official channels ({label}).',
+      official: "This matches the firm's list of official channels ({label}).",
       known_scam: 'This contact was confirmed as a scam by IT or is on a scam list. Do not reply.',
       suspicious: 'We found signs of a fake:',
-      no_record: 'Neither we nor IT know this contact. Scammers change numbers and sites every day: treat it as suspect until IT says otherwise.',
+      no_record:
+        'Neither we nor IT know this contact. Scammers change numbers and sites every day: treat it as suspect until IT says otherwise.',
     },
     scameter: 'Look it up on Scameter (HK Police)',
     offline: 'Offline: checked against the lists saved on this device.',
@@ -50,11 +60,14 @@ export const en = {
       official_name_in_subdomain: 'Puts "{target}" in front of another site\'s name: the real site is {detail}.',
       official_name_embedded: 'Uses the name {target} inside a different site: {detail}.',
       brand_split: 'Splits the name {target} with hyphens or dots to pass for it: {detail}.',
-      brand_alias: 'Uses another name of {target} (its Chinese name or pinyin, such as 釘釘 or dingding) to pass for it: {detail}.',
-      shortener: 'A link shortener ({detail}) hides where this link really goes. Do not open it: ask IT to look where it leads.',
+      brand_alias:
+        'Uses another name of {target} (its Chinese name or pinyin, such as 釘釘 or dingding) to pass for it: {detail}.',
+      shortener:
+        'A link shortener ({detail}) hides where this link really goes. Do not open it: ask IT to look where it leads.',
       invalid_number: 'This is not a valid phone number.',
       overseas_number: 'This number is outside Hong Kong, Macau and the mainland ({detail}).',
-      no_phone_support: 'DingTalk has no customer-service phone line in Hong Kong: a caller claiming to be DingTalk support is not.',
+      no_phone_support:
+        'DingTalk has no customer-service phone line in Hong Kong: a caller claiming to be DingTalk support is not.',
       free_mail: 'An organisation does not write from a free mailbox ({detail}).',
     } satisfies Record<ReasonCode, string>,
   },
@@ -62,7 +75,12 @@ export const en = {
     title: 'Report a suspicious contact',
     loadingForm: 'Loading the form…',
     formOffline: 'Offline: using the form saved on this device.',
-    screenshots: { add: 'Add screenshots', remove: 'Remove {name}', compressing: 'Preparing pictures…', failed: 'This picture could not be read.' },
+    screenshots: {
+      add: 'Add screenshots',
+      remove: 'Remove {name}',
+      compressing: 'Preparing pictures…',
+      failed: 'This picture could not be read.',
+    },
     saved: 'Saved on this device. It is sent as soon as there is a connection.',
     send: 'Send report',
   },
@@ -76,7 +94,7 @@ export const en = {
     discard: 'Remove from this device',
     discardConfirm: 'Remove this unsent report from this device? It has not reached IT.',
     attempts: 'Tried {n} times; trying again automatically.',
-    rejected: 'IT\'s server refused this report:',
+    rejected: "IT's server refused this report:",
     fieldProblem: '{field}: {problem}',
     received: 'Received {time}',
     resolution: 'IT says: {text}',
@@ -120,7 +138,8 @@ export const en = {
   },
   registry: {
     title: 'Official channels',
-    intro: 'Only what is listed and published here is shown to staff as official. Publishing sends every staff member a DingTalk notice.',
+    intro:
+      'Only what is listed and published here is shown to staff as official. Publishing sends every staff member a DingTalk notice.',
     kind: 'Kind',
     identifier: 'Number, site or account',
     label: 'Name',
@@ -142,7 +161,8 @@ export const en = {
   },
   drills: {
     title: 'Drills',
-    intro: 'A drill sends staff a simulated fake-support message as a DingTalk work notification. Reports of it count as "reported" and never reach the triage queue.',
+    intro:
+      'A drill sends staff a simulated fake-support message as a DingTalk work notification. Reports of it count as "reported" and never reach the triage queue.',
     name: 'Drill name',
     lureKind: 'Fake contact kind',
     lure: 'Fake contact in the message',
@@ -159,7 +179,10 @@ export const en = {
     realReports: 'Real reports by department and quarter',
     noDepartment: 'No department',
     noData: 'No drill has been sent yet.',
-    template: { title: '[DingTalk Customer Service] Account notice', body: 'Your DingTalk account will be frozen today. Call customer service now to verify your identity:' },
+    template: {
+      title: '[DingTalk Customer Service] Account notice',
+      body: 'Your DingTalk account will be frozen today. Call customer service now to verify your identity:',
+    },
   },
 }
 

@@ -71,7 +71,12 @@ export interface OutboxOptions {
 }
 
 /** The shape of an `ApiError` as far as the outbox cares. */
-interface ErrorLike { status?: number; code?: string; message?: string; fields?: FieldError[] }
+interface ErrorLike {
+  status?: number
+  code?: string
+  message?: string
+  fields?: FieldError[]
+}
 
 /**
  * Whether a failure is worth another attempt. No answer at all, a timeout, 408, 429 and 5xx
@@ -80,11 +85,17 @@ interface ErrorLike { status?: number; code?: string; message?: string; fields?:
  */
 export function isTransient(e: unknown): boolean {
   const { status, code } = (e ?? {}) as ErrorLike
-  if (code === 'network_error' || code === 'timeout' || code === 'cancelled' || status === undefined || status === 0) return true
+  if (code === 'network_error' || code === 'timeout' || code === 'cancelled' || status === undefined || status === 0)
+    return true
   return status === 401 || status === 408 || status === 429 || status >= 500
 }
 
-const copy = (item: OutboxItem): OutboxItem => ({ ...item, values: structuredClone(item.values), files: item.files.map((f) => ({ ...f })), lastError: item.lastError && { ...item.lastError } })
+const copy = (item: OutboxItem): OutboxItem => ({
+  ...item,
+  values: structuredClone(item.values),
+  files: item.files.map((f) => ({ ...f })),
+  lastError: item.lastError && { ...item.lastError },
+})
 
 /**
  * The "nothing lost" queue of reports. A report is written to the store before anything is
@@ -99,7 +110,12 @@ export function createOutbox(o: OutboxOptions) {
   const random = o.random ?? Math.random
   const base = o.baseDelayMs ?? 2000
   const max = o.maxDelayMs ?? 5 * 60_000
-  const setTimer = o.setTimer ?? ((fn, ms) => { const id = setTimeout(fn, ms); return () => clearTimeout(id) })
+  const setTimer =
+    o.setTimer ??
+    ((fn, ms) => {
+      const id = setTimeout(fn, ms)
+      return () => clearTimeout(id)
+    })
   let items = new Map<string, OutboxItem>()
   let loaded: Promise<void> | null = null
   let running: Promise<void> | null = null
@@ -143,9 +159,16 @@ export function createOutbox(o: OutboxOptions) {
       const values = structuredClone(next.values)
       const shots = values.screenshots
       if (Array.isArray(shots)) {
-        values.screenshots = shots.map((s: { id: string }) => ({ ...s, id: next.files.find((f) => f.localId === s.id)?.uploadedId ?? s.id }))
+        values.screenshots = shots.map((s: { id: string }) => ({
+          ...s,
+          id: next.files.find((f) => f.localId === s.id)?.uploadedId ?? s.id,
+        }))
       }
-      const ack = await o.transport.submit(next.key, { formVersion: next.formVersion, values, reportedAt: next.reportedAt })
+      const ack = await o.transport.submit(next.key, {
+        formVersion: next.formVersion,
+        values,
+        reportedAt: next.reportedAt,
+      })
       await save({ ...next, state: 'sent', reportId: ack.id, attempts: next.attempts + 1, lastError: null })
     } catch (e) {
       const err = e as ErrorLike
@@ -164,25 +187,37 @@ export function createOutbox(o: OutboxOptions) {
     if (stopped) return
     const due = [...items.values()].filter((i) => i.state === 'queued').map((i) => i.nextAttemptAt)
     if (!due.length) return
-    cancelTimer = setTimer(() => { void flush() }, Math.max(0, Math.min(...due) - now()))
+    cancelTimer = setTimer(
+      () => {
+        void flush()
+      },
+      Math.max(0, Math.min(...due) - now()),
+    )
   }
 
   /** Send every report that is due, one at a time; resolves when none is due any more. */
   function flush(): Promise<void> {
-    if (running) { again = true; return running }
+    if (running) {
+      again = true
+      return running
+    }
     running = (async () => {
       await load()
       do {
         again = false
         for (;;) {
           if (stopped) return
-          const due = [...items.values()].filter((i) => i.state === 'queued' && i.nextAttemptAt <= now())
+          const due = [...items.values()]
+            .filter((i) => i.state === 'queued' && i.nextAttemptAt <= now())
             .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)[0]
           if (!due) break
           await attempt(due)
         }
       } while (again)
-    })().finally(() => { running = null; schedule() })
+    })().finally(() => {
+      running = null
+      schedule()
+    })
     return running
   }
 
@@ -190,9 +225,17 @@ export function createOutbox(o: OutboxOptions) {
   async function add(draft: OutboxDraft): Promise<OutboxItem> {
     await load()
     const item: OutboxItem = {
-      key: o.newKey(), formVersion: draft.formVersion, values: structuredClone(draft.values),
-      files: (draft.files ?? []).map((f) => ({ ...f, uploadedId: null })), reportedAt: new Date(now()).toISOString(),
-      state: 'queued', attempts: 0, nextAttemptAt: now(), lastError: null, reportId: null, summary: draft.summary,
+      key: o.newKey(),
+      formVersion: draft.formVersion,
+      values: structuredClone(draft.values),
+      files: (draft.files ?? []).map((f) => ({ ...f, uploadedId: null })),
+      reportedAt: new Date(now()).toISOString(),
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: now(),
+      lastError: null,
+      reportId: null,
+      summary: draft.summary,
     }
     await save(item)
     void flush()
@@ -210,7 +253,13 @@ export function createOutbox(o: OutboxOptions) {
   async function resend(key: string, values?: Record<string, unknown>): Promise<void> {
     const i = items.get(key)
     if (!i || i.state !== 'rejected') return
-    await save({ ...copy(i), values: values ? structuredClone(values) : i.values, state: 'queued', nextAttemptAt: now(), lastError: null })
+    await save({
+      ...copy(i),
+      values: values ? structuredClone(values) : i.values,
+      state: 'queued',
+      nextAttemptAt: now(),
+      lastError: null,
+    })
     void flush()
   }
 
@@ -228,7 +277,9 @@ export function createOutbox(o: OutboxOptions) {
    */
   function start(target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>): Promise<void> {
     if (target) {
-      const onOnline = () => { void retryNow() }
+      const onOnline = () => {
+        void retryNow()
+      }
       target.addEventListener('online', onOnline)
       detach.push(() => target.removeEventListener('online', onOnline))
     }

@@ -16,7 +16,11 @@ describe('HomePage', () => {
 
   it('shows where the official channel is', async () => {
     const { wrapper } = await mountWithSuite(HomePage, { locale: 'en' })
-    expect(wrapper.findAll('[data-test="guidance"] li').map((li) => li.text())).toEqual(['Me', 'Help & Feedback', 'Contact customer service'])
+    expect(wrapper.findAll('[data-test="guidance"] li').map((li) => li.text())).toEqual([
+      'Me',
+      'Help & Feedback',
+      'Contact customer service',
+    ])
   })
 
   it('offers the consoles only to the roles that use them', async () => {

@@ -12,7 +12,11 @@ type FakeSupport = Partial<ApiClient['support']>
 
 const support = (over: FakeSupport = {}): FakeSupport => ({
   form: vi.fn().mockResolvedValue({ version: 3, schema: BASE_REPORT_FORM, publishedAt: '2026-11-01T00:00:00.000Z' }),
-  checkLists: vi.fn().mockResolvedValue({ official: [{ kind: 'url', value: 'dingtalk.com', label: 'DingTalk' }], knownScams: [{ kind: 'phone', value: '+85261234567' }], updatedAt: '2026-11-01T00:00:00.000Z' }),
+  checkLists: vi.fn().mockResolvedValue({
+    official: [{ kind: 'url', value: 'dingtalk.com', label: 'DingTalk' }],
+    knownScams: [{ kind: 'phone', value: '+85261234567' }],
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  }),
   ...over,
 })
 
@@ -30,7 +34,7 @@ async function typeIdentifier(wrapper: Awaited<ReturnType<typeof mountWithSuite>
 }
 
 describe('ReportPage', () => {
-  it('renders the report form from its schema, in the user\'s language', async () => {
+  it("renders the report form from its schema, in the user's language", async () => {
     const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: support() }), route: '/report' })
     const labels = wrapper.findAll('.el-form-item__label').map((l) => l.text())
     expect(labels.slice(0, 2)).toEqual(['對方用甚麼聯絡你？', '號碼、連結、電郵或帳號'])
@@ -39,7 +43,11 @@ describe('ReportPage', () => {
 
   it('checks while the user types, before anything is sent', async () => {
     const api = support()
-    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: api }), route: '/report', locale: 'en' })
+    const { wrapper } = await mountWithSuite(ReportPage, {
+      api: fakeApi({ support: api }),
+      route: '/report',
+      locale: 'en',
+    })
     expect(wrapper.get('[data-test="verdict"]').text()).toContain('Type the number')
     await typeIdentifier(wrapper, '6123 4567')
     expect(wrapper.get('[data-verdict]').text()).toBe('Known scam')
@@ -54,10 +62,16 @@ describe('ReportPage', () => {
   })
 
   it('tells someone who gave a code away what to do at once', async () => {
-    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: support() }), route: '/report', locale: 'en' })
+    const { wrapper } = await mountWithSuite(ReportPage, {
+      api: fakeApi({ support: support() }),
+      route: '/report',
+      locale: 'en',
+    })
     expect(wrapper.get('[data-test="guidance"]').text()).not.toContain('change your DingTalk password')
     await setValues(wrapper, { complied: 'yes' })
-    expect(wrapper.get('[data-test="guidance"] [role="alert"]').text()).toContain('change your DingTalk password now and tell IT')
+    expect(wrapper.get('[data-test="guidance"] [role="alert"]').text()).toContain(
+      'change your DingTalk password now and tell IT',
+    )
   })
 
   it('stores the report on the device and sends it with an Idempotency-Key', async () => {
@@ -73,15 +87,31 @@ describe('ReportPage', () => {
     await vi.waitFor(() => expect(submitReport).toHaveBeenCalled())
     const [key, body] = submitReport.mock.calls[0]!
     expect(key).toMatch(/^[0-9a-f-]{36}$/)
-    expect(body).toMatchObject({ formVersion: 3, values: { identifierKind: 'phone', identifier: '+852 9876 5432', channel: 'call', claimedIdentity: 'dingtalk_support', complied: 'no' } })
+    expect(body).toMatchObject({
+      formVersion: 3,
+      values: {
+        identifierKind: 'phone',
+        identifier: '+852 9876 5432',
+        channel: 'call',
+        claimedIdentity: 'dingtalk_support',
+        complied: 'no',
+      },
+    })
     expect([...store.raw.values()].map((i) => [i.key, i.state])).toEqual([[key, 'sent']])
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('mine'))
   })
 
   it('works offline with the form and lists saved on the device', async () => {
     await mountWithSuite(ReportPage, { api: fakeApi({ support: support() }), route: '/report' })
-    const down = { form: vi.fn().mockRejectedValue({ code: 'network_error', status: 0 }), checkLists: vi.fn().mockRejectedValue({ code: 'network_error', status: 0 }) }
-    const { wrapper } = await mountWithSuite(ReportPage, { api: fakeApi({ support: down }), route: '/report', locale: 'en' })
+    const down = {
+      form: vi.fn().mockRejectedValue({ code: 'network_error', status: 0 }),
+      checkLists: vi.fn().mockRejectedValue({ code: 'network_error', status: 0 }),
+    }
+    const { wrapper } = await mountWithSuite(ReportPage, {
+      api: fakeApi({ support: down }),
+      route: '/report',
+      locale: 'en',
+    })
     expect(wrapper.text()).toContain('Offline: using the form saved on this device.')
     await typeIdentifier(wrapper, '61234567')
     expect(wrapper.get('[data-verdict]').text()).toBe('Known scam')

@@ -14,9 +14,24 @@ export const routes: RouteRecordRaw[] = [
   { path: '/report', name: 'report', component: () => import('../pages/ReportPage.vue') },
   { path: '/mine', name: 'mine', component: () => import('../pages/MyReportsPage.vue') },
   { path: '/reports/:id', redirect: (to) => ({ name: 'mine', query: { open: String(to.params.id) } }) },
-  { path: '/console', name: 'console', component: () => import('../pages/ConsolePage.vue'), meta: { roles: ['it_admin'] } },
-  { path: '/registry', name: 'registry', component: () => import('../pages/RegistryPage.vue'), meta: { roles: ['it_admin'] } },
-  { path: '/drills', name: 'drills', component: () => import('../pages/DrillsPage.vue'), meta: { roles: ['compliance_officer', 'it_admin'] } },
+  {
+    path: '/console',
+    name: 'console',
+    component: () => import('../pages/ConsolePage.vue'),
+    meta: { roles: ['it_admin'] },
+  },
+  {
+    path: '/registry',
+    name: 'registry',
+    component: () => import('../pages/RegistryPage.vue'),
+    meta: { roles: ['it_admin'] },
+  },
+  {
+    path: '/drills',
+    name: 'drills',
+    component: () => import('../pages/DrillsPage.vue'),
+    meta: { roles: ['compliance_officer', 'it_admin'] },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

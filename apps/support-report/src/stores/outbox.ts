@@ -16,11 +16,22 @@ export const useOutboxStore = defineStore('outbox', () => {
   const pending = computed(() => items.value.filter((i) => i.state !== 'sent'))
 
   /** Start sending with this api client (after sign-in); `store` is IndexedDB unless a test says otherwise. */
-  function start(api: Pick<ApiClient, 'support'>, store: OutboxStore = createIdbStore(), target: EventTarget | undefined = typeof window === 'undefined' ? undefined : window): Promise<void> {
+  function start(
+    api: Pick<ApiClient, 'support'>,
+    store: OutboxStore = createIdbStore(),
+    target: EventTarget | undefined = typeof window === 'undefined' ? undefined : window,
+  ): Promise<void> {
     outbox.value?.stop()
     const box = createOutbox({
-      store, newKey: newIdempotencyKey, onChange: (next) => { items.value = next },
-      transport: { upload: (b) => api.support.uploadAttachment(b), submit: (k, body) => api.support.submitReport(k, body) },
+      store,
+      newKey: newIdempotencyKey,
+      onChange: (next) => {
+        items.value = next
+      },
+      transport: {
+        upload: (b) => api.support.uploadAttachment(b),
+        submit: (k, body) => api.support.submitReport(k, body),
+      },
     })
     outbox.value = box
     return box.start(target)

@@ -1,4 +1,12 @@
-import { courtFromCaseNumber, findCaseNumbers, hearingTypeOf, hkLocal, parseDate, parseTime, type RawHearing } from './read-rows'
+import {
+  courtFromCaseNumber,
+  findCaseNumbers,
+  hearingTypeOf,
+  hkLocal,
+  parseDate,
+  parseTime,
+  type RawHearing,
+} from './read-rows'
 
 /**
  * Reader of a Hong Kong Judiciary daily cause list pasted from the web page (tab-separated
@@ -33,19 +41,32 @@ const COURT_HEADINGS: [RegExp, string][] = [
 
 function cellsOf(line: string): string[] {
   if (line.includes('\t')) return line.split('\t').map((c) => c.trim())
-  if (line.includes('|')) return line.split('|').map((c) => c.trim()).filter((c, i, all) => !(c === '' && (i === 0 || i === all.length - 1)))
+  if (line.includes('|'))
+    return line
+      .split('|')
+      .map((c) => c.trim())
+      .filter((c, i, all) => !(c === '' && (i === 0 || i === all.length - 1)))
   return line.split(/\s{2,}/).map((c) => c.trim())
 }
 
 function headerOf(cells: string[]): Partial<Record<Col, number>> | null {
   const map: Partial<Record<Col, number>> = {}
   cells.forEach((c, i) => {
-    const key = c.normalize('NFKC').replace(/[:：]$/, '').trim()
+    const key = c
+      .normalize('NFKC')
+      .replace(/[:：]$/, '')
+      .trim()
     for (const [col, re] of Object.entries(COLS) as [Col, RegExp][]) {
-      if (map[col] === undefined && re.test(key)) { map[col] = i; break }
+      if (map[col] === undefined && re.test(key)) {
+        map[col] = i
+        break
+      }
     }
   })
-  return map.caseNumber !== undefined && (map.time !== undefined || map.parties !== undefined || map.nature !== undefined) ? map : null
+  return map.caseNumber !== undefined &&
+    (map.time !== undefined || map.parties !== undefined || map.nature !== undefined)
+    ? map
+    : null
 }
 
 /** Read a pasted cause list; `date` is used when the text does not say which day it is. */
@@ -62,7 +83,11 @@ export function readCauseList(text: string, date: string | undefined, defaultMin
     if (!line.trim()) continue
     const cells = cellsOf(line)
     const h = headerOf(cells)
-    if (h) { header = h; lastTime = null; continue }
+    if (h) {
+      header = h
+      lastTime = null
+      continue
+    }
     const numbers = findCaseNumbers(line)
     const isRow = header && cells.length >= 2 && numbers.length > 0
     if (!isRow) {
@@ -73,10 +98,19 @@ export function readCauseList(text: string, date: string | undefined, defaultMin
       const c = COURT_HEADINGS.find(([re]) => re.test(plain))
       if (c) court = c[1]
       const room = /(?:court\s*(?:room|no\.?)?\s*|第\s*)(\d{1,3}[A-Z]?)\s*(?:號|号)?\s*(?:法庭|庭)?/i.exec(plain)
-      if (room) { courtroom = room[1]!; lastTime = null }
+      if (room) {
+        courtroom = room[1]!
+        lastTime = null
+      }
       const j = /^(?:before|coram|judge|master|法官|主審法官|聆案官)\s*[:：]?\s*(.+)$/i.exec(plain)
       if (j) judge = j[1]!.trim()
-      else if (/\b(J|JA|DJ|HHJ|Master|Deputy (High Court |District )?Judge)\b|法官|聆案官/.test(plain) && !d && !c && !numbers.length) judge = plain
+      else if (
+        /\b(J|JA|DJ|HHJ|Master|Deputy (High Court |District )?Judge)\b|法官|聆案官/.test(plain) &&
+        !d &&
+        !c &&
+        !numbers.length
+      )
+        judge = plain
       continue
     }
     const get = (col: Col) => (header![col] === undefined ? '' : (cells[header![col]!] ?? '').trim())

@@ -1,4 +1,13 @@
-import { courtFromCaseNumber, findCaseNumbers, hearingTypeOf, parseDate, parseDateTime, parseTime, hkLocal, type RawHearing } from './read-rows'
+import {
+  courtFromCaseNumber,
+  findCaseNumbers,
+  hearingTypeOf,
+  parseDate,
+  parseDateTime,
+  parseTime,
+  hkLocal,
+  type RawHearing,
+} from './read-rows'
 
 /** Split CSV text into rows of cells (RFC 4180: quotes, doubled quotes, newlines inside quotes; a BOM is dropped). */
 export function parseCsv(text: string): string[][] {
@@ -9,33 +18,86 @@ export function parseCsv(text: string): string[][] {
   let quoted = false
   // Excel in a Chinese locale may save with tabs or semicolons; take what the header uses.
   const firstLine = s.split(/\r?\n/, 1)[0] ?? ''
-  const sep = [',', '\t', ';'].reduce((best, c) => (firstLine.split(c).length > firstLine.split(best).length ? c : best), ',')
+  const sep = [',', '\t', ';'].reduce(
+    (best, c) => (firstLine.split(c).length > firstLine.split(best).length ? c : best),
+    ',',
+  )
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++ } else if (ch === '"') quoted = false
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else cell += ch
       continue
     }
     if (ch === '"' && cell === '') quoted = true
-    else if (ch === sep) { row.push(cell); cell = '' }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === sep) {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++
-      row.push(cell); rows.push(row); row = []; cell = ''
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
     } else cell += ch
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row) }
+  if (cell !== '' || row.length) {
+    row.push(cell)
+    rows.push(row)
+  }
   return rows.filter((r) => r.some((c) => c.trim() !== ''))
 }
 
-type Field = 'caseNumber' | 'court' | 'courtroom' | 'judge' | 'start' | 'end' | 'date' | 'time' | 'endTime' | 'type' | 'title' | 'uid' | 'status'
+type Field =
+  | 'caseNumber'
+  | 'court'
+  | 'courtroom'
+  | 'judge'
+  | 'start'
+  | 'end'
+  | 'date'
+  | 'time'
+  | 'endTime'
+  | 'type'
+  | 'title'
+  | 'uid'
+  | 'status'
 
 const HEADERS: Record<Field, string[]> = {
-  caseNumber: ['case number', 'case no', 'case no.', 'case', 'action no', 'action no.', 'court case number', 'matter number', '案件編號', '案件號碼', '案號', '案件编号', '案件号码', '案号'],
+  caseNumber: [
+    'case number',
+    'case no',
+    'case no.',
+    'case',
+    'action no',
+    'action no.',
+    'court case number',
+    'matter number',
+    '案件編號',
+    '案件號碼',
+    '案號',
+    '案件编号',
+    '案件号码',
+    '案号',
+  ],
   court: ['court', 'court level', 'tribunal', '法院', '審裁處'],
   courtroom: ['courtroom', 'court room', 'court no', 'court no.', 'room', '法庭', '法庭編號', '庭號', '法庭编号'],
   judge: ['judge', 'coram', 'master', 'judge/master', '法官', '聆案官', '主審法官', '法官/聆案官'],
-  start: ['start', 'starts at', 'start time', 'start date/time', 'datetime', 'date/time', '開始', '開始時間', '开始', '开始时间'],
+  start: [
+    'start',
+    'starts at',
+    'start time',
+    'start date/time',
+    'datetime',
+    'date/time',
+    '開始',
+    '開始時間',
+    '开始',
+    '开始时间',
+  ],
   end: ['end', 'ends at', 'end date/time', '結束', '結束時間', '结束', '结束时间'],
   date: ['date', 'hearing date', '日期', '聆訊日期', '聆讯日期'],
   time: ['time', 'hearing time', '時間', '时间'],
@@ -50,9 +112,17 @@ const HEADERS: Record<Field, string[]> = {
 export function mapHeaders(header: string[]): Partial<Record<Field, number>> {
   const out: Partial<Record<Field, number>> = {}
   header.forEach((h, i) => {
-    const key = h.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[:：]$/, '')
+    const key = h
+      .normalize('NFKC')
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/[:：]$/, '')
     for (const [field, names] of Object.entries(HEADERS) as [Field, string[]][]) {
-      if (out[field] === undefined && names.includes(key)) { out[field] = i; break }
+      if (out[field] === undefined && names.includes(key)) {
+        out[field] = i
+        break
+      }
     }
   })
   return out
@@ -96,7 +166,11 @@ export function readCsv(text: string, defaultMinutes: number): RawHearing[] {
       title: get(r, 'title') || null,
       startsAt: invalid ? null : startsAt,
       endsAt: invalid ? null : endsAt,
-      externalUid: get(r, 'uid') ? `csv:${get(r, 'uid')}` : (caseNumbers[0] && startsAt ? `csv:${caseNumbers[0]}:${startsAt.toISOString()}` : null),
+      externalUid: get(r, 'uid')
+        ? `csv:${get(r, 'uid')}`
+        : caseNumbers[0] && startsAt
+          ? `csv:${caseNumbers[0]}:${startsAt.toISOString()}`
+          : null,
       cancelled: /cancel|vacat|取消|撤銷|撤销/i.test(get(r, 'status')),
       problem: invalid ? 'invalid_time' : null,
     }

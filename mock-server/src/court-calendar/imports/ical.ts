@@ -2,12 +2,22 @@ import ICAL from 'ical.js'
 import { courtFromCaseNumber, findCaseNumbers, hearingTypeOf, type RawHearing } from './read-rows'
 
 /** Zones that are UTC+8 all year, so a local time there is Hong Kong time. */
-const PLUS_EIGHT = /^(asia\/(hong_kong|macau|shanghai|taipei|singapore)|hongkong|hong kong|china standard time|\+08(:?00)?|utc\+0?8(:00)?)$/i
+const PLUS_EIGHT =
+  /^(asia\/(hong_kong|macau|shanghai|taipei|singapore)|hongkong|hong kong|china standard time|\+08(:?00)?|utc\+0?8(:00)?)$/i
 
 /** Offset in minutes of an IANA zone at an instant, through Intl; null for an unknown zone. */
 function ianaOffsetMinutes(tzid: string, at: Date): number | null {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tzid, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at)
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: tzid,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(at)
     const v = (t: string) => Number(parts.find((p) => p.type === t)?.value)
     return (Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second')) - at.getTime()) / 60_000
   } catch {
@@ -53,12 +63,17 @@ export function readIcal(text: string, defaultMinutes: number): RawHearing[] {
     const summary = ev.summary ?? ''
     const description = ev.description ?? ''
     const location = ev.location ?? ''
-    const caseNumbers = [...new Set([...findCaseNumbers(summary), ...findCaseNumbers(description), ...findCaseNumbers(location)])]
+    const caseNumbers = [
+      ...new Set([...findCaseNumbers(summary), ...findCaseNumbers(description), ...findCaseNumbers(location)]),
+    ]
     const startsAt = ev.startDate ? instantOf(ev.startDate, zones) : null
     let endsAt = ev.endDate ? instantOf(ev.endDate, zones) : null
     if (startsAt && (!endsAt || endsAt <= startsAt)) endsAt = new Date(startsAt.getTime() + defaultMinutes * 60_000)
     const room = ROOM.exec(location) ?? ROOM.exec(description)
-    const court = location.replace(ROOM, '').replace(/[,，\s]+$/, '').trim()
+    const court = location
+      .replace(ROOM, '')
+      .replace(/[,，\s]+$/, '')
+      .trim()
     const status = String(v.getFirstPropertyValue('status') ?? '').toUpperCase()
     return {
       row: i + 1,

@@ -4,7 +4,11 @@ import { parseCsv } from './csv'
 
 describe('reading import rows', () => {
   it('finds Hong Kong case numbers in any spacing or width, each once', () => {
-    expect(findCaseNumbers('HCA 1234/2026; hca1234 / 2026 and ＨＣＭＰ　４２０／２０２５, DCCJ 005678/2026')).toEqual(['HCA 1234/2026', 'HCMP 420/2025', 'DCCJ 5678/2026'])
+    expect(findCaseNumbers('HCA 1234/2026; hca1234 / 2026 and ＨＣＭＰ　４２０／２０２５, DCCJ 005678/2026')).toEqual([
+      'HCA 1234/2026',
+      'HCMP 420/2025',
+      'DCCJ 5678/2026',
+    ])
     expect(findCaseNumbers('Room 12/2026 is not a case')).toEqual([])
     expect(courtFromCaseNumber('CACV 12/2026')).toBe('Court of Appeal 上訴法庭')
   })
@@ -36,8 +40,17 @@ describe('reading import rows', () => {
   })
 
   it('parses CSV with quotes, doubled quotes, newlines in cells, and tab or semicolon separators', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi""\nthere"\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']])
-    expect(parseCsv('a\tb\n1\t2')).toEqual([['a', 'b'], ['1', '2']])
-    expect(parseCsv('\uFEFFa;b\n1;2\n\n')).toEqual([['a', 'b'], ['1', '2']])
+    expect(parseCsv('a,b\r\n"x, y","say ""hi""\nthere"\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere'],
+    ])
+    expect(parseCsv('a\tb\n1\t2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ])
+    expect(parseCsv('\uFEFFa;b\n1;2\n\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ])
   })
 })

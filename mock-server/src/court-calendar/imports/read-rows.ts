@@ -88,11 +88,27 @@ export function hkLocal(date: string, hh: number, mm: number): Date | null {
   return Number.isNaN(d.getTime()) ? null : d
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+}
 const pad = (n: number) => String(n).padStart(2, '0')
 const realDate = (y: number, m: number, d: number): string | null => {
   const t = new Date(Date.UTC(y, m - 1, d))
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+    ? `${y}-${pad(m)}-${pad(d)}`
+    : null
 }
 
 /**
@@ -147,7 +163,9 @@ export function parseDateTime(text: string): Date | null {
     return Number.isNaN(d.getTime()) ? null : d
   }
   const date = parseDate(s)
-  const rest = date ? s.replace(/(\d{4})-(\d{1,2})-(\d{1,2})|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, ' ') : s
+  const rest = date
+    ? s.replace(/(\d{4})-(\d{1,2})-(\d{1,2})|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/, ' ')
+    : s
   const time = parseTime(rest.replace(/^T/, ' '))
   return date && time ? hkLocal(date, time[0], time[1]) : null
 }

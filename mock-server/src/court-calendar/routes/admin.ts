@@ -43,7 +43,9 @@ export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
     return db.tx(async (q) => {
       const stored = await storeHolidayImport(q, file, a.user.id)
       await auditFor(req, q, {
-        action: 'court.holidays.import', targetType: 'court_holidays', targetId: String(stored.importId),
+        action: 'court.holidays.import',
+        targetType: 'court_holidays',
+        targetId: String(stored.importId),
         detail: { years: file.years, count: file.holidays.length, prodId: file.prodId },
       })
       const r = await recomputeSpan(q, (ev) => auditFor(req, q, ev), now, stored.from, stored.to, 'holidays_imported')
@@ -61,9 +63,17 @@ export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
     const a = requireRole(req, ADMIN_ROLES)
     const now = deps.now()
     return db.tx(async (q) => {
-      const closure = await declareClosure(q, { date: req.body.date, kind: req.body.kind, note: req.body.note ?? null }, a.user.id, now)
+      const closure = await declareClosure(
+        q,
+        { date: req.body.date, kind: req.body.kind, note: req.body.note ?? null },
+        a.user.id,
+        now,
+      )
       await auditFor(req, q, {
-        action: 'court.closure.declare', targetType: 'court_closure', targetId: closure.date, detail: { kind: closure.kind, note: closure.note },
+        action: 'court.closure.declare',
+        targetType: 'court_closure',
+        targetId: closure.date,
+        detail: { kind: closure.kind, note: closure.note },
       })
       const reason = `closure_declared:${closure.kind}:${closure.date}`
       const r = await recomputeSpan(q, (ev) => auditFor(req, q, ev), now, closure.date, closure.date, reason)
@@ -77,8 +87,20 @@ export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
     return db.tx(async (q) => {
       const removed = await revokeClosure(q, req.params.date)
       if (!removed) throw notFound('No declaration on that date')
-      await auditFor(req, q, { action: 'court.closure.revoke', targetType: 'court_closure', targetId: removed.date, detail: { kind: removed.kind } })
-      const r = await recomputeSpan(q, (ev) => auditFor(req, q, ev), now, removed.date, removed.date, `closure_revoked:${removed.date}`)
+      await auditFor(req, q, {
+        action: 'court.closure.revoke',
+        targetType: 'court_closure',
+        targetId: removed.date,
+        detail: { kind: removed.kind },
+      })
+      const r = await recomputeSpan(
+        q,
+        (ev) => auditFor(req, q, ev),
+        now,
+        removed.date,
+        removed.date,
+        `closure_revoked:${removed.date}`,
+      )
       return { closure: null, recomputed: r.recomputed, moved: r.moved }
     })
   })
@@ -108,7 +130,12 @@ export async function courtAdminRoutes(app: App, deps: Deps): Promise<void> {
     await db.tx(async (q) => {
       const before = await getSettings(q)
       await putSettings(q, req.body, a.user.id, deps.now())
-      await auditFor(req, q, { action: 'court.settings.update', targetType: 'court_settings', targetId: '1', detail: { before, after: req.body } })
+      await auditFor(req, q, {
+        action: 'court.settings.update',
+        targetType: 'court_settings',
+        targetId: '1',
+        detail: { before, after: req.body },
+      })
     })
     return getSettings(db)
   })

@@ -1,4 +1,10 @@
-import { ADMIN_ROLES, PeriodRule, courtCalendarApi as api, isInternalRole, type CourtCalendarOptions } from '@suite/domain'
+import {
+  ADMIN_ROLES,
+  PeriodRule,
+  courtCalendarApi as api,
+  isInternalRole,
+  type CourtCalendarOptions,
+} from '@suite/domain'
 import { addDays, daysBetween } from '@suite/court-rules'
 import type { App, Deps } from '../../deps'
 import { serve } from '../../http/endpoint'
@@ -28,20 +34,49 @@ export async function courtAgendaRoutes(app: App, deps: Deps): Promise<void> {
   serve(app, api.agenda, async (req) => {
     const { user } = requireUser(req)
     const { from, to, caseId, lawyerId, court, includeCancelled } = req.query
-    if (to < from) throw invalid('The end of the window is before its start', 'to', 'before_from', 'must not be before from')
+    if (to < from)
+      throw invalid('The end of the window is before its start', 'to', 'before_from', 'must not be before from')
     if (daysBetween(from, to) > MAX_WINDOW_DAYS) {
-      throw invalid(`A window of at most ${MAX_WINDOW_DAYS} days`, 'to', 'too_wide', `at most ${MAX_WINDOW_DAYS} days after from`)
+      throw invalid(
+        `A window of at most ${MAX_WINDOW_DAYS} days`,
+        'to',
+        'too_wide',
+        `at most ${MAX_WINDOW_DAYS} days after from`,
+      )
     }
     // Permission runs in SQL: only cases where the caller is an active, unwalled, unexpired member.
     const rows = await agendaRepo.window(db, {
-      user, now: deps.now(), from, to, startsAt: hkInstant(from), endsBefore: hkInstant(addDays(to, 1)), caseId, lawyerId, court, includeCancelled,
+      user,
+      now: deps.now(),
+      from,
+      to,
+      startsAt: hkInstant(from),
+      endsBefore: hkInstant(addDays(to, 1)),
+      caseId,
+      lawyerId,
+      court,
+      includeCancelled,
     })
-    const hs = await loadSyncStates(db, 'hearing', rows.hearings.map((r) => r.id))
-    const ds = await loadSyncStates(db, 'deadline', rows.deadlines.map((r) => r.id))
+    const hs = await loadSyncStates(
+      db,
+      'hearing',
+      rows.hearings.map((r) => r.id),
+    )
+    const ds = await loadSyncStates(
+      db,
+      'deadline',
+      rows.deadlines.map((r) => r.id),
+    )
     const hearings = rows.hearings.map((r) => forViewer(toHearing(r, hs.get(r.id)), user.role))
     const deadlines = rows.deadlines.map((r) => forViewer(toDeadline(r, ds.get(r.id)), user.role))
     const settings = await getSettings(db)
-    return { from, to, hearings, deadlines, conflicts: findConflicts(hearings, deadlines, settings.deadlineClusterThreshold) }
+    return {
+      from,
+      to,
+      hearings,
+      deadlines,
+      conflicts: findConflicts(hearings, deadlines, settings.deadlineClusterThreshold),
+    }
   })
 
   serve(app, api.options, async (req) => {
@@ -55,13 +90,21 @@ export async function courtAgendaRoutes(app: App, deps: Deps): Promise<void> {
       out.cases.push({ id: c.id as never, number: c.number, title: c.title, canEdit: a.edit })
       for (const u of await agendaRepo.caseMembers(db, c.id)) {
         if (!u.active || !isInternalRole(u.role) || !courtAbilities(await loadSubject(db, c.id, u, now)).view) continue
-        const entry = lawyers.get(u.id) ?? { id: u.id as never, name: u.name, caseIds: [], hasDingTalk: Boolean(u.dingtalk_union_id) }
+        const entry = lawyers.get(u.id) ?? {
+          id: u.id as never,
+          name: u.name,
+          caseIds: [],
+          hasDingTalk: Boolean(u.dingtalk_union_id),
+        }
         entry.caseIds.push(c.id as never)
         lawyers.set(u.id, entry)
       }
     }
     out.lawyers = [...lawyers.values()]
-    out.courts = await agendaRepo.courtsOf(db, out.cases.map((c) => c.id))
+    out.courts = await agendaRepo.courtsOf(
+      db,
+      out.cases.map((c) => c.id),
+    )
     return out
   })
 
@@ -73,7 +116,8 @@ export async function courtAgendaRoutes(app: App, deps: Deps): Promise<void> {
     let citation: string | null = null
     if ('templateId' in b) {
       const t = await getTemplate(db, b.templateId)
-      if (!t || t.archived) throw invalid('No such rule template', 'templateId', 'unknown_template', 'No such rule template')
+      if (!t || t.archived)
+        throw invalid('No such rule template', 'templateId', 'unknown_template', 'No such rule template')
       rule = PeriodRule.parse(t)
       templateId = t.id
       citation = t.citation

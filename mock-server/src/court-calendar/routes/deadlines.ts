@@ -13,17 +13,33 @@ import { recomputeDependents, resolveAnchor, workingFor } from '../recompute'
 import { anchorCaseOf, deadlinesRepo, triggersRepo, type NewComputedDeadline } from '../repo'
 import { getTemplate } from '../templates-store'
 
-const bad = (path: string, code: string, message: string) => new HttpError('validation_failed', message, [{ path, code, message }])
+const bad = (path: string, code: string, message: string) =>
+  new HttpError('validation_failed', message, [{ path, code, message }])
 
-const ANCHOR_FIELD = { hearing: ['hearingId', 'hearing'], trigger: ['triggerId', 'trigger event'], deadline: ['deadlineId', 'deadline'] } as const
+const ANCHOR_FIELD = {
+  hearing: ['hearingId', 'hearing'],
+  trigger: ['triggerId', 'trigger event'],
+  deadline: ['deadlineId', 'deadline'],
+} as const
 
 /** The columns of a computed deadline's anchor; an anchor in another case is refused. */
-async function anchorColumns(q: Queryable, caseId: string, anchor: DeadlineAnchor): Promise<NewComputedDeadline['anchor'] & { date: string | null }> {
-  const cols = { hearing: null as string | null, trigger: null as string | null, deadline: null as string | null, date: null as string | null }
+async function anchorColumns(
+  q: Queryable,
+  caseId: string,
+  anchor: DeadlineAnchor,
+): Promise<NewComputedDeadline['anchor'] & { date: string | null }> {
+  const cols = {
+    hearing: null as string | null,
+    trigger: null as string | null,
+    deadline: null as string | null,
+    date: null as string | null,
+  }
   if (anchor.type === 'date') return { ...cols, date: anchor.date }
-  const id = anchor.type === 'hearing' ? anchor.hearingId : anchor.type === 'trigger' ? anchor.triggerId : anchor.deadlineId
+  const id =
+    anchor.type === 'hearing' ? anchor.hearingId : anchor.type === 'trigger' ? anchor.triggerId : anchor.deadlineId
   const [field, what] = ANCHOR_FIELD[anchor.type]
-  if ((await anchorCaseOf(q, anchor.type, id)) !== caseId) throw bad(`anchor.${field}`, 'not_in_case', `No such ${what} in this case`)
+  if ((await anchorCaseOf(q, anchor.type, id)) !== caseId)
+    throw bad(`anchor.${field}`, 'not_in_case', `No such ${what} in this case`)
   return { ...cols, [anchor.type]: id }
 }
 
@@ -48,16 +64,28 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       const a = await openCourtCaseForEdit(q, req, b.caseId, now)
       const lawyerIds = b.lawyerIds ?? [a.auth.user.id]
       await checkLawyers(q, b.caseId, lawyerIds, now)
-      const common = { id, caseId: b.caseId, title: b.title, lawyerIds, notes: b.notes ?? null, createdBy: a.auth.user.id, now }
+      const common = {
+        id,
+        caseId: b.caseId,
+        title: b.title,
+        lawyerIds,
+        notes: b.notes ?? null,
+        createdBy: a.auth.user.id,
+        now,
+      }
       if (b.kind === 'fixed') {
         await deadlinesRepo.createFixed(q, { ...common, dueOn: b.dueOn })
       } else {
         const { date, ...anchor } = await anchorColumns(q, b.caseId, b.anchor)
         const state = await resolveAnchor(q, {
-          anchor_type: b.anchor.type, anchor_hearing_id: anchor.hearing, anchor_trigger_id: anchor.trigger, anchor_deadline_id: anchor.deadline,
+          anchor_type: b.anchor.type,
+          anchor_hearing_id: anchor.hearing,
+          anchor_trigger_id: anchor.trigger,
+          anchor_deadline_id: anchor.deadline,
           anchor_date: date,
         })
-        if (state.cancelled || !state.date) throw bad('anchor', 'anchor_cancelled', 'The event this deadline would run from is cancelled')
+        if (state.cancelled || !state.date)
+          throw bad('anchor', 'anchor_cancelled', 'The event this deadline would run from is cancelled')
         let rule: PeriodRule
         let citation: string | null = b.citation ?? null
         let templateVersion: number | null = null
@@ -70,12 +98,23 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
         } else rule = b.rule!
         const working = workingFor(rule, state.date, await loadCourtCalendar(q))
         await deadlinesRepo.createComputed(q, {
-          ...common, anchorType: b.anchor.type, anchor, anchorDate: state.date, rule, templateId: b.templateId ?? null, templateVersion, citation,
+          ...common,
+          anchorType: b.anchor.type,
+          anchor,
+          anchorDate: state.date,
+          rule,
+          templateId: b.templateId ?? null,
+          templateVersion,
+          citation,
           working,
         })
       }
       await auditFor(req, q, {
-        action: 'court.deadline.create', targetType: 'court_deadline', targetId: id, caseId: b.caseId, detail: { kind: b.kind, title: b.title },
+        action: 'court.deadline.create',
+        targetType: 'court_deadline',
+        targetId: id,
+        caseId: b.caseId,
+        detail: { kind: b.kind, title: b.title },
       })
       await itemChanged(q, 'deadline', id, { timeChanged: true, now })
     })
@@ -96,11 +135,15 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       const reopened = b.status === 'open' && d.status === 'done'
       await deadlinesRepo.update(q, d.id, b, dueChanged || reopened, now)
       await auditFor(req, q, {
-        action: 'court.deadline.update', targetType: 'court_deadline', targetId: d.id, caseId: d.case_id,
+        action: 'court.deadline.update',
+        targetType: 'court_deadline',
+        targetId: d.id,
+        caseId: d.case_id,
         detail: { fields: Object.keys(b), ...(dueChanged ? { from: d.due_on, to: b.dueOn } : {}) },
       })
       await itemChanged(q, 'deadline', d.id, { timeChanged: dueChanged || reopened, now })
-      if (dueChanged) await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'deadline', d.id, 'deadline_moved')
+      if (dueChanged)
+        await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'deadline', d.id, 'deadline_moved')
     })
     return (await loadDeadline(db, req.params.id))!
   })
@@ -112,7 +155,11 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       if (d.status === 'cancelled') return
       await deadlinesRepo.cancel(q, d.id, now)
       await auditFor(req, q, {
-        action: 'court.deadline.cancel', targetType: 'court_deadline', targetId: d.id, caseId: d.case_id, detail: { dueOn: d.due_on },
+        action: 'court.deadline.cancel',
+        targetType: 'court_deadline',
+        targetId: d.id,
+        caseId: d.case_id,
+        detail: { dueOn: d.due_on },
       })
       await itemChanged(q, 'deadline', d.id, { timeChanged: false, now })
       await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'deadline', d.id, 'deadline_cancelled')
@@ -143,7 +190,11 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       const a = await openCourtCaseForEdit(q, req, b.caseId, now)
       await triggersRepo.create(q, id, b, a.auth.user.id, now)
       await auditFor(req, q, {
-        action: 'court.trigger.create', targetType: 'court_trigger', targetId: id, caseId: b.caseId, detail: { kind: b.kind, occurredOn: b.occurredOn },
+        action: 'court.trigger.create',
+        targetType: 'court_trigger',
+        targetId: id,
+        caseId: b.caseId,
+        detail: { kind: b.kind, occurredOn: b.occurredOn },
       })
     })
     return toTrigger((await triggerRow(db, id))!)
@@ -158,7 +209,10 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       await triggersRepo.update(q, t.id, b, now)
       const moved = b.occurredOn !== undefined && b.occurredOn !== t.occurred_on
       await auditFor(req, q, {
-        action: 'court.trigger.update', targetType: 'court_trigger', targetId: t.id, caseId: t.case_id,
+        action: 'court.trigger.update',
+        targetType: 'court_trigger',
+        targetId: t.id,
+        caseId: t.case_id,
         detail: { fields: Object.keys(b), ...(moved ? { from: t.occurred_on, to: b.occurredOn } : {}) },
       })
       if (moved) await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'trigger', t.id, 'trigger_moved')
@@ -172,7 +226,13 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       const t = await openTrigger(q, req, req.params.id, now, true)
       if (t.status === 'cancelled') return
       await triggersRepo.cancel(q, t.id, now)
-      await auditFor(req, q, { action: 'court.trigger.cancel', targetType: 'court_trigger', targetId: t.id, caseId: t.case_id, detail: {} })
+      await auditFor(req, q, {
+        action: 'court.trigger.cancel',
+        targetType: 'court_trigger',
+        targetId: t.id,
+        caseId: t.case_id,
+        detail: {},
+      })
       await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'trigger', t.id, 'trigger_cancelled')
     })
     return toTrigger((await triggerRow(db, req.params.id))!)

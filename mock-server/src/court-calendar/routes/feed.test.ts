@@ -5,8 +5,13 @@ import { createTestApp, type TestApp } from '../../testing'
 import { COURT_TEST_ENV, courtCaller } from '../test-helpers'
 
 let t: TestApp
-beforeAll(async () => { t = await createTestApp({ env: COURT_TEST_ENV }); t.setNow(new Date('2026-03-02T02:00:00Z')) })
-afterAll(async () => { await t.close() })
+beforeAll(async () => {
+  t = await createTestApp({ env: COURT_TEST_ENV })
+  t.setNow(new Date('2026-03-02T02:00:00Z'))
+})
+afterAll(async () => {
+  await t.close()
+})
 
 const CASE = 'case-hca-1234'
 
@@ -31,12 +36,35 @@ describe('the iCalendar feed', () => {
 
   beforeAll(async () => {
     const chan = await courtCaller(t, 'u-chan')
-    hearing = await chan<Hearing>('POST', '/hearings', {
-      caseId: CASE, court: 'Court of First Instance 原訟法庭', courtroom: '13', judge: 'Hon Chan J', type: 'trial',
-      title: '審訊：謝家輝 訴 東方貿易有限公司，合約糾紛；第一天（共五天）Trial day 1 of 5, Tse Ka-fai v Oriental Trading Ltd',
-      startsAt: '2026-04-02T10:00:00+08:00', endsAt: '2026-04-02T16:30:00+08:00', lawyerIds: ['u-chan'],
-    }, 201)
-    deadline = await chan<Deadline>('POST', '/deadlines', { caseId: CASE, kind: 'computed', title: 'Serve the summons', anchor: { type: 'hearing', hearingId: hearing.id }, templateId: 'summons-service' }, 201)
+    hearing = await chan<Hearing>(
+      'POST',
+      '/hearings',
+      {
+        caseId: CASE,
+        court: 'Court of First Instance 原訟法庭',
+        courtroom: '13',
+        judge: 'Hon Chan J',
+        type: 'trial',
+        title:
+          '審訊：謝家輝 訴 東方貿易有限公司，合約糾紛；第一天（共五天）Trial day 1 of 5, Tse Ka-fai v Oriental Trading Ltd',
+        startsAt: '2026-04-02T10:00:00+08:00',
+        endsAt: '2026-04-02T16:30:00+08:00',
+        lawyerIds: ['u-chan'],
+      },
+      201,
+    )
+    deadline = await chan<Deadline>(
+      'POST',
+      '/deadlines',
+      {
+        caseId: CASE,
+        kind: 'computed',
+        title: 'Serve the summons',
+        anchor: { type: 'hearing', hearingId: hearing.id },
+        templateId: 'summons-service',
+      },
+      201,
+    )
     url = (await chan<{ url: string }>('POST', '/feed', undefined, 201)).url
   })
 
@@ -75,7 +103,10 @@ describe('the iCalendar feed', () => {
 
   it('keeps the UID and raises SEQUENCE when the hearing moves (and its deadline with it), then marks cancellations', async () => {
     const chan = await courtCaller(t, 'u-chan')
-    await chan('PATCH', `/hearings/${hearing.id}`, { startsAt: '2026-04-08T10:00:00+08:00', endsAt: '2026-04-08T16:30:00+08:00' })
+    await chan('PATCH', `/hearings/${hearing.id}`, {
+      startsAt: '2026-04-08T10:00:00+08:00',
+      endsAt: '2026-04-08T16:30:00+08:00',
+    })
     let { events } = parse((await fetchFeed(url)).body)
     const h = events.get(`hearing-${CASE}-${hearing.id}@court-calendar.legal-suite`)!
     expect(h.getFirstPropertyValue('sequence')).toBe(1)
@@ -87,7 +118,9 @@ describe('the iCalendar feed', () => {
     // A change that is not a change of time keeps the sequence.
     await chan('PATCH', `/hearings/${hearing.id}`, { courtroom: '14' })
     ;({ events } = parse((await fetchFeed(url)).body))
-    expect(events.get(`hearing-${CASE}-${hearing.id}@court-calendar.legal-suite`)!.getFirstPropertyValue('sequence')).toBe(1)
+    expect(
+      events.get(`hearing-${CASE}-${hearing.id}@court-calendar.legal-suite`)!.getFirstPropertyValue('sequence'),
+    ).toBe(1)
 
     await chan('POST', `/hearings/${hearing.id}/cancel`)
     ;({ events } = parse((await fetchFeed(url)).body))
@@ -103,7 +136,9 @@ describe('the iCalendar feed', () => {
     expect(parse((await fetchFeed(wongUrl)).body).events.size).toBe(0)
     const client = await courtCaller(t, 'u-client-tse')
     const clientUrl = (await client<{ url: string }>('POST', '/feed', undefined, 201)).url
-    expect([...parse((await fetchFeed(clientUrl)).body).events.keys()]).toContain(`hearing-${CASE}-${hearing.id}@court-calendar.legal-suite`)
+    expect([...parse((await fetchFeed(clientUrl)).body).events.keys()]).toContain(
+      `hearing-${CASE}-${hearing.id}@court-calendar.legal-suite`,
+    )
     // Walled off the case: the next fetch no longer has it.
     await t.db.query(`UPDATE case_members SET status = 'walled' WHERE case_id = $1 AND user_id = 'u-chan'`, [CASE])
     try {
@@ -119,12 +154,23 @@ describe('the iCalendar feed', () => {
     expect(rotated).not.toBe(url)
     expect((await fetchFeed(url)).statusCode).toBe(404)
     expect((await fetchFeed(rotated)).statusCode).toBe(200)
-    const forged = rotated.replace(/\.([\w-]+)\/calendar\.ics$/, '.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar.ics')
+    const forged = rotated.replace(
+      /\.([\w-]+)\/calendar\.ics$/,
+      '.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/calendar.ics',
+    )
     expect((await fetchFeed(forged)).statusCode).toBe(404)
     await chan('DELETE', '/feed', undefined, 204)
     expect((await fetchFeed(rotated)).statusCode).toBe(404)
     expect((await chan('GET', '/feed')).url).toBeNull()
-    const actions = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'court.feed.%' ORDER BY seq`)).rows.map((r) => r.action)
-    expect(actions).toEqual(['court.feed.create', 'court.feed.create', 'court.feed.create', 'court.feed.rotate', 'court.feed.revoke'])
+    const actions = (
+      await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'court.feed.%' ORDER BY seq`)
+    ).rows.map((r) => r.action)
+    expect(actions).toEqual([
+      'court.feed.create',
+      'court.feed.create',
+      'court.feed.create',
+      'court.feed.rotate',
+      'court.feed.revoke',
+    ])
   })
 })

@@ -20,7 +20,8 @@ export async function courtFeedRoutes(app: App, deps: Deps): Promise<void> {
   const { db } = deps
 
   // From the public URL only, like every link the firm hands out.
-  const urlOf = (feedId: string) => publicUrlOf(deps.env, `${API_PREFIX}${fillPath(api.feedCalendar.path, { token: feedToken(deps.secret, feedId) })}`)
+  const urlOf = (feedId: string) =>
+    publicUrlOf(deps.env, `${API_PREFIX}${fillPath(api.feedCalendar.path, { token: feedToken(deps.secret, feedId) })}`)
 
   serve(app, api.getFeed, async (req) => {
     const a = requireUser(req)
@@ -34,7 +35,12 @@ export async function courtFeedRoutes(app: App, deps: Deps): Promise<void> {
     const id = newFeedId()
     await db.tx(async (q) => {
       const { replaced } = await feedRepo.rotate(q, a.user.id, id, now)
-      await auditFor(req, q, { action: replaced ? 'court.feed.rotate' : 'court.feed.create', targetType: 'court_feed', targetId: id, detail: {} })
+      await auditFor(req, q, {
+        action: replaced ? 'court.feed.rotate' : 'court.feed.create',
+        targetType: 'court_feed',
+        targetId: id,
+        detail: {},
+      })
     })
     return { url: urlOf(id), createdAt: now.toISOString() }
   })
@@ -43,7 +49,8 @@ export async function courtFeedRoutes(app: App, deps: Deps): Promise<void> {
     const a = requireUser(req)
     await db.tx(async (q) => {
       const revoked = await feedRepo.revoke(q, a.user.id, deps.now())
-      if (revoked) await auditFor(req, q, { action: 'court.feed.revoke', targetType: 'court_feed', targetId: revoked, detail: {} })
+      if (revoked)
+        await auditFor(req, q, { action: 'court.feed.revoke', targetType: 'court_feed', targetId: revoked, detail: {} })
     })
     return reply.send()
   })
@@ -57,7 +64,12 @@ export async function courtFeedRoutes(app: App, deps: Deps): Promise<void> {
     const from = new Date(now.getTime() - PAST_DAYS * 86_400_000)
     const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000)
     const { hearings, deadlines } = await feedRepo.items(db, owner, now, from, to)
-    const body = buildFeed({ name: `${WORDS[owner.locale].calendar} · ${owner.name}`, locale: owner.locale, hearings, deadlines })
+    const body = buildFeed({
+      name: `${WORDS[owner.locale].calendar} · ${owner.name}`,
+      locale: owner.locale,
+      hearings,
+      deadlines,
+    })
     reply.header('content-type', 'text/calendar; charset=utf-8')
     reply.header('cache-control', 'private, max-age=300')
     reply.header('content-disposition', 'inline; filename="court-calendar.ics"')

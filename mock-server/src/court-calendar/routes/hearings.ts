@@ -29,12 +29,26 @@ export async function courtHearingRoutes(app: App, deps: Deps): Promise<void> {
       const lawyerIds = b.lawyerIds ?? [a.auth.user.id]
       await checkLawyers(q, b.caseId, lawyerIds, now)
       await hearingsRepo.create(q, {
-        id, caseId: b.caseId, courtCaseNumber: b.courtCaseNumber ?? a.caseRow.number, court: b.court, judge: b.judge ?? null,
-        courtroom: b.courtroom ?? null, type: b.type, title: b.title ?? null, startsAt: new Date(b.startsAt), endsAt: b.endsAt ? new Date(b.endsAt) : null,
-        lawyerIds, notes: b.notes ?? null, createdBy: a.auth.user.id, now,
+        id,
+        caseId: b.caseId,
+        courtCaseNumber: b.courtCaseNumber ?? a.caseRow.number,
+        court: b.court,
+        judge: b.judge ?? null,
+        courtroom: b.courtroom ?? null,
+        type: b.type,
+        title: b.title ?? null,
+        startsAt: new Date(b.startsAt),
+        endsAt: b.endsAt ? new Date(b.endsAt) : null,
+        lawyerIds,
+        notes: b.notes ?? null,
+        createdBy: a.auth.user.id,
+        now,
       })
       await auditFor(req, q, {
-        action: 'court.hearing.create', targetType: 'court_hearing', targetId: id, caseId: b.caseId,
+        action: 'court.hearing.create',
+        targetType: 'court_hearing',
+        targetId: id,
+        caseId: b.caseId,
         detail: { court: b.court, type: b.type, startsAt: b.startsAt },
       })
       await itemChanged(q, 'hearing', id, { timeChanged: true, now })
@@ -47,23 +61,33 @@ export async function courtHearingRoutes(app: App, deps: Deps): Promise<void> {
     const b = req.body
     await db.tx(async (q) => {
       const h = await openHearing(q, req, req.params.id, now, true)
-      if (h.status === 'cancelled') throw new HttpError('conflict', 'This hearing was cancelled; restore it before changing it')
+      if (h.status === 'cancelled')
+        throw new HttpError('conflict', 'This hearing was cancelled; restore it before changing it')
       if (b.lawyerIds) await checkLawyers(q, h.case_id, b.lawyerIds, now)
       const startsAt = b.startsAt ? new Date(b.startsAt) : new Date(h.starts_at)
-      const endsAt = b.endsAt === undefined ? (h.ends_at ? new Date(h.ends_at) : null) : b.endsAt ? new Date(b.endsAt) : null
+      const endsAt =
+        b.endsAt === undefined ? (h.ends_at ? new Date(h.ends_at) : null) : b.endsAt ? new Date(b.endsAt) : null
       if (endsAt && endsAt <= startsAt) {
         const field = { path: 'endsAt', code: 'before_start', message: 'must be after the start' }
         throw new HttpError('validation_failed', 'The end must be after the start', [field])
       }
-      const timeChanged = startsAt.getTime() !== new Date(h.starts_at).getTime()
-        || (endsAt?.getTime() ?? null) !== (h.ends_at ? new Date(h.ends_at).getTime() : null)
+      const timeChanged =
+        startsAt.getTime() !== new Date(h.starts_at).getTime() ||
+        (endsAt?.getTime() ?? null) !== (h.ends_at ? new Date(h.ends_at).getTime() : null)
       await hearingsRepo.update(q, h.id, b, { startsAt, endsAt, timeChanged, now })
       await auditFor(req, q, {
-        action: 'court.hearing.update', targetType: 'court_hearing', targetId: h.id, caseId: h.case_id,
-        detail: { fields: Object.keys(b), ...(timeChanged ? { from: toHkIso(h.starts_at), to: toHkIso(startsAt) } : {}) },
+        action: 'court.hearing.update',
+        targetType: 'court_hearing',
+        targetId: h.id,
+        caseId: h.case_id,
+        detail: {
+          fields: Object.keys(b),
+          ...(timeChanged ? { from: toHkIso(h.starts_at), to: toHkIso(startsAt) } : {}),
+        },
       })
       await itemChanged(q, 'hearing', h.id, { timeChanged, now })
-      if (hkDate(startsAt) !== hkDate(h.starts_at)) await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'hearing', h.id, 'hearing_moved')
+      if (hkDate(startsAt) !== hkDate(h.starts_at))
+        await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'hearing', h.id, 'hearing_moved')
     })
     return (await loadHearing(db, req.params.id))!
   })
@@ -77,7 +101,10 @@ export async function courtHearingRoutes(app: App, deps: Deps): Promise<void> {
         if (h.status === target) return
         await hearingsRepo.setStatus(q, h.id, target, now)
         await auditFor(req, q, {
-          action: `court.hearing.${action}`, targetType: 'court_hearing', targetId: h.id, caseId: h.case_id,
+          action: `court.hearing.${action}`,
+          targetType: 'court_hearing',
+          targetId: h.id,
+          caseId: h.case_id,
           detail: { startsAt: toHkIso(h.starts_at) },
         })
         await itemChanged(q, 'hearing', h.id, { timeChanged: action === 'restore', now })

@@ -36,16 +36,28 @@ export async function courtImportRoutes(app: App, deps: Deps): Promise<void> {
     const now = deps.now()
     let raw: RawHearing[]
     try {
-      raw = b.format === 'ical' ? readIcal(b.text, b.defaultDurationMinutes)
-        : b.format === 'csv' ? readCsv(b.text, b.defaultDurationMinutes)
-          : readCauseList(b.text, b.date, b.defaultDurationMinutes)
+      raw =
+        b.format === 'ical'
+          ? readIcal(b.text, b.defaultDurationMinutes)
+          : b.format === 'csv'
+            ? readCsv(b.text, b.defaultDurationMinutes)
+            : readCauseList(b.text, b.date, b.defaultDurationMinutes)
     } catch (e) {
-      throw invalid(`The file could not be read as ${b.format}`, 'text', 'unreadable', (e as Error).message.slice(0, 300))
+      throw invalid(
+        `The file could not be read as ${b.format}`,
+        'text',
+        'unreadable',
+        (e as Error).message.slice(0, 300),
+      )
     }
     if (!raw.length) {
       // The cause-list hint names the header the reader looks for, as it is printed (English or Chinese).
-      const hint = b.format === 'cause_list' ? 'no table with a Case No. / 案件編號 header was found'
-        : b.format === 'csv' ? 'no rows under the header' : 'no events'
+      const hint =
+        b.format === 'cause_list'
+          ? 'no table with a Case No. / 案件編號 header was found'
+          : b.format === 'csv'
+            ? 'no rows under the header'
+            : 'no events'
       throw invalid(`Nothing to import: ${hint}`, 'text', 'empty', hint)
     }
     if (raw.length > 2000) throw invalid('At most 2000 rows per import', 'text', 'too_many_rows', 'at most 2000 rows')
@@ -55,9 +67,20 @@ export async function courtImportRoutes(app: App, deps: Deps): Promise<void> {
     const id = `imp-${randomUUID()}`
     const expiresAt = new Date(now.getTime() + PREVIEW_TTL_MS)
     const preview: ImportPreview = {
-      id: id as ImportPreview['id'], format: b.format, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), counts, rows,
+      id: id as ImportPreview['id'],
+      format: b.format,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      counts,
+      rows,
     }
-    await importsRepo.save(db, { id, userId: a.user.id, stored: { preview, lawyerIds: b.lawyerIds ?? null, source: b.format }, now, expiresAt })
+    await importsRepo.save(db, {
+      id,
+      userId: a.user.id,
+      stored: { preview, lawyerIds: b.lawyerIds ?? null, source: b.format },
+      now,
+      expiresAt,
+    })
     return preview
   })
 
@@ -86,7 +109,12 @@ export async function courtImportRoutes(app: App, deps: Deps): Promise<void> {
         else if (r.status === 'ambiguous' && chosen.has(r.row)) {
           const caseId = chosen.get(r.row)!
           if (!r.candidates.some((c) => c.caseId === caseId)) {
-            throw invalid(`Row ${r.row}: choose one of the cases it names`, `resolutions.${r.row}`, 'not_a_candidate', 'not one of the candidates')
+            throw invalid(
+              `Row ${r.row}: choose one of the cases it names`,
+              `resolutions.${r.row}`,
+              'not_a_candidate',
+              'not one of the candidates',
+            )
           }
           // The hearing takes the chosen matter's own number when the row names it.
           const own = r.candidates.find((c) => c.caseId === caseId)!
@@ -105,16 +133,30 @@ export async function courtImportRoutes(app: App, deps: Deps): Promise<void> {
         await checkLawyers(q, caseId, lawyers, now)
         const existing = await hearingsRepo.findImported(q, caseId, h.externalUid)
         const w: ImportedHearingWrite = {
-          hearing: h, startsAt: new Date(h.startsAt), endsAt: h.endsAt ? new Date(h.endsAt) : null, status: h.cancelled ? 'cancelled' : 'scheduled', now,
+          hearing: h,
+          startsAt: new Date(h.startsAt),
+          endsAt: h.endsAt ? new Date(h.endsAt) : null,
+          status: h.cancelled ? 'cancelled' : 'scheduled',
+          now,
         }
         const detail = { importId: preview.id, row: row.row }
         if (existing) {
-          const timeChanged = new Date(existing.starts_at).getTime() !== w.startsAt.getTime()
-            || (existing.ends_at ? new Date(existing.ends_at).getTime() : null) !== (w.endsAt?.getTime() ?? null)
+          const timeChanged =
+            new Date(existing.starts_at).getTime() !== w.startsAt.getTime() ||
+            (existing.ends_at ? new Date(existing.ends_at).getTime() : null) !== (w.endsAt?.getTime() ?? null)
           const statusChanged = existing.status !== w.status
           await hearingsRepo.replaceImported(q, existing.id, w, timeChanged || statusChanged)
-          await auditFor(req, q, { action: 'court.hearing.import_update', targetType: 'court_hearing', targetId: existing.id, caseId, detail })
-          await itemChanged(q, 'hearing', existing.id, { timeChanged: timeChanged || (statusChanged && w.status === 'scheduled'), now })
+          await auditFor(req, q, {
+            action: 'court.hearing.import_update',
+            targetType: 'court_hearing',
+            targetId: existing.id,
+            caseId,
+            detail,
+          })
+          await itemChanged(q, 'hearing', existing.id, {
+            timeChanged: timeChanged || (statusChanged && w.status === 'scheduled'),
+            now,
+          })
           if (hkDate(existing.starts_at) !== hkDate(w.startsAt) || statusChanged) {
             await recomputeDependents(q, (ev) => auditFor(req, q, ev), now, 'hearing', existing.id, 'hearing_imported')
           }
@@ -123,7 +165,13 @@ export async function courtImportRoutes(app: App, deps: Deps): Promise<void> {
         } else {
           const id = `hr-${randomUUID()}`
           await hearingsRepo.createImported(q, id, caseId, w, { lawyerIds: lawyers, source, createdBy: a.user.id })
-          await auditFor(req, q, { action: 'court.hearing.import_create', targetType: 'court_hearing', targetId: id, caseId, detail })
+          await auditFor(req, q, {
+            action: 'court.hearing.import_create',
+            targetType: 'court_hearing',
+            targetId: id,
+            caseId,
+            detail,
+          })
           await itemChanged(q, 'hearing', id, { timeChanged: w.status === 'scheduled', now })
           out.created++
           out.hearingIds.push(id)
@@ -131,7 +179,9 @@ export async function courtImportRoutes(app: App, deps: Deps): Promise<void> {
       }
       await importsRepo.markCommitted(q, req.params.id, now)
       await auditFor(req, q, {
-        action: 'court.import.commit', targetType: 'court_import', targetId: preview.id,
+        action: 'court.import.commit',
+        targetType: 'court_import',
+        targetId: preview.id,
         detail: { format: preview.format, created: out.created, updated: out.updated, skipped: out.skipped },
       })
       return out

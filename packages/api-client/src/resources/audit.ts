@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import { AuditExportQuery, auditApi, type AuditEntry, type AuditQuery, type AuditVerification, type Page } from '@suite/domain'
+import {
+  AuditExportQuery,
+  auditApi,
+  type AuditEntry,
+  type AuditQuery,
+  type AuditVerification,
+  type Page,
+} from '@suite/domain'
 import { ApiError, fieldsFromZod } from '../api-error'
 import type { Http, RequestOptions } from '../http'
 
@@ -7,7 +14,8 @@ import type { Http, RequestOptions } from '../http'
 export function auditResource(http: Http) {
   return {
     /** One page of audit entries matching the filters. */
-    list: (query: z.input<typeof AuditQuery> = {}, opts?: RequestOptions): Promise<Page<AuditEntry>> => http.call(auditApi.list, { query }, opts),
+    list: (query: z.input<typeof AuditQuery> = {}, opts?: RequestOptions): Promise<Page<AuditEntry>> =>
+      http.call(auditApi.list, { query }, opts),
 
     /** Walk the chain on the server and report the first broken link, if any. */
     verify: (opts?: RequestOptions): Promise<AuditVerification> => http.call(auditApi.verify, {}, opts),
@@ -21,8 +29,11 @@ export function auditResource(http: Http) {
       const parsed = AuditExportQuery.safeParse(query)
       if (!parsed.success) {
         throw new ApiError({
-          status: 0, code: 'validation_failed', message: 'Invalid audit export window.',
-          fields: fieldsFromZod(parsed.error), cause: parsed.error,
+          status: 0,
+          code: 'validation_failed',
+          message: 'Invalid audit export window.',
+          fields: fieldsFromZod(parsed.error),
+          cause: parsed.error,
         })
       }
       return http.href(auditApi.export, { query: parsed.data })

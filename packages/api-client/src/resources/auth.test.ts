@@ -10,13 +10,29 @@ const session = makeSession(makeUser(demoUser('u-lee')), { csrfToken: 'csrf-toke
 /** Handlers for sign-in, session and sign-out, recording the csrf header of every request. */
 function authServer() {
   const csrf: { path: string; token: string | null }[] = []
-  const record = (request: Request) => csrf.push({ path: new URL(request.url).pathname, token: request.headers.get('x-csrf-token') })
+  const record = (request: Request) =>
+    csrf.push({ path: new URL(request.url).pathname, token: request.headers.get('x-csrf-token') })
   server.use(
-    http.post(`${API}/auth/dev`, ({ request }) => { record(request); return HttpResponse.json(session) }),
-    http.post(`${API}/auth/dingtalk`, ({ request }) => { record(request); return HttpResponse.json({ ...session, method: 'dingtalk' }) }),
-    http.get(`${API}/auth/session`, ({ request }) => { record(request); return HttpResponse.json(session) }),
-    http.post(`${API}/auth/sign-out`, ({ request }) => { record(request); return new HttpResponse(null, { status: 204 }) }),
-    http.get(`${API}/users`, ({ request }) => { record(request); return HttpResponse.json({ items: [], nextCursor: null }) }),
+    http.post(`${API}/auth/dev`, ({ request }) => {
+      record(request)
+      return HttpResponse.json(session)
+    }),
+    http.post(`${API}/auth/dingtalk`, ({ request }) => {
+      record(request)
+      return HttpResponse.json({ ...session, method: 'dingtalk' })
+    }),
+    http.get(`${API}/auth/session`, ({ request }) => {
+      record(request)
+      return HttpResponse.json(session)
+    }),
+    http.post(`${API}/auth/sign-out`, ({ request }) => {
+      record(request)
+      return new HttpResponse(null, { status: 204 })
+    }),
+    http.get(`${API}/users`, ({ request }) => {
+      record(request)
+      return HttpResponse.json({ items: [], nextCursor: null })
+    }),
   )
   return csrf
 }
@@ -43,7 +59,9 @@ describe('auth and CSRF', () => {
   it('takes the token from signInWithCode and session() too', async () => {
     authServer()
     const { client } = testClient()
-    await expect(client.auth.signInWithCode({ corpId: 'dingdemocorp0001', code: 'abc' })).resolves.toMatchObject({ method: 'dingtalk' })
+    await expect(client.auth.signInWithCode({ corpId: 'dingdemocorp0001', code: 'abc' })).resolves.toMatchObject({
+      method: 'dingtalk',
+    })
     expect(client.csrfToken()).toBe(session.csrfToken)
     client.setCsrfToken(null)
     await client.auth.session()
@@ -51,7 +69,9 @@ describe('auth and CSRF', () => {
   })
 
   it('keeps the token when sign-out fails, since the session still exists', async () => {
-    server.use(http.post(`${API}/auth/sign-out`, () => HttpResponse.json(errorBody('internal', 'boom'), { status: 500 })))
+    server.use(
+      http.post(`${API}/auth/sign-out`, () => HttpResponse.json(errorBody('internal', 'boom'), { status: 500 })),
+    )
     const { client } = testClient()
     client.setCsrfToken('csrf-token-kept-0123456789')
     await expect(client.auth.signOut()).rejects.toMatchObject({ code: 'internal' })
@@ -59,8 +79,11 @@ describe('auth and CSRF', () => {
   })
 
   it('calls onUnauthenticated once per 401 and rejects with the ApiError', async () => {
-    server.use(http.get(`${API}/auth/session`, () =>
-      HttpResponse.json(errorBody('session_expired', 'Session expired', { requestId: 'req-401' }), { status: 401 })))
+    server.use(
+      http.get(`${API}/auth/session`, () =>
+        HttpResponse.json(errorBody('session_expired', 'Session expired', { requestId: 'req-401' }), { status: 401 }),
+      ),
+    )
     const onUnauthenticated = vi.fn<(err: ApiError) => void>()
     const { client } = testClient({ onUnauthenticated })
     const e: unknown = await client.auth.session().catch((err: unknown) => err)
@@ -70,8 +93,16 @@ describe('auth and CSRF', () => {
   })
 
   it('clears the token when sign-out answers 401 (no session left), and a throwing callback does not mask the error', async () => {
-    server.use(http.post(`${API}/auth/sign-out`, () => HttpResponse.json(errorBody('unauthenticated', 'No session'), { status: 401 })))
-    const { client } = testClient({ onUnauthenticated: () => { throw new Error('bug in the app') } })
+    server.use(
+      http.post(`${API}/auth/sign-out`, () =>
+        HttpResponse.json(errorBody('unauthenticated', 'No session'), { status: 401 }),
+      ),
+    )
+    const { client } = testClient({
+      onUnauthenticated: () => {
+        throw new Error('bug in the app')
+      },
+    })
     client.setCsrfToken('csrf-token-stale-0123456789')
     await expect(client.auth.signOut()).rejects.toMatchObject({ status: 401, code: 'unauthenticated' })
     expect(client.csrfToken()).toBeNull()

@@ -23,8 +23,7 @@ export function authResource(http: Http) {
       remember(await http.call(authApi.devSignIn, { body }, opts)),
 
     /** The current session (401 `unauthenticated` / `session_expired` when there is none). */
-    session: async (opts?: RequestOptions): Promise<Session> =>
-      remember(await http.call(authApi.session, {}, opts)),
+    session: async (opts?: RequestOptions): Promise<Session> => remember(await http.call(authApi.session, {}, opts)),
 
     /**
      * End the session and forget the CSRF token. On failure the token is kept (the session

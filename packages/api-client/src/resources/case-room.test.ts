@@ -8,7 +8,13 @@ const server = useMswServer()
 
 describe('caseRoom resource', () => {
   it('parses a case with the caller’s abilities', async () => {
-    server.use(http.get(`${API}/cases/case-hca-1234`, () => HttpResponse.json(makeCaseDetail({ role: 'client', membership: { status: 'active', tierCeiling: 'restricted' } }))))
+    server.use(
+      http.get(`${API}/cases/case-hca-1234`, () =>
+        HttpResponse.json(
+          makeCaseDetail({ role: 'client', membership: { status: 'active', tierCeiling: 'restricted' } }),
+        ),
+      ),
+    )
     const c = await testClient().client.caseRoom.get('case-hca-1234')
     expect(c.me.visibleTiers).toEqual(['public', 'restricted'])
     expect(c.me.actions.restricted).toEqual(['list', 'view', 'comment'])
@@ -16,23 +22,40 @@ describe('caseRoom resource', () => {
 
   it('uploads a file as multipart with the tier in the query and the CSRF header', async () => {
     let seen: { tier: string | null; csrf: string | null; name: string | null; type: string | null } | null = null
-    server.use(http.post(`${API}/cases/c1/documents`, async ({ request }) => {
-      const form = await request.formData()
-      const file = form.get('file') as File
-      seen = { tier: new URL(request.url).searchParams.get('tier'), csrf: request.headers.get('x-csrf-token'), name: file.name, type: request.headers.get('content-type') }
-      return HttpResponse.json(makeDocument(), { status: 201 })
-    }))
+    server.use(
+      http.post(`${API}/cases/c1/documents`, async ({ request }) => {
+        const form = await request.formData()
+        const file = form.get('file') as File
+        seen = {
+          tier: new URL(request.url).searchParams.get('tier'),
+          csrf: request.headers.get('x-csrf-token'),
+          name: file.name,
+          type: request.headers.get('content-type'),
+        }
+        return HttpResponse.json(makeDocument(), { status: 201 })
+      }),
+    )
     const { client } = testClient()
     client.setCsrfToken('csrf-abc-0123456789')
     const doc = await client.caseRoom.documents.upload('c1', 'restricted', new Blob(['%PDF-1.7']), 'draft.pdf')
     expect(doc.id).toBe('doc-1')
-    expect(seen).toMatchObject({ tier: 'restricted', csrf: 'csrf-abc-0123456789', name: 'draft.pdf', type: expect.stringContaining('multipart/form-data') })
+    expect(seen).toMatchObject({
+      tier: 'restricted',
+      csrf: 'csrf-abc-0123456789',
+      name: 'draft.pdf',
+      type: expect.stringContaining('multipart/form-data'),
+    })
   })
 
   it('fetches a watermarked page as a Blob, and a 404 for a hidden document as ApiError', async () => {
     server.use(
-      http.get(`${API}/cases/c1/documents/d1/pages/1`, () => new HttpResponse(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), { headers: { 'content-type': 'image/jpeg' } })),
-      http.get(`${API}/cases/c1/documents/d2/pages/1`, () => HttpResponse.json(errorBody('not_found', 'Document not found'), { status: 404 })),
+      http.get(
+        `${API}/cases/c1/documents/d1/pages/1`,
+        () => new HttpResponse(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), { headers: { 'content-type': 'image/jpeg' } }),
+      ),
+      http.get(`${API}/cases/c1/documents/d2/pages/1`, () =>
+        HttpResponse.json(errorBody('not_found', 'Document not found'), { status: 404 }),
+      ),
     )
     const { client } = testClient({ retries: 0 })
     const blob = await client.caseRoom.documents.page('c1', 'd1', 1)
@@ -54,8 +77,13 @@ describe('caseRoom resource', () => {
     const session = makeSession(undefined, { method: 'invitation', csrfToken: 'csrf-reentered-0123456789' })
     let body: unknown = null
     server.use(
-      http.post(`${API}/case-room/re-entry`, async ({ request }) => { body = await request.json(); return HttpResponse.json({ session, caseId: 'case-hca-1234' }) }),
-      http.post(`${API}/sign-in-links/redeem`, () => HttpResponse.json({ session: { ...session, csrfToken: 'csrf-redeemed-0123456789' }, caseId: 'case-hca-1234' })),
+      http.post(`${API}/case-room/re-entry`, async ({ request }) => {
+        body = await request.json()
+        return HttpResponse.json({ session, caseId: 'case-hca-1234' })
+      }),
+      http.post(`${API}/sign-in-links/redeem`, () =>
+        HttpResponse.json({ session: { ...session, csrfToken: 'csrf-redeemed-0123456789' }, caseId: 'case-hca-1234' }),
+      ),
     )
     const { client } = testClient()
     expect((await client.caseRoom.reEnter()).caseId).toBe('case-hca-1234')
@@ -63,22 +91,42 @@ describe('caseRoom resource', () => {
     expect(client.csrfToken()).toBe('csrf-reentered-0123456789')
     await client.caseRoom.signInLinks.redeem('t'.repeat(43))
     expect(client.csrfToken()).toBe('csrf-redeemed-0123456789')
-    server.use(http.post(`${API}/case-room/re-entry`, () => HttpResponse.json(errorBody('unauthenticated', 'No saved access'), { status: 401 })))
+    server.use(
+      http.post(`${API}/case-room/re-entry`, () =>
+        HttpResponse.json(errorBody('unauthenticated', 'No saved access'), { status: 401 }),
+      ),
+    )
     const err = await client.caseRoom.reEnter().catch((e: unknown) => e)
     expect(isApiError(err) && err.status).toBe(401)
   })
 
   it('sends comments to the path of their target: a document, a timeline entry or a tier\u2019s thread', async () => {
-    const comment = { id: 'cmt-1', authorId: 'u-lee', authorName: 'Lee', authorRole: 'associate', body: 'Noted', page: null, createdAt: '2026-03-02T02:00:00.000Z' }
+    const comment = {
+      id: 'cmt-1',
+      authorId: 'u-lee',
+      authorName: 'Lee',
+      authorRole: 'associate',
+      body: 'Noted',
+      page: null,
+      createdAt: '2026-03-02T02:00:00.000Z',
+    }
     const seen: string[] = []
     server.use(
-      http.get(`${API}/cases/c1/:kind/:id/comments`, ({ params }) => { seen.push(`GET ${String(params.kind)}/${String(params.id)}`); return HttpResponse.json({ items: [comment] }) }),
-      http.post(`${API}/cases/c1/:kind/:id/comments`, ({ params }) => { seen.push(`POST ${String(params.kind)}/${String(params.id)}`); return HttpResponse.json(comment, { status: 201 }) }),
+      http.get(`${API}/cases/c1/:kind/:id/comments`, ({ params }) => {
+        seen.push(`GET ${String(params.kind)}/${String(params.id)}`)
+        return HttpResponse.json({ items: [comment] })
+      }),
+      http.post(`${API}/cases/c1/:kind/:id/comments`, ({ params }) => {
+        seen.push(`POST ${String(params.kind)}/${String(params.id)}`)
+        return HttpResponse.json(comment, { status: 201 })
+      }),
     )
     const { client } = testClient()
     expect(await client.caseRoom.comments.list('c1', { type: 'document', id: 'd/1' })).toHaveLength(1)
     await client.caseRoom.comments.list('c1', { type: 'event', id: 'evt-1' })
-    expect((await client.caseRoom.comments.create('c1', { type: 'thread', tier: 'private' }, { body: 'Noted' })).id).toBe('cmt-1')
+    expect(
+      (await client.caseRoom.comments.create('c1', { type: 'thread', tier: 'private' }, { body: 'Noted' })).id,
+    ).toBe('cmt-1')
     // msw hands out the decoded parameter; `d/1` matched one path segment, so it was sent encoded.
     expect(seen).toEqual(['GET documents/d/1', 'GET events/evt-1', 'POST threads/private'])
   })
@@ -94,6 +142,8 @@ describe('caseRoom resource', () => {
   })
 
   it('builds the original file URL without sending a request', () => {
-    expect(testClient().client.caseRoom.documents.originalUrl('c 1', 'd/1')).toBe(`${API}/cases/c%201/documents/d%2F1/original`)
+    expect(testClient().client.caseRoom.documents.originalUrl('c 1', 'd/1')).toBe(
+      `${API}/cases/c%201/documents/d%2F1/original`,
+    )
   })
 })

@@ -1,16 +1,33 @@
 import {
-  caseRoomApi, casesApi,
-  type CaseCreate, type CaseEventCreate, type CaseEventUpdate, type CaseUpdate, type CommentCreate, type DocumentListQuery, type DocumentMove,
-  type DocumentUpdate, type InvitationCreate, type MemberAdd, type PageViewBeacon, type Session, type SignInLinkCreate, type Tier, type WallCreate,
+  caseRoomApi,
+  casesApi,
+  type CaseCreate,
+  type CaseEventCreate,
+  type CaseEventUpdate,
+  type CaseUpdate,
+  type CommentCreate,
+  type DocumentListQuery,
+  type DocumentMove,
+  type DocumentUpdate,
+  type InvitationCreate,
+  type MemberAdd,
+  type PageViewBeacon,
+  type Session,
+  type SignInLinkCreate,
+  type Tier,
+  type WallCreate,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
 
 /** What a comment hangs on: a document, a timeline entry, or a tier's discussion thread. */
-export type CommentTarget = { type: 'document'; id: string } | { type: 'event'; id: string } | { type: 'thread'; tier: Tier }
+export type CommentTarget =
+  { type: 'document'; id: string } | { type: 'event'; id: string } | { type: 'thread'; tier: Tier }
 
 /** The endpoints and path parameters of the comments on `t`. */
-const commentsOf = (caseId: string, t: CommentTarget) =>
-  ({ api: caseRoomApi.comments[t.type], params: { caseId, targetId: t.type === 'thread' ? t.tier : t.id } })
+const commentsOf = (caseId: string, t: CommentTarget) => ({
+  api: caseRoomApi.comments[t.type],
+  params: { caseId, targetId: t.type === 'thread' ? t.tier : t.id },
+})
 
 /**
  * The virtual case room: one case and the caller's abilities in it, members and walls,
@@ -19,7 +36,10 @@ const commentsOf = (caseId: string, t: CommentTarget) =>
  */
 export function caseRoomResource(http: Http) {
   /** Keep the CSRF token of a session opened by accepting an invitation, a sign-in link or re-entry. */
-  const remember = <T extends { session: Session }>(s: T): T => { http.setCsrfToken(s.session.csrfToken); return s }
+  const remember = <T extends { session: Session }>(s: T): T => {
+    http.setCsrfToken(s.session.csrfToken)
+    return s
+  }
 
   return {
     /** One case with the caller's visible tiers and allowed actions (404 when they may not know it). */
@@ -27,20 +47,26 @@ export function caseRoomResource(http: Http) {
     /** Open a case (partners). */
     create: (body: CaseCreate, opts?: RequestOptions) => http.call(casesApi.create, { body }, opts),
     /** Change status, title or client name. */
-    update: (caseId: string, body: CaseUpdate, opts?: RequestOptions) => http.call(casesApi.update, { params: { caseId }, body }, opts),
+    update: (caseId: string, body: CaseUpdate, opts?: RequestOptions) =>
+      http.call(casesApi.update, { params: { caseId }, body }, opts),
     /** "Restrict to internal": suspend (true) or re-admit (false, needs a step-up) every external member. */
-    restrict: (caseId: string, restricted: boolean, opts?: RequestOptions) => http.call(casesApi.restrict, { params: { caseId }, body: { restricted } }, opts),
+    restrict: (caseId: string, restricted: boolean, opts?: RequestOptions) =>
+      http.call(casesApi.restrict, { params: { caseId }, body: { restricted } }, opts),
 
     members: {
-      list: (caseId: string, opts?: RequestOptions) => http.call(caseRoomApi.members.list, { params: { caseId } }, opts).then((r) => r.items),
+      list: (caseId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.members.list, { params: { caseId } }, opts).then((r) => r.items),
       /** Add firm members by suite id or by DingTalk userid (from the contact picker). */
       add: (caseId: string, body: MemberAdd, opts?: RequestOptions) =>
         http.call(caseRoomApi.members.add, { params: { caseId }, body }, opts).then((r) => r.items),
       /** Revoke at once. */
-      revoke: (caseId: string, userId: string, opts?: RequestOptions) => http.call(caseRoomApi.members.revoke, { params: { caseId, userId } }, opts),
-      wall: (caseId: string, body: WallCreate, opts?: RequestOptions) => http.call(caseRoomApi.members.wall, { params: { caseId }, body }, opts),
+      revoke: (caseId: string, userId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.members.revoke, { params: { caseId, userId } }, opts),
+      wall: (caseId: string, body: WallCreate, opts?: RequestOptions) =>
+        http.call(caseRoomApi.members.wall, { params: { caseId }, body }, opts),
       /** Lift a wall (needs a step-up; the person gets no access back by it). */
-      liftWall: (caseId: string, userId: string, opts?: RequestOptions) => http.call(caseRoomApi.members.liftWall, { params: { caseId, userId } }, opts),
+      liftWall: (caseId: string, userId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.members.liftWall, { params: { caseId, userId } }, opts),
       /** A one-time sign-in link for an existing external member (partners); the token in the answer is shown once. */
       signInLink: (caseId: string, userId: string, body: SignInLinkCreate = {}, opts?: RequestOptions) =>
         http.call(caseRoomApi.members.signInLink, { params: { caseId, userId }, body }, opts),
@@ -60,23 +86,28 @@ export function caseRoomResource(http: Http) {
 
     signInLinks: {
       /** Use a partner's one-time sign-in link: a session for the existing external member. */
-      redeem: async (token: string, opts?: RequestOptions) => remember(await http.call(caseRoomApi.signInLinks.redeem, { body: { token } }, opts)),
+      redeem: async (token: string, opts?: RequestOptions) =>
+        remember(await http.call(caseRoomApi.signInLinks.redeem, { body: { token } }, opts)),
     },
 
     invitations: {
-      list: (caseId: string, opts?: RequestOptions) => http.call(caseRoomApi.invitations.list, { params: { caseId } }, opts).then((r) => r.items),
+      list: (caseId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.invitations.list, { params: { caseId } }, opts).then((r) => r.items),
       /** Create a one-time link; the token in the answer is shown once. */
       create: (caseId: string, body: InvitationCreate, opts?: RequestOptions) =>
         http.call(caseRoomApi.invitations.create, { params: { caseId }, body }, opts),
       revoke: (caseId: string, invitationId: string, opts?: RequestOptions) =>
         http.call(caseRoomApi.invitations.revoke, { params: { caseId, invitationId } }, opts),
       /** Accept a link: opens a session for the new external member. */
-      accept: async (token: string, opts?: RequestOptions) => remember(await http.call(caseRoomApi.invitations.accept, { body: { token } }, opts)),
+      accept: async (token: string, opts?: RequestOptions) =>
+        remember(await http.call(caseRoomApi.invitations.accept, { body: { token } }, opts)),
     },
 
     events: {
-      list: (caseId: string, opts?: RequestOptions) => http.call(caseRoomApi.events.list, { params: { caseId } }, opts).then((r) => r.items),
-      create: (caseId: string, body: CaseEventCreate, opts?: RequestOptions) => http.call(caseRoomApi.events.create, { params: { caseId }, body }, opts),
+      list: (caseId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.events.list, { params: { caseId } }, opts).then((r) => r.items),
+      create: (caseId: string, body: CaseEventCreate, opts?: RequestOptions) =>
+        http.call(caseRoomApi.events.create, { params: { caseId }, body }, opts),
       update: (caseId: string, eventId: string, body: CaseEventUpdate, opts?: RequestOptions) =>
         http.call(caseRoomApi.events.update, { params: { caseId, eventId }, body }, opts),
     },
@@ -84,19 +115,38 @@ export function caseRoomResource(http: Http) {
     documents: {
       list: (caseId: string, query: DocumentListQuery, opts?: RequestOptions) =>
         http.call(caseRoomApi.documents.list, { params: { caseId }, query }, opts),
-      get: (caseId: string, docId: string, opts?: RequestOptions) => http.call(caseRoomApi.documents.get, { params: { caseId, docId } }, opts),
+      get: (caseId: string, docId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.documents.get, { params: { caseId, docId } }, opts),
       /** Upload one file into `tier` (multipart, streamed on the server). */
-      upload: (caseId: string, tier: Tier, file: Blob, filename: string, opts?: RequestOptions & { title?: string; onProgress?: (fraction: number) => void }) => {
+      upload: (
+        caseId: string,
+        tier: Tier,
+        file: Blob,
+        filename: string,
+        opts?: RequestOptions & { title?: string; onProgress?: (fraction: number) => void },
+      ) => {
         const form = new FormData()
         form.append('file', file, filename)
-        return http.call(caseRoomApi.documents.upload, {
-          params: { caseId }, query: { tier, ...(opts?.title ? { title: opts.title } : {}) }, body: form,
-          config: { timeout: 300_000, onUploadProgress: (e) => { if (e.total) opts?.onProgress?.(e.loaded / e.total) } },
-        }, opts)
+        return http.call(
+          caseRoomApi.documents.upload,
+          {
+            params: { caseId },
+            query: { tier, ...(opts?.title ? { title: opts.title } : {}) },
+            body: form,
+            config: {
+              timeout: 300_000,
+              onUploadProgress: (e) => {
+                if (e.total) opts?.onProgress?.(e.loaded / e.total)
+              },
+            },
+          },
+          opts,
+        )
       },
       update: (caseId: string, docId: string, body: DocumentUpdate, opts?: RequestOptions) =>
         http.call(caseRoomApi.documents.update, { params: { caseId, docId }, body }, opts),
-      remove: (caseId: string, docId: string, opts?: RequestOptions) => http.call(caseRoomApi.documents.remove, { params: { caseId, docId } }, opts),
+      remove: (caseId: string, docId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.documents.remove, { params: { caseId, docId } }, opts),
       /** Move to another tier; a less protected one needs a partner and a written reason. */
       move: (caseId: string, docId: string, body: DocumentMove, opts?: RequestOptions) =>
         http.call(caseRoomApi.documents.move, { params: { caseId, docId }, body }, opts),
@@ -104,11 +154,13 @@ export function caseRoomResource(http: Http) {
       page: (caseId: string, docId: string, page: number, opts?: RequestOptions): Promise<Blob> =>
         http.call(caseRoomApi.documents.page, { params: { caseId, docId, page }, config: { timeout: 60_000 } }, opts),
       /** URL of the original file, for those allowed to download it (the cookie goes along with a plain link). */
-      originalUrl: (caseId: string, docId: string): string => http.href(caseRoomApi.documents.original, { params: { caseId, docId } }),
+      originalUrl: (caseId: string, docId: string): string =>
+        http.href(caseRoomApi.documents.original, { params: { caseId, docId } }),
       /** Report how long a page was on screen. */
       beacon: (caseId: string, docId: string, body: PageViewBeacon, opts?: RequestOptions) =>
         http.call(caseRoomApi.documents.beacon, { params: { caseId, docId }, body }, opts),
-      views: (caseId: string, docId: string, opts?: RequestOptions) => http.call(caseRoomApi.documents.views, { params: { caseId, docId } }, opts),
+      views: (caseId: string, docId: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.documents.views, { params: { caseId, docId } }, opts),
     },
 
     comments: {

@@ -5,7 +5,8 @@ import type { Http, RequestOptions } from '../http'
 export function casesResource(http: Http) {
   return {
     /** One page of the caller's cases (walled and lapsed memberships are left out by the server). */
-    list: (query: CaseListQuery = {}, opts?: RequestOptions): Promise<Page<CaseSummary>> => http.call(casesApi.list, { query }, opts),
+    list: (query: CaseListQuery = {}, opts?: RequestOptions): Promise<Page<CaseSummary>> =>
+      http.call(casesApi.list, { query }, opts),
   }
 }
 

@@ -1,6 +1,11 @@
 import {
-  classifierApi, type ClassificationReport, type ClassificationReportSummary, type CreateClassificationReport, type LabelPolicyVersion,
-  type Page, type PageQuery,
+  classifierApi,
+  type ClassificationReport,
+  type ClassificationReportSummary,
+  type CreateClassificationReport,
+  type LabelPolicyVersion,
+  type Page,
+  type PageQuery,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
 
@@ -20,13 +25,16 @@ export function classifierResource(http: Http) {
       http.call(classifierApi.listReports, { query }, opts),
 
     /** One report with its sources. */
-    getReport: (id: string, opts?: RequestOptions): Promise<ClassificationReport> => http.call(classifierApi.getReport, { params: { id } }, opts),
+    getReport: (id: string, opts?: RequestOptions): Promise<ClassificationReport> =>
+      http.call(classifierApi.getReport, { params: { id } }, opts),
 
     /** The label policy in force, read on every scan so a new published version needs no redeploy. */
-    activePolicy: (opts?: RequestOptions): Promise<LabelPolicyVersion> => http.call(classifierApi.activePolicy, {}, opts),
+    activePolicy: (opts?: RequestOptions): Promise<LabelPolicyVersion> =>
+      http.call(classifierApi.activePolicy, {}, opts),
 
     /** Every published version, newest first, then the built-in version 0 (administrators only). */
-    listPolicies: async (opts?: RequestOptions): Promise<LabelPolicyVersion[]> => (await http.call(classifierApi.listPolicies, {}, opts)).items,
+    listPolicies: async (opts?: RequestOptions): Promise<LabelPolicyVersion[]> =>
+      (await http.call(classifierApi.listPolicies, {}, opts)).items,
   }
 }
 

@@ -1,6 +1,16 @@
 import {
-  courtCalendarApi as api, type CalculateRequest, type CourtAgendaQuery, type CourtCalendarSettings, type CourtClosureInput, type DeadlineCreate,
-  type DeadlinePatch, type HearingCreate, type HearingPatch, type ImportCommitRequest, type ImportPreviewRequest, type TriggerCreate,
+  courtCalendarApi as api,
+  type CalculateRequest,
+  type CourtAgendaQuery,
+  type CourtCalendarSettings,
+  type CourtClosureInput,
+  type DeadlineCreate,
+  type DeadlinePatch,
+  type HearingCreate,
+  type HearingPatch,
+  type ImportCommitRequest,
+  type ImportPreviewRequest,
+  type TriggerCreate,
   type TriggerPatch,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
@@ -25,7 +35,8 @@ export function courtCalendarResource(http: Http) {
     hearings: {
       get: (id: string, opts?: RequestOptions) => http.call(api.getHearing, byId(id), opts),
       create: (body: HearingCreate, opts?: RequestOptions) => http.call(api.createHearing, { body }, opts),
-      update: (id: string, body: HearingPatch, opts?: RequestOptions) => http.call(api.updateHearing, { ...byId(id), body }, opts),
+      update: (id: string, body: HearingPatch, opts?: RequestOptions) =>
+        http.call(api.updateHearing, { ...byId(id), body }, opts),
       cancel: (id: string, opts?: RequestOptions) => http.call(api.cancelHearing, byId(id), opts),
       restore: (id: string, opts?: RequestOptions) => http.call(api.restoreHearing, byId(id), opts),
       /** Queue its DingTalk calendar sync again (after an error). */
@@ -35,15 +46,18 @@ export function courtCalendarResource(http: Http) {
     deadlines: {
       get: (id: string, opts?: RequestOptions) => http.call(api.getDeadline, byId(id), opts),
       create: (body: DeadlineCreate, opts?: RequestOptions) => http.call(api.createDeadline, { body }, opts),
-      update: (id: string, body: DeadlinePatch, opts?: RequestOptions) => http.call(api.updateDeadline, { ...byId(id), body }, opts),
+      update: (id: string, body: DeadlinePatch, opts?: RequestOptions) =>
+        http.call(api.updateDeadline, { ...byId(id), body }, opts),
       cancel: (id: string, opts?: RequestOptions) => http.call(api.cancelDeadline, byId(id), opts),
       resync: (id: string, opts?: RequestOptions) => http.call(api.resyncDeadline, byId(id), opts),
     },
 
     triggers: {
-      list: (caseId: string, opts?: RequestOptions) => http.call(api.listTriggers, { query: { caseId } }, opts).then(items),
+      list: (caseId: string, opts?: RequestOptions) =>
+        http.call(api.listTriggers, { query: { caseId } }, opts).then(items),
       create: (body: TriggerCreate, opts?: RequestOptions) => http.call(api.createTrigger, { body }, opts),
-      update: (id: string, body: TriggerPatch, opts?: RequestOptions) => http.call(api.updateTrigger, { ...byId(id), body }, opts),
+      update: (id: string, body: TriggerPatch, opts?: RequestOptions) =>
+        http.call(api.updateTrigger, { ...byId(id), body }, opts),
       cancel: (id: string, opts?: RequestOptions) => http.call(api.cancelTrigger, byId(id), opts),
     },
 
@@ -64,7 +78,8 @@ export function courtCalendarResource(http: Http) {
       /** Read and match a file; nothing but the preview is saved. */
       preview: (body: ImportPreviewRequest, opts?: RequestOptions) => http.call(api.previewImport, { body }, opts),
       get: (id: string, opts?: RequestOptions) => http.call(api.getImport, byId(id), opts),
-      commit: (id: string, body: ImportCommitRequest, opts?: RequestOptions) => http.call(api.commitImport, { ...byId(id), body }, opts),
+      commit: (id: string, body: ImportCommitRequest, opts?: RequestOptions) =>
+        http.call(api.commitImport, { ...byId(id), body }, opts),
     },
 
     feed: {

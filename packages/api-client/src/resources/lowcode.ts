@@ -1,6 +1,12 @@
 import {
-  lowcodeApi, type FormCheckResult, type LowcodeBody, type LowcodeDiff, type LowcodeDocument, type LowcodeDocumentSummary,
-  type LowcodeVersion, type PublishedDocument,
+  lowcodeApi,
+  type FormCheckResult,
+  type LowcodeBody,
+  type LowcodeDiff,
+  type LowcodeDocument,
+  type LowcodeDocumentSummary,
+  type LowcodeVersion,
+  type PublishedDocument,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
 
@@ -14,19 +20,34 @@ export function lowcodeResource(http: Http) {
     list: async (kind?: string, opts?: RequestOptions): Promise<LowcodeDocumentSummary[]> =>
       (await http.call(lowcodeApi.list, { query: kind ? { kind } : {} }, opts)).items,
     /** The running version and the open draft. */
-    get: (kind: string, key: string, opts?: RequestOptions): Promise<LowcodeDocument> => http.call(lowcodeApi.get, { params: { kind, key } }, opts),
+    get: (kind: string, key: string, opts?: RequestOptions): Promise<LowcodeDocument> =>
+      http.call(lowcodeApi.get, { params: { kind, key } }, opts),
     /** Every published version, newest first. */
     versions: async (kind: string, key: string, opts?: RequestOptions): Promise<LowcodeVersion[]> =>
       (await http.call(lowcodeApi.versions, { params: { kind, key } }, opts)).items,
     /** Save the draft; 400 with `body.*` field errors when the body is not valid for its kind. */
-    saveDraft: (kind: string, key: string, body: LowcodeBody, note?: string, opts?: RequestOptions): Promise<LowcodeVersion> =>
+    saveDraft: (
+      kind: string,
+      key: string,
+      body: LowcodeBody,
+      note?: string,
+      opts?: RequestOptions,
+    ): Promise<LowcodeVersion> =>
       http.call(lowcodeApi.saveDraft, { params: { kind, key }, body: { body, ...(note ? { note } : {}) } }, opts),
     /** Throw the draft away. */
-    discardDraft: (kind: string, key: string, opts?: RequestOptions): Promise<void> => http.call(lowcodeApi.discardDraft, { params: { kind, key } }, opts),
+    discardDraft: (kind: string, key: string, opts?: RequestOptions): Promise<void> =>
+      http.call(lowcodeApi.discardDraft, { params: { kind, key } }, opts),
     /** The draft compared with the running version. */
-    diff: (kind: string, key: string, opts?: RequestOptions): Promise<LowcodeDiff> => http.call(lowcodeApi.diff, { params: { kind, key } }, opts),
+    diff: (kind: string, key: string, opts?: RequestOptions): Promise<LowcodeDiff> =>
+      http.call(lowcodeApi.diff, { params: { kind, key } }, opts),
     /** Publish the reviewed draft (`draftHash` from the diff); step-up. */
-    publish: (kind: string, key: string, draftHash: string, note?: string, opts?: RequestOptions): Promise<LowcodeVersion> =>
+    publish: (
+      kind: string,
+      key: string,
+      draftHash: string,
+      note?: string,
+      opts?: RequestOptions,
+    ): Promise<LowcodeVersion> =>
       http.call(lowcodeApi.publish, { params: { kind, key }, body: { draftHash, ...(note ? { note } : {}) } }, opts),
     /** Run an earlier version again (as a new version); step-up. */
     rollback: (kind: string, key: string, version: number, opts?: RequestOptions): Promise<LowcodeVersion> =>

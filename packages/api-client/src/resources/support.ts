@@ -1,7 +1,14 @@
 import {
   supportApi,
-  type CheckRequest, type DashboardQuery, type DrillInput, type KnownScamImport, type MyReportsQuery, type OfficialChannelInput,
-  type ReportSubmission, type TriageAction, type TriageQuery,
+  type CheckRequest,
+  type DashboardQuery,
+  type DrillInput,
+  type KnownScamImport,
+  type MyReportsQuery,
+  type OfficialChannelInput,
+  type ReportSubmission,
+  type TriageAction,
+  type TriageQuery,
 } from '@suite/domain'
 import type { Http, RequestOptions } from '../http'
 
@@ -18,7 +25,8 @@ export function supportResource(http: Http) {
      */
     form: (opts?: RequestOptions) => http.call(supportApi.form, {}, opts),
     /** Upload one screenshot (its raw bytes); its SHA-256 is its id. Safe to repeat. */
-    uploadAttachment: (file: Blob, opts?: RequestOptions) => http.call(supportApi.uploadAttachment, { body: file }, opts),
+    uploadAttachment: (file: Blob, opts?: RequestOptions) =>
+      http.call(supportApi.uploadAttachment, { body: file }, opts),
     /**
      * Send a report under its `Idempotency-Key`. The server keeps one report per key, so the
      * same call may be repeated until it is acknowledged.
@@ -29,7 +37,8 @@ export function supportResource(http: Http) {
     myReports: (query: MyReportsQuery = {}, opts?: RequestOptions) => http.call(supportApi.myReports, { query }, opts),
     report: (id: string, opts?: RequestOptions) => http.call(supportApi.report, { params: { id } }, opts),
     /** URL of a report's screenshot (the session cookie goes along with an `<img>`). */
-    attachmentUrl: (reportId: string, sha256: string) => http.href(supportApi.attachment, { params: { id: reportId, sha: sha256 } }),
+    attachmentUrl: (reportId: string, sha256: string) =>
+      http.href(supportApi.attachment, { params: { id: reportId, sha: sha256 } }),
 
     /** The triage queue grouped by contact (it_admin). */
     triage: (query: TriageQuery = {}, opts?: RequestOptions) => http.call(supportApi.triage, { query }, opts),
@@ -38,15 +47,20 @@ export function supportResource(http: Http) {
     triageExportUrl: (query: TriageQuery = {}) => http.href(supportApi.triageExport, { query }),
 
     channels: (opts?: RequestOptions) => http.call(supportApi.channels, {}, opts),
-    createChannel: (body: OfficialChannelInput, opts?: RequestOptions) => http.call(supportApi.createChannel, { body }, opts),
-    updateChannel: (id: string, body: Partial<OfficialChannelInput>, opts?: RequestOptions) => http.call(supportApi.updateChannel, { params: { id }, body }, opts),
+    createChannel: (body: OfficialChannelInput, opts?: RequestOptions) =>
+      http.call(supportApi.createChannel, { body }, opts),
+    updateChannel: (id: string, body: Partial<OfficialChannelInput>, opts?: RequestOptions) =>
+      http.call(supportApi.updateChannel, { params: { id }, body }, opts),
     deleteChannel: (id: string, opts?: RequestOptions) => http.call(supportApi.deleteChannel, { params: { id } }, opts),
     /** Publish drafts and retirements; all staff get a work notification. */
     publishChannels: (opts?: RequestOptions) => http.call(supportApi.publishChannels, {}, opts),
 
-    knownScams: (q?: string, opts?: RequestOptions) => http.call(supportApi.knownScams, { query: q ? { q } : {} }, opts),
-    importKnownScams: (body: KnownScamImport, opts?: RequestOptions) => http.call(supportApi.importKnownScams, { body }, opts),
-    deleteKnownScam: (id: string, opts?: RequestOptions) => http.call(supportApi.deleteKnownScam, { params: { id } }, opts),
+    knownScams: (q?: string, opts?: RequestOptions) =>
+      http.call(supportApi.knownScams, { query: q ? { q } : {} }, opts),
+    importKnownScams: (body: KnownScamImport, opts?: RequestOptions) =>
+      http.call(supportApi.importKnownScams, { body }, opts),
+    deleteKnownScam: (id: string, opts?: RequestOptions) =>
+      http.call(supportApi.deleteKnownScam, { params: { id } }, opts),
 
     drills: (opts?: RequestOptions) => http.call(supportApi.drills, {}, opts),
     createDrill: (body: DrillInput, opts?: RequestOptions) => http.call(supportApi.createDrill, { body }, opts),

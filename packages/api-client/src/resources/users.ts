@@ -5,7 +5,8 @@ import type { Http, RequestOptions } from '../http'
 export function usersResource(http: Http) {
   return {
     /** One page of users; pass `nextCursor` back as `cursor` for the next. */
-    list: (query: UserListQuery = {}, opts?: RequestOptions): Promise<Page<User>> => http.call(usersApi.list, { query }, opts),
+    list: (query: UserListQuery = {}, opts?: RequestOptions): Promise<Page<User>> =>
+      http.call(usersApi.list, { query }, opts),
   }
 }
 

@@ -16,7 +16,12 @@ const Probe = defineComponent({
     const route = useRoute()
     const store = useSessionStore()
     const { t } = useI18n()
-    return () => h('p', { class: 'probe' }, [store.user?.id ?? 'nobody', route.fullPath, deps.api.name, deps.greeting ?? '-', t('demo.hello')].join(' | '))
+    return () =>
+      h(
+        'p',
+        { class: 'probe' },
+        [store.user?.id ?? 'nobody', route.fullPath, deps.api.name, deps.greeting ?? '-', t('demo.hello')].join(' | '),
+      )
   },
 })
 
@@ -28,7 +33,11 @@ afterEach(() => {
 describe('mountWithSuite', () => {
   it('mounts as the kernel runs an app: a signed-in demo partner, the route, the app deps and messages', async () => {
     setSuiteMountDefaults({
-      messages: { 'zh-HK': { demo: { hello: '你好' } }, 'zh-CN': { demo: { hello: '你好' } }, en: { demo: { hello: 'Hello' } } },
+      messages: {
+        'zh-HK': { demo: { hello: '你好' } },
+        'zh-CN': { demo: { hello: '你好' } },
+        en: { demo: { hello: 'Hello' } },
+      },
       routes: [{ path: '/cases/:id', component: Probe }],
       deps: () => ({ greeting: 'from the app' }) as never,
     })
@@ -38,15 +47,24 @@ describe('mountWithSuite', () => {
   })
 
   it('signs in whom the test says, or nobody, and keeps a session a Pinia handed in already has', async () => {
-    expect((await mountWithSuite(Probe, { api: fakeApi({ name: 'a' }), userId: 'u-client-tse', locale: 'en' })).wrapper.text()).toMatch(/^u-client-tse \| \/ \| a \| - \| demo.hello$/)
-    expect((await mountWithSuite(Probe, { api: fakeApi({ name: 'a' }), session: null })).wrapper.text()).toMatch(/^nobody/)
+    expect(
+      (
+        await mountWithSuite(Probe, { api: fakeApi({ name: 'a' }), userId: 'u-client-tse', locale: 'en' })
+      ).wrapper.text(),
+    ).toMatch(/^u-client-tse \| \/ \| a \| - \| demo.hello$/)
+    expect((await mountWithSuite(Probe, { api: fakeApi({ name: 'a' }), session: null })).wrapper.text()).toMatch(
+      /^nobody/,
+    )
     const first = await mountWithSuite(Probe, { api: fakeApi({ name: 'a' }), userId: 'u-lam' })
     const again = await mountWithSuite(Probe, { api: fakeApi({ name: 'a' }), pinia: first.pinia })
     expect(again.wrapper.text()).toMatch(/^u-lam/)
   })
 
   it('puts Element Plus in the language of the page', async () => {
-    const Page = defineComponent({ name: 'PagerPage', setup: () => () => h(ElPagination, { total: 50, layout: 'total' }) })
+    const Page = defineComponent({
+      name: 'PagerPage',
+      setup: () => () => h(ElPagination, { total: 50, layout: 'total' }),
+    })
     expect((await mountWithSuite(Page, { locale: 'en' })).wrapper.text()).toContain('Total 50')
     expect((await mountWithSuite(Page, { locale: 'zh-HK' })).wrapper.text()).toContain('共 50 項')
   })

@@ -65,7 +65,14 @@ export function fakeApi(parts: Record<string, unknown>): AppApi {
 
 /** Element Plus in the current language, as `<ElConfigProvider :locale>` does in the kernel's root component. */
 function elementConfig(i18n: SuiteI18n) {
-  return { install: (app: App) => { provideGlobalConfig(computed(() => ({ locale: ELEMENT_LOCALES[i18n.global.locale.value as Locale] })), app) } }
+  return {
+    install: (app: App) => {
+      provideGlobalConfig(
+        computed(() => ({ locale: ELEMENT_LOCALES[i18n.global.locale.value as Locale] })),
+        app,
+      )
+    },
+  }
 }
 
 /**
@@ -90,8 +97,15 @@ export async function mountWithSuite<C>(component: C, options: MountWithSuiteOpt
   const router: Router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(options.route ?? '/')
   await router.isReady()
-  const i18n = createSuiteI18n(defaults.messages ?? NO_MESSAGES, { locale: options.locale ?? defaults.locale ?? 'zh-HK' })
-  const deps = { api: {}, ...defaults.deps?.(), ...(options.api === undefined ? {} : { api: options.api }), ...options.deps } as unknown as AppDeps
+  const i18n = createSuiteI18n(defaults.messages ?? NO_MESSAGES, {
+    locale: options.locale ?? defaults.locale ?? 'zh-HK',
+  })
+  const deps = {
+    api: {},
+    ...defaults.deps?.(),
+    ...(options.api === undefined ? {} : { api: options.api }),
+    ...options.deps,
+  } as unknown as AppDeps
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test-utils' overloads do not accept a generic component
   const wrapper = mount(component as any, {

@@ -21,8 +21,12 @@ export function probePage(log: ProbeLog) {
       const kit = inject(SUITE_KIT)
       if (!kit) throw new Error('probePage: mount under createSuiteApp')
       const status = shallowRef('')
-      onMounted(() => { log.mounted++ })
-      onUnmounted(() => { log.unmounted++ })
+      onMounted(() => {
+        log.mounted++
+      })
+      onUnmounted(() => {
+        log.unmounted++
+      })
       async function save(): Promise<void> {
         const api = (await kit!.loadApi()) as Http
         try {
@@ -33,11 +37,12 @@ export function probePage(log: ProbeLog) {
         }
         log.saves.push(status.value)
       }
-      return () => h('form', { class: 'probe-page', onSubmit: (e: Event) => e.preventDefault() }, [
-        h('textarea', { 'aria-label': 'Note' }),
-        h('button', { type: 'button', class: 'probe-save', onClick: save }, 'Save'),
-        h('output', status.value),
-      ])
+      return () =>
+        h('form', { class: 'probe-page', onSubmit: (e: Event) => e.preventDefault() }, [
+          h('textarea', { 'aria-label': 'Note' }),
+          h('button', { type: 'button', class: 'probe-save', onClick: save }, 'Save'),
+          h('output', status.value),
+        ])
     },
   })
 }

@@ -32,13 +32,24 @@ export const errorBody = (code: string) => ({ error: { code, message: code, fiel
  * @example
  * itSignsInAgainOverThePage((o) => createPortalApp(o), { routes })
  */
-export function itSignsInAgainOverThePage(make: (overrides: SuiteAppOverrides) => SuiteApp, options: SessionExpiryTestOptions = {}): void {
+export function itSignsInAgainOverThePage(
+  make: (overrides: SuiteAppOverrides) => SuiteApp,
+  options: SessionExpiryTestOptions = {},
+): void {
   const user = makeUser(demoUser(options.userId ?? 'u-lam'))
   const session = makeSession(user)
   const backend = { signedIn: true, devSignIns: 0, probes: 0 }
   const server = setupServer(
-    http.get(`${TEST_API}/auth/session`, () => (backend.signedIn ? HttpResponse.json(session) : HttpResponse.json(errorBody('unauthenticated'), { status: 401 }))),
-    http.get(`${TEST_API}/auth/config`, () => HttpResponse.json({ corpId: session.org.corpId, devSignIn: true, devUsers: [{ id: user.id, name: user.name, role: user.role, title: null }] })),
+    http.get(`${TEST_API}/auth/session`, () =>
+      backend.signedIn ? HttpResponse.json(session) : HttpResponse.json(errorBody('unauthenticated'), { status: 401 }),
+    ),
+    http.get(`${TEST_API}/auth/config`, () =>
+      HttpResponse.json({
+        corpId: session.org.corpId,
+        devSignIn: true,
+        devUsers: [{ id: user.id, name: user.name, role: user.role, title: null }],
+      }),
+    ),
     http.post(`${TEST_API}/auth/dev`, () => {
       backend.signedIn = true
       backend.devSignIns++
@@ -57,21 +68,31 @@ export function itSignsInAgainOverThePage(make: (overrides: SuiteAppOverrides) =
 
   it('signs in again over the page when the session ends mid-use, keeping what was typed', async () => {
     const log: ProbeLog = { mounted: 0, unmounted: 0, saves: [] }
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/__probe', component: probePage(log) }, ...(options.routes ?? [])] })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/__probe', component: probePage(log) }, ...(options.routes ?? [])],
+    })
     await router.push('/__probe')
     const suite = make({ router, apiOptions: { baseURL: TEST_API, retries: 0 }, locale: 'en', corpId: null })
     const el = document.createElement('div')
     document.body.append(el)
     await suite.mount(el)
     try {
-      const note = await vi.waitFor(() => el.querySelector('textarea') ?? Promise.reject(new Error('no page yet')), { timeout: 5000 })
+      const note = await vi.waitFor(() => el.querySelector('textarea') ?? Promise.reject(new Error('no page yet')), {
+        timeout: 5000,
+      })
       note.value = 'Half-written note'
       note.dispatchEvent(new Event('input'))
 
       // The server ends the session; the next save is refused with 401.
       backend.signedIn = false
       el.querySelector<HTMLButtonElement>('.probe-save')!.click()
-      const button = await vi.waitFor(() => el.querySelector<HTMLButtonElement>(`button[aria-label="Sign in as ${user.name}"]`) ?? Promise.reject(new Error('no picker yet')), { timeout: 5000 })
+      const button = await vi.waitFor(
+        () =>
+          el.querySelector<HTMLButtonElement>(`button[aria-label="Sign in as ${user.name}"]`) ??
+          Promise.reject(new Error('no picker yet')),
+        { timeout: 5000 },
+      )
       expect(el.querySelector('.suite-sign-in-gate--overlay')?.getAttribute('role')).toBe('dialog')
       expect(note.isConnected).toBe(true)
 

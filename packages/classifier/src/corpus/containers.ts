@@ -11,15 +11,31 @@ import type { FormType } from './forms-ids'
  */
 
 /** A stretch of a line; `label` marks a value the detectors must find. */
-export interface Piece { text: string; label?: FormType }
+export interface Piece {
+  text: string
+  label?: FormType
+}
 /** One line: one CSV row, one JSON record, one chat message. */
 export type Line = readonly Piece[]
 
 /** A corpus file and the labels of the text extracted from it. */
-export interface RenderedFile { name: string; content: string; expected: Expected[] }
+export interface RenderedFile {
+  name: string
+  content: string
+  expected: Expected[]
+}
 
 /** Names of the containers, in table order. */
-export const CONTAINERS = ['txt', 'csv', 'csv quoted', 'json', 'json escaped', 'csv escaped json', 'chat export', 'chat escaped'] as const
+export const CONTAINERS = [
+  'txt',
+  'csv',
+  'csv quoted',
+  'json',
+  'json escaped',
+  'csv escaped json',
+  'chat export',
+  'chat escaped',
+] as const
 export type ContainerName = (typeof CONTAINERS)[number]
 
 const csvQuote = (s: string): string => s.replace(/"/g, '""')
@@ -61,27 +77,46 @@ const PLAIN: Layout = { head: '', open: () => '', close: () => '', between: '\n'
 const needsQuotes = (line: Line): boolean => line.some((p) => /[",\r\n]/.test(p.text))
 
 const LAYOUTS: Record<Exclude<ContainerName, 'chat export' | 'chat escaped'>, Layout> = {
-  'txt': PLAIN,
-  'csv': {
-    head: 'id,client,note,amount\n', between: '\n', tail: '\n', encode: csvQuote,
+  txt: PLAIN,
+  csv: {
+    head: 'id,client,note,amount\n',
+    between: '\n',
+    tail: '\n',
+    encode: csvQuote,
     open: (i, line) => `${i + 1},陳大文,${needsQuotes(line) ? '"' : ''}`,
     close: (_i, line) => `${needsQuotes(line) ? '"' : ''},"HK$1,234.00"`,
   },
   'csv quoted': {
-    head: 'id,client,note,amount\n', between: '\n', tail: '\n', encode: csvQuote,
-    open: (i) => `${i + 1},"Chan, Tai Man","客戶 ""VIP"", `, close: () => ', 備註 ""急"""," HK$1,234.00 "',
+    head: 'id,client,note,amount\n',
+    between: '\n',
+    tail: '\n',
+    encode: csvQuote,
+    open: (i) => `${i + 1},"Chan, Tai Man","客戶 ""VIP"", `,
+    close: () => ', 備註 ""急"""," HK$1,234.00 "',
   },
-  'json': {
-    head: '{"export":"case-notes","records":[\n', between: ',\n', tail: '\n]}\n', encode: jsonString,
-    open: (i) => `{"id":${i + 1},"client":"陳大文","note":"`, close: () => '","amount":"HK$1,234.00"}',
+  json: {
+    head: '{"export":"case-notes","records":[\n',
+    between: ',\n',
+    tail: '\n]}\n',
+    encode: jsonString,
+    open: (i) => `{"id":${i + 1},"client":"陳大文","note":"`,
+    close: () => '","amount":"HK$1,234.00"}',
   },
   'json escaped': {
-    head: '{"export":"case-notes","records":[\n', between: ',\n', tail: '\n]}\n', encode: jsonAscii,
-    open: (i) => `{"id":${i + 1},"client":"\\u9673\\u5927\\u6587","note":"`, close: () => '","updated":"2025\\/04\\/17"}',
+    head: '{"export":"case-notes","records":[\n',
+    between: ',\n',
+    tail: '\n]}\n',
+    encode: jsonAscii,
+    open: (i) => `{"id":${i + 1},"client":"\\u9673\\u5927\\u6587","note":"`,
+    close: () => '","updated":"2025\\/04\\/17"}',
   },
   'csv escaped json': {
-    head: 'id,payload\n', between: '\n', tail: '\n', encode: (s) => csvQuote(jsonAscii(s)),
-    open: (i) => `${i + 1},"{""by"":""\\u9673\\u5927\\u6587"",""note"":""`, close: () => '""}"',
+    head: 'id,payload\n',
+    between: '\n',
+    tail: '\n',
+    encode: (s) => csvQuote(jsonAscii(s)),
+    open: (i) => `${i + 1},"{""by"":""\\u9673\\u5927\\u6587"",""note"":""`,
+    close: () => '""}"',
   },
 }
 
@@ -94,8 +129,11 @@ export function renderContainer(container: ContainerName, lines: readonly Line[]
     const json = JSON.stringify({
       conversation: { id: `cid${index}`, title: '陳氏 v 李氏', type: 'group' },
       messages: lines.map((line, i) => ({
-        msgId: `m${index}-${i}`, sender: { userId: `u${i % 3}`, name: ['陳大文', 'Amy Wong', '李小明'][i % 3] },
-        time: new Date(start + i * 60_000).toISOString(), msgType: 'text', content: line.map((p) => p.text).join(''),
+        msgId: `m${index}-${i}`,
+        sender: { userId: `u${i % 3}`, name: ['陳大文', 'Amy Wong', '李小明'][i % 3] },
+        time: new Date(start + i * 60_000).toISOString(),
+        msgType: 'text',
+        content: line.map((p) => p.text).join(''),
       })),
     })
     return { name: `chat-${index}.json`, content: container === 'chat export' ? json : asciiJson(json), expected }

@@ -29,8 +29,13 @@ describe('labelled corpus', () => {
   it('reaches precision and recall of at least 0.99 per type', () => {
     const results = corpus.map((d) => ({ expected: d.expected, found: scanText(d.text) }))
     const scores = scoreCorpus(results, SENSITIVE_TYPES)
-    const rows = scores.map((s) => `${s.type.padEnd(12)} expected ${String(s.expected).padStart(5)}  found ${String(s.found).padStart(5)}  precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}`)
-    console.info(`corpus: ${corpus.length} documents, ${corpus.reduce((a, d) => a + d.text.length, 0)} characters\n${rows.join('\n')}`)
+    const rows = scores.map(
+      (s) =>
+        `${s.type.padEnd(12)} expected ${String(s.expected).padStart(5)}  found ${String(s.found).padStart(5)}  precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}`,
+    )
+    console.info(
+      `corpus: ${corpus.length} documents, ${corpus.reduce((a, d) => a + d.text.length, 0)} characters\n${rows.join('\n')}`,
+    )
     for (const s of scores) {
       expect(s.expected, `${s.type} has labels`).toBeGreaterThan(20)
       expect(s.precision, `${s.type} precision`).toBeGreaterThanOrEqual(0.99)

@@ -5,13 +5,25 @@ import type { Rng } from './rng'
 import { toFullWidth, validNational } from './values'
 
 /** Phone sentences that need no phone word (a country code or a grouping says enough). */
-const PHONE_ANY = ['電話：{}', 'WhatsApp me at {} 👍', '請致電 {} 聯絡陳先生', '{} (office)', '客戶 {}，晚上打', '{}', '打给我 {}']
+const PHONE_ANY = [
+  '電話：{}',
+  'WhatsApp me at {} 👍',
+  '請致電 {} 聯絡陳先生',
+  '{} (office)',
+  '客戶 {}，晚上打',
+  '{}',
+  '打给我 {}',
+]
 /** A phone word right before the value: what a bare run of digits needs. */
 const PHONE_WORD = ['電話：{}', 'Tel {}', '手機 {}', '联系电话：{}', 'WhatsApp: {}', '熱線 {}', 'Phone: {}', '傳真 {}']
 /** `tel:` links. */
 const TEL_LINK = ['<a href="tel:{}">致電</a>', '[call me](tel:{})', 'tel:{}', '撥打 tel:{} 查詢']
 /** WhatsApp click-to-chat links. */
-const WHATSAPP_LINK = ['https://wa.me/{}', '<a href="https://wa.me/{}?text=hi">WhatsApp</a>', 'https://api.whatsapp.com/send?phone={}']
+const WHATSAPP_LINK = [
+  'https://wa.me/{}',
+  '<a href="https://wa.me/{}?text=hi">WhatsApp</a>',
+  'https://api.whatsapp.com/send?phone={}',
+]
 const EMAIL_ANY = ['電郵：{}', 'email me at {}.', '请发到{}', 'cc {}; thanks', '<{}>', '{}']
 const MAILTO = ['<a href="mailto:{}">寫信</a>', '[mail](mailto:{})', 'mailto:{}?subject=case', '<mailto:{}>']
 
@@ -93,19 +105,76 @@ function imageName(rng: Rng): string {
 /** Every written form of phones and emails, and their hard negatives. */
 export const CONTACT_FORMS: readonly WrittenForm[] = [
   ...PHONE_WRITERS.map(([form, region, write, templates]): WrittenForm => ({
-    type: 'phone', form, positive: true, templates, make: (rng) => write(region === 'freephone' ? freephone(rng) : national(rng, region)),
+    type: 'phone',
+    form,
+    positive: true,
+    templates,
+    make: (rng) => write(region === 'freephone' ? freephone(rng) : national(rng, region)),
   })),
   {
-    type: 'phone', form: 'invalid number with +852', positive: false, templates: PHONE_ANY,
-    make: (rng) => `+852 ${g44(draw(() => rng.pick(['0', '1', '4', '8']) + rng.digits(7), (n) => phoneE164(n, 'HK') === null, 'an invalid HK number'), ' ')}`,
+    type: 'phone',
+    form: 'invalid number with +852',
+    positive: false,
+    templates: PHONE_ANY,
+    make: (rng) =>
+      `+852 ${g44(
+        draw(
+          () => rng.pick(['0', '1', '4', '8']) + rng.digits(7),
+          (n) => phoneE164(n, 'HK') === null,
+          'an invalid HK number',
+        ),
+        ' ',
+      )}`,
   },
-  { type: 'phone', form: 'bare contiguous, no phone word', positive: false, templates: ['Order {} shipped', '編號 {}', 'Ref {} 😀', '參考編號：{}', '{}'], make: (rng) => national(rng, 'HK') },
-  { type: 'phone', form: 'bare 800 number, no phone word', positive: false, templates: ['Total {} units', '數量 {}', 'Ref {}', '{}'], make: (rng) => g333(freephone(rng), rng.pick([' ', '-'])) },
-  { type: 'phone', form: 'decimal with dots, no phone word', positive: false, templates: ['Weight {} kg', '比率 {}', '{}'], make: (rng) => g44(national(rng, 'HK'), '.') },
+  {
+    type: 'phone',
+    form: 'bare contiguous, no phone word',
+    positive: false,
+    templates: ['Order {} shipped', '編號 {}', 'Ref {} 😀', '參考編號：{}', '{}'],
+    make: (rng) => national(rng, 'HK'),
+  },
+  {
+    type: 'phone',
+    form: 'bare 800 number, no phone word',
+    positive: false,
+    templates: ['Total {} units', '數量 {}', 'Ref {}', '{}'],
+    make: (rng) => g333(freephone(rng), rng.pick([' ', '-'])),
+  },
+  {
+    type: 'phone',
+    form: 'decimal with dots, no phone word',
+    positive: false,
+    templates: ['Weight {} kg', '比率 {}', '{}'],
+    make: (rng) => g44(national(rng, 'HK'), '.'),
+  },
   { type: 'email', form: 'plain', positive: true, templates: EMAIL_ANY, make: address },
-  { type: 'email', form: 'upper case', positive: true, templates: EMAIL_ANY, make: (rng) => address(rng).toUpperCase() },
-  { type: 'email', form: 'plus tag', positive: true, templates: EMAIL_ANY, make: (rng) => address(rng).replace('@', `+case${rng.int(1, 999)}@`) },
+  {
+    type: 'email',
+    form: 'upper case',
+    positive: true,
+    templates: EMAIL_ANY,
+    make: (rng) => address(rng).toUpperCase(),
+  },
+  {
+    type: 'email',
+    form: 'plus tag',
+    positive: true,
+    templates: EMAIL_ANY,
+    make: (rng) => address(rng).replace('@', `+case${rng.int(1, 999)}@`),
+  },
   { type: 'email', form: 'mailto: link', positive: true, templates: MAILTO, make: address },
-  { type: 'email', form: 'mailto: %40-encoded', positive: true, templates: MAILTO, make: (rng) => address(rng).replace('@', '%40') },
-  { type: 'email', form: 'image name name@2x.png', positive: false, templates: ['<img src="/img/{}">', '附件 {}', '![logo]({})', '{}', 'srcset="{} 2x"'], make: imageName },
+  {
+    type: 'email',
+    form: 'mailto: %40-encoded',
+    positive: true,
+    templates: MAILTO,
+    make: (rng) => address(rng).replace('@', '%40'),
+  },
+  {
+    type: 'email',
+    form: 'image name name@2x.png',
+    positive: false,
+    templates: ['<img src="/img/{}">', '附件 {}', '![logo]({})', '{}', 'srcset="{} 2x"'],
+    make: imageName,
+  },
 ]

@@ -1,7 +1,25 @@
 import type { KeywordCategory, SensitiveType } from '@suite/domain'
 import { createRng, type Rng } from './rng'
-import { BARE_FORMATTED_TEMPLATES, BARE_PHONE_TEMPLATES, FILLER, KEYWORD_SENTENCES, TEMPLATES, type ValueType } from './templates'
-import { card, cnId, email, hkId, lookAlike, moId, phoneBare, phoneContiguousHk, phoneWithCode, toFullWidth } from './values'
+import {
+  BARE_FORMATTED_TEMPLATES,
+  BARE_PHONE_TEMPLATES,
+  FILLER,
+  KEYWORD_SENTENCES,
+  TEMPLATES,
+  type ValueType,
+} from './templates'
+import {
+  card,
+  cnId,
+  email,
+  hkId,
+  lookAlike,
+  moId,
+  phoneBare,
+  phoneContiguousHk,
+  phoneWithCode,
+  toFullWidth,
+} from './values'
 
 /** A labelled span of a corpus document. */
 export interface Expected {
@@ -64,7 +82,10 @@ class DocBuilder {
 
 type Segment = (b: DocBuilder, rng: Rng) => void
 
-const valueSegment = (type: ValueType, make: (rng: Rng) => string): Segment => (b, rng) => b.add(rng.pick(TEMPLATES[type]), make(rng), type)
+const valueSegment =
+  (type: ValueType, make: (rng: Rng) => string): Segment =>
+  (b, rng) =>
+    b.add(rng.pick(TEMPLATES[type]), make(rng), type)
 
 /** Segment kinds and how often each appears. */
 const SEGMENTS: Array<[number, Segment]> = [
@@ -82,9 +103,32 @@ const SEGMENTS: Array<[number, Segment]> = [
   [1, (b, rng) => b.add(rng.pick(BARE_PHONE_TEMPLATES), phoneContiguousHk(rng), 'phone')],
   [3, valueSegment('email', email)],
   [5, (b, rng) => b.add(rng.pick(KEYWORD_SENTENCES), null, null)],
-  [6, (b, rng) => b.add(rng.pick(['參考編號 {}。', 'Ref: {}', '订单 {} 已发货', '{}', '時間 {}', 'Account {} (closed)']), lookAlike(rng), null)],
+  [
+    6,
+    (b, rng) =>
+      b.add(
+        rng.pick(['參考編號 {}。', 'Ref: {}', '订单 {} 已发货', '{}', '時間 {}', 'Account {} (closed)']),
+        lookAlike(rng),
+        null,
+      ),
+  ],
   // Valid values glued into longer numbers or words are not findings.
-  [2, (b, rng) => b.add('Serial {} end', rng.pick([`${rng.digits(2)}${cnId(rng)}${rng.digits(2)}`, `0${card(rng, true).replace(/[ -]/g, '')}1`, `${rng.int(1, 9)}${hkId(rng, true).replace(/[（）()]/g, '').toUpperCase()}`, `ID${phoneContiguousHk(rng)}99`]), null)],
+  [
+    2,
+    (b, rng) =>
+      b.add(
+        'Serial {} end',
+        rng.pick([
+          `${rng.digits(2)}${cnId(rng)}${rng.digits(2)}`,
+          `0${card(rng, true).replace(/[ -]/g, '')}1`,
+          `${rng.int(1, 9)}${hkId(rng, true)
+            .replace(/[（）()]/g, '')
+            .toUpperCase()}`,
+          `ID${phoneContiguousHk(rng)}99`,
+        ]),
+        null,
+      ),
+  ],
 ]
 const TOTAL_WEIGHT = SEGMENTS.reduce((a, [w]) => a + w, 0)
 
@@ -152,7 +196,13 @@ export interface TypeScore {
 }
 
 /** Score findings against the labels: a hit is the same type at the same start and end. */
-export function scoreCorpus(results: Array<{ expected: readonly Expected[]; found: ReadonlyArray<{ type: SensitiveType; start: number; end: number }> }>, types: readonly SensitiveType[]): TypeScore[] {
+export function scoreCorpus(
+  results: Array<{
+    expected: readonly Expected[]
+    found: ReadonlyArray<{ type: SensitiveType; start: number; end: number }>
+  }>,
+  types: readonly SensitiveType[],
+): TypeScore[] {
   return types.map((type) => {
     let expected = 0
     let found = 0
@@ -164,6 +214,13 @@ export function scoreCorpus(results: Array<{ expected: readonly Expected[]; foun
       found += got.length
       for (const f of got) if (want.has(`${f.start}:${f.end}`)) tp++
     }
-    return { type, expected, found, truePositives: tp, precision: found ? tp / found : 1, recall: expected ? tp / expected : 1 }
+    return {
+      type,
+      expected,
+      found,
+      truePositives: tp,
+      precision: found ? tp / found : 1,
+      recall: expected ? tp / expected : 1,
+    }
   })
 }

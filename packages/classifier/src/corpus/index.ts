@@ -5,12 +5,25 @@
  * each type, and hard negatives, in every container). Node only: values are confirmed by
  * independent validators (validid, google-libphonenumber, luhn), which are devDependencies.
  */
-export { generateCorpus, scoreCorpus, type CorpusDoc, type CorpusOptions, type Expected, type TypeScore } from './generate'
+export {
+  generateCorpus,
+  scoreCorpus,
+  type CorpusDoc,
+  type CorpusOptions,
+  type Expected,
+  type TypeScore,
+} from './generate'
 export { createRng, type Rng } from './rng'
 export { FILLER, KEYWORD_SENTENCES } from './templates'
 export {
-  generateWrittenForms, scoreWrittenForms, scoreCell, writtenFormsTable, WRITTEN_FORMS,
-  type WrittenFormsCell, type WrittenFormsOptions, type WrittenFormsScore,
+  generateWrittenForms,
+  scoreWrittenForms,
+  scoreCell,
+  writtenFormsTable,
+  WRITTEN_FORMS,
+  type WrittenFormsCell,
+  type WrittenFormsOptions,
+  type WrittenFormsScore,
 } from './written-forms'
 export { CONTAINERS, renderContainer, type ContainerName, type Line, type Piece, type RenderedFile } from './containers'
 export type { FormType, WrittenForm } from './forms-ids'

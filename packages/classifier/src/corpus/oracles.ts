@@ -14,7 +14,10 @@ const require = createRequire(import.meta.url)
 // CommonJS packages whose exports Node's ESM loader cannot name, and validid, whose types
 // re-export untyped .mjs files: loaded with require (validid's UMD bundle), typed here.
 const luhn = require('luhn') as typeof Luhn
-const { validateHkid, validateCnid } = require('validid') as Record<'validateHkid' | 'validateCnid', (id: string) => { ok: boolean }>
+const { validateHkid, validateCnid } = require('validid') as Record<
+  'validateHkid' | 'validateCnid',
+  (id: string) => { ok: boolean }
+>
 const { PhoneNumberUtil, PhoneNumberFormat } = require('google-libphonenumber') as typeof GoogleLibphonenumber
 const phoneUtil = PhoneNumberUtil.getInstance()
 
@@ -55,7 +58,9 @@ export function luhnOk(digits: string): boolean {
 export function phoneE164(national: string, region: 'HK' | 'MO' | 'CN'): string | null {
   try {
     const n = phoneUtil.parse(national, region)
-    return phoneUtil.isValidNumber(n) && phoneUtil.getRegionCodeForNumber(n) === region ? phoneUtil.format(n, PhoneNumberFormat.E164) : null
+    return phoneUtil.isValidNumber(n) && phoneUtil.getRegionCodeForNumber(n) === region
+      ? phoneUtil.format(n, PhoneNumberFormat.E164)
+      : null
   } catch {
     return null
   }

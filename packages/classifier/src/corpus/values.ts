@@ -10,13 +10,17 @@ import type { Rng } from './rng'
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 
 /** Full-width form of ASCII text (`A1` → `Ａ１`). */
-export const toFullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+export const toFullWidth = (s: string): string =>
+  s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
 
 /** The HKID check character by the published algorithm (DOMAIN.md). */
 export function hkCheck(prefix: string, digits: string): string {
   const v = (c: string): number => LETTERS.indexOf(c) + 10
   const weights = [9, 8, 7, 6, 5, 4, 3, 2]
-  const values = [...(prefix.length === 1 ? [36, v(prefix)] : [v(prefix[0]!), v(prefix[1]!)]), ...[...digits].map(Number)]
+  const values = [
+    ...(prefix.length === 1 ? [36, v(prefix)] : [v(prefix[0]!), v(prefix[1]!)]),
+    ...[...digits].map(Number),
+  ]
   const s = values.reduce((acc, x, i) => acc + x * weights[i]!, 0)
   const c = (11 - (s % 11)) % 11
   return c === 10 ? 'A' : String(c)
@@ -45,10 +49,26 @@ export function moId(rng: Rng): string {
 }
 
 /** Real area codes (Beijing, Shanghai, Shenzhen, Guangzhou, Nanjing, Hangzhou, …). */
-export const AREAS = ['110105', '110108', '310104', '310115', '440305', '440106', '320102', '330106', '510107', '420102', '620102', '350203', '210202', '370102']
+export const AREAS = [
+  '110105',
+  '110108',
+  '310104',
+  '310115',
+  '440305',
+  '440106',
+  '320102',
+  '330106',
+  '510107',
+  '420102',
+  '620102',
+  '350203',
+  '210202',
+  '370102',
+]
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /** The mainland ID check character by the published algorithm (DOMAIN.md). */
-export const cnCheck = (s17: string): string => '10X98765432'[[...s17].reduce((a, d, i) => a + Number(d) * W[i]!, 0) % 11]!
+export const cnCheck = (s17: string): string =>
+  '10X98765432'[[...s17].reduce((a, d, i) => a + Number(d) * W[i]!, 0) % 11]!
 const pad = (n: number, w: number): string => String(n).padStart(w, '0')
 
 /**
@@ -77,7 +97,10 @@ export function luhnComplete(body: string): string {
   let sum = 0
   for (let i = 0; i < body.length; i++) {
     let d = Number(body[body.length - 1 - i])
-    if (i % 2 === 0) { d *= 2; if (d > 9) d -= 9 }
+    if (i % 2 === 0) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
     sum += d
   }
   return body + String((10 - (sum % 10)) % 10)
@@ -85,7 +108,19 @@ export function luhnComplete(body: string): string {
 
 /** A card number of a real scheme, contiguous or grouped; `valid: false` breaks the Luhn digit. */
 export function card(rng: Rng, valid: boolean): string {
-  const scheme = rng.pick([['4', 16], ['4', 16], ['51', 16], ['55', 16], ['2221', 16], ['34', 15], ['37', 15], ['62', 16], ['62', 19], ['3530', 16], ['6011', 16]] as const)
+  const scheme = rng.pick([
+    ['4', 16],
+    ['4', 16],
+    ['51', 16],
+    ['55', 16],
+    ['2221', 16],
+    ['34', 15],
+    ['37', 15],
+    ['62', 16],
+    ['62', 19],
+    ['3530', 16],
+    ['6011', 16],
+  ] as const)
   const [prefix, length] = scheme
   let n = luhnComplete(prefix + rng.digits(length - prefix.length - 1))
   if (!valid) n = n.slice(0, -1) + String((Number(n.slice(-1)) + rng.int(1, 9)) % 10)
@@ -101,9 +136,12 @@ export function card(rng: Rng, valid: boolean): string {
  */
 export function validNational(rng: Rng, region: 'HK' | 'MO' | 'CN'): string {
   for (;;) {
-    const n = region === 'HK' ? rng.pick(['2', '3', '5', '6', '9']) + rng.digits(7)
-      : region === 'MO' ? rng.pick(['62', '63', '65', '66', '68', '28']) + rng.digits(6)
-        : `1${rng.pick(['3', '5', '7', '8', '9'])}${rng.digits(9)}`
+    const n =
+      region === 'HK'
+        ? rng.pick(['2', '3', '5', '6', '9']) + rng.digits(7)
+        : region === 'MO'
+          ? rng.pick(['62', '63', '65', '66', '68', '28']) + rng.digits(6)
+          : `1${rng.pick(['3', '5', '7', '8', '9'])}${rng.digits(9)}`
     if (phoneE164(n, region) && !(region === 'HK' && /^(19|20)/.test(n))) return n
   }
 }
@@ -112,16 +150,33 @@ export function validNational(rng: Rng, region: 'HK' | 'MO' | 'CN'): string {
 export function phoneWithCode(rng: Rng, region: 'HK' | 'MO' | 'CN'): string {
   const n = validNational(rng, region)
   const code = { HK: '852', MO: '853', CN: '86' }[region]
-  const national = region === 'CN'
-    ? rng.pick([n, `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`, `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`])
-    : rng.pick([n, `${n.slice(0, 4)} ${n.slice(4)}`, `${n.slice(0, 4)}-${n.slice(4)}`])
-  return rng.pick([`+${code} ${national}`, `+${code}-${national}`, `(${code}) ${national}`, `+${code}${national}`, `00${code} ${national}`, `(+${code}) ${national}`])
+  const national =
+    region === 'CN'
+      ? rng.pick([
+          n,
+          `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`,
+          `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`,
+        ])
+      : rng.pick([n, `${n.slice(0, 4)} ${n.slice(4)}`, `${n.slice(0, 4)}-${n.slice(4)}`])
+  return rng.pick([
+    `+${code} ${national}`,
+    `+${code}-${national}`,
+    `(${code}) ${national}`,
+    `+${code}${national}`,
+    `00${code} ${national}`,
+    `(+${code}) ${national}`,
+  ])
 }
 
 /** A phone written without a country code: `9123 4567`, `9123-4567`, `138 0013 8000`, `13800138000`. */
 export function phoneBare(rng: Rng, region: 'HK' | 'CN'): string {
   const n = validNational(rng, region)
-  if (region === 'CN') return rng.pick([n, `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`, `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`])
+  if (region === 'CN')
+    return rng.pick([
+      n,
+      `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`,
+      `${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`,
+    ])
   return rng.pick([`${n.slice(0, 4)} ${n.slice(4)}`, `${n.slice(0, 4)}-${n.slice(4)}`])
 }
 
@@ -145,7 +200,8 @@ export function lookAlike(rng: Rng): string {
   const kinds: Array<() => string> = [
     () => `ORD-${y}${md}${rng.digits(5)}`,
     () => `PO#${rng.digits(8)}`,
-    () => `${y}-${md.slice(0, 2)}-${md.slice(2)} ${pad(rng.int(0, 23), 2)}:${pad(rng.int(0, 59), 2)}:${pad(rng.int(0, 59), 2)}`,
+    () =>
+      `${y}-${md.slice(0, 2)}-${md.slice(2)} ${pad(rng.int(0, 23), 2)}:${pad(rng.int(0, 59), 2)}:${pad(rng.int(0, 59), 2)}`,
     () => `${y}${md}`,
     () => `${y}${md}${pad(rng.int(0, 23), 2)}${pad(rng.int(0, 59), 2)}${pad(rng.int(0, 59), 2)}`,
     () => `17${rng.digits(11)}`,

@@ -3,7 +3,13 @@ import { extractChatExport } from '../extract/chat-export'
 import { scanText } from '../scan'
 import { CONTAINERS } from './containers'
 import { cnIdOk, hkIdOk, luhnOk, OracleError, phoneE164 } from './oracles'
-import { generateWrittenForms, scoreWrittenForms, WRITTEN_FORMS, writtenFormsTable, type WrittenFormsScore } from './written-forms'
+import {
+  generateWrittenForms,
+  scoreWrittenForms,
+  WRITTEN_FORMS,
+  writtenFormsTable,
+  type WrittenFormsScore,
+} from './written-forms'
 
 // Two seeds, so a rule tuned to one draw of the generator does not pass by luck.
 const SEEDS = [20250417, 7]
@@ -22,17 +28,23 @@ describe('written-forms corpus', () => {
     expect(cells).toHaveLength(WRITTEN_FORMS.length * CONTAINERS.length)
     for (const type of ['hk_id', 'mo_id', 'cn_id', 'credit_card', 'phone', 'email'] as const) {
       expect(WRITTEN_FORMS.filter((f) => f.type === type && f.positive).length, type).toBeGreaterThanOrEqual(5)
-      expect(WRITTEN_FORMS.some((f) => f.type === type && !f.positive), type).toBe(true)
+      expect(
+        WRITTEN_FORMS.some((f) => f.type === type && !f.positive),
+        type,
+      ).toBe(true)
     }
     const all = cells.map((c) => c.file.content).join('\n')
     // The escaped containers really are escaped: no CJK left in them, and `\uXXXX` everywhere.
-    for (const c of cells.filter((x) => /escaped/.test(x.container))) expect(c.file.content).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/)
+    for (const c of cells.filter((x) => /escaped/.test(x.container)))
+      expect(c.file.content).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/)
     expect(all).toMatch(/\\u8eab\\u4efd\\u8b49/)
     expect(all).toMatch(/""\w/)
   })
 
   it('labels the extracted text of a chat export as its messages', () => {
-    for (const c of generateWrittenForms({ perCell: 3 }).filter((x) => x.container.startsWith('chat')).slice(0, 40)) {
+    for (const c of generateWrittenForms({ perCell: 3 })
+      .filter((x) => x.container.startsWith('chat'))
+      .slice(0, 40)) {
       const text = extractChatExport(c.file.content)!
       for (const e of c.file.expected) expect(text.slice(e.start, e.end).length).toBe(e.end - e.start)
     }
@@ -59,11 +71,15 @@ describe('written-forms corpus', () => {
     rows = (await Promise.all(SEEDS.map((seed) => scoreWrittenForms({ seed, perCell: PER_CELL })))).flat()
     const merged = merge(rows)
     const labelled = rows.reduce((a, r) => a + r.expected, 0)
-    console.info(`written forms: ${WRITTEN_FORMS.length} forms × ${CONTAINERS.length} containers × ${SEEDS.length} seeds, ${labelled} labelled values, ${Date.now() - t0} ms\n${writtenFormsTable(merged)}`)
+    console.info(
+      `written forms: ${WRITTEN_FORMS.length} forms × ${CONTAINERS.length} containers × ${SEEDS.length} seeds, ${labelled} labelled values, ${Date.now() - t0} ms\n${writtenFormsTable(merged)}`,
+    )
     for (const r of merged) {
       const where = `${r.type} / ${r.form} / ${r.container}`
       if (r.positive) expect(r.expected, `${where} has labels`).toBeGreaterThanOrEqual(PER_CELL * SEEDS.length)
-      expect(r.precision, `${where} precision; not labelled: ${r.falsePositives.join(', ')}`).toBeGreaterThanOrEqual(0.99)
+      expect(r.precision, `${where} precision; not labelled: ${r.falsePositives.join(', ')}`).toBeGreaterThanOrEqual(
+        0.99,
+      )
       expect(r.recall, `${where} recall; missed: ${r.misses.join(', ')}`).toBeGreaterThanOrEqual(0.99)
     }
   })
@@ -87,7 +103,10 @@ function merge(all: readonly WrittenFormsScore[]): WrittenFormsScore[] {
   for (const r of all) {
     const k = `${r.type}|${r.form}|${r.container}`
     const m = by.get(k)
-    if (!m) { by.set(k, { ...r, misses: [...r.misses], falsePositives: [...r.falsePositives] }); continue }
+    if (!m) {
+      by.set(k, { ...r, misses: [...r.misses], falsePositives: [...r.falsePositives] })
+      continue
+    }
     m.values += r.values
     m.expected += r.expected
     m.found += r.found

@@ -37,7 +37,17 @@ export interface WrittenFormsOptions {
 }
 
 /** Unlabelled things that sit beside values: dates, amounts, codes. */
-const NOISE = ['2025-04-17', 'HK$12,345,678.00', 'ORD-20250417-123456', 'v2.3.14', '第3段', '😀', 'HCA 1234/2025', '192.168.1.10', '17/04/2025']
+const NOISE = [
+  '2025-04-17',
+  'HK$12,345,678.00',
+  'ORD-20250417-123456',
+  'v2.3.14',
+  '第3段',
+  '😀',
+  'HCA 1234/2025',
+  '192.168.1.10',
+  '17/04/2025',
+]
 
 /** A 32-bit hash of a string (FNV-1a), to give every cell its own stream of values. */
 function hash(s: string): number {
@@ -48,7 +58,11 @@ function hash(s: string): number {
 
 function line(form: WrittenForm, rng: Rng): Line {
   const [before, after] = rng.pick(form.templates).split('{}') as [string, string]
-  const pieces = [{ text: before }, { text: form.make(rng), ...(form.positive ? { label: form.type } : {}) }, { text: after }]
+  const pieces = [
+    { text: before },
+    { text: form.make(rng), ...(form.positive ? { label: form.type } : {}) },
+    { text: after },
+  ]
   if (rng.chance(0.3)) pieces.unshift({ text: `${rng.pick(NOISE)} | ` })
   if (rng.chance(0.3)) pieces.push({ text: ` | ${rng.pick(NOISE)}` })
   return pieces
@@ -63,7 +77,14 @@ export function generateWrittenForms(options: WrittenFormsOptions = {}): Written
     CONTAINERS.forEach((container, c) => {
       const rng = createRng(hash(`${seed}|${form.type}|${form.form}|${container}`))
       const lines = Array.from({ length: perCell }, () => line(form, rng))
-      cells.push({ type: form.type, form: form.form, positive: form.positive, container, values: perCell, file: renderContainer(container, lines, f * CONTAINERS.length + c) })
+      cells.push({
+        type: form.type,
+        form: form.form,
+        positive: form.positive,
+        container,
+        values: perCell,
+        file: renderContainer(container, lines, f * CONTAINERS.length + c),
+      })
     })
   })
   return cells
@@ -100,11 +121,24 @@ export function scoreCell(cell: WrittenFormsCell, text: string, found: readonly 
     if (want.has(key)) hit.add(key)
     else if (falsePositives.length < 5) falsePositives.push(`${f.type} ${JSON.stringify(text.slice(f.start, f.end))}`)
   }
-  const misses = [...want.entries()].filter(([k]) => !hit.has(k)).slice(0, 5).map(([, e]) => JSON.stringify(text.slice(Math.max(0, e.start - 12), e.end + 4)))
+  const misses = [...want.entries()]
+    .filter(([k]) => !hit.has(k))
+    .slice(0, 5)
+    .map(([, e]) => JSON.stringify(text.slice(Math.max(0, e.start - 12), e.end + 4)))
   const expected = want.size
   return {
-    type: cell.type, form: cell.form, positive: cell.positive, container: cell.container, values: cell.values, expected, found: personal.length, truePositives: hit.size,
-    precision: personal.length ? hit.size / personal.length : 1, recall: expected ? hit.size / expected : 1, misses, falsePositives,
+    type: cell.type,
+    form: cell.form,
+    positive: cell.positive,
+    container: cell.container,
+    values: cell.values,
+    expected,
+    found: personal.length,
+    truePositives: hit.size,
+    precision: personal.length ? hit.size / personal.length : 1,
+    recall: expected ? hit.size / expected : 1,
+    misses,
+    falsePositives,
   }
 }
 
@@ -140,7 +174,11 @@ export function writtenFormsTable(rows: readonly WrittenFormsScore[]): string {
     const first = g[0]!
     const cells = CONTAINERS.map((c) => {
       const r = g.find((x) => x.container === c)
-      return !r ? '' : first.positive ? `${pct(r.precision)} / ${pct(r.recall)}` : `${pct(r.precision)} (${r.found} found)`
+      return !r
+        ? ''
+        : first.positive
+          ? `${pct(r.precision)} / ${pct(r.recall)}`
+          : `${pct(r.precision)} (${r.found} found)`
     })
     return `| ${first.type} | ${first.positive ? '' : 'NOT: '}${first.form} | ${first.values} | ${cells.join(' | ')} |`
   })

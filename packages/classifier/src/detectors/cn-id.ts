@@ -16,7 +16,10 @@ const CHECK = '10X98765432'
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const THIS_YEAR = new Date().getUTCFullYear()
 /** First two digits of the area code: provinces, autonomous regions and municipalities. */
-const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91])
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83, 91,
+])
 
 /** The check character of the first 17 digits (`11010519491231002` → `X`). */
 export function cnIdCheckChar(first17: string): string {
@@ -49,7 +52,11 @@ function ungroup(written: string): string | null {
 
 /** True when 18 characters are a mainland ID with a known province, a real birth date and a right check. */
 function checks(v: string): boolean {
-  return PROVINCES.has(Number(v.slice(0, 2))) && isRealBirthDate(v.slice(6, 14)) && cnIdCheckChar(v.slice(0, 17)) === v[17]!.toUpperCase()
+  return (
+    PROVINCES.has(Number(v.slice(0, 2))) &&
+    isRealBirthDate(v.slice(6, 14)) &&
+    cnIdCheckChar(v.slice(0, 17)) === v[17]!.toUpperCase()
+  )
 }
 
 /**
@@ -72,7 +79,12 @@ export function detectCnIds(folded: string, out: Candidate[]): void {
     const id = ungroup(m[0])
     if (!id || !checks(id)) continue
     // Groups that go on (a digit and a separator before, a separator and a digit after) belong to a longer number.
-    if (id.length !== m[0].length && (/\d(?: ?- ?| )$/.test(folded.slice(Math.max(0, start - 3), start)) || /^(?: ?- ?| )\d/.test(folded.slice(end, end + 3)))) continue
+    if (
+      id.length !== m[0].length &&
+      (/\d(?: ?- ?| )$/.test(folded.slice(Math.max(0, start - 3), start)) ||
+        /^(?: ?- ?| )\d/.test(folded.slice(end, end + 3)))
+    )
+      continue
     out.push({ type: 'cn_id', start, end, base: id.length === m[0].length ? 0.7 : 0.65 })
   }
 }

@@ -8,7 +8,8 @@ import { hasCnIdShape } from './cn-id'
  * 4-4-4-1..3, Amex 4-6-5, Diners 4-6-4. A run that goes on (digits and a separator before it,
  * another 4-digit group after it) is a longer number, not a card.
  */
-const CARD = /(?=\d{4})(?<![A-Za-z0-9])(?<!\d[ .-])(?:\d{4}([ .-])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{3})?|\d{4}([ .-])\d{6}\2\d{4,5}|\d{13,19})(?![A-Za-z0-9])(?![ .-]\d{4}(?!\d))/g
+const CARD =
+  /(?=\d{4})(?<![A-Za-z0-9])(?<!\d[ .-])(?:\d{4}([ .-])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{3})?|\d{4}([ .-])\d{6}\2\d{4,5}|\d{13,19})(?![A-Za-z0-9])(?![ .-]\d{4}(?!\d))/g
 
 /** Luhn (mod 10) check of a digit string. */
 export function luhnValid(digits: string): boolean {
@@ -16,7 +17,10 @@ export function luhnValid(digits: string): boolean {
   let double = false
   for (let i = digits.length - 1; i >= 0; i--) {
     let d = digits.charCodeAt(i) - 48
-    if (double) { d *= 2; if (d > 9) d -= 9 }
+    if (double) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
     sum += d
     double = !double
   }
@@ -56,7 +60,12 @@ export function detectCards(folded: string, out: Candidate[]): void {
     // An 18-digit UnionPay number is rare; one shaped like a mainland ID (area + birth year) is a mistyped ID.
     if (digits.length === 18 && hasCnIdShape(digits)) continue
     // Amex is written 4-6-5; 4-6-4 belongs to 14-digit Diners only.
-    if (m[2] !== undefined && !(digits.length === 15 && brand === 'amex') && !(digits.length === 14 && brand === 'diners')) continue
+    if (
+      m[2] !== undefined &&
+      !(digits.length === 15 && brand === 'amex') &&
+      !(digits.length === 14 && brand === 'diners')
+    )
+      continue
     out.push({ type: 'credit_card', start: m.index, end: m.index + m[0].length, base: grouped ? 0.7 : 0.6 })
   }
 }

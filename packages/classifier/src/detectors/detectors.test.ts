@@ -4,7 +4,10 @@ import { cnIdCheckChar, isRealBirthDate, isValidCnId } from './cn-id'
 import { cardBrand, isValidCard, luhnValid } from './credit-card'
 import { hkIdCheckChar, isValidHkId } from './hk-id'
 
-const found = (text: string) => scanText(text).filter((f) => f.type !== 'keyword').map((f) => [f.type, text.slice(f.start, f.end)])
+const found = (text: string) =>
+  scanText(text)
+    .filter((f) => f.type !== 'keyword')
+    .map((f) => [f.type, text.slice(f.start, f.end)])
 
 describe('check digits from DOMAIN.md', () => {
   it('computes HKID check characters (A123456 → 3, G123456 → A)', () => {
@@ -40,7 +43,12 @@ describe('check digits from DOMAIN.md', () => {
 describe('scanText', () => {
   it('finds HKIDs in every written form and drops a wrong check digit', () => {
     expect(found('A123456(3) A123456（3） A1234563 A123456 (3) Ａ１２３４５６（３） A123456(4) G123456(A)')).toEqual([
-      ['hk_id', 'A123456(3)'], ['hk_id', 'A123456（3）'], ['hk_id', 'A1234563'], ['hk_id', 'A123456 (3)'], ['hk_id', 'Ａ１２３４５６（３）'], ['hk_id', 'G123456(A)'],
+      ['hk_id', 'A123456(3)'],
+      ['hk_id', 'A123456（3）'],
+      ['hk_id', 'A1234563'],
+      ['hk_id', 'A123456 (3)'],
+      ['hk_id', 'Ａ１２３４５６（３）'],
+      ['hk_id', 'G123456(A)'],
     ])
   })
 
@@ -52,17 +60,31 @@ describe('scanText', () => {
   })
 
   it('finds mainland IDs, cards and emails', () => {
-    expect(found('居民身份证 11010519491231002X；card 4111 1111 1111 1111, 3782-822463-10005 and 5555555555554444; mail chan.tm@example.com.hk.')).toEqual([
-      ['cn_id', '11010519491231002X'], ['credit_card', '4111 1111 1111 1111'], ['credit_card', '3782-822463-10005'], ['credit_card', '5555555555554444'], ['email', 'chan.tm@example.com.hk'],
+    expect(
+      found(
+        '居民身份证 11010519491231002X；card 4111 1111 1111 1111, 3782-822463-10005 and 5555555555554444; mail chan.tm@example.com.hk.',
+      ),
+    ).toEqual([
+      ['cn_id', '11010519491231002X'],
+      ['credit_card', '4111 1111 1111 1111'],
+      ['credit_card', '3782-822463-10005'],
+      ['credit_card', '5555555555554444'],
+      ['email', 'chan.tm@example.com.hk'],
     ])
   })
 
   it('finds phones in the usual forms and normalises them to E.164', () => {
-    const text = '+852 9123 4567 / (852) 2123-4567 / +853 6612 3456 / +86 138 0013 8000 / 00852-61234567 / 9123-4567 / 13800138000'
+    const text =
+      '+852 9123 4567 / (852) 2123-4567 / +853 6612 3456 / +86 138 0013 8000 / 00852-61234567 / 9123-4567 / 13800138000'
     const phones = scanText(text).filter((f) => f.type === 'phone')
     expect(phones.map((f) => [text.slice(f.start, f.end), f.e164, f.region])).toEqual([
-      ['+852 9123 4567', '+85291234567', 'HK'], ['(852) 2123-4567', '+85221234567', 'HK'], ['+853 6612 3456', '+85366123456', 'MO'],
-      ['+86 138 0013 8000', '+8613800138000', 'CN'], ['00852-61234567', '+85261234567', 'HK'], ['9123-4567', '+85291234567', 'HK'], ['13800138000', '+8613800138000', 'CN'],
+      ['+852 9123 4567', '+85291234567', 'HK'],
+      ['(852) 2123-4567', '+85221234567', 'HK'],
+      ['+853 6612 3456', '+85366123456', 'MO'],
+      ['+86 138 0013 8000', '+8613800138000', 'CN'],
+      ['00852-61234567', '+85261234567', 'HK'],
+      ['9123-4567', '+85291234567', 'HK'],
+      ['13800138000', '+8613800138000', 'CN'],
     ])
   })
 
@@ -101,10 +123,23 @@ describe('scanText', () => {
   })
 
   it('finds keywords of each category in zh-Hant, zh-Hans and English, whole words only', () => {
-    const text = '合約 合同 Contracts 付款 payment 身份證 身份证 identity card 病歷 病历 診斷 诊断 medical record diagnosis contractor'
+    const text =
+      '合約 合同 Contracts 付款 payment 身份證 身份证 identity card 病歷 病历 診斷 诊断 medical record diagnosis contractor'
     expect(scanText(text).map((f) => [f.masked, f.category])).toEqual([
-      ['合約', 'contract'], ['合同', 'contract'], ['Contracts', 'contract'], ['付款', 'payment'], ['payment', 'payment'], ['身份證', 'id'], ['身份证', 'id'],
-      ['identity card', 'id'], ['病歷', 'medical'], ['病历', 'medical'], ['診斷', 'medical'], ['诊断', 'medical'], ['medical record', 'medical'], ['diagnosis', 'medical'],
+      ['合約', 'contract'],
+      ['合同', 'contract'],
+      ['Contracts', 'contract'],
+      ['付款', 'payment'],
+      ['payment', 'payment'],
+      ['身份證', 'id'],
+      ['身份证', 'id'],
+      ['identity card', 'id'],
+      ['病歷', 'medical'],
+      ['病历', 'medical'],
+      ['診斷', 'medical'],
+      ['诊断', 'medical'],
+      ['medical record', 'medical'],
+      ['diagnosis', 'medical'],
     ])
   })
 

@@ -5,15 +5,49 @@ import type { Candidate } from '../types'
  * part may only start where no local-part character precedes it, so a long run of letters is
  * tried once, not from every position (no quadratic backtracking).
  */
-const EMAIL = /(?<![\w.%+-])\w[\w.%+-]{0,63}(?:@|%40)((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])/g
+const EMAIL =
+  /(?<![\w.%+-])\w[\w.%+-]{0,63}(?:@|%40)((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])/g
 
 /**
  * File extensions no top-level domain uses: `logo@2x.png`, `icon@3x.webp`, `cv@v2.pdf` are
  * file names (image density suffixes, versions), not addresses.
  */
 const FILE_EXTENSIONS = new Set([
-  'png', 'apng', 'jpg', 'jpeg', 'jfif', 'gif', 'webp', 'svg', 'bmp', 'ico', 'avif', 'heic', 'heif', 'tif', 'tiff', 'psd',
-  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'csv', 'json', 'xml', 'js', 'mjs', 'ts', 'css', 'html', 'htm', 'webm', 'wav',
+  'png',
+  'apng',
+  'jpg',
+  'jpeg',
+  'jfif',
+  'gif',
+  'webp',
+  'svg',
+  'bmp',
+  'ico',
+  'avif',
+  'heic',
+  'heif',
+  'tif',
+  'tiff',
+  'psd',
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'txt',
+  'csv',
+  'json',
+  'xml',
+  'js',
+  'mjs',
+  'ts',
+  'css',
+  'html',
+  'htm',
+  'webm',
+  'wav',
 ])
 /** A density suffix as the first label of the "domain": `2x`, `1.5x`. */
 const DENSITY = /^\d+(?:\.\d+)?x\./i

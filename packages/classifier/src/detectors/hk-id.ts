@@ -9,7 +9,8 @@ import type { Candidate } from '../types'
  * digits only with capital letters (`No 123456(3)` is a reference number). The match must not
  * touch another letter or digit on either side, nor continue a code (`PO-A123456-3`).
  */
-const HKID = /(?=[A-Za-z])(?<![A-Za-z0-9])(?<![A-Za-z0-9][-_])(?:([A-Za-z]{1,2})|([A-Z]{1,2})(?: ?- ?| ))(\d{6})(?: ?\( ?([0-9Aa]) ?\)| ?- ?([0-9Aa])|([0-9Aa]))(?![A-Za-z0-9])/g
+const HKID =
+  /(?=[A-Za-z])(?<![A-Za-z0-9])(?<![A-Za-z0-9][-_])(?:([A-Za-z]{1,2})|([A-Z]{1,2})(?: ?- ?| ))(\d{6})(?: ?\( ?([0-9Aa]) ?\)| ?- ?([0-9Aa])|([0-9Aa]))(?![A-Za-z0-9])/g
 
 /** Value of an HKID letter: A=10 … Z=35. */
 const letterValue = (ch: string): number => ch.toUpperCase().charCodeAt(0) - 55
@@ -19,14 +20,21 @@ const letterValue = (ch: string): number => ch.toUpperCase().charCodeAt(0) - 55
  * counts as a leading space worth 36.
  */
 export function hkIdCheckChar(letters: string, digits: string): string {
-  const [p1, p2] = letters.length === 2 ? [letterValue(letters[0]!), letterValue(letters[1]!)] : [36, letterValue(letters[0]!)]
+  const [p1, p2] =
+    letters.length === 2 ? [letterValue(letters[0]!), letterValue(letters[1]!)] : [36, letterValue(letters[0]!)]
   let sum = p1 * 9 + p2 * 8
   for (let i = 0; i < 6; i++) sum += (digits.charCodeAt(i) - 48) * (7 - i)
   const check = (11 - (sum % 11)) % 11
   return check === 10 ? 'A' : String(check)
 }
 
-interface HkIdMatch { letters: string; digits: string; check: string; bracketed: boolean; dashed: boolean }
+interface HkIdMatch {
+  letters: string
+  digits: string
+  check: string
+  bracketed: boolean
+  dashed: boolean
+}
 
 function parts(m: RegExpExecArray): HkIdMatch {
   return {
@@ -54,6 +62,11 @@ export function detectHkIds(folded: string, out: Candidate[]): void {
   for (let m = HKID.exec(folded); m; m = HKID.exec(folded)) {
     const p = parts(m)
     if (hkIdCheckChar(p.letters, p.digits) !== p.check) continue
-    out.push({ type: 'hk_id', start: m.index, end: m.index + m[0].length, base: p.bracketed ? 0.7 : p.dashed ? 0.65 : 0.6 })
+    out.push({
+      type: 'hk_id',
+      start: m.index,
+      end: m.index + m[0].length,
+      base: p.bracketed ? 0.7 : p.dashed ? 0.65 : 0.6,
+    })
   }
 }

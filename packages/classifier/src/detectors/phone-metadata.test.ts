@@ -20,7 +20,7 @@ function metadataSource(): string {
     "import type { MetadataJson } from 'libphonenumber-js/core'",
     '',
     '/**',
-    ' * libphonenumber\'s full metadata (every number type\'s pattern, not only lengths as in the',
+    " * libphonenumber's full metadata (every number type's pattern, not only lengths as in the",
     ' * default "min" set) for Hong Kong, Macau and the mainland: `2024-2025` is no Hong Kong number.',
     ' */',
     `export const PHONE_METADATA: MetadataJson = ${JSON.stringify(subset, null, 1).replace(/\n\s*/g, ' ')}`,

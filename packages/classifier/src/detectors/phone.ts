@@ -19,10 +19,10 @@ const SEP = '(?: ?- ?|[ .])'
 const CODE = '(852|853|86)'
 const PHONE = new RegExp(
   // The lookahead first lets the engine skip every position that cannot start a number.
-  `(?=[+(\\d])(?<![A-Za-z0-9+#$¥€£])(?<!\\d${SEP})(?<![A-Za-z0-9][-_/.])`
-  + `(?:(\\+ ?|00 ?)?${CODE}${SEP}?|\\+?\\((?:\\+ ?|00)?${CODE}\\) ?)?`
-  + `(\\d(?:${SEP}?\\d){7,10})`
-  + `(?![A-Za-z0-9])(?!${SEP}\\d)`,
+  `(?=[+(\\d])(?<![A-Za-z0-9+#$¥€£])(?<!\\d${SEP})(?<![A-Za-z0-9][-_/.])` +
+    `(?:(\\+ ?|00 ?)?${CODE}${SEP}?|\\+?\\((?:\\+ ?|00)?${CODE}\\) ?)?` +
+    `(\\d(?:${SEP}?\\d){7,10})` +
+    `(?![A-Za-z0-9])(?!${SEP}\\d)`,
   'g',
 )
 const SPLIT = / ?- ?|[ .]/
@@ -64,7 +64,17 @@ function bareCandidate(national: string, digits: string, start: number, end: num
   if (digits.length === 11) {
     if (!/^1[3-9]/.test(digits)) return null
     const e164 = toE164(digits, 'CN')
-    return e164 ? { type: 'phone', start, end, base: national.length === 11 ? 0.55 : 0.65, e164, region: 'CN', ...(plain ? {} : { needsContext: true }) } : null
+    return e164
+      ? {
+          type: 'phone',
+          start,
+          end,
+          base: national.length === 11 ? 0.55 : 0.65,
+          e164,
+          region: 'CN',
+          ...(plain ? {} : { needsContext: true }),
+        }
+      : null
   }
   if (digits.length === 9) {
     // A bare 800 number could be an amount: only with a phone word.
@@ -78,7 +88,8 @@ function bareCandidate(national: string, digits: string, start: number, end: num
   const mo = digits[0] === '6' || digits.startsWith('28') ? toE164(digits, 'MO') : null
   const base = contiguous ? 0.45 : 0.55
   const needsContext = contiguous || !plain
-  if (hk) return { type: 'phone', start, end, base, e164: hk, region: 'HK', needsContext, ...(mo ? { moE164: mo } : {}) }
+  if (hk)
+    return { type: 'phone', start, end, base, e164: hk, region: 'HK', needsContext, ...(mo ? { moE164: mo } : {}) }
   if (mo) return { type: 'phone', start, end, base, e164: mo, region: 'MO', needsContext }
   return null
 }
@@ -97,7 +108,10 @@ export function detectPhones(folded: string, out: PhoneCandidate[]): void {
     const code = m[2] ?? m[3]
     const national = m[4]!
     const digits = national.replace(/\D/g, '')
-    const sizes = national.split(SPLIT).map((g) => g.length).join(',')
+    const sizes = national
+      .split(SPLIT)
+      .map((g) => g.length)
+      .join(',')
     if (!GROUPINGS[digits.length]?.includes(sizes)) continue
     const start = m.index
     const end = start + m[0].length

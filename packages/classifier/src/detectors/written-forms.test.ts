@@ -29,9 +29,12 @@ describe('HKID as people write it', () => {
     expect(found(`香港身份證 ${value} 請核對`)).toEqual([['hk_id', value]])
   })
 
-  it.each(['A123456-4', 'A 123456 (4)', 'A123456[4]', 'a123456【4】', 'AB 987654 (8)'])('drops a wrong check digit: %s', (value) => {
-    expect(found(`身份證 ${value}`)).toEqual([])
-  })
+  it.each(['A123456-4', 'A 123456 (4)', 'A123456[4]', 'a123456【4】', 'AB 987654 (8)'])(
+    'drops a wrong check digit: %s',
+    (value) => {
+      expect(found(`身份證 ${value}`)).toEqual([])
+    },
+  )
 })
 
 describe('mainland ID in groups', () => {
@@ -118,7 +121,9 @@ describe('JSON escapes', () => {
   it('decodes \\uXXXX so a context word and full-width brackets are read, with offsets into the raw text', () => {
     const raw = String.raw`{"note":"\u8eab\u4efd\u8b49\uff1aA123456\uff083\uff09"}`
     const f = personal(raw)
-    expect(f.map((x) => [x.type, raw.slice(x.start, x.end), x.context])).toEqual([['hk_id', String.raw`A123456\uff083\uff09`, true]])
+    expect(f.map((x) => [x.type, raw.slice(x.start, x.end), x.context])).toEqual([
+      ['hk_id', String.raw`A123456\uff083\uff09`, true],
+    ])
     expect(f[0]!.masked).toBe('A123***（*）')
   })
 
@@ -129,7 +134,12 @@ describe('JSON escapes', () => {
 
   it('reads \\n, \\t, \\", \\\\ and \\/ and surrogate pairs', () => {
     const raw = String.raw`{"a":"\ud83d\ude00\u96fb\u8a71\n91234567","b":"\"chan@example.com\"","c":"http:\/\/x\/A123456(3)\\","d":"Tel\t6123 4567"}`
-    expect(found(raw)).toEqual([['phone', '91234567'], ['email', 'chan@example.com'], ['hk_id', 'A123456(3)'], ['phone', '6123 4567']])
+    expect(found(raw)).toEqual([
+      ['phone', '91234567'],
+      ['email', 'chan@example.com'],
+      ['hk_id', 'A123456(3)'],
+      ['phone', '6123 4567'],
+    ])
   })
 
   it('reads escaped JSON inside a JSON string and inside a CSV cell', () => {
@@ -148,8 +158,16 @@ describe('JSON escapes', () => {
 describe('adversarial input', () => {
   it('stays linear on runs of the new separators, brackets and escapes', () => {
     const nasty = [
-      '1 - '.repeat(20_000), '1.'.repeat(30_000), '1\u00a0'.repeat(30_000), String.raw`\u00`.repeat(20_000), String.raw`\\`.repeat(20_000),
-      '+(852) '.repeat(10_000), 'A '.repeat(20_000), '9'.repeat(40_000), `${'a'.repeat(20_000)}%40${'b.'.repeat(10_000)}`, '【3】'.repeat(10_000),
+      '1 - '.repeat(20_000),
+      '1.'.repeat(30_000),
+      '1\u00a0'.repeat(30_000),
+      String.raw`\u00`.repeat(20_000),
+      String.raw`\\`.repeat(20_000),
+      '+(852) '.repeat(10_000),
+      'A '.repeat(20_000),
+      '9'.repeat(40_000),
+      `${'a'.repeat(20_000)}%40${'b.'.repeat(10_000)}`,
+      '【3】'.repeat(10_000),
     ].join(' ')
     const t0 = Date.now()
     scanText(nasty)
@@ -161,11 +179,20 @@ describe('adversarial input', () => {
 describe('validators of the public API', () => {
   it('accept the written forms the detectors accept', async () => {
     const { isValidHkId, isValidCnId, isValidCard } = await import('../index')
-    expect(['A123456-3', 'a 123456 (3)'.toUpperCase(), 'A123456【3】', 'Ａ１２３４５６－３'].map(isValidHkId)).toEqual([true, true, true, true])
+    expect(['A123456-3', 'a 123456 (3)'.toUpperCase(), 'A123456【3】', 'Ａ１２３４５６－３'].map(isValidHkId)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ])
     expect(isValidHkId('A123456-4')).toBe(false)
-    expect(['110105 19491231 002X', '110105-1949-1231-002x', '110105\u300019491231\u3000002X'].map(isValidCnId)).toEqual([true, true, true])
+    expect(
+      ['110105 19491231 002X', '110105-1949-1231-002x', '110105\u300019491231\u3000002X'].map(isValidCnId),
+    ).toEqual([true, true, true])
     expect(isValidCnId('1101 0519 4912 3100 2X')).toBe(false)
-    expect(['4111.1111.1111.1111', '4111\u00a01111\u00a01111\u00a01111', '4111–1111–1111–1111'].map(isValidCard)).toEqual([true, true, true])
+    expect(
+      ['4111.1111.1111.1111', '4111\u00a01111\u00a01111\u00a01111', '4111–1111–1111–1111'].map(isValidCard),
+    ).toEqual([true, true, true])
   })
 })
 

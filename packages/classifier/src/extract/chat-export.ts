@@ -41,15 +41,19 @@ function messageText(m: Record<string, Json>): string | null {
 }
 
 const looksLikeMessage = (m: Json): m is Record<string, Json> =>
-  isObject(m) && ('content' in m || 'text' in m || 'markdown' in m || 'body' in m)
-  && ('sender' in m || 'senderName' in m || 'senderId' in m || 'senderStaffId' in m || 'from' in m)
-  && ('time' in m || 'createAt' in m || 'createTime' in m || 'timestamp' in m || 'sendTime' in m)
+  isObject(m) &&
+  ('content' in m || 'text' in m || 'markdown' in m || 'body' in m) &&
+  ('sender' in m || 'senderName' in m || 'senderId' in m || 'senderStaffId' in m || 'from' in m) &&
+  ('time' in m || 'createAt' in m || 'createTime' in m || 'timestamp' in m || 'sendTime' in m)
 
 /** The message list of a chat export, or null when `doc` is not one. */
 export function chatMessages(doc: Json): Record<string, Json>[] | null {
-  const list = Array.isArray(doc) ? doc
-    : isObject(doc) && Array.isArray(doc.messages) ? doc.messages
-      : isObject(doc) && isObject(doc.data) && Array.isArray(doc.data.messages) ? doc.data.messages
+  const list = Array.isArray(doc)
+    ? doc
+    : isObject(doc) && Array.isArray(doc.messages)
+      ? doc.messages
+      : isObject(doc) && isObject(doc.data) && Array.isArray(doc.data.messages)
+        ? doc.data.messages
         : null
   if (!list || list.length === 0 || !list.every(looksLikeMessage)) return null
   return list

@@ -18,7 +18,11 @@ export function wordXmlToText(xml: string): string {
 }
 
 const isPart = (p: string): boolean =>
-  p === 'word/document.xml' || /^word\/(header|footer)\d*\.xml$/.test(p) || p === 'word/footnotes.xml' || p === 'word/endnotes.xml' || p === 'word/comments.xml'
+  p === 'word/document.xml' ||
+  /^word\/(header|footer)\d*\.xml$/.test(p) ||
+  p === 'word/footnotes.xml' ||
+  p === 'word/endnotes.xml' ||
+  p === 'word/comments.xml'
 
 /**
  * Text of a .docx: the body, then headers, footers, footnotes, endnotes and comments, each
@@ -29,5 +33,8 @@ export function extractDocx(bytes: Uint8Array): string {
   const body = parts.get('word/document.xml')
   if (body === undefined) throw new ExtractError('corrupt', 'The document has no word/document.xml part')
   const rest = [...parts.keys()].filter((p) => p !== 'word/document.xml').sort(byTrailingNumber)
-  return [body, ...rest.map((p) => parts.get(p)!)].map(wordXmlToText).filter((t) => t.length > 0).join('\n')
+  return [body, ...rest.map((p) => parts.get(p)!)]
+    .map(wordXmlToText)
+    .filter((t) => t.length > 0)
+    .join('\n')
 }

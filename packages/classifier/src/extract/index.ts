@@ -50,7 +50,11 @@ export function decodeUtf8(bytes: Uint8Array): string {
  * its `\uXXXX` escapes itself, so findings index the file's text and can be masked in place).
  * @throws ExtractError `unsupported`, `corrupt` or `encrypted`.
  */
-export async function extractText(name: string, bytes: Uint8Array, options: { pdf?: PdfOptions } = {}): Promise<Extracted> {
+export async function extractText(
+  name: string,
+  bytes: Uint8Array,
+  options: { pdf?: PdfOptions } = {},
+): Promise<Extracted> {
   const ext = extensionOf(name)
   switch (ext) {
     case '.txt':

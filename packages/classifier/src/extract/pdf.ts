@@ -6,7 +6,10 @@ export interface PdfOptions {
   standardFontDataUrl?: string
 }
 
-interface TextItemLike { str?: string; hasEOL?: boolean }
+interface TextItemLike {
+  str?: string
+  hasEOL?: boolean
+}
 
 /**
  * Text of a PDF with pdf.js (legacy build: runs in Node 20 and in browser workers). pdf.js
@@ -22,7 +25,11 @@ export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}): P
   try {
     doc = await pdfjs.getDocument({
       // pdf.js may take ownership of the buffer: give it a copy.
-      data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0,
+      data: bytes.slice(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
       ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
       ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
     }).promise

@@ -27,7 +27,7 @@ export function sheetXmlToText(xml: string, shared: readonly string[]): string {
       const type = /\bt="([^"]*)"/.exec(m[1]!)?.[1] ?? 'n'
       const inner = m[2] ?? ''
       const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1]
-      if (type === 's') cells.push(v === undefined ? '' : shared[Number(v)] ?? '')
+      if (type === 's') cells.push(v === undefined ? '' : (shared[Number(v)] ?? ''))
       else if (type === 'inlineStr') cells.push(stringItemText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? ''))
       else if (type === 'b') cells.push(v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : '')
       else cells.push(v === undefined ? '' : decodeXmlText(v))

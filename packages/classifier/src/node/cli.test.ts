@@ -40,12 +40,27 @@ async function classify(args: string[], cwd = dir) {
 describe('classify CLI', () => {
   it('prints one JSON line per file, walks folders, reports failures and exits 1', async () => {
     const { code, stdout, stderr } = await classify(['--json', '.'])
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; label: string; findings: Array<{ type: string; start: number; end: number; masked: string }> })
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            path: string
+            label: string
+            findings: Array<{ type: string; start: number; end: number; masked: string }>
+          },
+      )
     expect(lines.map((l) => [l.path, l.label])).toEqual([
-      ['a.txt', 'confidential'], ['sub/b.md', 'public'], ['sub/c.docx', 'internal'], ['sub/d.xlsx', 'confidential'],
+      ['a.txt', 'confidential'],
+      ['sub/b.md', 'public'],
+      ['sub/c.docx', 'internal'],
+      ['sub/d.xlsx', 'confidential'],
     ])
     expect(lines[0]!.findings.map((f) => [f.type, f.start, f.end, f.masked])).toEqual([
-      ['keyword', 0, 3, '身份證'], ['hk_id', 4, 14, 'A123***(*)'], ['phone', 19, 33, '+852 9*** **67'],
+      ['keyword', 0, 3, '身份證'],
+      ['hk_id', 4, 14, 'A123***(*)'],
+      ['phone', 19, 33, '+852 9*** **67'],
     ])
     expect(stdout).not.toContain('A123456')
     expect(stderr).toContain('broken.docx: The file is not a valid Office (zip) document')
@@ -77,8 +92,11 @@ describe('classify CLI on JSON exports', () => {
     const { code, stdout } = await classify(['--json', 'export.json'], jsonDir)
     expect(code).toBe(0)
     const line = JSON.parse(stdout.trim()) as FileClassification
-    expect(line.findings.filter((f) => f.type !== 'keyword').map((f) => [f.type, raw.slice(f.start, f.end), f.masked])).toEqual([
-      ['hk_id', String.raw`A123456\uff083\uff09`, 'A123***（*）'], ['phone', '85291234567', '8529*****67'],
+    expect(
+      line.findings.filter((f) => f.type !== 'keyword').map((f) => [f.type, raw.slice(f.start, f.end), f.masked]),
+    ).toEqual([
+      ['hk_id', String.raw`A123456\uff083\uff09`, 'A123***（*）'],
+      ['phone', '85291234567', '8529*****67'],
     ])
     expect(line.label).toBe('confidential')
   }, 30_000)

@@ -13,16 +13,36 @@ import { classifyFile, walkPaths, type FileClassification } from './index'
  */
 const USAGE = 'usage: pnpm classify [--json] [--details] [--policy policy.json] PATH...'
 
-const out = (s: string): void => { process.stdout.write(`${s}\n`) }
-const err = (s: string): void => { process.stderr.write(`${s}\n`) }
+const out = (s: string): void => {
+  process.stdout.write(`${s}\n`)
+}
+const err = (s: string): void => {
+  process.stderr.write(`${s}\n`)
+}
 
-const SHORT: Record<SensitiveType, string> = { hk_id: 'HKID', mo_id: 'MO-ID', cn_id: 'CN-ID', credit_card: 'CARD', phone: 'PHONE', email: 'EMAIL', keyword: 'KEYWORD' }
+const SHORT: Record<SensitiveType, string> = {
+  hk_id: 'HKID',
+  mo_id: 'MO-ID',
+  cn_id: 'CN-ID',
+  credit_card: 'CARD',
+  phone: 'PHONE',
+  email: 'EMAIL',
+  keyword: 'KEYWORD',
+}
 
 function table(rows: FileClassification[]): string[] {
   const head = ['FILE', 'LABEL', ...SENSITIVE_TYPES.map((t) => SHORT[t])]
-  const body = rows.map((r) => [r.path, r.label, ...SENSITIVE_TYPES.map((t) => String(r.findings.filter((f) => f.type === t).length))])
+  const body = rows.map((r) => [
+    r.path,
+    r.label,
+    ...SENSITIVE_TYPES.map((t) => String(r.findings.filter((f) => f.type === t).length)),
+  ])
   const width = head.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]!].length)))
-  const line = (cells: string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ').trimEnd()
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(width[i]!) : c.padStart(width[i]!)))
+      .join('  ')
+      .trimEnd()
   return [line(head), line(width.map((w) => '-'.repeat(w))), ...body.map(line)]
 }
 
@@ -36,12 +56,21 @@ async function main(argv: string[]): Promise<number> {
     if (a === '--json') json = true
     else if (a === '--details') details = true
     else if (a === '--policy') policyFile = argv[++i] ?? null
-    else if (a === '-h' || a === '--help') { out(USAGE); return 0 }
-    else if (a === '--') { paths.push(...argv.slice(i + 1)); break }
-    else if (a.startsWith('-')) { err(`classify: unknown option ${a}\n${USAGE}`); return 2 }
-    else paths.push(a)
+    else if (a === '-h' || a === '--help') {
+      out(USAGE)
+      return 0
+    } else if (a === '--') {
+      paths.push(...argv.slice(i + 1))
+      break
+    } else if (a.startsWith('-')) {
+      err(`classify: unknown option ${a}\n${USAGE}`)
+      return 2
+    } else paths.push(a)
   }
-  if (paths.length === 0) { err(USAGE); return 2 }
+  if (paths.length === 0) {
+    err(USAGE)
+    return 2
+  }
 
   // `pnpm classify` runs in the repository root: read paths relative to where it was typed.
   const base = process.env.INIT_CWD ?? process.cwd()
@@ -70,7 +99,10 @@ async function main(argv: string[]): Promise<number> {
     }
     for await (const entry of walkPaths([abs])) {
       const name = shown(entry.path)
-      if (entry.skipped) { err(`classify: ${name}: skipped (unsupported file type)`); continue }
+      if (entry.skipped) {
+        err(`classify: ${name}: skipped (unsupported file type)`)
+        continue
+      }
       try {
         const { path: _p, kind: _k, text: _t, ...result } = await classifyFile(entry.path, policy)
         const row = { path: name, ...result }
@@ -88,7 +120,10 @@ async function main(argv: string[]): Promise<number> {
       for (const r of rows) {
         if (r.findings.length === 0) continue
         out(`\n${r.path}`)
-        for (const f of r.findings) out(`  ${SHORT[f.type].padEnd(8)} ${String(f.start).padStart(7)}-${String(f.end).padEnd(7)} ${f.confidence.toFixed(2)}  ${f.masked}${f.category ? ` (${f.category})` : ''}`)
+        for (const f of r.findings)
+          out(
+            `  ${SHORT[f.type].padEnd(8)} ${String(f.start).padStart(7)}-${String(f.end).padEnd(7)} ${f.confidence.toFixed(2)}  ${f.masked}${f.category ? ` (${f.category})` : ''}`,
+          )
       }
     }
     out(`\n${rows.length} file(s) classified${failed ? `, ${failed} failed` : ''}`)
@@ -97,9 +132,16 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // Libraries (pdf.js) log warnings with console.log: keep stdout for results only.
-console.log = (...args: unknown[]) => { process.stderr.write(`${args.map(String).join(' ')}\n`) }
+console.log = (...args: unknown[]) => {
+  process.stderr.write(`${args.map(String).join(' ')}\n`)
+}
 console.warn = console.log
-main(process.argv.slice(2)).then((code) => { process.exitCode = code }, (e: unknown) => {
-  err(`classify: ${(e as Error).stack ?? String(e)}`)
-  process.exitCode = 1
-})
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    err(`classify: ${(e as Error).stack ?? String(e)}`)
+    process.exitCode = 1
+  },
+)

@@ -17,10 +17,16 @@ export interface FileClassification {
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
 /** pdf.js CMaps and fonts from node_modules, so CJK PDFs extract in Node. */
-export const NODE_PDF_OPTIONS = { cMapUrl: `${join(pdfjsRoot, 'cmaps')}/`, standardFontDataUrl: `${join(pdfjsRoot, 'standard_fonts')}/` }
+export const NODE_PDF_OPTIONS = {
+  cMapUrl: `${join(pdfjsRoot, 'cmaps')}/`,
+  standardFontDataUrl: `${join(pdfjsRoot, 'standard_fonts')}/`,
+}
 
 /** Read, extract, scan and label one file. Throws `ExtractError` or a file-system error. */
-export async function classifyFile(path: string, policy: LabelPolicy = DEFAULT_LABEL_POLICY): Promise<FileClassification & { kind: ExtractedKind; text: string }> {
+export async function classifyFile(
+  path: string,
+  policy: LabelPolicy = DEFAULT_LABEL_POLICY,
+): Promise<FileClassification & { kind: ExtractedKind; text: string }> {
   const bytes = new Uint8Array(await readFile(path))
   const { text, kind } = await extractText(path, bytes, { pdf: NODE_PDF_OPTIONS })
   const found = scanText(text)
@@ -30,7 +36,11 @@ export async function classifyFile(path: string, policy: LabelPolicy = DEFAULT_L
     text,
     label: evaluatePolicy(policy, found).label,
     findings: found.map((f) => ({
-      type: f.type, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked,
+      type: f.type,
+      start: f.start,
+      end: f.end,
+      confidence: f.confidence,
+      masked: f.masked,
       ...(f.category ? { category: f.category } : {}),
     })),
   }
@@ -47,7 +57,10 @@ export type WalkEntry = { path: string; skipped?: 'unsupported' }
 export async function* walkPaths(paths: readonly string[]): AsyncGenerator<WalkEntry> {
   for (const p of paths) {
     const s = await stat(p)
-    if (!s.isDirectory()) { yield { path: p }; continue }
+    if (!s.isDirectory()) {
+      yield { path: p }
+      continue
+    }
     yield* walkDir(p)
   }
 }

@@ -1,4 +1,12 @@
-import { DATA_LABELS, LabelPolicy, labelRank, type DataLabel, type KeywordCategory, type LabelCondition, type SensitiveType } from '@suite/domain'
+import {
+  DATA_LABELS,
+  LabelPolicy,
+  labelRank,
+  type DataLabel,
+  type KeywordCategory,
+  type LabelCondition,
+  type SensitiveType,
+} from '@suite/domain'
 
 /** The part of a finding a policy looks at. */
 export interface PolicyFinding {
@@ -33,9 +41,10 @@ export function evaluatePolicy(policy: LabelPolicy | unknown, findings: readonly
   let label: DataLabel = p.defaultLabel
   const matchedRules: string[] = []
   for (const rule of p.rules) {
-    const holds = rule.match === 'all'
-      ? rule.conditions.every((c) => conditionHolds(c, findings))
-      : rule.conditions.some((c) => conditionHolds(c, findings))
+    const holds =
+      rule.match === 'all'
+        ? rule.conditions.every((c) => conditionHolds(c, findings))
+        : rule.conditions.some((c) => conditionHolds(c, findings))
     if (!holds) continue
     matchedRules.push(rule.id)
     if (labelRank(rule.label) > labelRank(label)) label = rule.label

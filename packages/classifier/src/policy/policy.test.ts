@@ -39,7 +39,15 @@ describe('custom policies', () => {
     defaultLabel: 'internal',
     rules: [
       { id: 'many-phones', label: 'confidential', conditions: [{ type: 'phone', minCount: 3 }] },
-      { id: 'id-with-contract', label: 'confidential', match: 'all', conditions: [{ type: 'keyword', category: 'id' }, { type: 'keyword', category: 'contract' }] },
+      {
+        id: 'id-with-contract',
+        label: 'confidential',
+        match: 'all',
+        conditions: [
+          { type: 'keyword', category: 'id' },
+          { type: 'keyword', category: 'contract' },
+        ],
+      },
       { id: 'sure-hkid', label: 'confidential', conditions: [{ type: 'hk_id', minConfidence: 0.9 }] },
     ],
   }
@@ -50,13 +58,23 @@ describe('custom policies', () => {
     expect(label('護照', strict)).toBe('internal')
     expect(label('護照 合約', strict)).toBe('confidential')
     expect(label('A1234563', strict)).toBe('internal')
-    expect(evaluatePolicy(strict, scanText('身份證 A123456(3)'))).toEqual({ label: 'confidential', matchedRules: ['sure-hkid'] })
+    expect(evaluatePolicy(strict, scanText('身份證 A123456(3)'))).toEqual({
+      label: 'confidential',
+      matchedRules: ['sure-hkid'],
+    })
   })
 
   it('rejects malformed policies', () => {
     expect(() => evaluatePolicy({ ...strict, schemaVersion: 2 }, [])).toThrow()
-    expect(() => evaluatePolicy({ ...strict, rules: [{ id: 'x', label: 'secret', conditions: [{ type: 'phone' }] }] }, [])).toThrow()
-    expect(() => evaluatePolicy({ ...strict, rules: [{ id: 'x', label: 'internal', conditions: [{ type: 'phone', category: 'medical' }] }] }, [])).toThrow()
+    expect(() =>
+      evaluatePolicy({ ...strict, rules: [{ id: 'x', label: 'secret', conditions: [{ type: 'phone' }] }] }, []),
+    ).toThrow()
+    expect(() =>
+      evaluatePolicy(
+        { ...strict, rules: [{ id: 'x', label: 'internal', conditions: [{ type: 'phone', category: 'medical' }] }] },
+        [],
+      ),
+    ).toThrow()
     expect(() => evaluatePolicy({ ...strict, rules: [strict.rules[0], strict.rules[0]] }, [])).toThrow()
   })
 

@@ -38,7 +38,9 @@ describe('decodeEscapes', () => {
     const d = decodeEscapes(source)
     expect(d.text).toBe('"{"id":"身 A1（"}"')
     expectConsistent(source)
-    expect(source.slice(d.sourceStart(d.text.indexOf('身')), d.sourceEnd(d.text.indexOf('身') + 1))).toBe(String.raw`\\u8eab`)
+    expect(source.slice(d.sourceStart(d.text.indexOf('身')), d.sourceEnd(d.text.indexOf('身') + 1))).toBe(
+      String.raw`\\u8eab`,
+    )
   })
 
   it('keeps a backslash that starts no escape, and an escaped backslash before u', () => {

@@ -21,9 +21,21 @@ export const auditApi = {
   /** Retention setting and what a purge would remove now. */
   retention: defineEndpoint({ method: 'GET', path: '/audit/retention', tags, response: AuditRetention }),
   /** Change the retention, never below 90 days (step-up). */
-  setRetention: defineEndpoint({ method: 'PUT', path: '/audit/retention', tags, body: AuditRetentionUpdate, response: AuditRetention }),
+  setRetention: defineEndpoint({
+    method: 'PUT',
+    path: '/audit/retention',
+    tags,
+    body: AuditRetentionUpdate,
+    response: AuditRetention,
+  }),
   /** Remove entries older than the retention, leaving a signed checkpoint (step-up); refused while the chain does not verify. */
-  purge: defineEndpoint({ method: 'POST', path: '/audit/purge', tags, body: z.object({}).optional(), response: AuditPurgeResult }),
+  purge: defineEndpoint({
+    method: 'POST',
+    path: '/audit/purge',
+    tags,
+    body: z.object({}).optional(),
+    response: AuditPurgeResult,
+  }),
   /** Checkpoints left by purges, newest first. */
   checkpoints: defineEndpoint({ method: 'GET', path: '/audit/checkpoints', tags, response: AuditCheckpointList }),
 }

@@ -1,9 +1,32 @@
 import { z } from 'zod'
 import {
-  CaseComment, CaseEvent, CaseEventCreate, CaseEventUpdate, CaseMemberView, CaseRoomEntered, CommentCreate, DevicesSignedOut, DocumentDetail,
-  DocumentListQuery, DocumentMove, DocumentSummary, DocumentUpdate, DocumentUploadQuery, DocumentViewLog, Invitation, InvitationAccept,
-  InvitationAccepted, InvitationCreate, InvitationCreated, MemberAdd, PageViewBeacon, ReEntryRequest, SignInLinkCreate, SignInLinkCreated,
-  SignInLinkRedeem, WallCreate,
+  CaseComment,
+  CaseEvent,
+  CaseEventCreate,
+  CaseEventUpdate,
+  CaseMemberView,
+  CaseRoomEntered,
+  CommentCreate,
+  DevicesSignedOut,
+  DocumentDetail,
+  DocumentListQuery,
+  DocumentMove,
+  DocumentSummary,
+  DocumentUpdate,
+  DocumentUploadQuery,
+  DocumentViewLog,
+  Invitation,
+  InvitationAccept,
+  InvitationAccepted,
+  InvitationCreate,
+  InvitationCreated,
+  MemberAdd,
+  PageViewBeacon,
+  ReEntryRequest,
+  SignInLinkCreate,
+  SignInLinkCreated,
+  SignInLinkRedeem,
+  WallCreate,
 } from '../case-room'
 import { Page } from '../pagination'
 import { defineEndpoint } from '../endpoint'
@@ -42,7 +65,15 @@ function commentsOn<S extends string>(segment: S) {
     /** The comments the caller may read (written in a tier they can see). */
     list: defineEndpoint({ method: 'GET', path, tags, params: CaseCommentTargetParams, response: CaseCommentList }),
     /** Comment on it (the target's tier decides who may). */
-    create: defineEndpoint({ method: 'POST', path, tags, params: CaseCommentTargetParams, body: CommentCreate, status: 201, response: CaseComment }),
+    create: defineEndpoint({
+      method: 'POST',
+      path,
+      tags,
+      params: CaseCommentTargetParams,
+      body: CommentCreate,
+      status: 201,
+      response: CaseComment,
+    }),
   }
 }
 
@@ -54,105 +85,250 @@ function commentsOn<S extends string>(segment: S) {
 export const caseRoomApi = {
   members: {
     /** Members of the case (externals see the firm's team and themselves). */
-    list: defineEndpoint({ method: 'GET', path: '/cases/:caseId/members', tags, params: CaseParams, response: CaseMemberList }),
+    list: defineEndpoint({
+      method: 'GET',
+      path: '/cases/:caseId/members',
+      tags,
+      params: CaseParams,
+      response: CaseMemberList,
+    }),
     /** Add firm members by suite id or by DingTalk userid (from the contact picker); answers the whole list. */
-    add: defineEndpoint({ method: 'POST', path: '/cases/:caseId/members', tags, params: CaseParams, body: MemberAdd, response: CaseMemberList }),
+    add: defineEndpoint({
+      method: 'POST',
+      path: '/cases/:caseId/members',
+      tags,
+      params: CaseParams,
+      body: MemberAdd,
+      response: CaseMemberList,
+    }),
     /** Revoke a member at once, with their saved device access and unused sign-in links. */
-    revoke: defineEndpoint({ method: 'DELETE', path: '/cases/:caseId/members/:userId', tags, params: CaseMemberParams }),
+    revoke: defineEndpoint({
+      method: 'DELETE',
+      path: '/cases/:caseId/members/:userId',
+      tags,
+      params: CaseMemberParams,
+    }),
     /** Put an ethical wall between a firm member and the case. */
     wall: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/walls', tags, params: CaseParams, body: WallCreate, status: 201, response: CaseMemberView,
+      method: 'POST',
+      path: '/cases/:caseId/walls',
+      tags,
+      params: CaseParams,
+      body: WallCreate,
+      status: 201,
+      response: CaseMemberView,
     }),
     /** Lift a wall (needs a step-up; the person gets no access back by it). */
-    liftWall: defineEndpoint({ method: 'DELETE', path: '/cases/:caseId/walls/:userId', tags, params: CaseMemberParams }),
+    liftWall: defineEndpoint({
+      method: 'DELETE',
+      path: '/cases/:caseId/walls/:userId',
+      tags,
+      params: CaseMemberParams,
+    }),
     /** A one-time sign-in link for an existing external member; the token in the answer is shown once. */
     signInLink: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/members/:userId/sign-in-link', tags, params: CaseMemberParams,
-      body: SignInLinkCreate, status: 201, response: SignInLinkCreated,
+      method: 'POST',
+      path: '/cases/:caseId/members/:userId/sign-in-link',
+      tags,
+      params: CaseMemberParams,
+      body: SignInLinkCreate,
+      status: 201,
+      response: SignInLinkCreated,
     }),
     /** End an external's sessions, device credentials and unused sign-in links; the membership stays. */
     signOutDevices: defineEndpoint({
-      method: 'DELETE', path: '/cases/:caseId/members/:userId/devices', tags, params: CaseMemberParams, response: DevicesSignedOut,
+      method: 'DELETE',
+      path: '/cases/:caseId/members/:userId/devices',
+      tags,
+      params: CaseMemberParams,
+      response: DevicesSignedOut,
     }),
   },
 
   reEntry: {
     /** A new session from this browser's device re-entry credential (an httpOnly cookie); 401 when it no longer opens the case room. */
-    enter: defineEndpoint({ method: 'POST', path: '/case-room/re-entry', tags, body: ReEntryRequest, response: CaseRoomEntered }),
+    enter: defineEndpoint({
+      method: 'POST',
+      path: '/case-room/re-entry',
+      tags,
+      body: ReEntryRequest,
+      response: CaseRoomEntered,
+    }),
     /** Forget this browser's re-entry credential (on sign-out). */
     forget: defineEndpoint({ method: 'POST', path: '/case-room/re-entry/forget', tags, body: ReEntryRequest }),
   },
 
   signInLinks: {
     /** Use a partner's one-time sign-in link: a session for the existing external member. */
-    redeem: defineEndpoint({ method: 'POST', path: '/sign-in-links/redeem', tags, body: SignInLinkRedeem, response: CaseRoomEntered }),
+    redeem: defineEndpoint({
+      method: 'POST',
+      path: '/sign-in-links/redeem',
+      tags,
+      body: SignInLinkRedeem,
+      response: CaseRoomEntered,
+    }),
   },
 
   invitations: {
     /** The case's invitations, newest first. */
-    list: defineEndpoint({ method: 'GET', path: '/cases/:caseId/invitations', tags, params: CaseParams, response: CaseInvitationList }),
+    list: defineEndpoint({
+      method: 'GET',
+      path: '/cases/:caseId/invitations',
+      tags,
+      params: CaseParams,
+      response: CaseInvitationList,
+    }),
     /** A one-time invitation link for an external; the token in the answer is shown once. */
     create: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/invitations', tags, params: CaseParams, body: InvitationCreate, status: 201, response: InvitationCreated,
+      method: 'POST',
+      path: '/cases/:caseId/invitations',
+      tags,
+      params: CaseParams,
+      body: InvitationCreate,
+      status: 201,
+      response: InvitationCreated,
     }),
     /** Revoke an invitation not yet accepted. */
-    revoke: defineEndpoint({ method: 'DELETE', path: '/cases/:caseId/invitations/:invitationId', tags, params: CaseInvitationParams }),
+    revoke: defineEndpoint({
+      method: 'DELETE',
+      path: '/cases/:caseId/invitations/:invitationId',
+      tags,
+      params: CaseInvitationParams,
+    }),
     /** Accept a link: the new external member, their session and device re-entry credential. */
-    accept: defineEndpoint({ method: 'POST', path: '/invitations/accept', tags, body: InvitationAccept, response: InvitationAccepted }),
+    accept: defineEndpoint({
+      method: 'POST',
+      path: '/invitations/accept',
+      tags,
+      body: InvitationAccept,
+      response: InvitationAccepted,
+    }),
   },
 
   events: {
     /** The public timeline: milestones, hearing dates, notices and updates. */
-    list: defineEndpoint({ method: 'GET', path: '/cases/:caseId/events', tags, params: CaseParams, response: CaseEventList }),
+    list: defineEndpoint({
+      method: 'GET',
+      path: '/cases/:caseId/events',
+      tags,
+      params: CaseParams,
+      response: CaseEventList,
+    }),
     create: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/events', tags, params: CaseParams, body: CaseEventCreate, status: 201, response: CaseEvent,
+      method: 'POST',
+      path: '/cases/:caseId/events',
+      tags,
+      params: CaseParams,
+      body: CaseEventCreate,
+      status: 201,
+      response: CaseEvent,
     }),
     /** Change an entry, or mark a milestone reached (which ends access bound to it). */
     update: defineEndpoint({
-      method: 'PATCH', path: '/cases/:caseId/events/:eventId', tags, params: CaseEventParams, body: CaseEventUpdate, response: CaseEvent,
+      method: 'PATCH',
+      path: '/cases/:caseId/events/:eventId',
+      tags,
+      params: CaseEventParams,
+      body: CaseEventUpdate,
+      response: CaseEvent,
     }),
   },
 
   documents: {
     /** One page of a tier's documents, newest change first. */
     list: defineEndpoint({
-      method: 'GET', path: '/cases/:caseId/documents', tags, params: CaseParams, query: DocumentListQuery, response: Page(DocumentSummary),
+      method: 'GET',
+      path: '/cases/:caseId/documents',
+      tags,
+      params: CaseParams,
+      query: DocumentListQuery,
+      response: Page(DocumentSummary),
     }),
     /** Upload one file (the `file` part of a multipart body) into the tier of the query. */
     upload: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/documents', tags, params: CaseParams,
-      query: DocumentUploadQuery, request: 'multipart', status: 201, response: DocumentSummary,
+      method: 'POST',
+      path: '/cases/:caseId/documents',
+      tags,
+      params: CaseParams,
+      query: DocumentUploadQuery,
+      request: 'multipart',
+      status: 201,
+      response: DocumentSummary,
     }),
-    get: defineEndpoint({ method: 'GET', path: '/cases/:caseId/documents/:docId', tags, params: CaseDocumentParams, response: DocumentDetail }),
+    get: defineEndpoint({
+      method: 'GET',
+      path: '/cases/:caseId/documents/:docId',
+      tags,
+      params: CaseDocumentParams,
+      response: DocumentDetail,
+    }),
     /** One page as a JPEG with the viewer's watermark burned in (the only form externals ever get). */
     page: defineEndpoint({
-      method: 'GET', path: '/cases/:caseId/documents/:docId/pages/:page', tags, params: CaseDocumentPageParams,
-      responseKind: 'bytes', contentType: 'image/jpeg',
+      method: 'GET',
+      path: '/cases/:caseId/documents/:docId/pages/:page',
+      tags,
+      params: CaseDocumentPageParams,
+      responseKind: 'bytes',
+      contentType: 'image/jpeg',
     }),
     /** The original file, for those allowed to download it (recorded in the audit log). */
     original: defineEndpoint({
-      method: 'GET', path: '/cases/:caseId/documents/:docId/original', tags, params: CaseDocumentParams,
-      responseKind: 'bytes', contentType: 'application/octet-stream',
+      method: 'GET',
+      path: '/cases/:caseId/documents/:docId/original',
+      tags,
+      params: CaseDocumentParams,
+      responseKind: 'bytes',
+      contentType: 'application/octet-stream',
     }),
     /** Change title or description. */
     update: defineEndpoint({
-      method: 'PATCH', path: '/cases/:caseId/documents/:docId', tags, params: CaseDocumentParams, body: DocumentUpdate, response: DocumentDetail,
+      method: 'PATCH',
+      path: '/cases/:caseId/documents/:docId',
+      tags,
+      params: CaseDocumentParams,
+      body: DocumentUpdate,
+      response: DocumentDetail,
     }),
     /** Upload a new version of the file (multipart, like an upload). */
     newVersion: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/documents/:docId/versions', tags, params: CaseDocumentParams,
-      request: 'multipart', status: 201, response: DocumentDetail,
+      method: 'POST',
+      path: '/cases/:caseId/documents/:docId/versions',
+      tags,
+      params: CaseDocumentParams,
+      request: 'multipart',
+      status: 201,
+      response: DocumentDetail,
     }),
-    remove: defineEndpoint({ method: 'DELETE', path: '/cases/:caseId/documents/:docId', tags, params: CaseDocumentParams }),
+    remove: defineEndpoint({
+      method: 'DELETE',
+      path: '/cases/:caseId/documents/:docId',
+      tags,
+      params: CaseDocumentParams,
+    }),
     /** Move to another tier; a less protected one needs a partner and a written reason. */
     move: defineEndpoint({
-      method: 'POST', path: '/cases/:caseId/documents/:docId/move', tags, params: CaseDocumentParams, body: DocumentMove, response: DocumentDetail,
+      method: 'POST',
+      path: '/cases/:caseId/documents/:docId/move',
+      tags,
+      params: CaseDocumentParams,
+      body: DocumentMove,
+      response: DocumentDetail,
     }),
     /** The viewer's beacon: how long a page stayed on screen. */
-    beacon: defineEndpoint({ method: 'POST', path: '/cases/:caseId/documents/:docId/views', tags, params: CaseDocumentParams, body: PageViewBeacon }),
+    beacon: defineEndpoint({
+      method: 'POST',
+      path: '/cases/:caseId/documents/:docId/views',
+      tags,
+      params: CaseDocumentParams,
+      body: PageViewBeacon,
+    }),
     /** Who viewed which page, and for how long. */
     views: defineEndpoint({
-      method: 'GET', path: '/cases/:caseId/documents/:docId/views', tags, params: CaseDocumentParams, response: DocumentViewLog,
+      method: 'GET',
+      path: '/cases/:caseId/documents/:docId/views',
+      tags,
+      params: CaseDocumentParams,
+      response: DocumentViewLog,
     }),
   },
 

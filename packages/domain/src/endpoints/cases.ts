@@ -8,7 +8,10 @@ import { defineEndpoint } from '../endpoint'
 export const CaseParams = z.object({ caseId: z.string().min(1).max(64) })
 
 /** Query of the case list: the caller's cases, optionally searched by `q` and filtered by status. */
-export const CaseListQuery = PageQuery.extend({ q: z.string().trim().max(100).optional(), status: CaseStatus.optional() })
+export const CaseListQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  status: CaseStatus.optional(),
+})
 /** What a caller passes to the case list (`limit` may be left out). */
 export type CaseListQuery = z.input<typeof CaseListQuery>
 
@@ -23,7 +26,21 @@ export const casesApi = {
   /** Open a case (partners). */
   create: defineEndpoint({ method: 'POST', path: '/cases', tags, body: CaseCreate, status: 201, response: CaseDetail }),
   /** Change status, title or client name. */
-  update: defineEndpoint({ method: 'PATCH', path: '/cases/:caseId', tags, params: CaseParams, body: CaseUpdate, response: CaseDetail }),
+  update: defineEndpoint({
+    method: 'PATCH',
+    path: '/cases/:caseId',
+    tags,
+    params: CaseParams,
+    body: CaseUpdate,
+    response: CaseDetail,
+  }),
   /** Suspend (true) or re-admit (false, needs a step-up) every external member. */
-  restrict: defineEndpoint({ method: 'POST', path: '/cases/:caseId/restrict', tags, params: CaseParams, body: RestrictToInternal, response: CaseDetail }),
+  restrict: defineEndpoint({
+    method: 'POST',
+    path: '/cases/:caseId/restrict',
+    tags,
+    params: CaseParams,
+    body: RestrictToInternal,
+    response: CaseDetail,
+  }),
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { ClassificationReport, ClassificationReportSummary, CreateClassificationReport, LabelPolicyVersion } from '../classifier'
+import {
+  ClassificationReport,
+  ClassificationReportSummary,
+  CreateClassificationReport,
+  LabelPolicyVersion,
+} from '../classifier'
 import { Page, PageQuery } from '../pagination'
 import { defineEndpoint } from '../endpoint'
 
@@ -19,15 +24,45 @@ const tags = ['classifier']
  */
 export const classifierApi = {
   /** The policy in force, which the wizard reads each time it opens (staff). */
-  activePolicy: defineEndpoint({ method: 'GET', path: '/classifier/policies/active', tags, response: LabelPolicyVersion }),
+  activePolicy: defineEndpoint({
+    method: 'GET',
+    path: '/classifier/policies/active',
+    tags,
+    response: LabelPolicyVersion,
+  }),
   /** Every published version, newest first, then the built-in version 0 (administrators). */
   listPolicies: defineEndpoint({ method: 'GET', path: '/classifier/policies', tags, response: LabelPolicyList }),
   /** One published version, or the built-in version 0 (staff). */
-  getPolicy: defineEndpoint({ method: 'GET', path: '/classifier/policies/:version', tags, params: LabelPolicyVersionParams, response: LabelPolicyVersion }),
+  getPolicy: defineEndpoint({
+    method: 'GET',
+    path: '/classifier/policies/:version',
+    tags,
+    params: LabelPolicyVersionParams,
+    response: LabelPolicyVersion,
+  }),
   /** Save the report of a finished scan; refused when any string holds unmasked personal data. */
-  createReport: defineEndpoint({ method: 'POST', path: '/classifier/reports', tags, body: CreateClassificationReport, status: 201, response: ClassificationReport }),
+  createReport: defineEndpoint({
+    method: 'POST',
+    path: '/classifier/reports',
+    tags,
+    body: CreateClassificationReport,
+    status: 201,
+    response: ClassificationReport,
+  }),
   /** One page of reports: the caller's own, or every report of the firm for administrators. */
-  listReports: defineEndpoint({ method: 'GET', path: '/classifier/reports', tags, query: PageQuery, response: Page(ClassificationReportSummary) }),
+  listReports: defineEndpoint({
+    method: 'GET',
+    path: '/classifier/reports',
+    tags,
+    query: PageQuery,
+    response: Page(ClassificationReportSummary),
+  }),
   /** One report with its sources (404 for another person's report unless an administrator asks). */
-  getReport: defineEndpoint({ method: 'GET', path: '/classifier/reports/:id', tags, params: ClassificationReportParams, response: ClassificationReport }),
+  getReport: defineEndpoint({
+    method: 'GET',
+    path: '/classifier/reports/:id',
+    tags,
+    params: ClassificationReportParams,
+    response: ClassificationReport,
+  }),
 }

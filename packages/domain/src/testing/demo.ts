@@ -27,11 +27,21 @@ export interface DemoCase {
   members: { userId: string; status: MemberStatus; tierCeiling: Tier; wallReason?: string; expiresInDays?: number }[]
 }
 
-export const DEMO_ORG = { id: 'org-demo', corpId: 'dingdemocorp0001', name: '陳黃律師行 Chan & Wong Solicitors' } as const
+export const DEMO_ORG = {
+  id: 'org-demo',
+  corpId: 'dingdemocorp0001',
+  name: '陳黃律師行 Chan & Wong Solicitors',
+} as const
 
 const internal = (id: string, name: string, role: Role, title: string, department: string, n: number): DemoUser => ({
-  id, name, role, title, department,
-  dingtalkUserId: `dt-${id}`, dingtalkUnionId: `union-${id}-${n.toString(16).padStart(6, '0')}`, locale: 'zh-HK',
+  id,
+  name,
+  role,
+  title,
+  department,
+  dingtalkUserId: `dt-${id}`,
+  dingtalkUnionId: `union-${id}-${n.toString(16).padStart(6, '0')}`,
+  locale: 'zh-HK',
 })
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -42,9 +52,36 @@ export const DEMO_USERS: readonly DemoUser[] = [
   internal('u-cheung', '張美玲 Cheung Mei-ling', 'staff', 'Paralegal 律師助理', 'Litigation', 5),
   internal('u-lam', '林國華 Lam Kwok-wah', 'it_admin', 'IT Manager 資訊科技經理', 'IT', 6),
   internal('u-ng', '吳慧敏 Ng Wai-man', 'compliance_officer', 'Compliance Officer 合規主任', 'Compliance', 7),
-  { id: 'u-client-tse', name: '謝家輝 Tse Ka-fai', role: 'client', title: null, department: null, dingtalkUserId: null, dingtalkUnionId: null, locale: 'zh-HK' },
-  { id: 'u-client-leong', name: '梁詠詩 Leong Weng-si', role: 'client', title: null, department: null, dingtalkUserId: null, dingtalkUnionId: null, locale: 'zh-HK' },
-  { id: 'u-expert-fung', name: 'Dr. Fung Pak-lam 馮柏林', role: 'external_expert', title: 'Forensic Accountant', department: null, dingtalkUserId: null, dingtalkUnionId: null, locale: 'en' },
+  {
+    id: 'u-client-tse',
+    name: '謝家輝 Tse Ka-fai',
+    role: 'client',
+    title: null,
+    department: null,
+    dingtalkUserId: null,
+    dingtalkUnionId: null,
+    locale: 'zh-HK',
+  },
+  {
+    id: 'u-client-leong',
+    name: '梁詠詩 Leong Weng-si',
+    role: 'client',
+    title: null,
+    department: null,
+    dingtalkUserId: null,
+    dingtalkUnionId: null,
+    locale: 'zh-HK',
+  },
+  {
+    id: 'u-expert-fung',
+    name: 'Dr. Fung Pak-lam 馮柏林',
+    role: 'external_expert',
+    title: 'Forensic Accountant',
+    department: null,
+    dingtalkUserId: null,
+    dingtalkUnionId: null,
+    locale: 'en',
+  },
 ]
 
 export const DEMO_CASES: readonly DemoCase[] = [
@@ -58,7 +95,12 @@ export const DEMO_CASES: readonly DemoCase[] = [
       { userId: 'u-chan', status: 'active', tierCeiling: 'private' },
       { userId: 'u-lee', status: 'active', tierCeiling: 'private' },
       { userId: 'u-cheung', status: 'active', tierCeiling: 'private' },
-      { userId: 'u-ho', status: 'walled', tierCeiling: 'private', wallReason: 'Acted for the defendant in 2024 (conflicted) 曾代表被告' },
+      {
+        userId: 'u-ho',
+        status: 'walled',
+        tierCeiling: 'private',
+        wallReason: 'Acted for the defendant in 2024 (conflicted) 曾代表被告',
+      },
       { userId: 'u-client-tse', status: 'active', tierCeiling: 'restricted', expiresInDays: 180 },
       { userId: 'u-expert-fung', status: 'active', tierCeiling: 'restricted', expiresInDays: 60 },
     ],

@@ -13,9 +13,13 @@ export function makeOrg(overrides: Partial<Org> = {}): Org {
 
 /** A wire `User` built from a demo user (the first partner by default). */
 export function makeUser(from: DemoUser | Partial<User> = {}, overrides: Partial<User> = {}): User {
-  const base = 'dingtalkUserId' in from && 'locale' in from && typeof from.id === 'string' && DEMO_USERS.some((u) => u.id === from.id)
-    ? (from as DemoUser)
-    : DEMO_USERS[0]!
+  const base =
+    'dingtalkUserId' in from &&
+    'locale' in from &&
+    typeof from.id === 'string' &&
+    DEMO_USERS.some((u) => u.id === from.id)
+      ? (from as DemoUser)
+      : DEMO_USERS[0]!
   const user = {
     id: base.id,
     orgId: DEMO_ORG.id,
@@ -49,16 +53,33 @@ export function makeSession(user: User = makeUser(), overrides: Partial<Session>
 export function makeCaseSummary(index = 0, overrides: Partial<CaseSummary> = {}): CaseSummary {
   const c = DEMO_CASES[index] ?? DEMO_CASES[0]!
   return {
-    id: c.id, number: c.number, title: c.title, clientName: c.clientName, status: c.status,
-    restrictedToInternal: false, createdAt: EPOCH, updatedAt: EPOCH, ...overrides,
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    clientName: c.clientName,
+    status: c.status,
+    restrictedToInternal: false,
+    createdAt: EPOCH,
+    updatedAt: EPOCH,
+    ...overrides,
   } as CaseSummary
 }
 
 /** A syntactically valid audit entry (hashes are placeholders, not a valid chain). */
 export function makeAuditEntry(seq = 1, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
-    seq, at: EPOCH, actorId: 'u-chan', actorName: DEMO_USERS[0]!.name, action: 'auth.sign_in',
-    targetType: 'user', targetId: 'u-chan', caseId: null, requestId: 'req-1', detail: {},
-    prevHash: '0'.repeat(64), hash: 'a'.repeat(64), ...overrides,
+    seq,
+    at: EPOCH,
+    actorId: 'u-chan',
+    actorName: DEMO_USERS[0]!.name,
+    action: 'auth.sign_in',
+    targetType: 'user',
+    targetId: 'u-chan',
+    caseId: null,
+    requestId: 'req-1',
+    detail: {},
+    prevHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+    ...overrides,
   }
 }

@@ -11,19 +11,35 @@ import SchemaForm from './SchemaForm.vue'
 const schema = FormSchema.parse(SAMPLE_FORM)
 const t3 = (s: string) => ({ 'zh-HK': s, 'zh-CN': s, en: s })
 /** Just the person field: mounting the whole sample three times is slow under a loaded machine. */
-const personOnly = FormSchema.parse({ schemaVersion: 1, title: t3('P'), fields: [{ name: 'reviewer', type: 'person', label: { 'zh-HK': '覆核人', 'zh-CN': '复核人', en: 'Reviewer' } }] })
+const personOnly = FormSchema.parse({
+  schemaVersion: 1,
+  title: t3('P'),
+  fields: [{ name: 'reviewer', type: 'person', label: { 'zh-HK': '覆核人', 'zh-CN': '复核人', en: 'Reviewer' } }],
+})
 const mounted: { unmount(): void }[] = []
-afterEach(() => { while (mounted.length) mounted.pop()!.unmount() })
+afterEach(() => {
+  while (mounted.length) mounted.pop()!.unmount()
+})
 
 function mountForm(props: Record<string, unknown> = {}, slots: Record<string, unknown> = {}) {
   const values = ref<Record<string, unknown>>((props.modelValue as Record<string, unknown>) ?? {})
   const submitted: unknown[] = []
   const Host = defineComponent({
-    setup: () => () => h(SchemaForm, {
-      schema, locale: 'zh-HK', ...props, modelValue: values.value,
-      'onUpdate:modelValue': (v: Record<string, unknown>) => { values.value = v },
-      onSubmit: (v: unknown) => submitted.push(v),
-    }, slots),
+    setup: () => () =>
+      h(
+        SchemaForm,
+        {
+          schema,
+          locale: 'zh-HK',
+          ...props,
+          modelValue: values.value,
+          'onUpdate:modelValue': (v: Record<string, unknown>) => {
+            values.value = v
+          },
+          onSubmit: (v: unknown) => submitted.push(v),
+        },
+        slots,
+      ),
   })
   const wrapper = mount(Host, { attachTo: document.body })
   mounted.push(wrapper)
@@ -33,8 +49,12 @@ function mountForm(props: Record<string, unknown> = {}, slots: Record<string, un
 const labels = (w: ReturnType<typeof mountForm>['wrapper']) => w.findAll('.el-form-item__label').map((l) => l.text())
 /** The error the form hands to a field's ElFormItem (its rendering goes through a transition). */
 const errorOf = (w: ReturnType<typeof mountForm>['wrapper'], name: string) =>
-  w.findAllComponents(ElFormItem).find((c) => c.attributes('data-field') === name)?.props('error')
-const fieldNames = (w: ReturnType<typeof mountForm>['wrapper']) => w.findAll('[data-field]').map((d) => d.attributes('data-field'))
+  w
+    .findAllComponents(ElFormItem)
+    .find((c) => c.attributes('data-field') === name)
+    ?.props('error')
+const fieldNames = (w: ReturnType<typeof mountForm>['wrapper']) =>
+  w.findAll('[data-field]').map((d) => d.attributes('data-field'))
 
 describe('SchemaForm', { timeout: 20_000 }, () => {
   it.each([
@@ -78,7 +98,8 @@ describe('SchemaForm', { timeout: 20_000 }, () => {
 
   it('shows a server error until the user edits that field', async () => {
     const { wrapper } = mountForm({
-      locale: 'zh-CN', modelValue: { channel: 'phone', phone: '91234567', claimed: 'ab', when: '2026-03-02' },
+      locale: 'zh-CN',
+      modelValue: { channel: 'phone', phone: '91234567', claimed: 'ab', when: '2026-03-02' },
       serverErrors: [{ path: 'claimed', code: 'too_long', message: 'Must be at most 80 characters' }],
     })
     await flushPromises()
@@ -88,8 +109,14 @@ describe('SchemaForm', { timeout: 20_000 }, () => {
     expect(errorOf(wrapper, 'claimed')).toBe('')
   })
 
-  it('hands person fields to the app\'s slot and falls back to a select of people', async () => {
-    const slot = mountForm({ schema: personOnly }, { person: (p: { label: string; update: (v: unknown) => void }) => h('button', { class: 'picker', onClick: () => p.update('u-lee') }, `pick ${p.label}`) })
+  it("hands person fields to the app's slot and falls back to a select of people", async () => {
+    const slot = mountForm(
+      { schema: personOnly },
+      {
+        person: (p: { label: string; update: (v: unknown) => void }) =>
+          h('button', { class: 'picker', onClick: () => p.update('u-lee') }, `pick ${p.label}`),
+      },
+    )
     expect(slot.wrapper.find('.picker').text()).toBe('pick 覆核人')
     await slot.wrapper.find('.picker').trigger('click')
     expect(slot.values.value.reviewer).toBe('u-lee')
@@ -99,9 +126,12 @@ describe('SchemaForm', { timeout: 20_000 }, () => {
     expect(none.wrapper.find('[data-field="reviewer"]').text()).toContain('此處未能選擇人員')
   })
 
-  it('uploads files through the app\'s function and keeps their references', async () => {
+  it("uploads files through the app's function and keeps their references", async () => {
     const uploaded: string[] = []
-    const uploadFile = async (f: File) => { uploaded.push(f.name); return { id: `b-${f.name}`, name: f.name, size: f.size, mime: f.type } }
+    const uploadFile = async (f: File) => {
+      uploaded.push(f.name)
+      return { id: `b-${f.name}`, name: f.name, size: f.size, mime: f.type }
+    }
     const { wrapper, values } = mountForm({ uploadFile, modelValue: { claimed: 'x' } })
     await flushPromises()
     const input = wrapper.find('[data-field="screenshots"] input[type="file"]')

@@ -29,7 +29,9 @@ export function useFileField(o: UseFileFieldOptions) {
   async function add(list: FileList | readonly File[] | null): Promise<void> {
     if (!list) return
     const room = toValue(o.maxFiles) - files.value.length
-    const picked = Array.from(list).filter((f) => fileAccepted(toValue(o.accept), { name: f.name, mime: f.type })).slice(0, Math.max(room, 0))
+    const picked = Array.from(list)
+      .filter((f) => fileAccepted(toValue(o.accept), { name: f.name, mime: f.type }))
+      .slice(0, Math.max(room, 0))
     if (!picked.length) return
     uploading.value = true
     failed.value = false

@@ -42,9 +42,16 @@ export function useSchemaForm(o: UseSchemaFormOptions) {
   const submitAttempted = shallowRef(false)
   const prefix = o.idPrefix ?? 'suite-form'
 
-  watch(() => toValue(o.serverErrors), () => { editedSinceServer.value = new Set() })
+  watch(
+    () => toValue(o.serverErrors),
+    () => {
+      editedSinceServer.value = new Set()
+    },
+  )
 
-  const result = computed<ValidationResult>(() => validateSubmission(toValue(o.schema), o.values.value, { rejectUnknown: false }))
+  const result = computed<ValidationResult>(() =>
+    validateSubmission(toValue(o.schema), o.values.value, { rejectUnknown: false }),
+  )
 
   const fields = computed<FieldView[]>(() => {
     const locale = toValue(o.locale)
@@ -56,7 +63,10 @@ export function useSchemaForm(o: UseSchemaFormOptions) {
       help: localize(f.help, locale),
       placeholder: localize(f.placeholder, locale),
       required: f.required,
-      options: f.type === 'select' || f.type === 'multiselect' ? f.options.map((op) => ({ value: op.value, label: localize(op.label, locale) })) : [],
+      options:
+        f.type === 'select' || f.type === 'multiselect'
+          ? f.options.map((op) => ({ value: op.value, label: localize(op.label, locale) }))
+          : [],
     }))
   })
 

@@ -26,4 +26,9 @@ export const LABELLED_LISTS: CheckLists = {
 }
 
 /** Every hand-written case: should-flag ones first, then the legitimate hard negatives. */
-export const LABELLED_IDENTIFIERS: readonly LabelledIdentifier[] = [...SHOULD_FLAG, ...SHOULD_FLAG_MORE, ...LEGIT_SITES, ...LEGIT_CONTACTS]
+export const LABELLED_IDENTIFIERS: readonly LabelledIdentifier[] = [
+  ...SHOULD_FLAG,
+  ...SHOULD_FLAG_MORE,
+  ...LEGIT_SITES,
+  ...LEGIT_CONTACTS,
+]

@@ -68,10 +68,10 @@ export const LEGIT_CONTACTS: readonly LabelledIdentifier[] = rows('legit', [
   ['phone', 'tel:+8613800138000', 'mainland tel: link'],
   // Emails
   ['email', 'it@chanwong-law.hk', 'firm IT: official'],
-  ['email', 'partner@chanwong-law.hk', 'the firm\'s domain: official'],
+  ['email', 'partner@chanwong-law.hk', "the firm's domain: official"],
   ['email', 'mailto:it@chanwong-law.hk?subject=Suspicious%20call', 'firm IT as a mailto link'],
-  ['email', 'noreply@dingtalk.com', 'DingTalk\'s own domain: official'],
-  ['email', 'notification@aliyun.com', 'Alibaba Cloud\'s own domain: official'],
+  ['email', 'noreply@dingtalk.com', "DingTalk's own domain: official"],
+  ['email', 'notification@aliyun.com', "Alibaba Cloud's own domain: official"],
   ['email', 'enquiry@hkma.gov.hk', 'HKMA'],
   ['email', 'mailto:enquiry@hkma.gov.hk', 'HKMA as a mailto link'],
   ['email', 'info@政府.香港', 'Chinese-script government domain'],

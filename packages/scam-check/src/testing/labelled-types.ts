@@ -25,5 +25,11 @@ export type Row = readonly [IdentifierKind, string, string, 'claims'?]
 
 /** Rows of one label as labelled identifiers. */
 export function rows(label: Label, list: readonly Row[]): LabelledIdentifier[] {
-  return list.map(([kind, text, note, claims]) => ({ kind, text, label, note, ...(claims ? { claimsDingTalk: true } : {}) }))
+  return list.map(([kind, text, note, claims]) => ({
+    kind,
+    text,
+    label,
+    note,
+    ...(claims ? { claimsDingTalk: true } : {}),
+  }))
 }

@@ -12,16 +12,22 @@ describe('the labelled list', () => {
   })
 
   it('says which kind each text is, as the form would guess it', () => {
-    const wrong = LABELLED_IDENTIFIERS.filter((c) => detectKind(c.text) !== c.kind && !(c.kind === 'phone' && /^\d{3,4}$/.test(c.text)))
+    const wrong = LABELLED_IDENTIFIERS.filter(
+      (c) => detectKind(c.text) !== c.kind && !(c.kind === 'phone' && /^\d{3,4}$/.test(c.text)),
+    )
     expect(wrong.map((c) => c.text)).toEqual([])
   })
 
   it('flags at least 97% of the should-flag cases with at most 1% false alarms on the legitimate ones', () => {
     const s = scoreLabelledList()
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-    process.stdout.write(`labelled list: flagged ${s.flagged}/${s.total} (${pct(s.rate)}), false alarms ${s.falseAlarms}/${s.legitTotal} (${pct(s.falseAlarmRate)})\n`)
-    for (const m of s.misses) process.stdout.write(`  miss: ${m.text} (${m.label}: ${m.note}) -> ${m.verdict} [${m.reasons.join(', ')}]\n`)
-    for (const m of s.falseAlarmCases) process.stdout.write(`  false alarm: ${m.text} (${m.note}) -> ${m.verdict} [${m.reasons.join(', ')}]\n`)
+    process.stdout.write(
+      `labelled list: flagged ${s.flagged}/${s.total} (${pct(s.rate)}), false alarms ${s.falseAlarms}/${s.legitTotal} (${pct(s.falseAlarmRate)})\n`,
+    )
+    for (const m of s.misses)
+      process.stdout.write(`  miss: ${m.text} (${m.label}: ${m.note}) -> ${m.verdict} [${m.reasons.join(', ')}]\n`)
+    for (const m of s.falseAlarmCases)
+      process.stdout.write(`  false alarm: ${m.text} (${m.note}) -> ${m.verdict} [${m.reasons.join(', ')}]\n`)
     expect(s.rate).toBeGreaterThanOrEqual(0.97)
     expect(s.falseAlarmRate).toBeLessThanOrEqual(0.01)
   })

@@ -41,15 +41,30 @@ const FLAGGED: readonly Verdict[] = ['suspicious', 'known_scam']
  *
  * @example scoreLabelledList().rate // share of should-flag identifiers flagged
  */
-export function scoreLabelledList(cases: readonly LabelledIdentifier[] = LABELLED_IDENTIFIERS, lists: CheckLists = LABELLED_LISTS): LabelledScore {
-  const byLabel: LabelledScore['byLabel'] = { lookalike: { flagged: 0, total: 0 }, impersonation: { flagged: 0, total: 0 }, shortener: { flagged: 0, total: 0 }, disguised: { flagged: 0, total: 0 } }
+export function scoreLabelledList(
+  cases: readonly LabelledIdentifier[] = LABELLED_IDENTIFIERS,
+  lists: CheckLists = LABELLED_LISTS,
+): LabelledScore {
+  const byLabel: LabelledScore['byLabel'] = {
+    lookalike: { flagged: 0, total: 0 },
+    impersonation: { flagged: 0, total: 0 },
+    shortener: { flagged: 0, total: 0 },
+    disguised: { flagged: 0, total: 0 },
+  }
   const misses: ScoredMiss[] = []
   const falseAlarmCases: ScoredMiss[] = []
   let legitTotal = 0
   for (const c of cases) {
     const r = checkIdentifier(c.text, lists, { kind: c.kind, claimsDingTalk: c.claimsDingTalk ?? false })
     const flagged = FLAGGED.includes(r.verdict)
-    const scored: ScoredMiss = { text: c.text, kind: c.kind, label: c.label, note: c.note, verdict: r.verdict, reasons: r.reasons.map((x) => x.code) }
+    const scored: ScoredMiss = {
+      text: c.text,
+      kind: c.kind,
+      label: c.label,
+      note: c.note,
+      verdict: r.verdict,
+      reasons: r.reasons.map((x) => x.code),
+    }
     if (c.label === 'legit') {
       legitTotal++
       if (flagged) falseAlarmCases.push(scored)
@@ -62,8 +77,14 @@ export function scoreLabelledList(cases: readonly LabelledIdentifier[] = LABELLE
   const total = cases.length - legitTotal
   const flagged = total - misses.length
   return {
-    flagged, total, rate: total ? flagged / total : 1,
-    falseAlarms: falseAlarmCases.length, legitTotal, falseAlarmRate: legitTotal ? falseAlarmCases.length / legitTotal : 0,
-    byLabel, misses, falseAlarmCases,
+    flagged,
+    total,
+    rate: total ? flagged / total : 1,
+    falseAlarms: falseAlarmCases.length,
+    legitTotal,
+    falseAlarmRate: legitTotal ? falseAlarmCases.length / legitTotal : 0,
+    byLabel,
+    misses,
+    falseAlarmCases,
   }
 }

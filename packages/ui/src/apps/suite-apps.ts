@@ -3,11 +3,21 @@ import { INTERNAL_ROLES, type Role } from '@suite/domain'
 import type { Component } from 'vue'
 
 /** The mini-apps of the suite; each is built to and served at `/apps/<id>/`. */
-export const SUITE_APP_IDS = ['portal', 'case-room', 'court-calendar', 'data-classifier', 'support-report', 'admin'] as const
+export const SUITE_APP_IDS = [
+  'portal',
+  'case-room',
+  'court-calendar',
+  'data-classifier',
+  'support-report',
+  'admin',
+] as const
 export type SuiteAppId = (typeof SUITE_APP_IDS)[number]
 
 /** Icons the app tiles use, by @element-plus/icons-vue name. */
-export const SUITE_APP_ICONS = { HomeFilled, FolderOpened, Calendar, Lock, Service, Setting } satisfies Record<string, Component>
+export const SUITE_APP_ICONS = { HomeFilled, FolderOpened, Calendar, Lock, Service, Setting } satisfies Record<
+  string,
+  Component
+>
 export type SuiteAppIconName = keyof typeof SUITE_APP_ICONS
 
 /** One mini-app as the portal and cross-app links know it. */
@@ -26,7 +36,14 @@ export interface SuiteApp {
 }
 
 function app(id: SuiteAppId, messageKey: string, icon: SuiteAppIconName, roles?: readonly Role[]): SuiteApp {
-  return { id, titleKey: `apps.${messageKey}.title`, descriptionKey: `apps.${messageKey}.description`, icon, path: `/apps/${id}/`, ...(roles ? { roles } : {}) }
+  return {
+    id,
+    titleKey: `apps.${messageKey}.title`,
+    descriptionKey: `apps.${messageKey}.description`,
+    icon,
+    path: `/apps/${id}/`,
+    ...(roles ? { roles } : {}),
+  }
 }
 
 /** Every app of the suite, the portal first. */

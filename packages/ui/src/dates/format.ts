@@ -38,14 +38,17 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
  */
 export function toHongKongTime(input: DateInput, locale: Locale = dateLocale.value): Dayjs | null {
   if (input === null || input === undefined || input === '') return null
-  const parsed = typeof input === 'string' && DATE_ONLY.test(input)
-    ? dayjs.tz(input, HK_TIME_ZONE)
-    : dayjs(input).tz(HK_TIME_ZONE)
+  const parsed =
+    typeof input === 'string' && DATE_ONLY.test(input) ? dayjs.tz(input, HK_TIME_ZONE) : dayjs(input).tz(HK_TIME_ZONE)
   return parsed.isValid() ? parsed.locale(DAYJS_LOCALES[locale]) : null
 }
 
 /** Date and time in Hong Kong, e.g. `2 Mar 2026 00:30` / `2026年3月2日 00:30`; '' for empty input. */
-export function formatDateTime(input: DateInput, style: DateStyle = 'medium', locale: Locale = dateLocale.value): string {
+export function formatDateTime(
+  input: DateInput,
+  style: DateStyle = 'medium',
+  locale: Locale = dateLocale.value,
+): string {
   const d = toHongKongTime(input, locale)
   return d ? d.format(`${DATE_FORMATS[locale][style]} ${TIME_FORMATS[style]}`) : ''
 }
@@ -66,7 +69,11 @@ export function formatTime(input: DateInput, style: DateStyle = 'medium', locale
  * Distance from `now`, e.g. `3 hours ago` / `3 小時前` / `in 2 days`; '' for empty input.
  * Pass `now` from an injected clock in tests.
  */
-export function formatRelative(input: DateInput, now: DateInput = new Date(), locale: Locale = dateLocale.value): string {
+export function formatRelative(
+  input: DateInput,
+  now: DateInput = new Date(),
+  locale: Locale = dateLocale.value,
+): string {
   const d = toHongKongTime(input, locale)
   const base = toHongKongTime(now, locale)
   return d && base ? d.from(base) : ''

@@ -17,7 +17,15 @@ const appMessages = {
 function setup(options: Parameters<typeof createSuiteI18n>[1] = {}, provide: Record<symbol, unknown> = {}) {
   const i18n = createSuiteI18n(appMessages, options)
   let result!: ReturnType<typeof useLocale>
-  mount(defineComponent({ setup: () => { result = useLocale(); return () => null } }), { global: { plugins: [i18n], provide } })
+  mount(
+    defineComponent({
+      setup: () => {
+        result = useLocale()
+        return () => null
+      },
+    }),
+    { global: { plugins: [i18n], provide } },
+  )
   return { i18n, ...result }
 }
 
@@ -79,9 +87,15 @@ describe('useLocale().setLocale', () => {
 
   it("with an app that fetches its messages per language, switches once the new language's messages are merged", async () => {
     let arrive!: () => void
-    const loadMessages = vi.fn((locale: string) => new Promise<void>((resolve) => {
-      arrive = () => { i18n.global.mergeLocaleMessage(locale, { demo: { late: 'Arrived' } }); resolve() }
-    }))
+    const loadMessages = vi.fn(
+      (locale: string) =>
+        new Promise<void>((resolve) => {
+          arrive = () => {
+            i18n.global.mergeLocaleMessage(locale, { demo: { late: 'Arrived' } })
+            resolve()
+          }
+        }),
+    )
     const { i18n, setLocale } = setup({ locale: 'zh-HK' }, { [LOCALE_MESSAGES as symbol]: loadMessages })
     setLocale('en')
     expect(loadMessages).toHaveBeenCalledWith('en')
@@ -100,9 +114,19 @@ describe('useLocale().setLocale', () => {
 
 describe('detectLocale', () => {
   it.each([
-    ['zh-CN', 'zh-CN'], ['zh-SG', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['zh-Hans-HK', 'zh-CN'], ['zh_CN', 'zh-CN'],
-    ['zh-HK', 'zh-HK'], ['zh-TW', 'zh-HK'], ['zh-MO', 'zh-HK'], ['zh-Hant-CN', 'zh-HK'], ['zh', 'zh-HK'],
-    ['en', 'en'], ['en-GB', 'en'], ['fr-FR', null],
+    ['zh-CN', 'zh-CN'],
+    ['zh-SG', 'zh-CN'],
+    ['zh-Hans', 'zh-CN'],
+    ['zh-Hans-HK', 'zh-CN'],
+    ['zh_CN', 'zh-CN'],
+    ['zh-HK', 'zh-HK'],
+    ['zh-TW', 'zh-HK'],
+    ['zh-MO', 'zh-HK'],
+    ['zh-Hant-CN', 'zh-HK'],
+    ['zh', 'zh-HK'],
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['fr-FR', null],
   ])('maps %s to %s', (tag, expected) => {
     expect(localeFromLanguageTag(tag)).toBe(expected)
   })

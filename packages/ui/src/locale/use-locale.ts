@@ -33,7 +33,10 @@ export function useLocale() {
   function setLocale(next: Locale): void {
     if (!loadMessages) return switchTo(next)
     // Switch once the app's messages are here; if they cannot come, switch anyway (shared texts are there).
-    void loadMessages(next).then(() => switchTo(next), () => switchTo(next))
+    void loadMessages(next).then(
+      () => switchTo(next),
+      () => switchTo(next),
+    )
   }
 
   return { locale, locales: LOCALES, elementLocale, setLocale }

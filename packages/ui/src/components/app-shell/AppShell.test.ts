@@ -9,7 +9,12 @@ const slots = { default: () => h('p', 'page'), aside: () => h('nav', { class: 'f
 function screenWidth(width: number) {
   vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => {
     const min = /min-width:\s*(\d+)px/.exec(query)
-    return { matches: min ? width >= Number(min[1]) : false, media: query, addEventListener() {}, removeEventListener() {} } as unknown as MediaQueryList
+    return {
+      matches: min ? width >= Number(min[1]) : false,
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+    } as unknown as MediaQueryList
   })
 }
 
@@ -20,7 +25,10 @@ afterEach(() => {
 describe('AppShell', () => {
   it('shows the title, the user with a translated role, and emits sign-out and back', async () => {
     screenWidth(1280)
-    const { wrapper } = mountWithI18n(AppShell, { props: { title: '案件室', showBack: true, user: { name: '謝家輝 Tse Ka-fai', role: 'client' } }, slots })
+    const { wrapper } = mountWithI18n(AppShell, {
+      props: { title: '案件室', showBack: true, user: { name: '謝家輝 Tse Ka-fai', role: 'client' } },
+      slots,
+    })
     expect(wrapper.find('h1').text()).toBe('案件室')
     expect(wrapper.find('.suite-app-shell__name').text()).toBe('謝家輝 Tse Ka-fai')
     expect(wrapper.find('.suite-app-shell__role').text()).toBe('客戶')
@@ -33,9 +41,17 @@ describe('AppShell', () => {
 
   it('shows the aside slot as a side column only on wide screens', () => {
     screenWidth(1280)
-    expect(mountWithI18n(AppShell, { props: { title: 'x' }, slots }).wrapper.find('aside .filters').exists()).toBe(true)
+    expect(
+      mountWithI18n(AppShell, { props: { title: 'x' }, slots })
+        .wrapper.find('aside .filters')
+        .exists(),
+    ).toBe(true)
     screenWidth(390)
-    expect(mountWithI18n(AppShell, { props: { title: 'x' }, slots }).wrapper.find('aside').exists()).toBe(false)
+    expect(
+      mountWithI18n(AppShell, { props: { title: 'x' }, slots })
+        .wrapper.find('aside')
+        .exists(),
+    ).toBe(false)
   })
 
   it('hides the user block and sign-out without a user', () => {

@@ -8,11 +8,13 @@ import { useLocale } from '../../locale/use-locale'
 export function useLanguageSwitch() {
   const { t } = useI18n()
   const { locale, locales, setLocale } = useLocale()
-  const options = computed(() => locales.map((value) => ({
-    value,
-    name: t(`language.names.${localeMessageKey(value)}`),
-    active: value === locale.value,
-  })))
+  const options = computed(() =>
+    locales.map((value) => ({
+      value,
+      name: t(`language.names.${localeMessageKey(value)}`),
+      active: value === locale.value,
+    })),
+  )
   const short = computed(() => t(`language.short.${localeMessageKey(locale.value)}`))
   const label = computed(() => `${t('language.label')}: ${t(`language.names.${localeMessageKey(locale.value)}`)}`)
   const select = (value: Locale) => setLocale(value)

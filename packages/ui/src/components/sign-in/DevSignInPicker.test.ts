@@ -42,7 +42,9 @@ describe('DevSignInPicker', () => {
   })
 
   it('shows an unknown role as sent, among externals', () => {
-    const { wrapper } = mountWithI18n(DevSignInPicker, { props: { users: [{ id: 'x', name: 'X', role: 'auditor', title: null }] } })
+    const { wrapper } = mountWithI18n(DevSignInPicker, {
+      props: { users: [{ id: 'x', name: 'X', role: 'auditor', title: null }] },
+    })
     expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(['外部用戶（客戶及專家）'])
     expect(wrapper.find('.el-tag').text()).toBe('auditor')
   })

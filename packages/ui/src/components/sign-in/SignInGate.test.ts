@@ -8,7 +8,11 @@ import SignInGate from './SignInGate.vue'
 import type { SignInDeps } from './use-sign-in'
 
 const session = makeSession()
-const config: AuthConfig = { corpId: 'dingdemocorp0001', devSignIn: true, devUsers: [{ id: 'u-chan', name: '陳大文 Chan Tai-man', role: 'partner', title: null }] }
+const config: AuthConfig = {
+  corpId: 'dingdemocorp0001',
+  devSignIn: true,
+  devUsers: [{ id: 'u-chan', name: '陳大文 Chan Tai-man', role: 'partner', title: null }],
+}
 
 function deps(overrides: Partial<SignInDeps['api']['auth']> = {}): SignInDeps {
   return {

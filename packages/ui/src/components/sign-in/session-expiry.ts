@@ -12,7 +12,9 @@ export interface SessionExpiry {
 export function createSessionExpiry(): SessionExpiry {
   const listeners = new Set<() => void>()
   return {
-    notify() { for (const l of [...listeners]) l() },
+    notify() {
+      for (const l of [...listeners]) l()
+    },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -16,12 +16,21 @@ function apiError(status: number, code: string) {
 }
 
 /** Fake deps: every method is a vi.fn with a sensible default, overridable per test. */
-function fakeDeps(overrides: { inDingTalk?: boolean } & Partial<Record<keyof SignInDeps['api']['auth'] | 'requestAuthCode', () => Promise<unknown>>> = {}) {
+function fakeDeps(
+  overrides: { inDingTalk?: boolean } & Partial<
+    Record<keyof SignInDeps['api']['auth'] | 'requestAuthCode', () => Promise<unknown>>
+  > = {},
+) {
   const deps = {
     api: {
       auth: {
         config: vi.fn(overrides.config ?? (async () => devConfig)),
-        session: vi.fn(overrides.session ?? (async () => { throw apiError(401, 'unauthenticated') })),
+        session: vi.fn(
+          overrides.session ??
+            (async () => {
+              throw apiError(401, 'unauthenticated')
+            }),
+        ),
         signInWithCode: vi.fn(overrides.signInWithCode ?? (async () => session)),
         devSignIn: vi.fn(overrides.devSignIn ?? (async () => session)),
         signOut: vi.fn(overrides.signOut ?? (async () => undefined)),
@@ -88,7 +97,13 @@ describe('useSignIn', () => {
 
   it('shows "signing_in" while DingTalk and the server work', async () => {
     let release!: (code: string) => void
-    const deps = fakeDeps({ inDingTalk: true, requestAuthCode: () => new Promise((r) => { release = r }) })
+    const deps = fakeDeps({
+      inDingTalk: true,
+      requestAuthCode: () =>
+        new Promise((r) => {
+          release = r
+        }),
+    })
     const flow = useSignIn(deps, { corpId: 'ding1' })
     await settle()
     expect(flow.state.value).toBe('signing_in')
@@ -98,7 +113,8 @@ describe('useSignIn', () => {
   })
 
   it('keeps a DingTalk failure recoverable: retry signs in', async () => {
-    const requestAuthCode = vi.fn<() => Promise<string>>()
+    const requestAuthCode = vi
+      .fn<() => Promise<string>>()
       .mockRejectedValueOnce(Object.assign(new Error('timed out'), { code: 'timeout' }))
       .mockResolvedValueOnce('auth-code-2')
     const deps = fakeDeps({ inDingTalk: true, requestAuthCode })
@@ -112,7 +128,12 @@ describe('useSignIn', () => {
   })
 
   it('reports a rejected code (401 from /auth/dingtalk) as an error, not as "no session"', async () => {
-    const deps = fakeDeps({ inDingTalk: true, signInWithCode: async () => { throw apiError(401, 'unauthenticated') } })
+    const deps = fakeDeps({
+      inDingTalk: true,
+      signInWithCode: async () => {
+        throw apiError(401, 'unauthenticated')
+      },
+    })
     const flow = useSignIn(deps, { corpId: 'ding1' })
     await settle()
     expect(flow.state.value).toBe('error')
@@ -134,7 +155,11 @@ describe('useSignIn', () => {
   })
 
   it('keeps a failed dev sign-in recoverable: retry returns to the picker', async () => {
-    const deps = fakeDeps({ devSignIn: async () => { throw apiError(404, 'not_found') } })
+    const deps = fakeDeps({
+      devSignIn: async () => {
+        throw apiError(404, 'not_found')
+      },
+    })
     const flow = useSignIn(deps)
     await settle()
     await flow.pick('u-gone')
@@ -152,7 +177,8 @@ describe('useSignIn', () => {
   })
 
   it('turns a server failure while checking the session into an error, and retry recovers', async () => {
-    const sessionCall = vi.fn<() => Promise<Session>>()
+    const sessionCall = vi
+      .fn<() => Promise<Session>>()
       .mockRejectedValueOnce(apiError(502, 'upstream_unavailable'))
       .mockResolvedValueOnce(session)
     const deps = fakeDeps({ session: sessionCall })
@@ -179,8 +205,14 @@ describe('useSignIn', () => {
 
   it('ignores the answer of a run that a retry replaced', async () => {
     let releaseFirst!: (s: Session) => void
-    const sessionCall = vi.fn<() => Promise<Session | null>>()
-      .mockImplementationOnce(() => new Promise((r) => { releaseFirst = r }))
+    const sessionCall = vi
+      .fn<() => Promise<Session | null>>()
+      .mockImplementationOnce(
+        () =>
+          new Promise((r) => {
+            releaseFirst = r
+          }),
+      )
       .mockResolvedValueOnce(null)
     const deps = fakeDeps({ session: sessionCall })
     const flow = useSignIn(deps)
@@ -205,7 +237,10 @@ describe('useSignIn', () => {
 describe('useSignIn: the session ends while the app is in use', () => {
   it('signs in again inside DingTalk and keeps the app mounted meanwhile', async () => {
     let calls = 0
-    const deps = fakeDeps({ inDingTalk: true, session: async () => (calls++ === 0 ? session : Promise.reject(apiError(401, 'session_expired'))) })
+    const deps = fakeDeps({
+      inDingTalk: true,
+      session: async () => (calls++ === 0 ? session : Promise.reject(apiError(401, 'session_expired'))),
+    })
     const flow = useSignIn(deps, { corpId: 'ding1' })
     await settle()
     expect(flow.state.value).toBe('signed_in')
@@ -220,7 +255,9 @@ describe('useSignIn: the session ends while the app is in use', () => {
 
   it('shows the picker over the app in a browser, and ignores 401s while booting', async () => {
     let calls = 0
-    const deps = fakeDeps({ session: async () => (calls++ === 0 ? session : Promise.reject(apiError(401, 'unauthenticated'))) })
+    const deps = fakeDeps({
+      session: async () => (calls++ === 0 ? session : Promise.reject(apiError(401, 'unauthenticated'))),
+    })
     const flow = useSignIn(deps, { immediate: false })
     flow.expired()
     expect(flow.reauthenticating.value).toBe(false)

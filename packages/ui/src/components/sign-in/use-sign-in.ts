@@ -47,7 +47,11 @@ export interface UseSignInOptions {
 export class SignInError extends Error {
   override readonly name = 'SignInError'
   constructor(readonly code: 'open_in_dingtalk' | 'missing_corp_id') {
-    super(code === 'open_in_dingtalk' ? 'Open this app from the DingTalk workbench.' : 'No DingTalk corpId to sign in with.')
+    super(
+      code === 'open_in_dingtalk'
+        ? 'Open this app from the DingTalk workbench.'
+        : 'No DingTalk corpId to sign in with.',
+    )
   }
 }
 

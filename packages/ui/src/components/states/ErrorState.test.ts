@@ -32,7 +32,9 @@ describe('ErrorState', () => {
   })
 
   it('translates DingTalk adapter errors by code', () => {
-    const { wrapper } = mountWithI18n(ErrorState, { props: { error: Object.assign(new Error('t'), { name: 'DingTalkError', code: 'not_in_dingtalk' }) } })
+    const { wrapper } = mountWithI18n(ErrorState, {
+      props: { error: Object.assign(new Error('t'), { name: 'DingTalkError', code: 'not_in_dingtalk' }) },
+    })
     expect(wrapper.text()).toContain('此功能只可在釘釘應用程式內使用。')
   })
 

@@ -29,7 +29,8 @@ export const en = {
     signingIn: 'Signing you in…',
     failedTitle: 'Could not sign you in',
     devTitle: 'Development sign-in',
-    devNotice: 'For development and demos only. Staff normally sign in automatically by opening the app from the DingTalk workbench.',
+    devNotice:
+      'For development and demos only. Staff normally sign in automatically by opening the app from the DingTalk workbench.',
     devChoose: 'Choose a demo user to sign in as:',
     internal: 'Firm members',
     external: 'External users (clients and experts)',
@@ -77,7 +78,10 @@ export const en = {
     caseRoom: { title: 'Case Room', description: 'Case files, members and ethical walls' },
     courtCalendar: { title: 'Court Calendar', description: 'Hearings, deadlines and DingTalk calendar reminders' },
     dataClassifier: { title: 'Data Classifier', description: 'Label documents with a confidentiality tier' },
-    supportReport: { title: 'Report fake support', description: 'Report a suspicious "DingTalk customer service" contact' },
+    supportReport: {
+      title: 'Report fake support',
+      description: 'Report a suspicious "DingTalk customer service" contact',
+    },
     admin: { title: 'Administration', description: 'Audit log, users and roles, forms and policies' },
   },
 }
