@@ -1,4 +1,4 @@
-import { createSuiteApp, type SuiteAppOverrides } from '@suite/app-kit'
+import { createSuiteApp, messagesFrom, type SuiteAppOverrides } from '@suite/app-kit'
 import { bootMessages } from './locales/boot'
 import { createAdminRouter } from './router'
 
@@ -8,11 +8,7 @@ export function createAdminApp(overrides: SuiteAppOverrides = {}) {
     title: 'admin.title',
     router: createAdminRouter(),
     api: () => import('./api'),
-    messages: {
-      'zh-HK': () => import('./locales/zh-HK').then((m) => m.zhHK),
-      'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
-      en: () => import('./locales/en').then((m) => m.en),
-    },
+    messages: messagesFrom(import.meta.glob('./locales/{zh-HK,zh-CN,en}.ts')),
     // The title and the not-allowed screen; the rest of the admin messages come with the shell.
     bootMessages,
     shell: () => import('./components/AdminShell.vue'),

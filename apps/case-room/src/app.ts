@@ -1,4 +1,4 @@
-import { createSuiteApp, type SuiteAppOverrides } from '@suite/app-kit'
+import { createSuiteApp, messagesFrom, type SuiteAppOverrides } from '@suite/app-kit'
 import { createCaseRoomRouter } from './router'
 
 /**
@@ -11,11 +11,7 @@ export function createCaseRoomApp(overrides: SuiteAppOverrides = {}) {
     title: 'apps.caseRoom.title',
     router: createCaseRoomRouter(),
     api: () => import('./api'),
-    messages: {
-      'zh-HK': () => import('./locales/zh-HK').then((m) => m.zhHK),
-      'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
-      en: () => import('./locales/en').then((m) => m.en),
-    },
+    messages: messagesFrom(import.meta.glob('./locales/{zh-HK,zh-CN,en}.ts')),
     shell: () => import('./components/CaseRoomShell.vue'),
     deps: ({ api, dingtalk, corpId }) => ({ api, dingtalk, corpId, now: () => new Date() }),
     ...overrides,

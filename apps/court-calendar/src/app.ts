@@ -1,4 +1,4 @@
-import { createSuiteApp, type SuiteAppOverrides } from '@suite/app-kit'
+import { createSuiteApp, messagesFrom, type SuiteAppOverrides } from '@suite/app-kit'
 import { createCourtCalendarRouter } from './router'
 
 /** The court calendar: hearings, deadlines and the court rules calculator. */
@@ -7,11 +7,7 @@ export function createCourtCalendarApp(overrides: SuiteAppOverrides = {}) {
     title: 'apps.courtCalendar.title',
     router: createCourtCalendarRouter(),
     api: () => import('./api'),
-    messages: {
-      'zh-HK': () => import('./locales/zh-HK').then((m) => m.zhHK),
-      'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
-      en: () => import('./locales/en').then((m) => m.en),
-    },
+    messages: messagesFrom(import.meta.glob('./locales/{zh-HK,zh-CN,en}.ts')),
     shell: () => import('./components/CourtShell.vue'),
     deps: ({ api, dingtalk }) => ({
       api,

@@ -1,4 +1,4 @@
-import { createSuiteApp, type SuiteAppOverrides } from '@suite/app-kit'
+import { createSuiteApp, messagesFrom, type SuiteAppOverrides } from '@suite/app-kit'
 import { createClassifierRouter } from './router'
 
 /** The data classifier: scans files on the device and saves only the masked report. */
@@ -7,11 +7,7 @@ export function createClassifierApp(overrides: SuiteAppOverrides = {}) {
     title: 'apps.dataClassifier.title',
     router: createClassifierRouter(),
     api: () => import('./api'),
-    messages: {
-      'zh-HK': () => import('./locales/zh-HK').then((m) => m.zhHK),
-      'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
-      en: () => import('./locales/en').then((m) => m.en),
-    },
+    messages: messagesFrom(import.meta.glob('./locales/{zh-HK,zh-CN,en}.ts')),
     shell: () => import('./components/ClassifierShell.vue'),
     deps: ({ api }) => ({ api }),
     ...overrides,

@@ -1,4 +1,4 @@
-import { createSuiteApp, type SuiteAppOverrides } from '@suite/app-kit'
+import { createSuiteApp, messagesFrom, type SuiteAppOverrides } from '@suite/app-kit'
 import { createPortalRouter } from './router'
 
 /** The portal: signs people in and links them to the suite's other apps. */
@@ -7,11 +7,7 @@ export function createPortalApp(overrides: SuiteAppOverrides = {}) {
     title: 'apps.portal.title',
     router: createPortalRouter(),
     api: () => import('./api'),
-    messages: {
-      'zh-HK': () => import('./locales/zh-HK').then((m) => m.zhHK),
-      'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
-      en: () => import('./locales/en').then((m) => m.en),
-    },
+    messages: messagesFrom(import.meta.glob('./locales/{zh-HK,zh-CN,en}.ts')),
     shell: () => import('./components/PortalShell.vue'),
     deps: () => ({}),
     ...overrides,

@@ -1,4 +1,4 @@
-import { createSuiteApp, lazy, type SuiteAppOverrides } from '@suite/app-kit'
+import { createSuiteApp, messagesFrom, lazy, type SuiteAppOverrides } from '@suite/app-kit'
 import { createReportRouter } from './router'
 
 /** The support report app: report a suspected scam, check a message, follow up as IT. */
@@ -11,11 +11,7 @@ export function createSupportReportApp(overrides: SuiteAppOverrides = {}) {
     title: 'apps.supportReport.title',
     router: createReportRouter(),
     api: () => import('./api'),
-    messages: {
-      'zh-HK': () => import('./locales/zh-HK').then((m) => m.zhHK),
-      'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
-      en: () => import('./locales/en').then((m) => m.en),
-    },
+    messages: messagesFrom(import.meta.glob('./locales/{zh-HK,zh-CN,en}.ts')),
     shell: () => import('./components/ReportShell.vue'),
     deps: ({ api }) => ({ api }),
     onSignedIn: (_session, { pinia, api }) => {

@@ -18,6 +18,7 @@ export {
 } from './create-suite-app'
 export { APP_DEPS, useDeps, type AppDeps } from './deps'
 export { lazy, type LazyOptions } from './lazy'
+export { messagesFrom } from './messages-from'
 export { lazySignInApi } from './lazy-sign-in-api'
 export { useSessionStore } from './session-store'
 export { useLatestAsync, type UseLatestAsyncOptions, type UseLatestAsyncReturn } from './use-latest-async'

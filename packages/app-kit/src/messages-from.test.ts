@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { messagesFrom } from './messages-from'
+
+describe('messagesFrom', () => {
+  it('gives one lazy loader per language, each loading only its own module', async () => {
+    const loaded: string[] = []
+    const mod = (name: string, tree: object) => async () => {
+      loaded.push(name)
+      return { [name]: tree }
+    }
+    const loaders = messagesFrom({
+      './locales/en.ts': mod('en', { title: 'Case room' }),
+      './locales/zh-CN.ts': mod('zhCN', { title: '案件室' }),
+      './locales/zh-HK.ts': mod('zhHK', { title: '案件室（香港）' }),
+    })
+    expect(loaded).toEqual([])
+    await expect(loaders['zh-HK']()).resolves.toEqual({ title: '案件室（香港）' })
+    expect(loaded).toEqual(['zhHK'])
+    await expect(loaders.en()).resolves.toEqual({ title: 'Case room' })
+  })
+
+  it('refuses a missing language at start, and a module without messages when loaded', async () => {
+    expect(() => messagesFrom({ './locales/en.ts': async () => ({}) })).toThrow(/zh-HK/)
+    const loaders = messagesFrom({
+      './locales/en.ts': async () => ({ n: 1 }),
+      './locales/zh-CN.ts': async () => ({ zhCN: {} }),
+      './locales/zh-HK.ts': async () => ({ zhHK: {} }),
+    })
+    await expect(loaders.en()).rejects.toThrow(/en\.ts exports no messages/)
+  })
+})
