@@ -10,10 +10,19 @@ export async function installIosBridge(context: BrowserContext, dingtalkUserId: 
   await context.addInitScript(
     ({ userid }) => {
       const calls: { method: string; params: unknown }[] = []
+      const listeners: Record<string, (data: unknown) => void> = {}
       ;(window as unknown as { __bridgeCalls: typeof calls }).__bridgeCalls = calls
+      // What DingTalk does when the person taps the navigation bar button or pulls the page.
+      ;(window as unknown as { __bridgeFire: (method: string) => boolean }).__bridgeFire = (method) => {
+        const listener = listeners[method]
+        if (listener) listener({})
+        return Boolean(listener)
+      }
       ;(window as unknown as { WebViewJavascriptBridge: unknown }).WebViewJavascriptBridge = {
         init() {},
-        registerHandler() {},
+        registerHandler(method: string, fn: (data: unknown) => void) {
+          listeners[method] = fn
+        },
         callHandler(method: string, params: Record<string, unknown>, cb: (r: unknown) => void) {
           calls.push({ method, params })
           if (method === 'runtime.permission.requestAuthCode') {
@@ -35,6 +44,61 @@ export async function installIosBridge(context: BrowserContext, dingtalkUserId: 
     },
     { userid: dingtalkUserId },
   )
+}
+
+/** The user agent of the DingTalk Android client. */
+export const DINGTALK_ANDROID_UA =
+  'Mozilla/5.0 (Linux; U; Android 14; zh-HK; Pixel 7 Build/UQ1A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0.0.0 Mobile Safari/537.36 AliApp(DingTalk/7.6.0) com.alibaba.android.rimet/32000000 Channel/700159 language/zh-HK'
+
+/**
+ * A fake DingTalk Android client: the `nuva` loader whose bridge function the real dingtalk-jsapi
+ * calls as `(ok, fail, service, action, params)`. Like the iOS fake, `requestAuthCode` mints a
+ * real code in the simulator, and every call lands in `window.__bridgeCalls` (method = service +
+ * action). A watched API (navigation bar button, pull to refresh) keeps its `ok` callback, which
+ * DingTalk calls on each tap or pull: `__bridgeFire(method)` does that.
+ */
+export async function installAndroidBridge(context: BrowserContext, dingtalkUserId: string): Promise<void> {
+  await context.addInitScript(
+    ({ userid }) => {
+      const calls: { method: string; params: unknown }[] = []
+      const listeners: Record<string, (data: unknown) => void> = {}
+      ;(window as unknown as { __bridgeCalls: typeof calls }).__bridgeCalls = calls
+      ;(window as unknown as { __bridgeFire: (method: string) => boolean }).__bridgeFire = (method) => {
+        const listener = listeners[method]
+        if (listener) listener({})
+        return Boolean(listener)
+      }
+      type Answer = (result: unknown) => void
+      const bridge = (ok: Answer, fail: Answer, service: string, action: string, params: Record<string, unknown>) => {
+        const method = `${service}.${action}`
+        calls.push({ method, params })
+        if (method === 'runtime.permission.requestAuthCode') {
+          void fetch('/_sim/dingtalk/_test/auth-codes', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ userid, corpId: params.corpId }),
+          })
+            .then((r) => r.json())
+            .then((b: { code?: string }) => (b.code ? ok({ code: b.code }) : fail({ errorCode: '3' })))
+          return
+        }
+        // A watched API answers only when its event happens (Android calls the same callback each time).
+        if (params.watch === true && params.onSuccess !== undefined) {
+          listeners[method] = ok
+          return
+        }
+        if (method === 'device.notification.confirm') return ok({ buttonIndex: 0 })
+        ok({})
+      }
+      ;(window as unknown as { nuva: unknown }).nuva = { isReady: true, require: () => bridge }
+    },
+    { userid: dingtalkUserId },
+  )
+}
+
+/** Tap DingTalk's navigation bar button or pull the page: the fake client fires the API's listener. */
+export function fireBridgeEvent(page: Page, method: string): Promise<boolean> {
+  return page.evaluate((m) => (window as unknown as { __bridgeFire: (m: string) => boolean }).__bridgeFire(m), method)
 }
 
 /** The bridge calls a page made so far. */

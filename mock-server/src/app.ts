@@ -15,6 +15,7 @@ import {
 import type { App, Deps } from './deps'
 import { trustProxySetting } from './env'
 import { installErrorHandler } from './http/error-handler'
+import { appLink } from './http/links'
 import { installAuthContext } from './http/auth-context'
 import { installInputGuard } from './http/input-guard'
 import { installExternalReadAudit } from './http/external-reads'
@@ -58,7 +59,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
-  installErrorHandler(app)
+  installErrorHandler(app, appLink(deps.env, 'portal', '/'))
 
   await app.register(helmet, {
     contentSecurityPolicy: {

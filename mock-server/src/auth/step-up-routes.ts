@@ -26,6 +26,11 @@ import { notifyEach } from '../jobs/notify'
 
 /** Failed confirmations a user may make in {@link LOCKOUT_MINUTES} before being told to wait. */
 const MAX_FAILURES = 5
+/** 409 with the field code the apps turn into "set up your authenticator" (not "someone else changed this"). */
+const notEnrolled = () =>
+  new HttpError('conflict', 'Set up an authenticator first', [
+    { path: 'method', code: 'totp_not_enrolled', message: 'Set up an authenticator first' },
+  ])
 const LOCKOUT_MINUTES = 15
 
 const subject = (a: AuthContext): StepUpSubject => ({
@@ -118,7 +123,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
           )
       } else if (body.method === 'totp') {
         const problem = await db.tx((q) => checkTotp(q, secret, a.user.id, body.code, deps.now()))
-        if (problem === 'not_enrolled') throw new HttpError('conflict', 'Set up an authenticator first')
+        if (problem === 'not_enrolled') throw notEnrolled()
         if (problem)
           return fail(
             req,
@@ -250,7 +255,7 @@ export async function stepUpRoutes(app: App, deps: Deps): Promise<void> {
       targetType: 'user',
       targetId: requireUser(req).user.id,
     })
-    if (!(await status(a)).totpEnrolled) throw new HttpError('conflict', 'Set up an authenticator first')
+    if (!(await status(a)).totpEnrolled) throw notEnrolled()
     const codes = await db.tx(async (q) => {
       const c = await replaceRecoveryCodes(q, secret, a.user.id)
       await auditFor(req, q, { action: 'step_up.recovery_codes_replaced', targetType: 'user', targetId: a.user.id })

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ErrorBody, ErrorCode, FieldError } from '@suite/domain'
 import { HttpError } from './errors'
 import { PG_BAD_ENCODING } from './input-guard'
+import { notFoundPage, pageLocale } from './not-found-page'
 
 /** Build the one error body shape. */
 export function errorBody(code: ErrorCode, message: string, requestId: string, fields: FieldError[] = []): ErrorBody {
@@ -10,11 +11,14 @@ export function errorBody(code: ErrorCode, message: string, requestId: string, f
 }
 
 /**
+ * `portalHref` is where the not-found page of a mistyped address sends people: the portal link of
+ * the configured public URL and corp (`appLink`), so it opens signed in inside DingTalk too.
+ *
  * Every error leaves as `ErrorBody`: validation problems as 400 with one entry per field,
  * framework errors mapped to their precise status, anything unexpected as a bare 500
  * (logged in full, never echoed).
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, portalHref = '/apps/portal/'): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const send = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
       reply.code(status).send(errorBody(code, message, req.id, fields))
@@ -79,5 +83,20 @@ export function installErrorHandler(app: FastifyInstance): void {
     return send(500, 'internal', 'Something went wrong on our side')
   })
 
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', 'Not found', req.id)))
+  app.setNotFoundHandler((req, reply) => {
+    // A person who mistyped an app's address gets a page in their language with a way back;
+    // programs calling /api (or the simulator) keep the JSON ErrorBody.
+    const path = req.url.split('?')[0] ?? ''
+    const isApi = path === '/api' || path.startsWith('/api/') || path.startsWith('/_sim/')
+    if (!isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+      const locale = pageLocale(req.headers['accept-language'])
+      return reply
+        .code(404)
+        .header('content-language', locale)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(notFoundPage(locale, portalHref))
+    }
+    return reply.code(404).send(errorBody('not_found', 'Not found', req.id))
+  })
 }

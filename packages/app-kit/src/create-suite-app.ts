@@ -5,6 +5,7 @@ import {
   createSessionExpiry,
   createSuiteI18n,
   LOCALE_MESSAGES,
+  SUITE_DINGTALK,
   type MessageTree,
   type SignInApi,
   type SuiteI18n,
@@ -205,6 +206,8 @@ export function createSuiteApp<Api extends SignInApi>(options: SuiteAppOptions<A
     onSignedIn: (session) => options.onSignedIn?.(session, context),
     onSignedOut: () => options.onSignedOut?.(context),
   })
+  // The shell, the dialogs and the platform composables reach DingTalk through @suite/ui.
+  app.provide(SUITE_DINGTALK, dingtalk)
   // A language picked later is fetched when it is picked: the language switch waits for it.
   app.provide(LOCALE_MESSAGES, loadMessages)
   app.use(pinia).use(i18n).use(router)

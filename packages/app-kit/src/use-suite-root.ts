@@ -1,6 +1,6 @@
 import type { Session } from '@suite/domain'
-import { useLocale } from '@suite/ui'
-import { computed, inject, watch } from 'vue'
+import { SUITE_SESSION_METHOD, useLocale } from '@suite/ui'
+import { computed, inject, provide, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 import { SUITE_KIT, type SuiteKit } from './kit'
@@ -26,6 +26,11 @@ export function useSuiteRoot() {
 
   const title = computed(() => t(kit.title))
   const isPublic = computed(() => route.meta.public === true)
+  // The shell offers "use my DingTalk account" inside DingTalk only to someone signed in otherwise.
+  provide(
+    SUITE_SESSION_METHOD,
+    computed(() => store.session?.method ?? null),
+  )
   watch(
     title,
     (next) => {

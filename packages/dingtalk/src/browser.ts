@@ -11,6 +11,10 @@ async function guard<T>(api: string, run: () => T | Promise<T>): Promise<T> {
   }
 }
 
+function unsupported(api: string, message: string): DingTalkError {
+  return new DingTalkError({ code: 'unsupported', api, message })
+}
+
 /**
  * The outside-DingTalk side of the adapter. No timeouts here: these are local UI calls,
  * and dialogs legitimately wait for the user.
@@ -32,6 +36,12 @@ export function createBrowserOperations(fallback: Fallback): DingTalkOperations 
     setTitle: (title) => guard('setTitle', () => fallback.setTitle(title)),
     openLink: (url) => guard('openLink', () => fallback.openLink(url)),
     previewImage: (options) => guard('previewImage', () => fallback.previewImage(options)),
+    setRight: () => Promise.reject(unsupported('setRight', 'No navigation bar outside DingTalk: show a button')),
+    enablePullToRefresh: () =>
+      Promise.reject(unsupported('pullToRefreshEnable', 'No native pull-to-refresh outside DingTalk')),
+    stopPullToRefresh: () => Promise.resolve(),
+    disablePullToRefresh: () => Promise.resolve(),
+    share: (options) => guard('share', () => fallback.share(options)),
     complexPicker(options) {
       const pickUsers = fallback.pickUsers
       if (!pickUsers) {

@@ -34,6 +34,8 @@ export interface DingTalk extends DingTalkOperations {
   readonly env: DingTalkEnv
   /** False in a plain browser, where the fallbacks run. */
   readonly inDingTalk: boolean
+  /** True in DingTalk's mobile clients, which have a native navigation bar button and pull-to-refresh. */
+  readonly mobile: boolean
 }
 
 /**
@@ -45,10 +47,14 @@ export function createDingTalk(options: DingTalkOptions = {}): DingTalk {
   const env = options.env ?? detectEnvironment()
   const inDingTalk = env !== 'browser'
   const operations = inDingTalk
-    ? createNativeOperations(options.loadApi ?? loadSdkApi, {
-        call: options.timeoutMs ?? 8000,
-        interactive: options.interactiveTimeoutMs ?? 300_000,
-      })
+    ? createNativeOperations(
+        options.loadApi ?? loadSdkApi,
+        {
+          call: options.timeoutMs ?? 8000,
+          interactive: options.interactiveTimeoutMs ?? 300_000,
+        },
+        env,
+      )
     : createBrowserOperations(withFallback(options.fallback))
-  return { ...operations, env, inDingTalk }
+  return { ...operations, env, inDingTalk, mobile: env === 'ios' || env === 'android' || env === 'harmony' }
 }

@@ -1,9 +1,12 @@
+import { DingTalkError } from './errors'
 import type {
   AlertOptions,
   ComplexPickerOptions,
   ConfirmOptions,
   PickedUser,
   PreviewImageOptions,
+  ShareOptions,
+  ShareResult,
   ToastOptions,
 } from './types'
 
@@ -19,6 +22,8 @@ export interface Fallback {
   setTitle(title: string): void | Promise<void>
   openLink(url: string): void | Promise<void>
   previewImage(options: PreviewImageOptions): void | Promise<void>
+  /** Share a link: the Web Share API where the browser has one, else copy it. */
+  share(options: ShareOptions): ShareResult | Promise<ShareResult>
   /**
    * The people picker, supplied by the app (a list dialog over the org directory).
    * Without it `complexPicker` rejects `unsupported` in a browser.
@@ -67,6 +72,33 @@ export const defaultFallback: Fallback = {
     const { mountImageViewer } = await imageViewer()
     mountImageViewer(options)
   },
+  share: shareInBrowser,
+}
+
+/** A dismissed Web Share sheet rejects with an `AbortError`. */
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
+}
+
+/**
+ * The browser's share sheet (phones, Safari, Edge) when it has one; otherwise, or when it refuses
+ * (not allowed here), the link goes to the clipboard. A person closing the sheet is `cancelled`.
+ */
+export async function shareInBrowser({ title, content, url }: ShareOptions): Promise<ShareResult> {
+  const nav = globalThis.navigator as Navigator | undefined
+  const data = { title, text: content, url }
+  if (nav?.share && (!nav.canShare || nav.canShare(data))) {
+    try {
+      await nav.share(data)
+      return 'shared'
+    } catch (error) {
+      if (isAbort(error)) throw new DingTalkError({ code: 'cancelled', api: 'share', message: 'Share sheet closed' })
+    }
+  }
+  if (!nav?.clipboard)
+    throw new DingTalkError({ code: 'unsupported', api: 'share', message: 'No share sheet or clipboard' })
+  await nav.clipboard.writeText(url)
+  return 'copied'
 }
 
 /** The default fallback with the members of `overrides` that are set (an explicit undefined keeps the default). */

@@ -19,6 +19,9 @@ export type {
   ConfirmOptions,
   DingTalkOperations,
   PickedUser,
+  NavBarAction,
   PreviewImageOptions,
+  ShareOptions,
+  ShareResult,
   ToastOptions,
 } from './types'

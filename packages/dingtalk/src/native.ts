@@ -1,4 +1,5 @@
-import { isDingTalkError, toDingTalkError } from './errors'
+import type { DingTalkEnv } from './environment'
+import { DingTalkError, isDingTalkError, toDingTalkError } from './errors'
 import type { LoadApi, NativeApiName, NativeApis } from './sdk-loader'
 import { withTimeout } from './timeout'
 import type { DingTalkOperations } from './types'
@@ -12,7 +13,10 @@ export interface NativeTimeouts {
 }
 
 /** The APIs whose answer waits for the user, so the short limit would cut them off. */
-const INTERACTIVE = new Set<NativeApiName>(['alert', 'confirm', 'complexPicker', 'previewImage'])
+const INTERACTIVE = new Set<NativeApiName>(['alert', 'confirm', 'complexPicker', 'previewImage', 'share'])
+
+/** Platforms with DingTalk's mobile navigation bar (setRight) and pull-to-refresh. */
+const MOBILE = new Set<DingTalkEnv>(['ios', 'android', 'harmony'])
 
 type Params<K extends NativeApiName> = Parameters<NativeApis[K]>[0]
 type Result<K extends NativeApiName> = Awaited<ReturnType<NativeApis[K]>>
@@ -26,7 +30,16 @@ function compact<T extends object>(params: T): T {
  * The DingTalk side of the adapter: each call loads its API module, runs under its own
  * timeout (loading included), and turns any failure into a `DingTalkError`.
  */
-export function createNativeOperations(loadApi: LoadApi, timeouts: NativeTimeouts): DingTalkOperations {
+export function createNativeOperations(
+  loadApi: LoadApi,
+  timeouts: NativeTimeouts,
+  env: DingTalkEnv = 'ios',
+): DingTalkOperations {
+  const mobile = MOBILE.has(env)
+  /** setRight and pull-to-refresh exist only in the mobile clients (DINGTALK.md). */
+  const mobileOnly = (api: string) =>
+    new DingTalkError({ code: 'unsupported', api, message: `DingTalk ${api} exists only in the mobile client` })
+
   async function call<K extends NativeApiName>(name: K, params: Params<K>): Promise<Result<K>> {
     const ms = INTERACTIVE.has(name) ? timeouts.interactive : timeouts.call
     const run = async (): Promise<Result<K>> => {
@@ -37,6 +50,19 @@ export function createNativeOperations(loadApi: LoadApi, timeouts: NativeTimeout
       return await withTimeout(run(), ms, name)
     } catch (error) {
       throw toDingTalkError(name, error)
+    }
+  }
+
+  /**
+   * A call that registers a listener (`watch: true` in the SDK): iOS answers at once, but Android
+   * answers through the same callback as the events, so the first answer may only come with the
+   * first tap or pull. No answer in time therefore means "registered"; a refusal is still thrown.
+   */
+  async function register<K extends NativeApiName>(name: K, params: Params<K>): Promise<void> {
+    try {
+      await call(name, params)
+    } catch (error) {
+      if (!(isDingTalkError(error) && error.code === 'timeout')) throw error
     }
   }
 
@@ -86,6 +112,29 @@ export function createNativeOperations(loadApi: LoadApi, timeouts: NativeTimeout
     },
     async previewImage({ urls, current }) {
       await call('previewImage', { urls, current: current ?? urls[0] })
+    },
+    async setRight(action) {
+      if (!mobile) throw mobileOnly('setRight')
+      await register(
+        'setRight',
+        action
+          ? { show: true, control: true, text: action.text, onSuccess: () => action.onClick() }
+          : { show: false, control: false, text: '' },
+      )
+    },
+    async enablePullToRefresh(onRefresh) {
+      if (!mobile) throw mobileOnly('pullToRefreshEnable')
+      await register('pullToRefreshEnable', { onSuccess: () => onRefresh() })
+    },
+    async stopPullToRefresh() {
+      if (mobile) await call('pullToRefreshStop', {})
+    },
+    async disablePullToRefresh() {
+      if (mobile) await call('pullToRefreshDisable', {})
+    },
+    async share({ title, content, url, image }) {
+      await call('share', { type: 0, url, title, content: content ?? '', image: image ?? '' })
+      return 'shared'
     },
   }
 }

@@ -6,6 +6,11 @@ import type { setTitle$ } from 'dingtalk-jsapi/api/biz/navigation/setTitle'
 import type { openLink$ } from 'dingtalk-jsapi/api/biz/util/openLink'
 import type { complexPicker$ } from 'dingtalk-jsapi/api/biz/contact/complexPicker'
 import type { previewImage$ } from 'dingtalk-jsapi/api/biz/util/previewImage'
+import type { setRight$ } from 'dingtalk-jsapi/api/biz/navigation/setRight'
+import type { enable$ } from 'dingtalk-jsapi/api/ui/pullToRefresh/enable'
+import type { stop$ } from 'dingtalk-jsapi/api/ui/pullToRefresh/stop'
+import type { disable$ } from 'dingtalk-jsapi/api/ui/pullToRefresh/disable'
+import type { share$ } from 'dingtalk-jsapi/api/biz/util/share'
 
 /** The dingtalk-jsapi functions the adapter calls, keyed by our short name. */
 export interface NativeApis {
@@ -17,6 +22,11 @@ export interface NativeApis {
   openLink: typeof openLink$
   complexPicker: typeof complexPicker$
   previewImage: typeof previewImage$
+  setRight: typeof setRight$
+  pullToRefreshEnable: typeof enable$
+  pullToRefreshStop: typeof stop$
+  pullToRefreshDisable: typeof disable$
+  share: typeof share$
 }
 
 /** Short name of a native API, e.g. `requestAuthCode` for `runtime.permission.requestAuthCode`. */
@@ -38,6 +48,11 @@ const importers: { [K in NativeApiName]: () => Promise<NativeApis[K]> } = {
   openLink: async () => (await import('dingtalk-jsapi/api/biz/util/openLink')).openLink$,
   complexPicker: async () => (await import('dingtalk-jsapi/api/biz/contact/complexPicker')).complexPicker$,
   previewImage: async () => (await import('dingtalk-jsapi/api/biz/util/previewImage')).previewImage$,
+  setRight: async () => (await import('dingtalk-jsapi/api/biz/navigation/setRight')).setRight$,
+  pullToRefreshEnable: async () => (await import('dingtalk-jsapi/api/ui/pullToRefresh/enable')).enable$,
+  pullToRefreshStop: async () => (await import('dingtalk-jsapi/api/ui/pullToRefresh/stop')).stop$,
+  pullToRefreshDisable: async () => (await import('dingtalk-jsapi/api/ui/pullToRefresh/disable')).disable$,
+  share: async () => (await import('dingtalk-jsapi/api/biz/util/share')).share$,
 }
 
 let entry: Promise<unknown> | undefined

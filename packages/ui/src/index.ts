@@ -62,6 +62,18 @@ export { default as EmptyState } from './components/states/EmptyState.vue'
 export { default as ErrorState } from './components/states/ErrorState.vue'
 export { useErrorMessage, type ErrorLike } from './components/states/use-error-message'
 
+// Inside DingTalk: its confirm / toast / share sheet, the navigation bar's main action
+export { SUITE_DINGTALK, SUITE_SESSION_METHOD, useSuiteDingTalk } from './platform/platform'
+export { useDialogs } from './platform/use-dialogs'
+export { useMainAction, type MainAction } from './platform/use-main-action'
+export {
+  describeError,
+  NOT_ENROLLED_FIELD_CODES,
+  type ErrorAction,
+  type ErrorDescription,
+  type ErrorScope,
+} from './components/states/describe-error'
+
 // Sign-in
 export { default as SignInGate } from './components/sign-in/SignInGate.vue'
 export { default as DevSignInPicker } from './components/sign-in/DevSignInPicker.vue'

@@ -3,8 +3,8 @@ import { mountWithI18n } from '../../testing/mount-with-i18n'
 import ErrorState from './ErrorState.vue'
 
 /** Shaped like @suite/api-client's ApiError. */
-function apiError(code: string, requestId: string | null) {
-  return Object.assign(new Error('Forbidden by policy'), { status: 403, code, fields: [], requestId })
+function apiError(code: string, requestId: string | null, status = 403, fields: { path: string; code: string }[] = []) {
+  return Object.assign(new Error('Forbidden by policy'), { status, code, fields, requestId })
 }
 
 describe('ErrorState', () => {
@@ -52,5 +52,37 @@ describe('ErrorState', () => {
     const { wrapper } = mountWithI18n(ErrorState, { props: { error: null, title: '未能載入案件' } })
     expect(wrapper.attributes('role')).toBe('alert')
     expect(wrapper.text()).toContain('未能載入案件')
+  })
+
+  it('a lost connection keeps its own heading and message, never the page\'s "does not exist"', async () => {
+    const { wrapper } = mountWithI18n(ErrorState, {
+      props: { error: apiError('network_error', null, 0), title: '此案件不存在，或你沒有存取權限。' },
+    })
+    expect(wrapper.text()).toContain('未能連線')
+    expect(wrapper.text()).toContain('無法連接伺服器，請檢查網絡後再試。')
+    expect(wrapper.text()).not.toContain('不存在')
+    expect(wrapper.find('button').text()).toBe('重試')
+    // A real 404 shows the page's own heading.
+    await wrapper.setProps({ error: apiError('not_found', null, 404) })
+    expect(wrapper.text()).toContain('此案件不存在，或你沒有存取權限。')
+  })
+
+  it('a step-up refused for want of an authenticator links to setting one up', () => {
+    const error = apiError('conflict', 'r3', 409, [{ path: 'method', code: 'totp_not_enrolled' }])
+    const { wrapper } = mountWithI18n(ErrorState, { props: { error } })
+    expect(wrapper.text()).toContain('尚未設定驗證器')
+    expect(wrapper.text()).not.toContain('其他人修改')
+    const link = wrapper.find('a.suite-error-state__action')
+    expect(link.text()).toBe('設定驗證器')
+    expect(link.attributes('href')).toBe('/apps/admin/#/security')
+  })
+
+  it('an ended session offers to sign in again, in English too', () => {
+    const { wrapper } = mountWithI18n(ErrorState, {
+      props: { error: apiError('session_expired', null, 401) },
+      locale: 'en',
+    })
+    expect(wrapper.text()).toContain('Please sign in again')
+    expect(wrapper.find('button').text()).toBe('Sign in again')
   })
 })
