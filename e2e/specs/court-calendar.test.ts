@@ -35,6 +35,8 @@ function quietMonday(today: IsoDate): IsoDate {
 }
 
 const WEEKDAYS = '日一二三四五六'
+/** A date the way a Hong Kong date field takes it: day/month/year. */
+const hkDay = (d: IsoDate) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`
 /** A date the way the app writes it in zh-HK ('long'): 2026年12月7日（星期一）. */
 const zhLong = (d: IsoDate) =>
   `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日（星期${WEEKDAYS[weekday(d)]}）`
@@ -73,6 +75,14 @@ async function signIn(page: Page, url: string): Promise<void> {
 /** A form label as the accessible name has it (Element Plus marks required fields with an asterisk). */
 const label = (text: string) => new RegExp(`^\\*?${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
 
+/** Type a date day/month/year into the date field labelled `text`, as a Hong Kong user does. */
+async function fillDate(page: Page, text: string, date: IsoDate): Promise<void> {
+  // Element Plus gives its date picker's input the combobox role.
+  const box = page.getByRole('combobox', { name: label(text) })
+  await box.fill(hkDay(date))
+  await box.press('Enter')
+}
+
 /** Pick `option` in the Element Plus select labelled `text`. */
 async function choose(page: Page, text: string, option: string | RegExp): Promise<void> {
   await page.getByRole('combobox', { name: label(text) }).click()
@@ -98,10 +108,10 @@ describe('court calendar', () => {
     await page.getByRole('button', { name: '新增聆訊' }).click()
     await page.getByRole('heading', { name: '新增聆訊' }).waitFor()
     await choose(page, '案件', new RegExp(`^${CASE_NUMBER}`))
-    await page.getByRole('textbox', { name: label('日期') }).fill(hearingDay)
+    await fillDate(page, '日期', hearingDay)
     await page.getByRole('textbox', { name: label('開始') }).fill('10:00')
     await page.getByRole('textbox', { name: label('結束（可選）') }).fill('12:30')
-    // A court not in the list yet: typed, and offered as a new choice.
+    // A court from the list of Hong Kong courts, found by typing its name.
     await page.getByRole('combobox', { name: label('法院') }).click()
     await page.getByRole('combobox', { name: label('法院') }).pressSequentially(COURT)
     await page.getByRole('option', { name: COURT, exact: true }).filter({ visible: true }).click()
@@ -166,8 +176,8 @@ describe('court calendar', () => {
     await page.getByText('以此聆訊計算的期限：1 個。聆訊改期時會一併移動。').waitFor({ timeout: 20_000 })
     await page.getByRole('button', { name: '編輯' }).click()
     await page.getByRole('heading', { name: '編輯聆訊' }).waitFor()
-    await expect.poll(() => page.getByRole('textbox', { name: label('日期') }).inputValue()).toBe(hearingDay)
-    await page.getByRole('textbox', { name: label('日期') }).fill(movedDay)
+    await expect.poll(() => page.getByRole('combobox', { name: label('日期') }).inputValue()).toBe(hkDay(hearingDay))
+    await fillDate(page, '日期', movedDay)
     await page.getByRole('button', { name: '儲存', exact: true }).click()
     await page.getByText(`${zhLong(movedDay)} 10:00–12:30`).waitFor({ timeout: 20_000 })
     await screenshot(page, 'court-calendar-hearing-moved-phone')
@@ -231,7 +241,9 @@ describe('court calendar', () => {
       .waitFor({ timeout: 10_000 })
     const chip = page.getByRole('button', { name: `10:00 ${CASE_NUMBER}` })
     await chip.waitFor({ timeout: 20_000 })
-    expect(await page.getByRole('button', { name: `${movedDay}：1 項` }).count()).toBe(1)
+    expect(await page.getByRole('button', { name: `${zhLong(movedDay)}：1 項` }).count()).toBe(1)
+    // Weekday headers, Monday first.
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['一', '二', '三', '四', '五', '六', '日'])
     await screenshot(page, 'court-calendar-month-pc')
 
     // The feed: create the address, download it without a session, parse it independently.
@@ -261,6 +273,50 @@ describe('court calendar', () => {
     const deadline = events.find((e) => e.summary.includes(DEADLINE_TITLE))
     expect(deadline?.startDate.isDate).toBe(true)
     expect(deadline?.startDate.toString()).toBe(movedDue)
+  })
+
+  it('a deadline already past: asked what to record, kept open, it heads the agenda as overdue on a phone and a PC', async () => {
+    const title = 'E2E 已過期的期限'
+    const due = addDays(today, -3)
+    const c = await context(PHONE)
+    const page = await c.newPage()
+    await signIn(page, app)
+    await page.goto(`${app}#/deadlines/new?caseId=case-hca-1234`)
+    await page.getByRole('heading', { name: '新增期限' }).waitFor()
+    await page.getByRole('textbox', { name: label('須辦理的事項') }).fill(title)
+    await page.getByRole('radio', { name: '固定日期' }).check({ force: true })
+    await fillDate(page, '到期日', due)
+    await page
+      .getByText(`到期日 ${zhLong(due)} 已經過去（香港時間）`)
+      .first()
+      .waitFor()
+    await page.getByRole('button', { name: '新增期限' }).click()
+    // Nothing is saved before the lawyer answers.
+    const dialog = page.getByRole('dialog', { name: '此日期已經過去' })
+    await dialog.waitFor()
+    await screenshot(page, 'court-calendar-past-prompt-phone')
+    await dialog.getByRole('button', { name: '保持未完成（已過期）' }).click()
+    await page.getByRole('heading', { name: title }).waitFor({ timeout: 20_000 })
+    await page.getByText(`此期限已於 ${zhLong(due)}（香港時間）到期，仍未完成。`).waitFor()
+    expect(await page.locator('.deadline-page__head').getByText('已過期', { exact: true }).count()).toBe(1)
+    await screenshot(page, 'court-calendar-overdue-deadline-phone')
+
+    // The default agenda (from today) still shows it, at the top, marked overdue.
+    await page.goto(`${app}#/`)
+    const overdue = page.getByRole('alert').filter({ hasText: /^已過期的限期/ })
+    await overdue.getByRole('button', { name: new RegExp(title) }).waitFor({ timeout: 20_000 })
+    expect(await overdue.getByText(`原定 ${zhLong(due)} 到期`).count()).toBe(1)
+    await screenshot(page, 'court-calendar-overdue-agenda-phone')
+
+    const pc = await (await context(PC)).newPage()
+    await signIn(pc, app)
+    const pcOverdue = pc.getByRole('alert').filter({ hasText: /^已過期的限期/ })
+    await pcOverdue.getByRole('button', { name: new RegExp(title) }).waitFor({ timeout: 20_000 })
+    await screenshot(pc, 'court-calendar-overdue-agenda-pc')
+    // Opening it from there: the deadline page, with "record as missed" offered.
+    await pcOverdue.getByRole('button', { name: new RegExp(title) }).click()
+    await pc.getByRole('button', { name: '記錄為已錯過' }).waitFor({ timeout: 20_000 })
+    await screenshot(pc, 'court-calendar-overdue-deadline-pc')
   })
 })
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { addDays } from '@suite/court-rules'
-import type { Locale } from '@suite/domain'
+import { namesCaseNumber, withCaseNumber, type Locale } from '@suite/domain'
 import { HEARING_TYPE_LABELS, WORDS } from './labels'
 import { compactDate, toHkIso } from './time'
 
@@ -131,8 +131,8 @@ export function buildFeed(o: {
       `SEQUENCE:${h.sequence}`,
       `DTSTART;TZID=Asia/Hong_Kong:${hkLocal(h.startsAt)}`,
       `DTEND;TZID=Asia/Hong_Kong:${hkLocal(end)}`,
-      `SUMMARY:${escapeText(`${h.courtCaseNumber} ${h.title ?? typeLabel}`)}`,
-      `LOCATION:${escapeText([h.court, h.courtroom].filter(Boolean).join(' '))}`,
+      `SUMMARY:${escapeText(withCaseNumber(h.courtCaseNumber, h.title ?? typeLabel, ' '))}`,
+      `LOCATION:${escapeText(w.place(h.court, h.courtroom))}`,
       `DESCRIPTION:${escapeText([`${h.caseNumber} · ${h.caseTitle}`, `${typeLabel} · ${h.court}`, h.judge ? `${w.judge}: ${h.judge}` : ''].filter(Boolean).join('\n'))}`,
       'CATEGORIES:HEARING',
       `STATUS:${h.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
@@ -150,7 +150,7 @@ export function buildFeed(o: {
       `SEQUENCE:${d.sequence}`,
       `DTSTART;VALUE=DATE:${compactDate(d.dueOn)}`,
       `DTEND;VALUE=DATE:${compactDate(addDays(d.dueOn, 1))}`,
-      `SUMMARY:${escapeText(`${w.deadline}: ${d.title} (${d.caseNumber})`)}`,
+      `SUMMARY:${escapeText(`${w.deadline}: ${d.title}${namesCaseNumber(d.title, d.caseNumber) ? '' : ` (${d.caseNumber})`}`)}`,
       `DESCRIPTION:${escapeText([`${d.caseNumber} · ${d.caseTitle}`, d.citation ? `${w.citation}: ${d.citation}` : ''].filter(Boolean).join('\n'))}`,
       'CATEGORIES:DEADLINE',
       `STATUS:${d.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,

@@ -1,4 +1,4 @@
-import type { HearingType, Locale } from '@suite/domain'
+import { BARE_COURTROOM, type HearingType, type Locale } from '@suite/domain'
 
 /** Hearing types in the suite's languages (calendar events, reminders, the feed). */
 export const HEARING_TYPE_LABELS: Record<HearingType, Record<Locale, string>> = {
@@ -25,7 +25,18 @@ export interface Words {
   cancelled: string
   /** "today", "tomorrow", "in N days". */
   inDays: (n: number) => string
+  /** A court and its courtroom as one place: `High Court, Courtroom 7`, `高等法院 第 7 號法庭`. */
+  place: (court: string, courtroom: string | null) => string
 }
+
+/** Join a court and a courtroom: a bare number gets the word for courtroom, a phrase is kept as written. */
+const placeOf =
+  (room: (court: string, n: string) => string, sep: string) =>
+  (court: string, courtroom: string | null): string => {
+    const r = courtroom?.trim()
+    if (!r) return court
+    return BARE_COURTROOM.test(r) ? room(court, r) : `${court}${sep}${r}`
+  }
 
 /** {@link Words} in each language. */
 export const WORDS: Record<Locale, Words> = {
@@ -37,6 +48,7 @@ export const WORDS: Record<Locale, Words> = {
     citation: '依據',
     synced: '由「法庭日程」同步',
     inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天後`),
+    place: placeOf((c, n) => `${c} 第 ${n} 號法庭`, '，'),
     cancelled: '已取消',
   },
   'zh-CN': {
@@ -47,6 +59,7 @@ export const WORDS: Record<Locale, Words> = {
     citation: '依据',
     synced: '由「法庭日程」同步',
     inDays: (n) => (n === 0 ? '今天' : n === 1 ? '明天' : `${n} 天后`),
+    place: placeOf((c, n) => `${c} 第 ${n} 号法庭`, '，'),
     cancelled: '已取消',
   },
   en: {
@@ -57,6 +70,7 @@ export const WORDS: Record<Locale, Words> = {
     citation: 'Rule',
     synced: 'Synced by Court Calendar',
     inDays: (n) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${n} days`),
+    place: placeOf((c, n) => `${c}, Courtroom ${n}`, ', '),
     cancelled: 'Cancelled',
   },
 }

@@ -14,6 +14,14 @@ export const courtCalendarText = catalogue({
       body: '{courtCaseNumber} · {type}\n{time} · {court}{courtroom}{judge}',
     },
     deadlineReminder: { title: '法庭日程提醒: 限期 {when}', body: '{caseNumber} · {title}\n到期日: {dueOn}{citation}' },
+    deadlineOverdue: {
+      title: '法庭日程: 限期已過期',
+      body: '{caseNumber} · {title}\n到期日: {dueOn}（香港時間）已過，仍未完成。請即處理，或記錄為已完成或已錯過。{citation}',
+    },
+    pastDue: {
+      title: '到期日已過',
+      body: '到期日 {dueOn} 已經過去（香港時間）。請選擇記錄為已完成、已錯過，或保持未完成（已過期）。',
+    },
   },
   'zh-CN': {
     hearingReminder: {
@@ -21,6 +29,14 @@ export const courtCalendarText = catalogue({
       body: '{courtCaseNumber} · {type}\n{time} · {court}{courtroom}{judge}',
     },
     deadlineReminder: { title: '法庭日程提醒: 期限 {when}', body: '{caseNumber} · {title}\n到期日: {dueOn}{citation}' },
+    deadlineOverdue: {
+      title: '法庭日程: 期限已逾期',
+      body: '{caseNumber} · {title}\n到期日: {dueOn}（香港时间）已过，仍未完成。请立即处理，或记录为已完成或已错过。{citation}',
+    },
+    pastDue: {
+      title: '到期日已过',
+      body: '到期日 {dueOn} 已经过去（香港时间）。请选择记录为已完成、已错过，或保持未完成（已逾期）。',
+    },
   },
   en: {
     hearingReminder: {
@@ -30,6 +46,14 @@ export const courtCalendarText = catalogue({
     deadlineReminder: {
       title: 'Court calendar reminder: Deadline {when}',
       body: '{caseNumber} · {title}\nDue: {dueOn}{citation}',
+    },
+    deadlineOverdue: {
+      title: 'Court calendar: Deadline overdue',
+      body: '{caseNumber} · {title}\nDue {dueOn} (Hong Kong time) has passed and it is still open. Act now, or record it as done or missed.{citation}',
+    },
+    pastDue: {
+      title: 'Date already past',
+      body: 'The date {dueOn} has already passed (Hong Kong time). Choose to record it as done, as missed, or keep it open as overdue.',
     },
   },
 })
@@ -54,7 +78,15 @@ export interface DeadlineReminder {
   citation: string | null
 }
 
-/** The reminder of a hearing or deadline `daysBefore` days ahead (0: today), in one language. */
+/** The field error of a new deadline whose date has passed and no choice was given, in one language. */
+export function pastDueMessage(locale: Locale, dueOn: string): string {
+  return courtCalendarText(locale, 'pastDue', { dueOn }).body
+}
+
+/**
+ * The reminder of a hearing or deadline `daysBefore` days ahead (0: today), in one language;
+ * a negative `daysBefore` is the "overdue" reminder of a deadline still open after its date.
+ */
 export function reminderText(locale: Locale, item: HearingReminder | DeadlineReminder, daysBefore: number): Text {
   const w = WORDS[locale]
   const when = w.inDays(daysBefore)
@@ -67,6 +99,14 @@ export function reminderText(locale: Locale, item: HearingReminder | DeadlineRem
       court: item.court,
       courtroom: item.courtroom ? ` ${w.courtroom} ${item.courtroom}` : '',
       judge: item.judge ? `\n${w.judge}: ${item.judge}` : '',
+    })
+  }
+  if (daysBefore < 0) {
+    return courtCalendarText(locale, 'deadlineOverdue', {
+      caseNumber: item.caseNumber,
+      title: item.title,
+      dueOn: item.dueOn,
+      citation: item.citation ? `\n${w.citation}: ${item.citation}` : '',
     })
   }
   return courtCalendarText(locale, 'deadlineReminder', {

@@ -13,6 +13,8 @@ import { hkDate, hkInstant, toHkIso } from './time'
 
 /** Job kind of one reminder of one item. */
 export const REMINDER_JOB = 'court.reminder'
+/** `daysBefore` of the reminder sent when a deadline is still open after its date. */
+export const OVERDUE = -1
 
 interface ItemState {
   caseId: string
@@ -53,7 +55,8 @@ async function itemState(q: Queryable, type: 'hearing' | 'deadline', id: string)
 
 /**
  * Schedule the configured reminders (7 days, 1 day and on the day at 08:00 by default) of an
- * item's current time. Each job carries the item's SEQUENCE: after the time moves, the old
+ * item's current time, and for a deadline the "overdue" reminder the morning after its date
+ * (at once when that has passed), which speaks only if the deadline is still open then. Each job carries the item's SEQUENCE: after the time moves, the old
  * jobs find a newer sequence and do nothing, and the new ones were scheduled here.
  */
 export async function scheduleReminders(
@@ -74,6 +77,20 @@ export async function scheduleReminders(
       REMINDER_JOB,
       { itemType: type, itemId: id, sequence: item.sequence, daysBefore: days },
       { runAt: at, dedupeKey: `court-reminder:${type}:${id}:s${item.sequence}:d${days}` },
+    )
+    if (jobId !== null) n++
+  }
+  if (type === 'deadline') {
+    // Still open the morning after its date: an "overdue" reminder (at once when it is already past).
+    const due = hkInstant(addDays(item.date, 1), reminders.at)
+    const jobId = await enqueue(
+      q,
+      REMINDER_JOB,
+      { itemType: type, itemId: id, sequence: item.sequence, daysBefore: OVERDUE },
+      {
+        runAt: due.getTime() > now.getTime() ? due : now,
+        dedupeKey: `court-reminder:${type}:${id}:s${item.sequence}:overdue`,
+      },
     )
     if (jobId !== null) n++
   }
@@ -151,7 +168,7 @@ export function reminderHandler(deps: Pick<Deps, 'env' | 'now'>): JobHandler {
         text: (locale) => reminderText(locale, subject, p.daysBefore),
         link,
         caseId: item.caseId,
-        dedupeKey: `court-reminder:${p.itemType}:${p.itemId}:s${p.sequence}:d${p.daysBefore}`,
+        dedupeKey: `court-reminder:${p.itemType}:${p.itemId}:s${p.sequence}:${p.daysBefore === OVERDUE ? 'overdue' : `d${p.daysBefore}`}`,
       }),
     )
   }

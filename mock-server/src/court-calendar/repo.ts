@@ -5,6 +5,7 @@ import type {
   HearingType,
   ImportPreview,
   ImportedHearing,
+  Locale,
   PeriodRule,
   Role,
   TriggerCreate,
@@ -206,6 +207,8 @@ interface NewDeadlineBase {
   notes: string | null
   createdBy: string
   now: Date
+  /** `done` or `missed` when the date had already passed and the creator recorded it so. */
+  status: 'open' | 'done' | 'missed'
 }
 
 /** A computed deadline: its anchor (one of the four), the rule and the calculator's working. */
@@ -224,17 +227,17 @@ export interface NewComputedDeadline extends NewDeadlineBase {
 export const deadlinesRepo = {
   async createFixed(q: Queryable, d: NewDeadlineBase & { dueOn: string }): Promise<void> {
     await q.query(
-      `INSERT INTO court_deadlines (id, case_id, title, lawyer_ids, notes, created_by, created_at, updated_at, kind, due_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'fixed', $8)`,
-      [d.id, d.caseId, d.title, d.lawyerIds, d.notes, d.createdBy, d.now, d.dueOn],
+      `INSERT INTO court_deadlines (id, case_id, title, lawyer_ids, notes, created_by, created_at, updated_at, kind, due_on, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'fixed', $8, $9)`,
+      [d.id, d.caseId, d.title, d.lawyerIds, d.notes, d.createdBy, d.now, d.dueOn, d.status],
     )
   },
 
   async createComputed(q: Queryable, d: NewComputedDeadline): Promise<void> {
     await q.query(
       `INSERT INTO court_deadlines (id, case_id, title, lawyer_ids, notes, created_by, created_at, updated_at, kind, due_on, anchor_type,
-         anchor_hearing_id, anchor_trigger_id, anchor_deadline_id, anchor_date, rule, template_id, template_version, citation, working)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'computed', $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18::jsonb)`,
+         anchor_hearing_id, anchor_trigger_id, anchor_deadline_id, anchor_date, rule, template_id, template_version, citation, working, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'computed', $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17, $18::jsonb, $19)`,
       [
         d.id,
         d.caseId,
@@ -254,6 +257,7 @@ export const deadlinesRepo = {
         d.templateVersion,
         d.citation,
         JSON.stringify(d.working),
+        d.status,
       ],
     )
   },
@@ -331,6 +335,8 @@ export interface AgendaFilter {
   /** First and last Hong Kong date, and the instants that bound them. */
   from: string
   to: string
+  /** Today in Hong Kong: open deadlines before it (and before `from`) come back as overdue. */
+  today: string
   startsAt: Date
   endsBefore: Date
   caseId?: string
@@ -353,7 +359,10 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (x) => `\\${x}`)}%`
 /** Reads of the agenda and of the filter options: only cases where the caller is an active, unwalled, unexpired member. */
 export const agendaRepo = {
   /** Hearings and deadlines in the window (at most 5000 of each); permission runs in SQL. */
-  async window(q: Queryable, f: AgendaFilter): Promise<{ hearings: HearingRow[]; deadlines: DeadlineRow[] }> {
+  async window(
+    q: Queryable,
+    f: AgendaFilter,
+  ): Promise<{ hearings: HearingRow[]; deadlines: DeadlineRow[]; overdue: DeadlineRow[] }> {
     const hp: unknown[] = [f.user.id, f.now, f.startsAt, f.endsBefore]
     const hw = [visibleCaseSql({ c: 'c', m: 'm' }, f.user.role, 1, 2), 'h.starts_at >= $3', 'h.starts_at < $4']
     const dp: unknown[] = [f.user.id, f.now, f.from, f.to]
@@ -390,7 +399,38 @@ export const agendaRepo = {
         dp,
       )
     ).rows
-    return { hearings, deadlines }
+    return { hearings, deadlines, overdue: await agendaRepo.overdue(q, f) }
+  },
+
+  /**
+   * Open deadlines whose date is before both the window and `today` (Hong Kong): what was
+   * missed stays in view whatever window is asked for. Same visibility and filters as the window.
+   */
+  async overdue(q: Queryable, f: AgendaFilter): Promise<DeadlineRow[]> {
+    const p: unknown[] = [f.user.id, f.now, f.from, f.today]
+    const w = [
+      visibleCaseSql({ c: 'c', m: 'm' }, f.user.role, 1, 2),
+      `d.status = 'open'`,
+      'd.due_on < $3::date',
+      'd.due_on < $4::date',
+    ]
+    const add = (sql: string, v: unknown) => {
+      p.push(v)
+      w.push(sql.replace('?', `$${p.length}`))
+    }
+    if (f.caseId) add('d.case_id = ?', f.caseId)
+    if (f.lawyerId) add('? = ANY(d.lawyer_ids)', f.lawyerId)
+    if (f.court)
+      add(
+        'EXISTS (SELECT 1 FROM court_hearings ch WHERE ch.case_id = d.case_id AND ch.court ILIKE ?)',
+        likePattern(f.court),
+      )
+    return (
+      await q.query<DeadlineRow>(
+        `${DEADLINE_SELECT} JOIN case_members m ON m.case_id = d.case_id WHERE ${w.join(' AND ')} ORDER BY d.due_on, d.id LIMIT 500`,
+        p,
+      )
+    ).rows
   },
 
   /** The cases the caller is a visible member of, by number. */
@@ -481,4 +521,11 @@ export const importsRepo = {
   async markCommitted(q: Queryable, id: string, now: Date): Promise<void> {
     await q.query('UPDATE court_imports SET committed_at = $2 WHERE id = $1', [id, now])
   },
+}
+
+/** The language a user reads the suite in (for a refusal written in their words). */
+export async function userLocale(q: Queryable, userId: string): Promise<Locale> {
+  return (
+    (await q.query<{ locale: Locale }>('SELECT locale FROM users WHERE id = $1', [userId])).rows[0]?.locale ?? 'zh-HK'
+  )
 }

@@ -118,7 +118,8 @@ describe('DingTalk calendar sync', () => {
       (e) => e.summary === `HCA 1234/2026 ${marker} trial 0` && e.unionId === UNION['u-lee'],
     )!
     expect(ev.start).toEqual({ dateTime: h.startsAt, timeZone: 'Asia/Hong_Kong' })
-    expect(ev.location).toEqual({ displayName: 'Court of First Instance 7' })
+    // The court and its courtroom joined in words, in the lawyer's language (zh-HK), never run together.
+    expect(ev.location).toEqual({ displayName: 'Court of First Instance 第 7 號法庭' })
     const d = items.deadlines[0]!
     const all = liveEvents(t).find((e) => e.summary.includes(`${marker} filing 0`))!
     expect(all).toMatchObject({ isAllDay: true, start: { date: d.dueOn } })
@@ -213,7 +214,9 @@ describe('DingTalk calendar sync', () => {
     const after = (await mappings([h.id])).find((r) => r.user_id === 'u-chan')!
     expect(after.state).toBe('synced')
     expect(after.event_id).not.toBe(before.event_id)
-    expect(t.sim.state.events.get(after.event_id!)!.location).toEqual({ displayName: 'Court of First Instance 8' })
+    expect(t.sim.state.events.get(after.event_id!)!.location).toEqual({
+      displayName: 'Court of First Instance 第 8 號法庭',
+    })
   })
 
   it('a lawyer without a DingTalk account is shown as skipped', async () => {

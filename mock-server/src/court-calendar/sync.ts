@@ -6,7 +6,7 @@ import type { Deps } from '../deps'
 import { DingTalkApiError, type CalendarEventInput } from '../dingtalk/client'
 import type { JobHandler, JobOutcome } from '../jobs/queue'
 import { loadSubject } from '../cases/access'
-import { isInternalRole } from '@suite/domain'
+import { isInternalRole, namesCaseNumber, withCaseNumber } from '@suite/domain'
 import { courtAbilities } from './access'
 import { SYNC_JOB } from './changes'
 import { HEARING_TYPE_LABELS, WORDS } from './labels'
@@ -113,12 +113,11 @@ async function eventBodies(
         const w = WORDS[l]
         const type = HEARING_TYPE_LABELS[h.hearing_type][l]
         return {
-          summary: `${h.court_case_number} ${h.htitle ? h.htitle : type}`.slice(0, 2048),
+          summary: withCaseNumber(h.court_case_number, h.htitle ? h.htitle : type, ' ').slice(0, 2048),
           description: [
             `${h.number} · ${h.title}`,
-            `${type} · ${h.court}`,
+            `${type} · ${w.place(h.court, h.courtroom)}`,
             h.judge ? `${w.judge}: ${h.judge}` : '',
-            h.courtroom ? `${w.courtroom}: ${h.courtroom}` : '',
             h.notes ?? '',
             link ?? '',
             `(${w.synced})`,
@@ -129,7 +128,7 @@ async function eventBodies(
           start: { dateTime: toHkIso(h.starts_at), timeZone: 'Asia/Hong_Kong' },
           end: { dateTime: toHkIso(end), timeZone: 'Asia/Hong_Kong' },
           isAllDay: false,
-          location: { displayName: [h.court, h.courtroom].filter(Boolean).join(' ') },
+          location: { displayName: w.place(h.court, h.courtroom) },
         }
       },
     }
@@ -159,7 +158,10 @@ async function eventBodies(
     body: (l) => {
       const w = WORDS[l]
       return {
-        summary: `${w.deadline}: ${d.title} (${d.number})`.slice(0, 2048),
+        summary: `${w.deadline}: ${d.title}${namesCaseNumber(d.title, d.number) ? '' : ` (${d.number})`}`.slice(
+          0,
+          2048,
+        ),
         description: [
           `${d.number} · ${d.ctitle}`,
           d.citation ? `${w.citation}: ${d.citation}` : '',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { csvDocument } from './csv'
 import { CaseId, IsoDate, IsoDateTime, UserId } from './ids'
 
 /*
@@ -287,6 +288,24 @@ export type HearingCreate = z.input<typeof HearingCreate>
 export const HearingPatch = z.object(hearingFields).partial().superRefine(endAfterStart)
 export type HearingPatch = z.input<typeof HearingPatch>
 
+const compactNumber = (s: string) => s.replace(/[\s\u3000]+/g, '').toUpperCase()
+
+/**
+ * A title with its case number in front (`HCA 1234/2026 · Trial`), unless the title already
+ * names that number (`HCA 1234/2026 PTR`, `hca1234/2026 審前覆核`): the number is never written twice.
+ */
+export function withCaseNumber(caseNumber: string, title: string, separator = ' · '): string {
+  return namesCaseNumber(title, caseNumber) ? title : `${caseNumber}${separator}${title}`
+}
+
+/** The text already names the case number (spaces and letter case aside). */
+export function namesCaseNumber(text: string, caseNumber: string): boolean {
+  return !caseNumber || compactNumber(text).includes(compactNumber(caseNumber))
+}
+
+/** A courtroom written as a bare number or code (`7`, `13A`), not a phrase (`Court 7`, `第7號法庭`). */
+export const BARE_COURTROOM = /^[A-Za-z]{0,2}\d+[A-Za-z]?$/
+
 /** A trigger event of a case that deadlines run from. */
 export const TriggerEvent = z.object({
   id: TriggerId,
@@ -323,6 +342,37 @@ export const DeadlineAnchor = z.discriminatedUnion('type', [
 ])
 export type DeadlineAnchor = z.infer<typeof DeadlineAnchor>
 
+/** What a deadline stands at as stored: `missed` records a date that passed without the act being done. */
+export const DeadlineStatus = z.enum(['open', 'done', 'missed', 'cancelled'])
+export type DeadlineStatus = z.infer<typeof DeadlineStatus>
+
+/**
+ * What to record when a new deadline's date has already passed (Hong Kong time): done, missed,
+ * or kept open knowing it is overdue. The server refuses a past deadline without it.
+ */
+export const PastDueChoice = z.enum(['done', 'missed', 'open'])
+export type PastDueChoice = z.infer<typeof PastDueChoice>
+
+/** What a deadline is shown as: the stored status, with `overdue` and `due_soon` derived for an open one. */
+export const DeadlineStanding = z.enum(['open', 'due_soon', 'overdue', 'done', 'missed', 'cancelled'])
+export type DeadlineStanding = z.infer<typeof DeadlineStanding>
+
+/** An open deadline due within this many days from today (today included) is due soon. */
+export const DUE_SOON_DAYS = 3
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
+
+/**
+ * The standing of a deadline on a Hong Kong date `today`: an open deadline whose date is before
+ * today is overdue; one due today or within {@link DUE_SOON_DAYS} days is due soon.
+ */
+export function deadlineStanding(d: { status: DeadlineStatus; dueOn: string }, today: string): DeadlineStanding {
+  if (d.status !== 'open') return d.status
+  const days = dayNumber(d.dueOn) - dayNumber(today)
+  if (days < 0) return 'overdue'
+  return days <= DUE_SOON_DAYS ? 'due_soon' : 'open'
+}
+
 /** A deadline of a case: computed from an anchor by a rule, or a fixed date. */
 export const Deadline = z.object({
   id: DeadlineId,
@@ -332,7 +382,7 @@ export const Deadline = z.object({
   title: z.string(),
   kind: z.enum(['computed', 'fixed']),
   dueOn: IsoDate,
-  status: z.enum(['open', 'done', 'cancelled']),
+  status: DeadlineStatus,
   anchor: DeadlineAnchor.nullable(),
   /** The anchor's date when last computed. */
   anchorDate: IsoDate.nullable(),
@@ -358,6 +408,8 @@ const deadlineCommon = {
   title: z.string().trim().min(1).max(300),
   lawyerIds: z.array(UserId).max(20).optional(),
   notes: z.string().trim().max(2000).nullable().optional(),
+  /** Required when the date has already passed (Hong Kong time); ignored otherwise. */
+  pastDue: PastDueChoice.optional(),
 }
 /** Body of `POST /court-calendar/deadlines`: a template or a rule from an anchor, or a fixed date. */
 export const DeadlineCreate = z.discriminatedUnion('kind', [
@@ -383,7 +435,7 @@ export const DeadlinePatch = z.object({
   lawyerIds: z.array(UserId).max(20).optional(),
   notes: z.string().trim().max(2000).nullable().optional(),
   dueOn: IsoDate.optional(),
-  status: z.enum(['open', 'done']).optional(),
+  status: z.enum(['open', 'done', 'missed']).optional(),
 })
 export type DeadlinePatch = z.input<typeof DeadlinePatch>
 
@@ -415,12 +467,17 @@ export const CourtAgendaQuery = z.object({
 })
 export type CourtAgendaQuery = z.input<typeof CourtAgendaQuery>
 
-/** Hearings and deadlines of the caller's cases in a window, with what is flagged. */
+/**
+ * Hearings and deadlines of the caller's cases in a window, with what is flagged. `overdue`
+ * holds the open deadlines whose date passed (Hong Kong time) before the window starts, so a
+ * missed date never falls out of view.
+ */
 export const CourtAgenda = z.object({
   from: IsoDate,
   to: IsoDate,
   hearings: z.array(Hearing),
   deadlines: z.array(Deadline),
+  overdue: z.array(Deadline),
   conflicts: z.array(CourtConflict),
 })
 export type CourtAgenda = z.infer<typeof CourtAgenda>
@@ -429,6 +486,35 @@ export type CourtAgenda = z.infer<typeof CourtAgenda>
 
 export const ImportFormat = z.enum(['ical', 'csv', 'cause_list'])
 export type ImportFormat = z.infer<typeof ImportFormat>
+
+/** The header row of the CSV import's template in each language (the import reads any of them). */
+export const CSV_TEMPLATE_HEADERS = {
+  'zh-HK': ['案件編號', '日期', '時間', '結束時間', '法院', '法庭', '法官', '類別', '標題'],
+  'zh-CN': ['案件编号', '日期', '时间', '结束时间', '法院', '法庭', '法官', '类型', '标题'],
+  en: ['Case No.', 'Date', 'Time', 'End time', 'Court', 'Courtroom', 'Judge', 'Type', 'Title'],
+} as const
+
+/** An example row of the template: day/month/year dates and 24-hour Hong Kong times. */
+const CSV_TEMPLATE_EXAMPLE = {
+  'zh-HK': ['HCA 1234/2026', '04/05/2026', '09:30', '12:30', '高等法院原訟法庭', '12', '陳法官', '審前覆核', ''],
+  'zh-CN': ['HCA 1234/2026', '04/05/2026', '09:30', '12:30', '高等法院原讼法庭', '12', '陈法官', '审前复核', ''],
+  en: [
+    'HCA 1234/2026',
+    '04/05/2026',
+    '09:30',
+    '12:30',
+    'Court of First Instance',
+    '12',
+    'Chan J',
+    'Pre-trial review',
+    '',
+  ],
+} as const
+
+/** The CSV import's template in one language: its header row and one example row (replace it with yours). */
+export function courtCsvTemplate(locale: keyof typeof CSV_TEMPLATE_HEADERS): string {
+  return csvDocument([CSV_TEMPLATE_HEADERS[locale], CSV_TEMPLATE_EXAMPLE[locale]])
+}
 
 /** Body of `POST /court-calendar/imports/preview`. Nothing is saved but the preview. */
 export const ImportPreviewRequest = z.object({

@@ -6,6 +6,7 @@ import type {
   Deadline,
   DeadlineAnchor,
   Hearing,
+  PastDueChoice,
   PeriodDirection,
   PeriodUnit,
   TriggerEvent,
@@ -118,8 +119,19 @@ export function useDeadlineForm(
     ),
   )
 
-  /** Save (recording a new event first when asked); returns the deadline, or null when it failed. */
-  async function save(): Promise<Deadline | null> {
+  /** The due date as the form stands (a computed one once the server worked it out). */
+  const dueDate = computed<IsoDate | null>(() =>
+    form.mode === 'fixed' ? form.dueOn || null : (preview.value?.deadline ?? null),
+  )
+  /** The due date is already past in Hong Kong: saving needs the creator to say done, missed or open. */
+  const isPast = computed(() => Boolean(dueDate.value && dueDate.value < o.today))
+
+  /**
+   * Save (recording a new event first when asked); returns the deadline, or null when it failed.
+   * `pastDue` says what to record when the date has already passed; without it the server
+   * refuses such a date (see {@link needsPastChoice}).
+   */
+  async function save(pastDue?: PastDueChoice): Promise<Deadline | null> {
     saving.value = true
     error.value = null
     try {
@@ -128,6 +140,7 @@ export function useDeadlineForm(
         title: form.title.trim(),
         lawyerIds: form.lawyerIds,
         notes: form.notes.trim() || null,
+        ...(pastDue ? { pastDue } : {}),
       }
       if (form.mode === 'fixed')
         return await api.courtCalendar.deadlines.create({ ...common, kind: 'fixed', dueOn: form.dueOn })
@@ -164,5 +177,11 @@ export function useDeadlineForm(
     }
   }
 
-  return { form, hearings, triggers, anchorDate, preview, previewing, saving, error, complete, save }
+  return { form, hearings, triggers, anchorDate, preview, previewing, saving, error, complete, dueDate, isPast, save }
+}
+
+/** The server refused a date already past because no choice was given (a 400 naming `past_due`). */
+export function needsPastChoice(e: unknown): boolean {
+  const fields = (e as { fields?: { code?: string }[] } | null)?.fields
+  return Array.isArray(fields) && fields.some((f) => f.code === 'past_due')
 }

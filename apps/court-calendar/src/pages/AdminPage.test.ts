@@ -89,7 +89,7 @@ describe('AdminPage', () => {
     const { wrapper } = await mountWithSuite(AdminPage, {
       api: fakeCourtApi({ admin, templates: templatesApi() }, makeCourtCalendarOptions({ isAdmin: true })),
     })
-    await wrapper.find('input[name="closureDate"]').setValue('2026-04-22')
+    await wrapper.find('input[name="closureDate"]').setValue('22/04/2026')
     await wrapper.find('input[name="closureNote"]').setValue('Black rainstorm 07:10-13:25')
     await wrapper.findAll('form')[0]!.trigger('submit')
     await flushPromises()

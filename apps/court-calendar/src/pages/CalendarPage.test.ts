@@ -110,4 +110,88 @@ describe('CalendarPage', () => {
     expect(wrapper.findAll('.agenda-list__item')).toHaveLength(3)
     expect(wrapper.text()).toContain('Deadline: Serve the summons')
   })
+
+  it('puts open deadlines already past at the top, marked overdue, though they are before the window', async () => {
+    const overdue = makeDeadline({ id: 'dl-late' as never, dueOn: '2026-04-01', title: 'File the defence' })
+    const agenda = vi.fn(async () =>
+      makeAgenda({
+        overdue: [overdue],
+        deadlines: [
+          makeDeadline({ id: 'dl-soon' as never, dueOn: '2026-04-09', title: 'Serve the summons' }),
+          makeDeadline({ id: 'dl-later' as never, dueOn: '2026-04-30', title: 'Exchange witness statements' }),
+        ],
+      }),
+    )
+    const { wrapper, router } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }) })
+    const top = wrapper.find('.overdue-list')
+    expect(top.exists()).toBe(true)
+    // Above the agenda itself.
+    expect(wrapper.html().indexOf('overdue-list')).toBeLessThan(wrapper.html().indexOf('agenda-list'))
+    expect(top.find('.overdue-list__title').text()).toBe('已過期的限期（1）')
+    expect(top.text()).toContain('File the defence')
+    expect(top.text()).toContain('原定 2026年4月1日（星期三） 到期')
+    expect(top.find('[data-standing]').attributes('data-standing')).toBe('overdue')
+    expect(top.find('[data-standing]').text()).toBe('已過期')
+    // Each deadline of the window is marked by its standing: tomorrow's is due soon.
+    const marks = wrapper.findAll('.agenda-list [data-standing]').map((m) => m.text())
+    expect(marks).toEqual(['即將到期', '未完成'])
+    await top.find('.overdue-list__item').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/deadlines/dl-late'))
+  })
+
+  it('the month view has weekday headers (Monday first) and marks Hong Kong general holidays', async () => {
+    const { wrapper } = await mountWithSuite(CalendarPage, {
+      api: fakeCourtApi({ agenda: async () => makeAgenda() }),
+      route: '/?view=month&date=2026-04-08',
+    })
+    expect(wrapper.findAll('.month-grid__weekday').map((th) => th.text())).toEqual([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '日',
+    ])
+    // April 2026: Good Friday (3), the day following it (4), the days following Ching Ming (6) and Easter Monday (7);
+    // the grid runs on to Sunday 3 May, so Labour Day (1 May) shows too.
+    const holidays = wrapper.findAll('.month-grid__cell--holiday')
+    expect(holidays.map((c) => c.find('.month-grid__day').text())).toEqual(['3', '4', '6', '7', '1'])
+    expect(holidays[0]!.find('.month-grid__holiday').text()).toBe('耶穌受難節')
+  })
+
+  it('names the weekdays and holidays in English too', async () => {
+    const { wrapper } = await mountWithSuite(CalendarPage, {
+      api: fakeCourtApi({ agenda: async () => makeAgenda() }),
+      route: '/?view=month&date=2026-04-08',
+      locale: 'en',
+    })
+    expect(wrapper.find('.month-grid__weekday').text()).toBe('Mon')
+    expect(wrapper.find('.month-grid__cell--holiday .month-grid__holiday').text()).toBe('Good Friday')
+  })
+
+  it('never writes a case number twice, and joins the court and its courtroom in words', async () => {
+    const agenda = async () =>
+      makeAgenda({
+        hearings: [
+          makeHearing({
+            title: 'HCA 1234/2026 審前覆核（第二次）',
+            court: '高等法院原訟法庭 Court of First Instance of the High Court',
+            courtroom: '7',
+            judge: null,
+          }),
+          makeHearing({ id: 'hr-2' as never, court: 'High Court', courtroom: 'Court 7', judge: null, sync: [] }),
+        ],
+        deadlines: [makeDeadline({ dueOn: '2026-04-20', title: 'HCA 1234/2026 送達證人陳述書' })],
+      })
+    const { wrapper } = await mountWithSuite(CalendarPage, { api: fakeCourtApi({ agenda }) })
+    const titles = wrapper.findAll('.agenda-list__title').map((x) => x.text())
+    expect(titles[0]).toBe('HCA 1234/2026 審前覆核（第二次）')
+    expect(titles[1]).toBe('HCA 1234/2026 · 審前覆核')
+    const metas = wrapper.findAll('.agenda-list__meta').map((x) => x.text())
+    expect(metas[0]).toBe('高等法院原訟法庭 第 7 號法庭')
+    expect(metas[1]).toBe('High Court，Court 7')
+    // The deadline's title already names the case: the line under it does not repeat it.
+    expect(metas[2]).not.toContain('HCA 1234/2026')
+  })
 })

@@ -82,4 +82,23 @@ describe('DeadlinePage', () => {
     expect(wrapper.text()).toContain('此期限不存在')
     expect(wrapper.find('.suite-error-state__retry').exists()).toBe(false)
   })
+
+  it('shows an open deadline already past as overdue (Hong Kong date), and can record it as missed', async () => {
+    const late = makeDeadline({ dueOn: '2026-04-07' })
+    const update = vi.fn(async () => makeDeadline({ dueOn: '2026-04-07', status: 'missed' }))
+    const { wrapper } = await mountWithSuite(DeadlinePage, {
+      api: fakeCourtApi({ deadlines: { get: async () => late, update } }),
+      route: '/deadlines/dl-1',
+    })
+    expect(wrapper.find('.deadline-page__head [data-standing]').text()).toBe('已過期')
+    expect(wrapper.find('.el-alert--error').text()).toContain(
+      '此期限已於 2026年4月7日（星期二）（香港時間）到期，仍未完成。',
+    )
+    const missed = wrapper.findAll('.deadline-page__actions button').find((b) => b.text() === '記錄為已錯過')!
+    await missed.trigger('click')
+    await flushPromises()
+    expect(update).toHaveBeenCalledWith('dl-1', { status: 'missed' })
+    expect(wrapper.find('.deadline-page__head [data-standing]').text()).toBe('已錯過')
+    expect(wrapper.find('.el-alert--error').exists()).toBe(false)
+  })
 })

@@ -73,7 +73,7 @@ describe('ImportPage', () => {
     await wrapper.findAll('input[name="format"]')[2]!.setValue(true)
     expect(wrapper.text()).toContain('在司法機構的審訊案件表網頁複製表格')
     await wrapper.find('textarea[name="text"]').setValue('Time\tCase No.\n9:30 a.m.\tHCA 1234/2026')
-    await wrapper.find('input[name="date"]').setValue('2026-05-04')
+    await wrapper.find('input[name="date"]').setValue('04/05/2026')
     await wrapper.find('form').trigger('submit')
     await flushPromises()
     expect(preview).toHaveBeenCalledWith({
@@ -122,5 +122,16 @@ describe('ImportPage', () => {
     await flushPromises()
     expect(wrapper.find('.el-alert').exists()).toBe(true)
     expect((wrapper.find('textarea[name="text"]').element as HTMLTextAreaElement).value).toBe('nonsense')
+  })
+
+  it('offers a template CSV to download, with headers in the language on screen', async () => {
+    const { wrapper } = await mountWithSuite(ImportPage, { api: fakeCourtApi({}) })
+    await wrapper.findAll('input[name="format"]')[1]!.setValue(true)
+    const link = wrapper.find('a.import-page__template')
+    expect(link.text()).toBe('下載 CSV 範本')
+    expect(link.attributes('download')).toBe('法庭日程匯入範本.csv')
+    const csv = decodeURIComponent(link.attributes('href')!.replace('data:text/csv;charset=utf-8,', ''))
+    expect(csv.replace('\uFEFF', '').split('\r\n')[0]).toBe('案件編號,日期,時間,結束時間,法院,法庭,法官,類別,標題')
+    expect(csv).toContain('04/05/2026')
   })
 })

@@ -76,6 +76,10 @@ const HEADERS: Record<Field, string[]> = {
     'action no.',
     'court case number',
     'matter number',
+    'case #',
+    'case ref',
+    'case reference',
+    'case no./action no.',
     '案件編號',
     '案件號碼',
     '案號',
@@ -83,7 +87,20 @@ const HEADERS: Record<Field, string[]> = {
     '案件号码',
     '案号',
   ],
-  court: ['court', 'court level', 'tribunal', '法院', '審裁處'],
+  court: [
+    'court',
+    'court level',
+    'tribunal',
+    'venue',
+    'court name',
+    '法院',
+    '審裁處',
+    '审裁处',
+    '地點',
+    '地点',
+    '法院名稱',
+    '法院名称',
+  ],
   courtroom: ['courtroom', 'court room', 'court no', 'court no.', 'room', '法庭', '法庭編號', '庭號', '法庭编号'],
   judge: ['judge', 'coram', 'master', 'judge/master', '法官', '聆案官', '主審法官', '法官/聆案官'],
   start: [
@@ -101,7 +118,7 @@ const HEADERS: Record<Field, string[]> = {
   end: ['end', 'ends at', 'end date/time', '結束', '結束時間', '结束', '结束时间'],
   date: ['date', 'hearing date', '日期', '聆訊日期', '聆讯日期'],
   time: ['time', 'hearing time', '時間', '时间'],
-  endTime: ['end time', 'until', '完結時間', '结束时刻'],
+  endTime: ['end time', 'until', 'finish', '完結時間', '结束时刻'],
   type: ['type', 'hearing type', 'nature', 'nature of hearing', '類別', '类型', '性質', '聆訊性質', '聆讯性质'],
   title: ['title', 'description', 'parties', 'subject', '標題', '标题', '訴訟各方', '诉讼各方', '描述'],
   uid: ['uid', 'id', 'external id', '編號'],
@@ -148,8 +165,10 @@ export function readCsv(text: string, defaultMinutes: number): RawHearing[] {
       const t = parseTime(get(r, 'time'))
       startsAt = t ? hkLocal(date, t[0], t[1]) : null
     }
-    if (!endsAt && date && get(r, 'endTime')) {
-      const t = parseTime(get(r, 'endTime'))
+    // An end time alone ("12:30" under "End time" / "結束時間") is on the row's date.
+    const endClock = get(r, 'endTime') || (endsAt ? '' : get(r, 'end'))
+    if (!endsAt && date && endClock) {
+      const t = parseTime(endClock)
       endsAt = t ? hkLocal(date, t[0], t[1]) : null
     }
     if (startsAt && !endsAt) endsAt = new Date(startsAt.getTime() + defaultMinutes * 60_000)

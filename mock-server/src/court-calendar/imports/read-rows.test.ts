@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { courtFromCaseNumber, findCaseNumbers, hearingTypeOf, parseDate, parseDateTime, parseTime } from './read-rows'
-import { parseCsv } from './csv'
+import { CSV_TEMPLATE_HEADERS, courtCsvTemplate } from '@suite/domain'
+import { parseCsv, readCsv } from './csv'
 
 describe('reading import rows', () => {
   it('finds Hong Kong case numbers in any spacing or width, each once', () => {
@@ -52,5 +53,31 @@ describe('reading import rows', () => {
       ['a', 'b'],
       ['1', '2'],
     ])
+  })
+
+  it.each(['zh-HK', 'zh-CN', 'en'] as const)(
+    'reads the downloadable template in %s: every header is known, dates day/month/year',
+    (locale) => {
+      const [row] = readCsv(courtCsvTemplate(locale), 60)
+      expect(row).toMatchObject({ caseNumbers: ['HCA 1234/2026'], courtroom: '12', problem: null })
+      expect(row!.startsAt!.toISOString()).toBe('2026-05-04T01:30:00.000Z')
+      expect(row!.endsAt!.toISOString()).toBe('2026-05-04T04:30:00.000Z')
+      expect(row!.court).not.toBeNull()
+      expect(row!.type).toBe('pre_trial_review')
+      expect(CSV_TEMPLATE_HEADERS[locale]).toHaveLength(9)
+    },
+  )
+
+  it('takes the headers people write: Case No. / Case number / 案件編號, Date / 日期, Time / 時間, Court / 法院', () => {
+    for (const header of [
+      'Case No.,Date,Time,Court',
+      'Case number,Hearing date,Time,Venue',
+      '案件編號,日期,時間,法院',
+      '案件编号：,日期,时间,地点',
+    ]) {
+      const [row] = readCsv(`\uFEFF${header}\nHCA 1234/2026,04/05/2026,2:30 pm,高等法院\n`, 60)
+      expect(row, header).toMatchObject({ caseNumbers: ['HCA 1234/2026'], court: '高等法院', problem: null })
+      expect(row!.startsAt!.toISOString(), header).toBe('2026-05-04T06:30:00.000Z')
+    }
   })
 })

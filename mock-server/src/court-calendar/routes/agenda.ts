@@ -19,7 +19,7 @@ import { getSettings } from '../settings'
 import { getTemplate } from '../templates-store'
 import { workingFor } from '../recompute'
 import { agendaRepo } from '../repo'
-import { hkInstant } from '../time'
+import { hkDate, hkInstant } from '../time'
 
 const MAX_WINDOW_DAYS = 400
 
@@ -50,6 +50,7 @@ export async function courtAgendaRoutes(app: App, deps: Deps): Promise<void> {
       now: deps.now(),
       from,
       to,
+      today: hkDate(deps.now()),
       startsAt: hkInstant(from),
       endsBefore: hkInstant(addDays(to, 1)),
       caseId,
@@ -65,16 +66,18 @@ export async function courtAgendaRoutes(app: App, deps: Deps): Promise<void> {
     const ds = await loadSyncStates(
       db,
       'deadline',
-      rows.deadlines.map((r) => r.id),
+      [...rows.deadlines, ...rows.overdue].map((r) => r.id),
     )
     const hearings = rows.hearings.map((r) => forViewer(toHearing(r, hs.get(r.id)), user.role))
     const deadlines = rows.deadlines.map((r) => forViewer(toDeadline(r, ds.get(r.id)), user.role))
+    const overdue = rows.overdue.map((r) => forViewer(toDeadline(r, ds.get(r.id)), user.role))
     const settings = await getSettings(db)
     return {
       from,
       to,
       hearings,
       deadlines,
+      overdue,
       conflicts: findConflicts(hearings, deadlines, settings.deadlineClusterThreshold),
     }
   })

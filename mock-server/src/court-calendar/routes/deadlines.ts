@@ -10,7 +10,9 @@ import { enqueueSync, itemChanged } from '../changes'
 import { loadCourtCalendar } from '../calendar-data'
 import { forViewer, loadDeadline, toTrigger, triggerRow } from '../items'
 import { recomputeDependents, resolveAnchor, workingFor } from '../recompute'
-import { anchorCaseOf, deadlinesRepo, triggersRepo, type NewComputedDeadline } from '../repo'
+import { pastDueMessage } from '../messages'
+import { anchorCaseOf, deadlinesRepo, triggersRepo, userLocale, type NewComputedDeadline } from '../repo'
+import { hkDate } from '../time'
 import { getTemplate } from '../templates-store'
 
 const bad = (path: string, code: string, message: string) =>
@@ -73,8 +75,17 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
         createdBy: a.auth.user.id,
         now,
       }
+      // A date already past (Hong Kong time) is recorded only as the creator says: done, missed or open (overdue).
+      const statusFor = async (dueOn: string) => {
+        if (dueOn >= hkDate(now)) return 'open' as const
+        if (!b.pastDue) {
+          const message = pastDueMessage(await userLocale(q, a.auth.user.id), dueOn)
+          throw bad(b.kind === 'fixed' ? 'dueOn' : 'pastDue', 'past_due', message)
+        }
+        return b.pastDue
+      }
       if (b.kind === 'fixed') {
-        await deadlinesRepo.createFixed(q, { ...common, dueOn: b.dueOn })
+        await deadlinesRepo.createFixed(q, { ...common, dueOn: b.dueOn, status: await statusFor(b.dueOn) })
       } else {
         const { date, ...anchor } = await anchorColumns(q, b.caseId, b.anchor)
         const state = await resolveAnchor(q, {
@@ -99,6 +110,7 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
         const working = workingFor(rule, state.date, await loadCourtCalendar(q))
         await deadlinesRepo.createComputed(q, {
           ...common,
+          status: await statusFor(working.deadline),
           anchorType: b.anchor.type,
           anchor,
           anchorDate: state.date,
@@ -114,7 +126,7 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
         targetType: 'court_deadline',
         targetId: id,
         caseId: b.caseId,
-        detail: { kind: b.kind, title: b.title },
+        detail: { kind: b.kind, title: b.title, ...(b.pastDue ? { pastDue: b.pastDue } : {}) },
       })
       await itemChanged(q, 'deadline', id, { timeChanged: true, now })
     })
@@ -132,7 +144,7 @@ export async function courtDeadlineRoutes(app: App, deps: Deps): Promise<void> {
       }
       if (b.lawyerIds) await checkLawyers(q, d.case_id, b.lawyerIds, now)
       const dueChanged = b.dueOn !== undefined && b.dueOn !== d.due_on
-      const reopened = b.status === 'open' && d.status === 'done'
+      const reopened = b.status === 'open' && d.status !== 'open'
       await deadlinesRepo.update(q, d.id, b, dueChanged || reopened, now)
       await auditFor(req, q, {
         action: 'court.deadline.update',

@@ -93,7 +93,7 @@ describe('the iCalendar feed', () => {
     expect(h.getFirstPropertyValue('sequence')).toBe(0)
     expect(h.getFirstPropertyValue('dtstamp')).toBeTruthy()
     expect(h.getFirstPropertyValue('status')).toBe('CONFIRMED')
-    expect(ev.location).toBe('Court of First Instance 原訟法庭 13')
+    expect(ev.location).toBe('Court of First Instance 原訟法庭 第 13 號法庭')
 
     const d = new ICAL.Event(events.get(`deadline-${CASE}-${deadline.id}@court-calendar.legal-suite`)!)
     expect(d.startDate.isDate).toBe(true)

@@ -111,7 +111,7 @@ export function makeDeadline(overrides: Partial<Deadline> = {}): Deadline {
 
 /** An agenda answer around the given items. Test-only. */
 export function makeAgenda(o: Partial<CourtAgenda> = {}): CourtAgenda {
-  return { from: '2026-04-06', to: '2026-05-03', hearings: [], deadlines: [], conflicts: [], ...o }
+  return { from: '2026-04-06', to: '2026-05-03', hearings: [], deadlines: [], overdue: [], conflicts: [], ...o }
 }
 
 /** What `GET /court-calendar/options` answers a partner of the two demo cases (both editable). Test-only. */
