@@ -60,7 +60,7 @@ async function fileReport(page: Page, identifier: string): Promise<void> {
 }
 
 describe('support report', () => {
-  it('the instant check reads what people paste: a capital I posing as l is marked, a tel: link is a phone, a shortener says it hides the destination', async () => {
+  it('the instant check reads what people paste: a capital I posing as l is shown as typed, marked and named, a tel: link is a phone, a shortener says it hides the destination', async () => {
     for (const [size, name] of [
       [PHONE, 'phone'],
       [PC, 'pc'],
@@ -70,11 +70,19 @@ describe('support report', () => {
       await signIn(page, '張美玲')
       await page.locator('[data-test="report-button"]').click()
       const field = page.locator('[data-field="identifier"] input')
-      await field.fill('http://dingtaIk.com/verify')
+      await field.fill('http://dingtaIk-support.com/verify')
       await expect.poll(() => page.locator('[data-verdict]').textContent()).toBe('可疑')
-      expect(await page.locator('[data-test="typed-host"] mark').allTextContents()).toEqual(['I'])
-      await expect.poll(() => page.locator('[data-test="verdict"]').textContent()).toContain('「I」冒充「l」')
-      await screenshot(page, `support-report-marked-host-${name}`)
+      expect(await page.locator('[data-test="typed"] .marked-text').textContent()).toBe(
+        'http://dingtaIk-support.com/verify',
+      )
+      expect(await page.locator('[data-test="typed"] mark').allTextContents()).toEqual(['I'])
+      await expect.poll(() => page.locator('[data-test="legend"]').textContent()).toContain('以大楷「I」代替細楷「l」')
+      const verdict = (await page.locator('[data-test="verdict"]').textContent()) ?? ''
+      expect(verdict).toContain('這個網站是 dingtaIk-support.com，不是 dingtalk.com')
+      // Nothing lower-cases the trick away.
+      expect(verdict).not.toContain('dingtaik')
+      await page.locator('[data-test="verdict"]').scrollIntoViewIfNeeded()
+      await screenshot(page, `support-report-marked-verdict-${name}`)
       await field.fill('tel:+852-6777-1234')
       await expect.poll(() => page.locator('[data-test="verdict"]').textContent()).toContain('+852 6777 1234')
       await field.fill('https://bit.ly/3xYz9Ab')
@@ -92,6 +100,9 @@ describe('support report', () => {
     await expect.poll(() => page.locator('[data-verdict]').textContent()).toBe('可疑')
     await context.setOffline(true)
     await page.getByRole('button', { name: '送出回報' }).click()
+    await expect
+      .poll(() => page.locator('.el-message').last().textContent(), { timeout: 20_000 })
+      .toBe('沒有網絡：回報已儲存在這部裝置，恢復連線後會自動送出。')
     await expect
       .poll(() => page.locator('.mine-page__waiting').textContent(), { timeout: 20_000 })
       .toContain('+852 6777 1234')
@@ -174,5 +185,51 @@ describe('support report', () => {
     const lam = await apiAs('u-lam')
     expect((await lam<{ groups: unknown[] }>('GET', '/api/support/triage?q=55500199')).groups).toEqual([])
     await context.close()
+  })
+
+  it("the reporter is told the report was sent, opens it from their list and sees IT's verdict, the marked link, in Hong Kong time", async () => {
+    const phone = await newContext(browser, PHONE)
+    const page = await phone.newPage()
+    await signIn(page, '張美玲')
+    await fileReport(page, 'http://dingtaIk-support.com/login')
+    await choose(page, 'channel', '短訊')
+    await page.getByRole('button', { name: '送出回報' }).click()
+    await expect
+      .poll(() => page.locator('.el-message').last().textContent(), { timeout: 20_000 })
+      .toBe('已送交資訊科技部。')
+    const card = page.locator('[data-report]', { hasText: 'dingtaIk-support.com' })
+    await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1)
+    const id = (await card.getAttribute('data-report'))!
+
+    const lam = await apiAs('u-lam')
+    await lam('POST', '/api/support/triage/actions', {
+      action: 'set_status',
+      reportIds: [id],
+      status: 'confirmed_scam',
+      resolution: '已封鎖此網站，請勿登入。',
+    })
+    await card.click()
+    await expect
+      .poll(() => page.locator('[data-test="it-verdict"]').textContent(), { timeout: 20_000 })
+      .toContain('已封鎖此網站，請勿登入。')
+    expect(await page.locator('[data-test="status"] [data-state]').textContent()).toBe('確認為詐騙')
+    expect(await page.locator('[data-test="it-verdict"]').textContent()).toContain('（香港時間）')
+    expect(await page.locator('[data-test="contact"] .marked-text').textContent()).toBe(
+      'http://dingtaIk-support.com/login',
+    )
+    expect(await page.locator('[data-test="contact"] .marked-text mark').allTextContents()).toEqual(['I'])
+    expect(await page.locator('[data-test="legend"]').textContent()).toContain('以大楷「I」代替細楷「l」')
+    await screenshot(page, 'support-report-report-page-phone')
+    await phone.close()
+
+    const pc = await newContext(browser, PC)
+    const desk = await pc.newPage()
+    await signIn(desk, '張美玲')
+    await desk.goto(`${reportApp}#/reports/${id}`)
+    await expect
+      .poll(() => desk.locator('[data-test="it-verdict"]').textContent(), { timeout: 20_000 })
+      .toContain('已封鎖此網站，請勿登入。')
+    await screenshot(desk, 'support-report-report-page-pc')
+    await pc.close()
   })
 })

@@ -1,4 +1,4 @@
-import type { Locale, ReportStatus } from '@suite/domain'
+import { BASE_REPORT_FORM, type Locale, type ReportStatus } from '@suite/domain'
 import { catalogue, type Text } from '../jobs/messages'
 
 /*
@@ -38,6 +38,10 @@ const text = catalogue({
       title: '緊急：同事可能已受騙',
       body: '{reporter} 回報「{display}」，並表示已照做（{complied}）。請盡快聯絡同事、重設密碼及檢查帳戶。',
     },
+    urgentHandedOver: {
+      title: '緊急：同事已交出{items}',
+      body: '{reporter} 回報「{display}」，並表示已把{items}交給對方（{complied}）。請立即聯絡同事、重設密碼、登出所有裝置；如涉及銀行資料，請同事即時致電銀行。',
+    },
   },
   'zh-CN': {
     confirmed_scam: {
@@ -64,6 +68,10 @@ const text = catalogue({
       title: '紧急：同事可能已受骗',
       body: '{reporter} 举报“{display}”，并表示已照做（{complied}）。请尽快联系同事、重置密码并检查账户。',
     },
+    urgentHandedOver: {
+      title: '紧急：同事已交出{items}',
+      body: '{reporter} 举报“{display}”，并表示已把{items}交给对方（{complied}）。请立即联系同事、重置密码、退出所有设备；如涉及银行信息，请同事立即致电银行。',
+    },
   },
   en: {
     confirmed_scam: {
@@ -89,6 +97,10 @@ const text = catalogue({
     urgent: {
       title: 'Urgent: a colleague may have been scammed',
       body: '{reporter} reported "{display}" and says they complied ({complied}). Contact them, reset their password and check their accounts now.',
+    },
+    urgentHandedOver: {
+      title: 'Urgent: a colleague handed over {items}',
+      body: '{reporter} reported "{display}" and says they gave the contact {items} ({complied}). Contact them now, reset their password and sign out their devices; if bank details were given, have them call their bank at once.',
     },
   },
 })
@@ -125,7 +137,23 @@ const COMPLIED: Record<Locale, Record<string, string>> = {
   en: { yes: 'fully', partly: 'partly' },
 }
 
-/** The alert to IT when a reporter says they did what the contact asked. */
-export function urgentText(locale: Locale, p: { reporter: string; display: string; complied: string }): Text {
-  return text(locale, 'urgent', { ...p, complied: COMPLIED[locale][p.complied] ?? p.complied })
+const ASKED_FOR_OPTIONS = BASE_REPORT_FORM.fields.find((f) => f.name === 'askedFor')?.options ?? []
+const LIST_SEPARATOR: Record<Locale, string> = { 'zh-HK': '、', 'zh-CN': '、', en: ', ' }
+const lower = (locale: Locale, s: string) => (locale === 'en' ? s.charAt(0).toLowerCase() + s.slice(1) : s)
+
+/**
+ * The alert to IT when a reporter says they did what the contact asked. When what they handed
+ * over was a one-time code, a password or bank details (`handedOver`), the alert names it.
+ */
+export function urgentText(
+  locale: Locale,
+  p: { reporter: string; display: string; complied: string; handedOver?: readonly string[] },
+): Text {
+  const complied = COMPLIED[locale][p.complied] ?? p.complied
+  const handed = p.handedOver ?? []
+  if (!handed.length) return text(locale, 'urgent', { reporter: p.reporter, display: p.display, complied })
+  const items = handed
+    .map((a) => lower(locale, ASKED_FOR_OPTIONS.find((o) => o.value === a)?.label[locale] ?? a))
+    .join(LIST_SEPARATOR[locale])
+  return text(locale, 'urgentHandedOver', { reporter: p.reporter, display: p.display, complied, items })
 }

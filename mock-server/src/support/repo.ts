@@ -1,12 +1,13 @@
-import type {
-  CheckReason,
-  CheckVerdict,
-  IdentifierKind,
-  ReportNote,
-  ReportStatus,
-  SupportReport,
-  TriageQuery,
-  TriageReport,
+import {
+  isUrgentReport,
+  type CheckReason,
+  type CheckVerdict,
+  type IdentifierKind,
+  type ReportNote,
+  type ReportStatus,
+  type SupportReport,
+  type TriageQuery,
+  type TriageReport,
 } from '@suite/domain'
 import type { Queryable } from '../db/db'
 import type { TimeIdCursor } from '../http/cursor'
@@ -99,6 +100,7 @@ export function toReport(r: ReportRow, attachments: SupportReport['attachments']
     assigneeName: r.assignee_name,
     duplicateOf: r.duplicate_of,
     resolution: r.resolution,
+    urgent: isUrgentReport({ askedFor: r.asked_for ?? [], complied: r.complied, campaignId: r.campaign_id }),
     reportedAt: iso(r.reported_at),
     receivedAt: iso(r.received_at),
     updatedAt: iso(r.updated_at),

@@ -363,10 +363,11 @@ describe('the reporter sees their reports', () => {
       type Card = { action_card: { title: string; markdown: string; single_title: string } }
       const card = t.sim.state.messages.filter((m) => m.userid === 'dt-u-lam').at(-1)?.msg as Card
       expect(card.action_card).toMatchObject({
-        title: 'Urgent: a colleague may have been scammed',
+        // A one-time code was among what they handed over: the alert names it.
+        title: 'Urgent: a colleague handed over a one-time code',
         single_title: 'Open',
       })
-      expect(card.action_card.markdown).toContain('says they complied (partly)')
+      expect(card.action_card.markdown).toContain('says they gave the contact a one-time code (partly)')
       expect(card.action_card.markdown).not.toMatch(/[緊急做]/)
     } finally {
       await t.db.query("UPDATE users SET locale = 'zh-HK' WHERE id = 'u-lam'")
@@ -380,6 +381,6 @@ describe('the reporter sees their reports', () => {
     const card = t.sim.state.messages.filter((m) => m.userid === 'dt-u-lam').at(-1)?.msg as {
       action_card: { title: string; single_title: string }
     }
-    expect(card.action_card).toMatchObject({ title: '緊急：同事可能已受騙', single_title: '打開' })
+    expect(card.action_card).toMatchObject({ title: '緊急：同事已交出驗證碼', single_title: '打開' })
   })
 })

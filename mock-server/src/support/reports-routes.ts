@@ -1,5 +1,12 @@
 import { Readable } from 'node:stream'
-import { IdempotencyKey, encodeCursor, supportApi, type IdentifierKind, type SupportReport } from '@suite/domain'
+import {
+  IdempotencyKey,
+  URGENT_ASKED_FOR,
+  encodeCursor,
+  supportApi,
+  type IdentifierKind,
+  type SupportReport,
+} from '@suite/domain'
 import { validateSubmission, type FileRef } from '@suite/forms'
 import type { App, Deps } from '../deps'
 import { TimeIdCursor, readCursor } from '../http/cursor'
@@ -228,11 +235,16 @@ export async function supportReportRoutes(app: App, deps: Deps): Promise<void> {
           dedupeKey: `support-drill-thanks:${drill.id}:${user.id}`,
         })
       } else if (v.complied === 'yes' || v.complied === 'partly') {
+        // A code, a password or bank details handed over is named in the alert: IT resets and blocks first.
+        const askedFor = (v.askedFor as string[] | undefined) ?? []
+        const handedOver = askedFor.filter((a) => URGENT_ASKED_FOR.includes(a))
         await notifyEach(q, {
           userIds: await reportsRepo.itAdminIds(q),
           kind: 'support.urgent',
-          text: (locale) => urgentText(locale, { reporter: user.name, display, complied: String(v.complied) }),
+          text: (locale) =>
+            urgentText(locale, { reporter: user.name, display, complied: String(v.complied), handedOver }),
           link: appLink(deps.env, 'support-report', '/console'),
+          dedupeKey: `support-urgent:${id}`,
         })
       }
       await auditFor(req, q, {

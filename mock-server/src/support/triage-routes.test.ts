@@ -127,6 +127,76 @@ describe('triage: new -> investigating -> confirmed scam', () => {
     expect(lines.length - 1).toBe((await triage()).groups.reduce((n: number, g: { count: number }) => n + g.count, 0))
   })
 
+  it('puts a report whose reporter handed over a code, a password or bank details first, and alerts IT naming it', async () => {
+    const before = messagesTo(t, 'u-lam').length
+    const gave = (
+      await submitReport(
+        t,
+        cheung,
+        reportValues({ identifier: '+852 6333 1000', askedFor: ['one_time_code', 'app_install'], complied: 'partly' }),
+      )
+    ).json()
+    const bank = (
+      await submitReport(
+        t,
+        lee,
+        reportValues({ identifier: '+852 6333 2000', askedFor: ['bank_details'], complied: 'yes', channel: 'sms' }),
+      )
+    ).json()
+    // Newer, but nothing that opens an account was handed over, or nothing was handed over at all.
+    const installed = (
+      await submitReport(
+        t,
+        cheung,
+        reportValues({ identifier: '+852 6333 3000', askedFor: ['app_install'], complied: 'yes' }),
+      )
+    ).json()
+    const refused = (
+      await submitReport(t, lee, reportValues({ identifier: '+852 6333 4000', askedFor: ['password'], complied: 'no' }))
+    ).json()
+    expect([gave.urgent, bank.urgent, installed.urgent, refused.urgent]).toEqual([true, true, false, false])
+
+    const list = await triage()
+    const keys = list.groups.map((g: { key: string }) => g.key)
+    const urgentGroups = list.groups.filter((g: { urgent: boolean }) => g.urgent).map((g: { key: string }) => g.key)
+    expect(keys.slice(0, urgentGroups.length)).toEqual(urgentGroups)
+    expect(urgentGroups).toEqual(expect.arrayContaining(['phone:+85263331000', 'phone:+85263332000']))
+    expect(urgentGroups).not.toContain('phone:+85263333000')
+    expect(urgentGroups).not.toContain('phone:+85263334000')
+    // Newest first among the urgent ones, as everywhere else.
+    expect(keys.indexOf('phone:+85263332000')).toBeLessThan(keys.indexOf('phone:+85263331000'))
+
+    await t.worker.drain()
+    const alerts = messagesTo(t, 'u-lam').slice(before)
+    expect(alerts.some((m) => m.includes('緊急：同事已交出驗證碼') && m.includes('張美玲'))).toBe(true)
+    expect(
+      alerts.some((m) => m.includes('銀行戶口或信用卡資料') && m.replace(/\s/g, '').includes('+85263332000')),
+    ).toBe(true)
+    // Complying with something else still alerts IT, without claiming a code was given.
+    const other = alerts.find((m) => m.replace(/\s/g, '').includes('+85263333000'))!
+    expect(other).toContain('有照做')
+    expect(other).not.toContain('交出')
+    expect(alerts.some((m) => m.replace(/\s/g, '').includes('+85263334000'))).toBe(false)
+  })
+
+  it('alerts an English-speaking IT administrator in English about a handed-over password', async () => {
+    await t.db.query("UPDATE users SET locale = 'en' WHERE id = 'u-lam'")
+    try {
+      const before = messagesTo(t, 'u-lam').length
+      await submitReport(
+        t,
+        cheung,
+        reportValues({ identifier: '+852 6333 5000', askedFor: ['password'], complied: 'yes' }),
+      )
+      await t.worker.drain()
+      const alert = messagesTo(t, 'u-lam').slice(before).join('\n')
+      expect(alert).toContain('Urgent: a colleague handed over a password')
+      expect(alert).not.toMatch(/[緊急交出]/)
+    } finally {
+      await t.db.query("UPDATE users SET locale = 'zh-HK' WHERE id = 'u-lam'")
+    }
+  })
+
   it('answers 404 for reports it cannot act on', async () => {
     const res = await act({ action: 'set_status', reportIds: ['rep_missing'], status: 'false_alarm' })
     expect(res.statusCode).toBe(404)

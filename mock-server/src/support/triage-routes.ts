@@ -61,17 +61,21 @@ export async function supportTriageRoutes(app: App, deps: Deps): Promise<void> {
           latestAt: r.receivedAt,
           verdict: r.verdict,
           knownScam: known.has(key),
+          urgent: false,
           byStatus: {},
           reports: [],
         }
         groups.set(key, g)
       }
       g.count++
+      g.urgent ||= r.urgent
       g.byStatus[r.status] = (g.byStatus[r.status] ?? 0) + 1
       if (STRENGTH.indexOf(r.verdict) < STRENGTH.indexOf(g.verdict)) g.verdict = r.verdict
       g.reports.push(r)
     }
-    const all = [...groups.values()]
+    // Someone who handed over a code, a password or bank details comes first; otherwise newest first.
+    const all = [...groups.values()].sort((a, b) => Number(b.urgent) - Number(a.urgent))
+    for (const g of all) g.reports.sort((a, b) => Number(b.urgent) - Number(a.urgent))
     return { groups: all.slice(0, req.query.limit), total: all.length }
   })
 

@@ -90,6 +90,7 @@ export const BASE_REPORT_FORM = {
         opt('app_install', '安裝程式', '安装应用', 'Installing an app'),
         opt('payment', '付款或轉賬', '付款或转账', 'A payment or transfer'),
         opt('password', '密碼', '密码', 'A password'),
+        opt('bank_details', '銀行戶口或信用卡資料', '银行账户或银行卡信息', 'Bank account or card details'),
         opt('personal_data', '個人資料', '个人资料', 'Personal data'),
       ],
     },

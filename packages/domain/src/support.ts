@@ -20,11 +20,31 @@ export type IdentifierKind = z.infer<typeof IdentifierKind>
 export const CheckVerdict = z.enum(['official', 'known_scam', 'suspicious', 'no_record'])
 export type CheckVerdict = z.infer<typeof CheckVerdict>
 
-/** One finding of the heuristics (codes from @suite/scam-check). */
+/** A deceptive character of the checked text, by its place in the text as typed or decoded (from @suite/scam-check). */
+export const CheckMark = z.object({
+  line: z.enum(['typed', 'decoded']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string().max(300),
+  looksLike: z.string().max(300).optional(),
+  charClass: z.string().max(30),
+})
+export type CheckMark = z.infer<typeof CheckMark>
+
+/**
+ * One finding of the heuristics (codes from @suite/scam-check). Findings about a host also carry
+ * what is true of this input: the host and registrable domain as typed, the name imitated, the
+ * part that imitates it and the characters that differ.
+ */
 export const CheckReason = z.object({
   code: z.string().max(50),
   target: z.string().max(300).optional(),
   detail: z.string().max(500).optional(),
+  host: z.string().max(500).optional(),
+  domain: z.string().max(500).optional(),
+  name: z.string().max(300).optional(),
+  imitation: z.string().max(500).optional(),
+  marks: z.array(CheckMark).max(100).optional(),
 })
 export type CheckReason = z.infer<typeof CheckReason>
 
@@ -65,6 +85,23 @@ export const AttachmentUploaded = z.object({
 })
 export type AttachmentUploaded = z.infer<typeof AttachmentUploaded>
 
+/** What a scammer asks for that, once handed over, lets them into an account or a bank: `askedFor` values. */
+export const URGENT_ASKED_FOR: readonly string[] = ['one_time_code', 'password', 'bank_details']
+
+/**
+ * Whether a report needs IT at once: the reporter says they did what was asked (`yes` or
+ * `partly`) and what was asked includes a one-time code, a password or bank details. A drill's
+ * lure is never urgent.
+ */
+export function isUrgentReport(r: {
+  askedFor: readonly string[]
+  complied: string
+  campaignId?: string | null
+}): boolean {
+  if (r.campaignId) return false
+  return (r.complied === 'yes' || r.complied === 'partly') && r.askedFor.some((a) => URGENT_ASKED_FOR.includes(a))
+}
+
 /** A report as its reporter and IT see it. */
 export const SupportReport = z.object({
   id: SupportReportId,
@@ -100,6 +137,8 @@ export const SupportReport = z.object({
   duplicateOf: z.string().nullable(),
   /** What IT told the reporter with the verdict. */
   resolution: z.string().nullable(),
+  /** A code, password or bank details were handed over ({@link isUrgentReport}): first in IT's queue. */
+  urgent: z.boolean(),
   reportedAt: IsoDateTime,
   receivedAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -145,6 +184,8 @@ export const TriageGroup = z.object({
   /** The strongest verdict among the group's reports. */
   verdict: CheckVerdict,
   knownScam: z.boolean(),
+  /** One of its reports is urgent ({@link isUrgentReport}): the group is listed first. */
+  urgent: z.boolean(),
   byStatus: z.record(z.string(), z.number().int()),
   reports: z.array(TriageReport),
 })

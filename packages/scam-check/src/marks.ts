@@ -84,6 +84,76 @@ function deceptiveUnits(
   return out
 }
 
+/** A deceptive character (or pair) of a host, by its place in the host as shown (punycode decoded). */
+export interface HostMark {
+  start: number
+  end: number
+  text: string
+  /** The letter a reader takes it for; absent for a letter of another alphabet that imitates none. */
+  looksLike?: string
+}
+
+/** A `xn--` label of the typed host: where it is as typed and where its decoded form is in the shown host. */
+export interface PunycodeLabel {
+  typedStart: number
+  typedEnd: number
+  shownStart: number
+  shownEnd: number
+}
+
+/** The typed host read for display: decoded, with its deceptive characters and `xn--` labels located. */
+export interface MarkedHost {
+  /** The host as typed with `xn--` labels decoded (capitals and separators kept). */
+  shown: string
+  marks: HostMark[]
+  punycode: PunycodeLabel[]
+}
+
+const isForeignLetter = (ch: string) => /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(ch)
+
+/**
+ * The host as typed, read the way {@link markDeceptive} reads it, with positions: the deceptive
+ * characters (stand-ins inside an imitated name, letters of another script passing for Latin,
+ * every Cyrillic or Greek letter of a label that mixes scripts) and the `xn--` labels.
+ *
+ * @param names protected names as read ({@link skeleton}: `dingtalk`, `chanwong-law`, `dingding`)
+ */
+export function markHost(typedHost: string, names: readonly string[]): MarkedHost {
+  const folded = names.map((n) => [n, loose(n)] as const)
+  const marks: HostMark[] = []
+  const punycode: PunycodeLabel[] = []
+  let shown = ''
+  let typedAt = 0
+  for (const piece of typedHost.split(/([.。．｡])/)) {
+    const isLabel = piece && !/^[.。．｡]$/.test(piece)
+    const label = isLabel && /^xn--/i.test(piece) ? toUnicodeHost(piece.toLowerCase()) : piece
+    if (isLabel && label !== piece)
+      punycode.push({
+        typedStart: typedAt,
+        typedEnd: typedAt + piece.length,
+        shownStart: shown.length,
+        shownEnd: shown.length + label.length,
+      })
+    if (isLabel) {
+      const chars = Array.from(label)
+      const units = readLabel(chars)
+      const deceptive = deceptiveUnits(chars, units, folded)
+      const mixed = mixesScripts(label)
+      let at = shown.length
+      for (const u of units) {
+        const text = chars.slice(u.from, u.to).join('')
+        const looksLike = deceptive.get(u.from)
+        if (looksLike) marks.push({ start: at, end: at + text.length, text, looksLike })
+        else if (mixed && isForeignLetter(text)) marks.push({ start: at, end: at + text.length, text })
+        at += text.length
+      }
+    }
+    shown += label
+    typedAt += piece.length
+  }
+  return { shown, marks, punycode }
+}
+
 /**
  * The host exactly as typed (capitals kept, punycode decoded), cut into parts with the
  * characters that pose as others marked: the capital `I` or digit `1` in `dingtaIk`, the
@@ -94,31 +164,16 @@ function deceptiveUnits(
  * @example markDeceptive('dingtaIk.com', ['dingtalk']) // [{ text: 'dingta' }, { text: 'I', looksLike: 'l' }, { text: 'k.com' }]
  */
 export function markDeceptive(typedHost: string, names: readonly string[]): MarkedPart[] | null {
+  const { shown, marks } = markHost(typedHost, names)
+  const lookalikes = marks.filter((m) => m.looksLike)
+  if (!lookalikes.length) return null
   const parts: MarkedPart[] = []
-  const plain = (text: string) => {
-    const last = parts[parts.length - 1]
-    if (last && !last.looksLike) last.text += text
-    else if (text) parts.push({ text })
+  let at = 0
+  for (const m of lookalikes) {
+    if (m.start > at) parts.push({ text: shown.slice(at, m.start) })
+    parts.push({ text: m.text, looksLike: m.looksLike! })
+    at = m.end
   }
-  let marked = false
-  const folded = names.map((n) => [n, loose(n)] as const)
-  for (const piece of typedHost.split(/([.。．｡])/)) {
-    if (!piece || /^[.。．｡]$/.test(piece)) {
-      plain(piece)
-      continue
-    }
-    const label = /^xn--/i.test(piece) ? toUnicodeHost(piece.toLowerCase()) : piece
-    const chars = Array.from(label)
-    const units = readLabel(chars)
-    const deceptive = deceptiveUnits(chars, units, folded)
-    for (const u of units) {
-      const text = chars.slice(u.from, u.to).join('')
-      const looksLike = deceptive.get(u.from)
-      if (looksLike) {
-        parts.push({ text, looksLike })
-        marked = true
-      } else plain(text)
-    }
-  }
-  return marked ? parts : null
+  if (at < shown.length) parts.push({ text: shown.slice(at) })
+  return parts
 }

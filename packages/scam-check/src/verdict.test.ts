@@ -43,6 +43,11 @@ describe('lookalike domains', () => {
       code: 'official_name_in_subdomain',
       target: 'dingtalk.com',
       detail: 'support-hk.top',
+      host: 'dingtalk.com.support-hk.top',
+      domain: 'support-hk.top',
+      name: 'dingtalk',
+      imitation: 'dingtalk.com',
+      marks: [],
     })
     expect(r.identifier?.value).toBe('dingtalk.com.support-hk.top')
   })

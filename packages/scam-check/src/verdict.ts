@@ -2,10 +2,11 @@ import { BRAND_ALIASES, BRAND_DOMAINS } from './brands'
 import { normaliseIdentifier, detectKind, type IdentifierKind, type NormalisedIdentifier } from './identifier'
 import { unwrapContact } from './links'
 import { hostReasons, imitatedNames } from './lookalike'
-import { markDeceptive, type MarkedPart } from './marks'
+import { markDeceptive, markHost, type MarkedPart } from './marks'
 import { normalisePhone, type DefaultRegion } from './phone'
 import type { Reason } from './reasons'
 import { shortenerOf } from './shorteners'
+import { markTyped, type MarkedText } from './typed'
 import { parseUrl, type ParsedUrl } from './url'
 
 /** What the check concludes. `no_record` means "we know nothing", never "safe". */
@@ -64,6 +65,14 @@ export interface CheckResult {
    * capital `I` of `dingtaIk.com` that lower-casing erases). Null when nothing deceives.
    */
   marked: MarkedPart[] | null
+  /**
+   * The text exactly as typed (trimmed), with its deceptive characters located: what the reader
+   * should be shown. When the host holds `xn--` labels, those labels are the marks here and the
+   * decoded characters are marked in `decoded`.
+   */
+  typed: MarkedText
+  /** The typed text with its `xn--` labels decoded and the deceptive characters located; null without punycode. */
+  decoded: MarkedText | null
 }
 
 /**
@@ -161,19 +170,30 @@ export function checkIdentifier(raw: string, lists: CheckLists, options: CheckOp
     if (options.claimsDingTalk) reasons.push({ code: 'no_phone_support' })
   }
 
-  const marked = host && !host.isIp ? markDeceptive(host.typedHost, imitatedNames(officialDomains, aliases)) : null
-  const base = { kind, identifier, scameterUrl: SCAMETER_URL, marked }
+  const names = imitatedNames(officialDomains, aliases)
+  const marked = host && !host.isIp ? markDeceptive(host.typedHost, names) : null
+  const located =
+    host && !host.isIp
+      ? markTyped(raw.trim(), host.typedHost, markHost(host.typedHost, names), host.publicSuffix, reasons)
+      : { typed: { text: raw.trim(), marks: [] }, decoded: null, reasons }
+  const base = { kind, identifier, scameterUrl: SCAMETER_URL, marked, typed: located.typed, decoded: located.decoded }
   const scam = identifier ? matches(identifier, lists.knownScams) : null
-  if (scam) return { ...base, verdict: 'known_scam', reasons, match: scam }
+  if (scam) return { ...base, verdict: 'known_scam', reasons: located.reasons, match: scam }
   const official = identifier ? matches(identifier, lists.official) : null
   // A registry entry vouches for the contact; the only caveats kept are about the connection.
   if (official)
     return {
       ...base,
       verdict: 'official',
-      reasons: reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'),
+      reasons: located.reasons.filter((r) => r.code === 'plain_http' || r.code === 'credentials_in_url'),
       match: official,
       marked: null,
+      typed: { text: located.typed.text, marks: [] },
     }
-  return { ...base, verdict: reasons.length ? 'suspicious' : 'no_record', reasons, match: null }
+  return {
+    ...base,
+    verdict: located.reasons.length ? 'suspicious' : 'no_record',
+    reasons: located.reasons,
+    match: null,
+  }
 }

@@ -6,3 +6,8 @@ export function optionLabel(field: string, value: string, locale: Locale): strin
   const o = f && 'options' in f ? f.options?.find((x) => x.value === value) : undefined
   return o ? o.label[locale] : value
 }
+
+/** The label of a base-form field in `locale` (e.g. `askedFor` -> 對方要求你做甚麼？); the name itself when unknown. */
+export function fieldLabel(field: string, locale: Locale): string {
+  return BASE_REPORT_FORM.fields.find((x) => x.name === field)?.label[locale] ?? field
+}

@@ -123,6 +123,8 @@ export function createOutbox(o: OutboxOptions) {
   let stopped = false
   let cancelTimer: (() => void) | null = null
   const detach: (() => void)[] = []
+  /** Who waits for a report's first answer ({@link firstAttempt}). */
+  const waiters = new Set<(item: OutboxItem) => void>()
 
   const snapshot = () => [...items.values()].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt)).map(copy)
   const changed = () => o.onChange?.(snapshot())
@@ -133,6 +135,7 @@ export function createOutbox(o: OutboxOptions) {
     items.set(item.key, item)
     await o.store.put(copy(item))
     changed()
+    for (const w of [...waiters]) w(item)
   }
 
   function load(): Promise<void> {
@@ -263,6 +266,30 @@ export function createOutbox(o: OutboxOptions) {
     void flush()
   }
 
+  /**
+   * The report once an attempt after the `attemptsBefore`th has an outcome (sent, refused, or
+   * left queued after a failure), or as it is after `waitMs`: so the form can say what happened
+   * to it. Null for a key the outbox does not hold.
+   */
+  function firstAttempt(key: string, waitMs: number, attemptsBefore = 0): Promise<OutboxItem | null> {
+    const current = items.get(key)
+    if (!current) return Promise.resolve(null)
+    const decided = (i: OutboxItem) => i.state !== 'queued' || i.attempts > attemptsBefore
+    if (decided(current)) return Promise.resolve(copy(current))
+    return new Promise((resolve) => {
+      const finish = (item: OutboxItem | undefined) => {
+        waiters.delete(onSave)
+        cancel()
+        resolve(item ? copy(item) : null)
+      }
+      const onSave = (item: OutboxItem) => {
+        if (item.key === key && decided(item)) finish(item)
+      }
+      const cancel = setTimer(() => finish(items.get(key)), waitMs)
+      waiters.add(onSave)
+    })
+  }
+
   /** Remove a report from the device (a refused one the user gives up on, or an acknowledged one). */
   async function forget(key: string): Promise<void> {
     if (stopped) return
@@ -293,7 +320,7 @@ export function createOutbox(o: OutboxOptions) {
     for (const d of detach.splice(0)) d()
   }
 
-  return { add, flush, retryNow, resend, forget, start, stop, items: snapshot, ready: load }
+  return { add, flush, retryNow, resend, forget, firstAttempt, start, stop, items: snapshot, ready: load }
 }
 
 /** What {@link createOutbox} returns. */

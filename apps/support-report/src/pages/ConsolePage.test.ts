@@ -5,7 +5,7 @@ import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import ConsolePage from './ConsolePage.vue'
 
-const group = (key: string, ids: string[]): TriageGroup => ({
+const group = (key: string, ids: string[], urgent = false): TriageGroup => ({
   key,
   kind: 'phone',
   display: key.slice(6),
@@ -13,6 +13,7 @@ const group = (key: string, ids: string[]): TriageGroup => ({
   latestAt: '2026-11-20T02:00:00.000Z',
   verdict: 'suspicious',
   knownScam: false,
+  urgent,
   byStatus: { new: ids.length },
   reports: ids.map((id) =>
     makeTriageReport({
@@ -21,6 +22,8 @@ const group = (key: string, ids: string[]): TriageGroup => ({
       identifierKey: key,
       identifierDisplay: key.slice(6),
       askedFor: ['one_time_code'],
+      complied: urgent ? 'yes' : 'no',
+      urgent,
       message: '我係釘釘客服',
       reasons: [{ code: 'no_phone_support' }],
       receivedAt: '2026-11-20T02:00:00.000Z',
@@ -75,5 +78,21 @@ describe('ConsolePage', () => {
       reportIds: ['rep_a', 'rep_b'],
     })
     expect(triage).toHaveBeenCalledTimes(2)
+  })
+
+  it("flags a group where someone handed over a code as urgent, in the reader's language", async () => {
+    const triage = vi.fn().mockResolvedValue({
+      groups: [group('phone:+85263331000', ['rep_u'], true), group('phone:+85291112222', ['rep_c'])],
+      total: 2,
+    })
+    const { wrapper } = await mountWithSuite(ConsolePage, {
+      api: fakeApi({ support: { triage, triageExportUrl: () => '/x' } }),
+      userId: 'u-lam',
+      route: '/console',
+    })
+    const [urgent, calm] = wrapper.findAll('[data-group]')
+    expect(urgent!.get('[data-test="urgent"]').text()).toBe('緊急：已交出驗證碼、密碼或銀行資料')
+    expect(urgent!.get('[data-report="rep_u"]').text()).toContain('緊急')
+    expect(calm!.find('[data-test="urgent"]').exists()).toBe(false)
   })
 })

@@ -56,6 +56,9 @@ describe('MyReportsPage', () => {
     expect(cards.map((c) => c.find('[data-state]').attributes('data-state'))).toEqual(['confirmed_scam', 'new'])
     expect(cards[0]!.text()).toContain('IT says: Blocked firm-wide.')
     expect(cards[1]!.text()).toContain('This was a drill (DRILL-2026Q4-ABC123)')
+    // Each report opens its own page.
+    expect(cards.map((c) => c.attributes('href'))).toEqual(['/reports/rep_2', '/reports/rep_3'])
+    expect(cards[0]!.text()).toContain('(Hong Kong time)')
   })
 
   it('shows an empty state, and an error with retry', async () => {

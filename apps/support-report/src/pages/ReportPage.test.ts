@@ -2,7 +2,8 @@ import type { ApiClient } from '@suite/api-client'
 import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { BASE_REPORT_FORM } from '@suite/domain'
 import { flushPromises } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { ElMessage } from 'element-plus'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryStore } from '../outbox/memory-store'
 import { useOutboxStore } from '../stores/outbox'
 import ReportPage from './ReportPage.vue'
@@ -116,5 +117,53 @@ describe('ReportPage', () => {
     await typeIdentifier(wrapper, '61234567')
     expect(wrapper.get('[data-verdict]').text()).toBe('Known scam')
     expect(wrapper.text()).toContain('Offline: checked against the lists saved on this device.')
+  })
+
+  describe('says what happened to the report when it is sent', () => {
+    afterEach(() => {
+      ElMessage.closeAll()
+    })
+    const toast = () => [...document.body.querySelectorAll('.el-message')].at(-1)
+    const cases: [string, () => Promise<unknown>, string, string, 'zh-HK' | 'en'][] = [
+      ['sent', () => Promise.resolve({ id: 'rep_9' }), 'success', 'Sent to IT.', 'en'],
+      [
+        'kept because there is no connection',
+        () => Promise.reject({ code: 'network_error', status: 0 }),
+        'warning',
+        'No connection: the report is saved on this device and will be sent when you are back online.',
+        'en',
+      ],
+      [
+        'kept because the server could not take it',
+        () => Promise.reject({ code: 'unavailable', status: 503 }),
+        'warning',
+        'Could not reach IT just now: the report is saved on this device and will be sent automatically.',
+        'en',
+      ],
+      [
+        'refused',
+        () => Promise.reject({ code: 'validation_failed', status: 400, message: 'no', fields: [] }),
+        'error',
+        '回報未能送出：資訊科技部的伺服器拒絕了它。請到「我的回報」修正。',
+        'zh-HK',
+      ],
+    ]
+    it.each(cases)('%s', async (_name, answer, type, text, locale) => {
+      const submitReport = vi.fn(answer as ApiClient['support']['submitReport'])
+      const api = support({ submitReport, uploadAttachment: vi.fn() })
+      const { wrapper, router } = await mountWithSuite(ReportPage, {
+        api: fakeApi({ support: api }),
+        route: '/report',
+        locale,
+      })
+      await useOutboxStore().start({ support: api } as never, createMemoryStore(), new EventTarget())
+      await typeIdentifier(wrapper, '+852 9876 5432')
+      await setValues(wrapper, { channel: 'call' })
+      await wrapper.get('form').trigger('submit')
+      await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('mine'))
+      expect(submitReport).toHaveBeenCalledTimes(1)
+      expect(toast()?.classList).toContain(`el-message--${type}`)
+      expect(toast()?.textContent).toBe(text)
+    })
   })
 })

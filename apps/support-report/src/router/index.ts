@@ -13,7 +13,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('../pages/HomePage.vue') },
   { path: '/report', name: 'report', component: () => import('../pages/ReportPage.vue') },
   { path: '/mine', name: 'mine', component: () => import('../pages/MyReportsPage.vue') },
-  { path: '/reports/:id', redirect: (to) => ({ name: 'mine', query: { open: String(to.params.id) } }) },
+  { path: '/reports/:id', name: 'report-detail', component: () => import('../pages/ReportDetailPage.vue') },
   {
     path: '/console',
     name: 'console',

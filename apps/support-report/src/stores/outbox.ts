@@ -51,8 +51,10 @@ export const useOutboxStore = defineStore('outbox', () => {
   const retryNow = () => required().retryNow()
   const resend = (key: string, values?: Record<string, unknown>) => required().resend(key, values)
   const forget = (key: string) => required().forget(key)
+  const firstAttempt = (key: string, waitMs: number, attemptsBefore?: number) =>
+    required().firstAttempt(key, waitMs, attemptsBefore)
 
-  return { items, outbox, pending, start, stop, add, retryNow, resend, forget }
+  return { items, outbox, pending, start, stop, add, retryNow, resend, forget, firstAttempt }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOutboxStore, import.meta.hot))

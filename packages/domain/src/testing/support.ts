@@ -32,6 +32,7 @@ export function makeSupportReport(overrides: Partial<SupportReport> = {}): Suppo
     assigneeName: null,
     duplicateOf: null,
     resolution: null,
+    urgent: false,
     reportedAt: '2026-11-20T02:00:00.000Z',
     receivedAt: '2026-11-20T02:00:01.000Z',
     updatedAt: '2026-11-20T02:00:01.000Z',
