@@ -86,6 +86,78 @@ async function screenshot(page: Page, name: string): Promise<void> {
 /** Status of a request made from inside the page (its cookies, its origin). */
 const statusFromPage = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).status, url)
 
+/** The dev server's DingTalk simulator (its test hooks are on for the e2e run). */
+const sim = `${baseURL}/_sim/dingtalk`
+
+/**
+ * A person of the firm's DingTalk directory who has opened the suite once (so the suite knows
+ * them): invitations and their one-time codes reach them as work notifications.
+ */
+async function directoryPerson(userid: string, name: string): Promise<string> {
+  const add = await fetch(`${sim}/_test/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      userid,
+      unionid: `union-${userid}`,
+      name,
+      title: '',
+      avatar: '',
+      dept_id_list: [1],
+      admin: false,
+      active: true,
+    }),
+  })
+  if (!add.ok) throw new Error(`simulator refused ${userid}: ${add.status}`)
+  const { code } = (await (
+    await fetch(`${sim}/_test/auth-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userid }),
+    })
+  ).json()) as { code: string }
+  const res = await fetch(`${baseURL}/api/auth/dingtalk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ corpId, code }),
+  })
+  if (!res.ok) throw new Error(`DingTalk sign-in of ${userid} answered ${res.status}`)
+  const body = (await res.json()) as { user?: { id: string }; session?: { user: { id: string } } }
+  return (body.session?.user ?? body.user)!.id
+}
+
+/** The newest one-time invitation code DingTalk delivered to `userid`. */
+async function invitationCode(userid: string): Promise<string> {
+  let code: string | undefined
+  await expect
+    .poll(
+      async () => {
+        const { messages } = (await (await fetch(`${sim}/_test/state`)).json()) as {
+          messages: { userid: string; msg: unknown }[]
+        }
+        code = messages
+          .filter((m) => m.userid === userid)
+          .map((m) => /(?:驗證碼是|验证码是|code is)\s*(\d{6})/.exec(JSON.stringify(m.msg))?.[1])
+          .filter(Boolean)
+          .at(-1)
+        return code
+      },
+      { timeout: 20_000 },
+    )
+    .toMatch(/^\d{6}$/)
+  return code!
+}
+
+/** On the landing page: check who invites, ask for the code, type it in and accept. */
+async function acceptWithCode(page: Page, userid: string, shot?: string): Promise<void> {
+  await expect.poll(() => page.getByRole('button', { name: '發送驗證碼' }).count(), { timeout: 20_000 }).toBe(1)
+  await page.getByRole('button', { name: '發送驗證碼' }).click()
+  const code = await invitationCode(userid)
+  await page.getByLabel('6 位數字驗證碼').fill(code)
+  if (shot) await screenshot(page, shot)
+  await page.getByRole('button', { name: '確認並開啟案件室' }).click()
+}
+
 /** Open the case room in a plain browser and pick a demo user. */
 async function signInWithPicker(page: Page, name: string, label = '以 {name} 身分登入'): Promise<void> {
   await page.goto(app)
@@ -120,6 +192,7 @@ beforeAll(async () => {
     kind: 'notice',
     title: 'Defence filed 被告已提交抗辯書',
     body: '',
+    occursAt: '2026-11-20T06:00:00.000Z',
   })
 })
 
@@ -250,18 +323,72 @@ describe('case room: external members', () => {
       title: 'Expert report served 專家報告已送達',
       occursAt: '2026-12-01T02:00:00.000Z',
     })
-    const inv = await chan.json<{ url: string }>('POST', `/api/cases/${HCA}/invitations`, {
-      name: 'Dr Yip Wing-kei 葉永基',
-      role: 'external_expert',
-      tierCeiling: 'restricted',
-      accessExpiry: { kind: 'milestone', milestoneId: milestone.id },
-    })
+    // The partner invites in the app (zh-HK, PC): a directory person, so DingTalk delivers the invitation.
+    const yip = 'Dr Yip Wing-kei 葉永基'
+    await directoryPerson('e2e-yip', yip)
+    const desk = await (await context({ ...PC, locale: 'zh-HK' })).newPage()
+    await signInWithPicker(desk, '陳大文 Chan Tai-man')
+    await desk.getByRole('button', { name: new RegExp(HCA_NUMBER) }).waitFor({ timeout: 20_000 })
+    await desk.goto(`${app}#/cases/${HCA}/members`)
+    await desk.getByRole('button', { name: '邀請外部人士' }).click()
+    const dialog = desk.getByRole('dialog', { name: '邀請加入此案件' })
+    await dialog.getByLabel('姓名', { exact: true }).fill(yip)
+    await dialog.getByLabel('手機號碼或電郵').fill('12345')
+    await expect.poll(() => dialog.getByText('請輸入香港、澳門或內地手機號碼').count()).toBe(1)
+    await dialog.getByLabel('手機號碼或電郵').fill('+852 9123 4567')
+    await dialog.getByLabel('對方在本行釘釘通訊錄內？（選填）').fill('葉永基')
+    await desk.locator('.el-select-dropdown__item', { hasText: yip }).click()
+    await dialog.getByText('專家／顧問').click()
+    await dialog.getByText('於里程碑達成時').click()
+    await dialog.getByLabel('里程碑', { exact: true }).click({ force: true })
+    await desk.locator('.el-select-dropdown__item', { hasText: 'Expert report served 專家報告已送達' }).click()
+    await screenshot(desk, 'case-room-invite-dialog-pc-zh-HK')
+    await dialog.getByRole('button', { name: '建立連結' }).click()
+    await expect
+      .poll(() => dialog.getByText(`已透過釘釘工作通知把邀請發送給 ${yip}。`).count(), { timeout: 20_000 })
+      .toBe(1)
+    const message = await dialog.locator('#invite-message').inputValue()
+    expect(message).toContain('陳黃律師行 Chan & Wong Solicitors')
+    expect(message).toContain('陳大文 Chan Tai-man')
+    expect(message).toContain(HCA_NUMBER)
+    expect(message).toContain('驗證碼')
+    await screenshot(desk, 'case-room-invite-sent-pc-zh-HK')
+    const url = await dialog.locator('#invite-link').inputValue()
+    expect(message).toContain(url)
+    const invitations = await chan.json<{ items: { name: string; accessExpiry: { milestoneId?: string } }[] }>(
+      'GET',
+      `/api/cases/${HCA}/invitations`,
+    )
+    expect(invitations.items.find((i) => i.name === yip)?.accessExpiry.milestoneId).toBe(milestone.id)
+
+    // The expert opens the link: the firm, the inviter and the matter come first; the link alone opens nothing.
     const ctx = await context(PHONE)
     const expert = await ctx.newPage()
-    await expert.goto(inv.url.replace(/^https?:\/\/[^/]+/, baseURL))
-    await expect.poll(() => expert.getByRole('heading', { name: '案件室邀請' }).count(), { timeout: 20_000 }).toBe(1)
+    await expert.goto(url.replace(/^https?:\/\/[^/]+/, baseURL))
+    const heading = expert.getByRole('heading', { name: '陳黃律師行 Chan & Wong Solicitors 邀請你查閱案件文件' })
+    await expect.poll(() => heading.count(), { timeout: 20_000 }).toBe(1)
+    expect(await expert.getByText(HCA_NUMBER).count()).toBe(1)
+    expect(await expert.getByText('陳大文 Chan Tai-man').count()).toBe(1)
     await screenshot(expert, 'case-room-invitation-phone-zh-HK')
-    await expert.getByRole('button', { name: '接受並開啟' }).click()
+    // The same landing page on a PC; looking at it sends nothing and uses nothing up.
+    const pcLanding = await (await context({ ...PC, locale: 'zh-HK' })).newPage()
+    await pcLanding.goto(url.replace(/^https?:\/\/[^/]+/, baseURL))
+    await expect.poll(() => pcLanding.getByText(HCA_NUMBER).count(), { timeout: 20_000 }).toBe(1)
+    await screenshot(pcLanding, 'case-room-invitation-pc-zh-HK')
+    expect(await statusFromPage(expert, `/api/cases/${HCA}`)).toBe(401)
+    // A wrong code is refused in the reader's language.
+    await expert.getByRole('button', { name: '發送驗證碼' }).click()
+    const code = await invitationCode('e2e-yip')
+    await expert.getByLabel('6 位數字驗證碼').fill(code === '000000' ? '111111' : '000000')
+    await expert.getByRole('button', { name: '確認並開啟案件室' }).click()
+    await expect
+      .poll(() => expert.getByRole('alert').filter({ hasText: '驗證碼不正確，請核對後再試。' }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1)
+    await expert.getByLabel('6 位數字驗證碼').fill(code)
+    await screenshot(expert, 'case-room-invitation-code-phone-zh-HK')
+    await expert.getByRole('button', { name: '確認並開啟案件室' }).click()
     await expect.poll(() => expert.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
     await expert.getByRole('tab', { name: '審閱草稿' }).click()
     await expect.poll(() => expert.getByRole('link', { name: new RegExp(DRAFT) }).count(), { timeout: 20_000 }).toBe(1)
@@ -313,11 +440,13 @@ describe('case room: external members', () => {
       role: 'client',
       tierCeiling: 'restricted',
       accessExpiry: { kind: 'date', date: '2099-12-31' },
+      contact: '+852 6123 4567',
+      directoryUserId: await directoryPerson('e2e-kwok', name),
     })
     const phone = await context(PHONE)
     const client = await phone.newPage()
     await client.goto(inv.url.replace(/^https?:\/\/[^/]+/, baseURL))
-    await client.getByRole('button', { name: '接受並開啟' }).click()
+    await acceptWithCode(client, 'e2e-kwok')
     await expect.poll(() => client.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
     const cookies = await phone.cookies()
     expect(cookies.find((c) => c.name === 'suite_case_reentry')).toMatchObject({
@@ -394,4 +523,106 @@ describe('case room: external members', () => {
       .poll(() => third.getByRole('alert').filter({ hasText: '此連結已無法使用' }).count(), { timeout: 20_000 })
       .toBe(1)
   })
+})
+
+describe('case room: the case screens at phone and PC size (zh-HK)', () => {
+  /** Every visible control matched by `selector` is at least 44 px tall. */
+  async function tallEnough(page: Page, selector: string): Promise<void> {
+    const small = await page.locator(selector).evaluateAll((els) =>
+      els
+        .map((el) => ({
+          text: (el.textContent ?? el.getAttribute('aria-label') ?? '').trim(),
+          r: el.getBoundingClientRect(),
+        }))
+        .filter((x) => x.r.width > 0 && x.r.height > 0 && x.r.height < 44)
+        .map((x) => `${x.text} ${Math.round(x.r.width)}x${Math.round(x.r.height)}`),
+    )
+    expect([selector, small]).toEqual([selector, []])
+  }
+
+  for (const [size, device] of [
+    ['phone', PHONE],
+    ['pc', PC],
+  ] as const) {
+    it(`a partner on the ${size}: dated timeline, a confirmed “restrict to internal”, and a continuous viewer`, async () => {
+      const ctx = await context(device)
+      const page = await ctx.newPage()
+      await signInWithPicker(page, '陳大文 Chan Tai-man')
+      await page.getByRole('button', { name: new RegExp(HCA_NUMBER) }).waitFor({ timeout: 20_000 })
+
+      // Every timeline entry carries its date, in Hong Kong time, and says so.
+      await page.goto(`${app}#/cases/${HCA}/timeline`)
+      await expect.poll(() => page.getByText(HEARING).count(), { timeout: 20_000 }).toBe(1)
+      const times = await page.locator('.timeline-panel__item time').allTextContents()
+      expect(times.length).toBeGreaterThan(1)
+      for (const when of times) expect(when).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}.*（香港時間）$/)
+      expect(times).toContain('2026年12月14日 10:30（香港時間）')
+      if (size === 'phone') await tallEnough(page, '.timeline-panel .el-button')
+      await screenshot(page, `case-room-case-page-${size}-zh-HK`)
+
+      // Uploading asks for a title and whether to tell those who can see it; the converter note is the firm's.
+      await page.getByRole('tab', { name: '審閱草稿' }).click()
+      await page.getByRole('button', { name: '上載', exact: true }).click()
+      const upload = page.getByRole('dialog', { name: '上載至審閱草稿' })
+      await upload.waitFor({ timeout: 10_000 })
+      expect(await upload.getByRole('checkbox', { name: '通知可查看此文件的人' }).isChecked()).toBe(true)
+      expect(await upload.getByText(/Word、Excel 及 PowerPoint/).count()).toBe(1)
+      await screenshot(page, `case-room-upload-${size}-zh-HK`)
+      await upload.getByRole('button', { name: '取消' }).click()
+      await upload.waitFor({ state: 'hidden' })
+
+      // "Restrict to internal" names what it does before it does it; cancelling changes nothing.
+      await page.getByRole('tab', { name: '成員' }).click()
+      const sw = page.locator('.members-panel__restrict .el-switch')
+      await sw.waitFor({ timeout: 20_000 })
+      await expect.poll(() => page.locator('.members-panel__row').count(), { timeout: 20_000 }).toBeGreaterThan(2)
+      if (size === 'phone') await tallEnough(page, '.members-panel .el-button, .members-panel__restrict .el-switch')
+      await sw.click()
+      const box = page.locator('.el-message-box')
+      await expect.poll(() => box.getByText(/名外部成員會即時失去存取權/).count(), { timeout: 10_000 }).toBe(1)
+      expect(await box.textContent()).toContain('謝家輝 Tse Ka-fai')
+      await screenshot(page, `case-room-restrict-confirm-${size}-zh-HK`)
+      await box.getByRole('button', { name: '取消' }).click()
+      await box.waitFor({ state: 'hidden' })
+      expect(await page.getByText('外部存取已暫停').count()).toBe(0)
+      expect(await statusFromPage(page, `/api/cases/${HCA}`)).toBe(200)
+      const detail = await page.evaluate(
+        async (u) => (await (await fetch(u)).json()) as { restrictedToInternal: boolean },
+        `/api/cases/${HCA}`,
+      )
+      expect(detail.restrictedToInternal).toBe(false)
+
+      // The draft reads as one continuous scroll: page 2 is fetched when it comes into view.
+      const pagesAsked: number[] = []
+      page.on('request', (r) => {
+        const m = r.url().match(new RegExp(`/documents/${seeded.restricted}/pages/(\\d+)$`))
+        if (m) pagesAsked.push(Number(m[1]))
+      })
+      await page.goto(`${app}#/cases/${HCA}/documents/${seeded.restricted}`)
+      const first = page.getByRole('img', { name: `${DRAFT} 第 1 頁` })
+      await expect
+        .poll(() => first.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(1000)
+      expect(await page.locator('.page-viewer__page').count()).toBe(2)
+      await page.getByRole('button', { name: '下一頁' }).click()
+      const second = page.getByRole('img', { name: `${DRAFT} 第 2 頁` })
+      await expect
+        .poll(() => second.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(1000)
+      expect(pagesAsked.slice(0, 2)).toEqual([1, 2])
+      await expect
+        .poll(() => page.locator('.page-viewer__count').textContent(), { timeout: 10_000 })
+        .toBe('第 2 頁，共 2 頁')
+      const hint = (await page.locator('.page-viewer__hint').textContent()) ?? ''
+      if (size === 'phone') {
+        expect(hint).toContain('雙指縮放')
+        await tallEnough(page, '.document-page__actions .el-button, .page-viewer__bar .el-button')
+      } else expect(hint).toContain('Ctrl')
+      await screenshot(page, `case-room-viewer-${size}-zh-HK`)
+    })
+  }
 })

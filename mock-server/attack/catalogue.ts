@@ -61,6 +61,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/auth/config',
   'POST /api/auth/dingtalk',
   'POST /api/auth/dev',
+  'POST /api/invitations/preview',
+  'POST /api/invitations/code',
   'POST /api/invitations/accept',
   'POST /api/sign-in-links/redeem',
   'POST /api/case-room/re-entry',
@@ -170,6 +172,13 @@ const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /api/cases/{caseId}/members': { userIds: ['u-lee'] },
   'PATCH /api/cases/{caseId}/documents/{docId}': { title: 'attack' },
   'PATCH /api/cases/{caseId}/events/{eventId}': { title: 'attack' },
+  'POST /api/cases/{caseId}/invitations': {
+    name: 'attack',
+    role: 'client',
+    tierCeiling: 'public',
+    accessExpiry: { kind: 'date', date: '2099-12-31' },
+    contact: 'attack@example.com',
+  },
 }
 
 /** A request body that passes validation (undefined: the route takes none or a file). */

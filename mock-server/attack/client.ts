@@ -1,3 +1,4 @@
+import { randomBytes, randomInt } from 'node:crypto'
 import { Agent, request, type IncomingHttpHeaders } from 'node:http'
 import { inject } from 'vitest'
 import { DEMO_USERS } from '@suite/domain/testing'
@@ -187,7 +188,11 @@ export async function signInExternal(
   )
 }
 
-/** A partner invites a new outsider to a case; they accept at once. Returns their session. */
+/**
+ * A partner invites a new outsider to a case; they confirm with the one-time code and accept at
+ * once. Returns their session. The outsider is put in the fake DingTalk's directory first, so the
+ * code reaches them where the attacker's harness can read it (a work notification).
+ */
 export async function inviteExternal(
   partner: Session,
   caseId: string,
@@ -198,6 +203,7 @@ export async function inviteExternal(
     headers?: Record<string, string>
   } = {},
 ): Promise<Session> {
+  const invitee = await directoryInvitee(partner.t, name)
   const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
   const inv = await partner.send('POST', `/api/cases/${caseId}/invitations`, {
     json: {
@@ -206,6 +212,8 @@ export async function inviteExternal(
       tierCeiling: o.tierCeiling ?? 'restricted',
       accessExpiry: { kind: 'date', date },
       linkValidHours: 1,
+      contact: invitee.contact,
+      directoryUserId: invitee.userId,
     },
     headers: o.headers ?? {},
   })
@@ -213,10 +221,43 @@ export async function inviteExternal(
   return sessionFrom(
     partner.t,
     name,
-    await call(partner.t.baseURL, 'POST', '/api/invitations/accept', {
-      json: { token: inv.json<{ token: string }>().token },
-    }),
+    await acceptInvitation(partner.t, inv.json<{ token: string }>().token, invitee.dingtalkUserId),
   )
+}
+
+/** A person of the firm's DingTalk directory to invite: known to the suite, their phone, their DingTalk id. */
+export interface DirectoryInvitee {
+  userId: string
+  dingtalkUserId: string
+  contact: string
+}
+
+/** Put a new person in the fake DingTalk's directory and let them sign in once, so the suite knows them. */
+export async function directoryInvitee(t: AttackTarget, name: string): Promise<DirectoryInvitee> {
+  const dingtalkUserId = `inv-${randomBytes(6).toString('hex')}`
+  await addDingTalkUser(t, dingtalkUserId, name)
+  const s = await signInDingTalk(t, dingtalkUserId)
+  return { userId: s.userId, dingtalkUserId, contact: `+852 9${String(randomInt(0, 10_000_000)).padStart(7, '0')}` }
+}
+
+/** The one-time code the suite sent a directory invitee in DingTalk (the newest one). */
+export async function invitationCodeIn(t: AttackTarget, dingtalkUserId: string, after = 0): Promise<string> {
+  return waitFor(`an invitation code for ${dingtalkUserId}`, async () => {
+    const codes = (await messagesTo(t, dingtalkUserId))
+      .slice(after)
+      .map((m) => /(?:code is|驗證碼是|验证码是)\s*(\d{6})/.exec(JSON.stringify(m.msg))?.[1])
+      .filter((c): c is string => c !== undefined)
+    return codes.at(-1)
+  })
+}
+
+/** The invitee's side of a link: ask for a code, read it in their DingTalk, accept with it. */
+export async function acceptInvitation(t: AttackTarget, token: string, dingtalkUserId: string): Promise<Answer> {
+  const before = (await messagesTo(t, dingtalkUserId)).length
+  const sent = await call(t.baseURL, 'POST', '/api/invitations/code', { json: { token } })
+  if (sent.status !== 200) return sent
+  const code = await invitationCodeIn(t, dingtalkUserId, before)
+  return call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token, code } })
 }
 
 /** Add a person to the fake DingTalk's directory (a new hire; their first sign-in creates them in the suite). */

@@ -3,7 +3,20 @@ import { sign } from '@fastify/cookie'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { REENTRY_RACE_MS } from '../src/case-room/reentry'
 import { PRODUCTION_SECRET } from './harness'
-import { Session, addDingTalkUser, auditEntries, call, mintCode, signIn, signInDingTalk, target } from './client'
+import {
+  Session,
+  acceptInvitation,
+  addDingTalkUser,
+  auditEntries,
+  call,
+  directoryInvitee,
+  invitationCodeIn,
+  messagesTo,
+  mintCode,
+  signIn,
+  signInDingTalk,
+  target,
+} from './client'
 import { bodyFor, fillPath, loadOperations, pool, queryFor } from './catalogue'
 
 /**
@@ -131,25 +144,41 @@ for (const name of ['demo', 'production'] as const) {
       const partner = await signIn(t, 'u-chan')
       const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
       const name = `Replay client ${randomBytes(3).toString('hex')}`
+      const invitee = await directoryInvitee(t, name)
       const inv = await partner.post('/api/cases/case-hca-1234/invitations', {
         name,
         role: 'client',
         tierCeiling: 'restricted',
         accessExpiry: { kind: 'date', date },
         linkValidHours: 1,
+        contact: invitee.contact,
+        directoryUserId: invitee.userId,
       })
       expect(inv.status).toBe(201)
       const token = inv.json<{ token: string }>().token
-      const first = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
-      expect(first.status).toBe(200)
       const noSession = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
         expect(([] as string[]).concat(a.headers['set-cookie'] ?? []).filter((c) => /^suite_sid=[^;]/.test(c))).toEqual(
           [],
         )
-      const replay = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
+      // The link alone opens nothing: without the code sent to the invitee there is no session.
+      const bare = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token } })
+      expect(bare.status).toBe(400)
+      noSession(bare)
+      const guessed = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token, code: '000000' } })
+      expect(guessed.status).toBe(400)
+      noSession(guessed)
+      const before = (await messagesTo(t, invitee.dingtalkUserId)).length
+      expect((await call(t.baseURL, 'POST', '/api/invitations/code', { json: { token } })).status).toBe(200)
+      const code = await invitationCodeIn(t, invitee.dingtalkUserId, before)
+      const first = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token, code } })
+      expect(first.status).toBe(200)
+      // Replaying the accepted invitation with its used code, or asking for a new code, gets nothing.
+      const replay = await call(t.baseURL, 'POST', '/api/invitations/accept', { json: { token, code } })
       expect(replay.status).toBeGreaterThanOrEqual(400)
       expect(replay.status).toBeLessThan(500)
       noSession(replay)
+      expect((await call(t.baseURL, 'POST', '/api/invitations/code', { json: { token } })).status).toBe(404)
+      expect((await call(t.baseURL, 'POST', '/api/invitations/preview', { json: { token } })).status).toBe(404)
 
       const userId = first.json<{ session: { user: { id: string } } }>().session.user.id
       const link = await partner.post(`/api/cases/case-hca-1234/members/${userId}/sign-in-link`, { linkValidHours: 1 })
@@ -171,16 +200,18 @@ for (const name of ['demo', 'production'] as const) {
       async () => {
         const partner = await signIn(t, 'u-chan')
         const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+        const reName = `Re-entry ${randomBytes(3).toString('hex')}`
+        const invitee = await directoryInvitee(t, reName)
         const inv = await partner.post('/api/cases/case-hca-1234/invitations', {
-          name: `Re-entry ${randomBytes(3).toString('hex')}`,
+          name: reName,
           role: 'client',
           tierCeiling: 'public',
           accessExpiry: { kind: 'date', date },
           linkValidHours: 1,
+          contact: invitee.contact,
+          directoryUserId: invitee.userId,
         })
-        const accepted = await call(t.baseURL, 'POST', '/api/invitations/accept', {
-          json: { token: inv.json<{ token: string }>().token },
-        })
+        const accepted = await acceptInvitation(t, inv.json<{ token: string }>().token, invitee.dingtalkUserId)
         expect(accepted.status).toBe(200)
         const reentryOf = (a: { headers: { 'set-cookie'?: string | string[] } }) =>
           ([] as string[])

@@ -24,14 +24,17 @@ export function multipartBody(filename: string, content: Buffer, mime: string): 
   }
 }
 
-/** Upload a file into a tier of a case. */
+/**
+ * Upload a file into a tier of a case, asking the server to tell those who can see it (so every
+ * upload also tests that no notification reaches someone it must not).
+ */
 export function upload(
   s: Session,
   caseId: string,
   tier: string,
   file: { name: string; bytes: Buffer; mime: string; title?: string },
 ): Promise<Answer> {
-  const q = new URLSearchParams({ tier, ...(file.title ? { title: file.title } : {}) })
+  const q = new URLSearchParams({ tier, notify: 'true', ...(file.title ? { title: file.title } : {}) })
   return s.send('POST', `/api/cases/${caseId}/documents?${q}`, multipartBody(file.name, file.bytes, file.mime))
 }
 
@@ -89,11 +92,13 @@ export async function caseItems(partner: Session, caseId: string, label: string)
     kind: 'milestone',
     title: `${label} milestone`,
     body: '',
+    occursAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
   })
   if (ev.status !== 201) throw new Error(`event refused: ${ev.status} ${ev.text}`)
   const date = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
   const inv = await partner.post(`/api/cases/${caseId}/invitations`, {
     name: `${label} invitee`,
+    contact: 'invitee@example.org',
     role: 'client',
     tierCeiling: 'public',
     accessExpiry: { kind: 'date', date },

@@ -117,7 +117,13 @@ for (const name of ['demo', 'production'] as const) {
       const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
       const label = marker('invite')
       const inv = await partner.send('POST', `/api/cases/${DEMO.case}/invitations`, {
-        json: { name: label, role: 'external_expert', tierCeiling: 'public', accessExpiry: { kind: 'date', date } },
+        json: {
+          name: label,
+          role: 'external_expert',
+          tierCeiling: 'public',
+          accessExpiry: { kind: 'date', date },
+          contact: 'expert@example.org',
+        },
         headers: FORGED_HOST,
       })
       expect(inv.status).toBe(201)

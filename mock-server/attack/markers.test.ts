@@ -69,6 +69,7 @@ for (const name of ['demo', 'production'] as const) {
       await post(`${hca}/threads/private/comments`, { body: `${m.P} strategy` })
       await post(`${hca}/invitations`, {
         name: `${m.P} invitee`,
+        contact: 'invitee@example.org',
         role: 'client',
         tierCeiling: 'public',
         accessExpiry: { kind: 'date', date: IN_60_DAYS },
@@ -87,7 +88,12 @@ for (const name of ['demo', 'production'] as const) {
         mime: 'application/pdf',
         title: `${m.W} title`,
       })
-      const event = await post(`${hca}/events`, { kind: 'update', title: `${m.W} event`, body: `${m.W} body` })
+      const event = await post(`${hca}/events`, {
+        kind: 'update',
+        title: `${m.W} event`,
+        body: `${m.W} body`,
+        occursAt: new Date().toISOString(),
+      })
       await post(`${hca}/threads/public/comments`, { body: `${m.W} comment` })
       const soon = new Date(Date.now() + 7 * 86_400_000).toISOString()
       const hearing = await post('/api/court-calendar/hearings', {
@@ -113,6 +119,7 @@ for (const name of ['demo', 'production'] as const) {
       const expiredEvent = await post(`/api/cases/${DEMO.expiredCase}/events`, {
         kind: 'update',
         title: `${m.X} event`,
+        occursAt: new Date().toISOString(),
       })
       const expiredHearing = await post('/api/court-calendar/hearings', {
         caseId: DEMO.expiredCase,

@@ -96,6 +96,7 @@ for (const name of ['demo', 'production'] as const) {
       const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
       const inv = await partner.post(`/api/cases/${DEMO.case}/invitations`, {
         name: `${tag} [Verify your account](https://evil.example/v) https://evil.example/n`,
+        contact: '+852 9123 4567',
         role: 'client',
         tierCeiling: 'public',
         accessExpiry: { kind: 'date', date },

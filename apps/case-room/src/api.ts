@@ -36,7 +36,9 @@ declare module '@suite/app-kit' {
   /** What the case room's pages and composables reach the outside world through; tests provide fakes. */
   interface AppDeps {
     api: CaseRoomApi
-    dingtalk: Pick<DingTalk, 'inDingTalk' | 'complexPicker' | 'requestAuthCode' | 'setTitle'>
+    dingtalk: Pick<DingTalk, 'inDingTalk' | 'complexPicker' | 'requestAuthCode' | 'setTitle'> &
+      // The share sheet sends an invitation from inside DingTalk; optional so fakes without it stay valid.
+      Partial<Pick<DingTalk, 'share'>>
     /** The DingTalk org (the URL's, else the session's). */
     corpId: () => string | null
     now: () => Date

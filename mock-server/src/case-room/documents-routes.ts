@@ -128,21 +128,30 @@ export async function caseDocumentRoutes(app: App, deps: Deps): Promise<void> {
           targetType: 'document',
           targetId: id,
           caseId: a.caseRow.id,
-          detail: { tier, filename, sha256: up.stored.sha256, size: up.stored.size, mime: up.stored.mime },
+          detail: {
+            tier,
+            filename,
+            sha256: up.stored.sha256,
+            size: up.stored.size,
+            mime: up.stored.mime,
+            notified: req.query.notify,
+          },
         })
-        await notifyEach(q, {
-          userIds: await membersWhoSee(q, a.caseRow.id, tier, now, [a.auth.user.id]),
-          kind: 'case.document_new',
-          caseId: a.caseRow.id,
-          link: documentLink(a.caseRow.id, id),
-          text: (l) =>
-            caseRoomText(l, 'documentNew', {
-              number: a.caseRow.number,
-              actor: a.auth.user.name,
-              title,
-              tier: tierName(l, tier),
-            }),
-        })
+        // Told only when the uploader asks: a batch of files, or a draft not ready to be read, goes quietly.
+        if (req.query.notify)
+          await notifyEach(q, {
+            userIds: await membersWhoSee(q, a.caseRow.id, tier, now, [a.auth.user.id]),
+            kind: 'case.document_new',
+            caseId: a.caseRow.id,
+            link: documentLink(a.caseRow.id, id),
+            text: (l) =>
+              caseRoomText(l, 'documentNew', {
+                number: a.caseRow.number,
+                actor: a.auth.user.name,
+                title,
+                tier: tierName(l, tier),
+              }),
+          })
         return (await documentsRepo.find(q, a.caseRow.id, id))!
       }),
     )

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { caseRoomApi, decide, endOfHongKongDay, type InvitationAccepted } from '@suite/domain'
+import { caseRoomApi, decide, endOfHongKongDay, parseInviteeContact } from '@suite/domain'
 import type { App, Deps } from '../deps'
-import { appendAudit } from '../audit/log'
 import { sha256 } from '../auth/sessions'
 import { serve } from '../http/endpoint'
 import { auditFor } from '../http/auth-context'
@@ -9,27 +8,34 @@ import { HttpError, notFound } from '../http/errors'
 import { appLink } from '../http/links'
 import { notifyEach } from '../jobs/notify'
 import { enforce, membersWhoSee, openCase } from './guard'
-import { issueReentry, openExternalSession, reentryEnd, setReentryCookie, setSessionCookie } from './reentry'
-import { caseRoomText, externalRoleName, tierName } from './messages'
+import { caseRoomText, externalRoleName, invitationText, tierName } from './messages'
 import { invitationsRepo, toInvitation } from './invitations-repo'
-import { membersRepo } from './members-repo'
+import { displayContact } from './invitation-codes'
+import { invitationLandingRoutes } from './invitation-landing-routes'
 import { eventsRepo } from './timeline-repo'
+import { hongKongMinute } from './watermark'
 
 /**
  * External members join by a one-time link: the token is shown once, stored only as a hash,
- * works once and only until the link expires. Accepting creates the external user, their
- * membership (role, tier ceiling, expiry date or milestone), a session, and a device re-entry
- * credential for coming back later (reentry-routes.ts), with no DingTalk.
+ * works once and only until the link expires. The link alone opens nothing: the landing page
+ * shows who invites to which matter (`preview`), then a one-time code goes to the contact the
+ * lawyer entered (DingTalk for a directory person, else SMS or e-mail through the outbox), and
+ * only the right code accepts. Accepting creates the external user, their membership (role, tier
+ * ceiling, expiry date or milestone), a session, and a device re-entry credential for coming back
+ * later (reentry-routes.ts). The invitee's side is in invitation-landing-routes.ts.
  */
 export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> {
-  const { db, env } = deps
+  const { db } = deps
 
   serve(app, caseRoomApi.invitations.create, async (req) => {
     const now = deps.now()
     const b = req.body
+    const contact = parseInviteeContact(b.contact)!
     const token = randomBytes(32).toString('base64url')
+    const url = appLink(deps.env, 'case-room', `/invite/${token}`)
     const id = `inv-${randomUUID()}`
-    const row = await db.tx(async (q) => {
+    const linkExpiresAt = new Date(now.getTime() + b.linkValidHours * 3_600_000)
+    const { row, person, message } = await db.tx(async (q) => {
       const a = await openCase(q, req, req.params.caseId, now)
       enforce(decide(a.subject, b.tierCeiling, 'invite'))
       if (b.accessExpiry.kind === 'date' && endOfHongKongDay(b.accessExpiry.date) <= now) {
@@ -51,16 +57,26 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
           ])
         }
       }
+      const person = b.directoryUserId
+        ? await invitationsRepo.directoryPerson(q, a.caseRow.org_id, b.directoryUserId)
+        : null
+      if (b.directoryUserId && !person) {
+        throw new HttpError('validation_failed', 'No such person in the firm directory', [
+          { path: 'directoryUserId', code: 'unknown', message: 'Pick a person from the directory' },
+        ])
+      }
       const created = await invitationsRepo.create(q, {
         id,
         caseId: a.caseRow.id,
         tokenHash: sha256(token),
         name: b.name,
-        contact: b.contact ?? null,
+        contact: contact.value,
+        locale: b.locale,
+        directoryUserId: person?.id ?? null,
         role: b.role,
         tierCeiling: b.tierCeiling,
         accessExpiry: b.accessExpiry,
-        linkExpiresAt: new Date(now.getTime() + b.linkValidHours * 3_600_000),
+        linkExpiresAt,
         createdBy: a.auth.user.id,
         now,
       })
@@ -69,7 +85,14 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
         targetType: 'invitation',
         targetId: id,
         caseId: a.caseRow.id,
-        detail: { name: b.name, role: b.role, tierCeiling: b.tierCeiling, accessExpiry: b.accessExpiry },
+        detail: {
+          name: b.name,
+          role: b.role,
+          tierCeiling: b.tierCeiling,
+          accessExpiry: b.accessExpiry,
+          contactKind: contact.kind,
+          sentViaDingTalk: person !== null,
+        },
       })
       await notifyEach(q, {
         userIds: await membersWhoSee(q, a.caseRow.id, 'private', now, [a.auth.user.id]),
@@ -85,9 +108,28 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
             tier: tierName(l, b.tierCeiling),
           }),
       })
-      return created
+      const words = {
+        firm: await invitationsRepo.firmName(q, a.caseRow.id),
+        actor: a.auth.user.name,
+        number: a.caseRow.number,
+        caseTitle: a.caseRow.title,
+        name: b.name,
+        contact: displayContact(contact),
+        url,
+        until: hongKongMinute(linkExpiresAt),
+      }
+      // A directory person gets the invitation in DingTalk, in their own language.
+      if (person) {
+        await notifyEach(q, {
+          userIds: [person.id],
+          kind: 'case.invitation_to_you',
+          link: url,
+          text: (l) => invitationText(l, 'invitationToYou', words),
+        })
+      }
+      return { row: created, person, message: invitationText(b.locale, 'invitationMessage', words).body }
     })
-    return { invitation: toInvitation(row, now), token, url: appLink(deps.env, 'case-room', `/invite/${token}`) }
+    return { invitation: toInvitation(row, now), token, url, sentViaDingTalk: person !== null, message }
   })
 
   serve(app, caseRoomApi.invitations.list, async (req) => {
@@ -115,87 +157,5 @@ export async function caseInvitationRoutes(app: App, deps: Deps): Promise<void> 
       })
     })
   })
-
-  serve(
-    app,
-    caseRoomApi.invitations.accept,
-    async (req, reply) => {
-      const now = deps.now()
-      const result = await db.tx(async (q) => {
-        const inv = await invitationsRepo.lockByToken(q, sha256(req.body.token))
-        if (!inv || inv.revoked_at) throw notFound('This invitation link is not valid. Ask the firm for a new one.')
-        if (inv.accepted_at)
-          throw new HttpError('conflict', 'This invitation link has already been used. Ask the firm for a new one.')
-        if (new Date(inv.link_expires_at) <= now)
-          throw new HttpError('conflict', 'This invitation link has expired. Ask the firm for a new one.')
-        const accessEnds = inv.access_expires_on ? endOfHongKongDay(inv.access_expires_on) : null
-        if ((accessEnds && accessEnds <= now) || inv.reached_at) {
-          throw new HttpError(
-            'conflict',
-            'The access this invitation offered has already ended. Ask the firm for a new one.',
-          )
-        }
-        if (inv.restricted_to_internal || inv.status === 'closed') {
-          throw new HttpError(
-            'conflict',
-            'The firm has paused outside access to this case. Try again later or contact the firm.',
-          )
-        }
-        const userId = `u-ext-${randomUUID()}`
-        const user = await invitationsRepo.createExternalUser(q, {
-          id: userId,
-          orgId: inv.org_id,
-          name: inv.name,
-          role: inv.role,
-        })
-        await membersRepo.addExternal(q, {
-          caseId: inv.case_id,
-          userId,
-          tierCeiling: inv.tier_ceiling,
-          expiresAt: accessEnds,
-          milestoneId: inv.expiry_milestone_id,
-          addedBy: inv.created_by,
-          now,
-        })
-        await invitationsRepo.markAccepted(q, inv.id, userId, now)
-        const { opened, session } = await openExternalSession(q, req, env, userId, now)
-        // This browser may open a new session later without a new invitation (see reentry.ts).
-        const reentry = await issueReentry(q, {
-          caseId: inv.case_id,
-          userId,
-          via: 'invitation',
-          expiresAt: reentryEnd(now, accessEnds),
-          userAgent: req.headers['user-agent'],
-          now,
-        })
-        await appendAudit(q, {
-          actorId: userId,
-          actorName: user.name,
-          action: 'case.invitation_accept',
-          targetType: 'invitation',
-          targetId: inv.id,
-          caseId: inv.case_id,
-          requestId: req.id,
-          detail: {
-            role: inv.role,
-            tierCeiling: inv.tier_ceiling,
-            reentryFamilyId: reentry.familyId,
-            reentryExpiresAt: reentry.expiresAt.toISOString(),
-          },
-        })
-        await notifyEach(q, {
-          userIds: [inv.created_by],
-          kind: 'case.invitation_accepted',
-          caseId: inv.case_id,
-          link: appLink(deps.env, 'case-room', `/cases/${inv.case_id}/members`),
-          text: (l) => caseRoomText(l, 'invitationAccepted', { number: inv.number, name: inv.name }),
-        })
-        return { opened, session, caseId: inv.case_id, reentry }
-      })
-      setSessionCookie(reply, env, result.opened)
-      setReentryCookie(reply, env, result.reentry)
-      return { session: result.session, caseId: result.caseId as InvitationAccepted['caseId'] }
-    },
-    { config: { rateLimit: { max: env.SIGN_IN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } } },
-  )
+  await invitationLandingRoutes(app, deps)
 }

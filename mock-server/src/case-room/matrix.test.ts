@@ -169,6 +169,7 @@ async function perform(c: TestCredentials, caseId: string, tier: Tier, action: C
       }
       return inject('POST', `${base}/invitations`, {
         name: 'Invited Person',
+        contact: 'invited.person@example.com',
         role: 'client',
         tierCeiling: tier,
         accessExpiry: { kind: 'date', date: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10) },

@@ -103,3 +103,53 @@ const THREAD_NAMES: Readonly<Record<Locale, Readonly<Record<Tier, string>>>> = {
 
 /** The name of a tier's discussion thread (the private one is the firm's strategy thread). */
 export const threadName = (locale: Locale, tier: Tier): string => THREAD_NAMES[locale][tier]
+
+/**
+ * What an invitee is told, in their own language (the one the lawyer chose for them): the work
+ * notification a directory person gets, the ready message a lawyer sends themselves, and the
+ * one-time code. Each names the firm, the lawyer and the matter, so it cannot be mistaken for phishing.
+ */
+export const invitationText = catalogue({
+  'zh-HK': {
+    invitationToYou: {
+      title: '{firm}：{actor} 邀請你查閱案件 {number}',
+      body: '{actor}（{firm}）邀請你加入案件 {number}「{caseTitle}」的案件室。打開連結後，系統會向你發送一次性 6 位數字驗證碼以確認身份。連結於 {until}（香港時間）前有效。',
+    },
+    invitationMessage: {
+      title: '{firm} 邀請你查閱案件 {number}',
+      body: '{name}你好，我是{firm}的{actor}。我邀請你透過以下連結查閱案件 {number}「{caseTitle}」的文件：\n{url}\n打開連結後，頁面會先顯示本行名稱、我的名字和案件編號，然後向 {contact} 發送一次性 6 位數字驗證碼，以確認是你本人。連結於 {until}（香港時間）前有效。請勿把連結或驗證碼轉交他人。',
+    },
+    invitationCode: {
+      title: '{firm} 驗證碼',
+      body: '你的驗證碼是 {code}，{minutes} 分鐘內有效，用於接受 {actor}（{firm}）就案件 {number} 發出的邀請。請勿把驗證碼告訴任何人，包括自稱本行職員的人。',
+    },
+  },
+  'zh-CN': {
+    invitationToYou: {
+      title: '{firm}：{actor} 邀请你查阅案件 {number}',
+      body: '{actor}（{firm}）邀请你加入案件 {number}“{caseTitle}”的案件室。打开链接后，系统会向你发送一次性 6 位数字验证码以确认身份。链接在 {until}（香港时间）前有效。',
+    },
+    invitationMessage: {
+      title: '{firm} 邀请你查阅案件 {number}',
+      body: '{name}你好，我是{firm}的{actor}。我邀请你通过以下链接查阅案件 {number}“{caseTitle}”的文件：\n{url}\n打开链接后，页面会先显示本所名称、我的名字和案件编号，然后向 {contact} 发送一次性 6 位数字验证码，以确认是你本人。链接在 {until}（香港时间）前有效。请勿将链接或验证码转给他人。',
+    },
+    invitationCode: {
+      title: '{firm} 验证码',
+      body: '你的验证码是 {code}，{minutes} 分钟内有效，用于接受 {actor}（{firm}）就案件 {number} 发出的邀请。请勿将验证码告诉任何人，包括自称本所工作人员的人。',
+    },
+  },
+  en: {
+    invitationToYou: {
+      title: '{firm}: {actor} invites you to case {number}',
+      body: '{actor} of {firm} invites you to the case room of {number} {caseTitle}. When you open the link, a one-time 6-digit code is sent to you to confirm it is you. The link works until {until} (Hong Kong time).',
+    },
+    invitationMessage: {
+      title: '{firm} invites you to case {number}',
+      body: 'Dear {name}, this is {actor} of {firm}. I invite you to view the documents of case {number} {caseTitle} here:\n{url}\nThe page first shows our firm, my name and the case number, then sends a one-time 6-digit code to {contact} to confirm it is you. The link works until {until} (Hong Kong time). Please do not pass the link or the code on to anyone.',
+    },
+    invitationCode: {
+      title: '{firm} verification code',
+      body: 'Your code is {code}. It works for {minutes} minutes, to accept the invitation of {actor} ({firm}) to case {number}. Never tell anyone this code, not even someone who says they work for the firm.',
+    },
+  },
+})

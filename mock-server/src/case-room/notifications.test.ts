@@ -75,7 +75,7 @@ describe('case room notifications in the recipient’s language', () => {
     const body = multipart('brief.pdf', await makePdf(1))
     const res = await t.app.inject({
       method: 'POST',
-      url: `/api/cases/${HCA}/documents?tier=restricted&title=${encodeURIComponent('Expert brief 專家指引')}`,
+      url: `/api/cases/${HCA}/documents?tier=restricted&notify=true&title=${encodeURIComponent('Expert brief 專家指引')}`,
       headers: { ...as['u-chan']!.headers, ...body.headers },
       payload: body.payload,
     })
@@ -94,7 +94,7 @@ describe('case room notifications in the recipient’s language', () => {
       method: 'POST',
       url: `/api/cases/${HCA}/events`,
       headers: as['u-chan']!.headers,
-      payload: { kind: 'hearing', title: 'CMC 案件管理會議' },
+      payload: { kind: 'hearing', title: 'CMC 案件管理會議', occursAt: '2026-05-04T02:30:00.000Z' },
     })
     expect(res.statusCode, res.body).toBe(201)
     const n = await byLocale('case.event.hearing')

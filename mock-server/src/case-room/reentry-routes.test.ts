@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REENTRY_MAX_DAYS, endOfHongKongDay } from '@suite/domain'
 import { createTestApp, type TestApp, type TestCredentials } from '../testing'
+import { acceptInvitation } from './invitations.testing'
 
 /*
  * External re-entry: the device credential left by accepting an invitation opens a new session
@@ -48,6 +49,7 @@ const auditRows = async (action: string, targetId?: string) =>
   ).rows
 const userCount = async () => Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM users')).rows[0]!.n)
 
+let invitees = 0
 /** Invite an external and accept; returns their user id, session cookie and re-entry cookie value. */
 async function invited(name: string, accessExpiry: object = { kind: 'date', date: '2099-12-31' }) {
   const inv = await send('u-chan', 'POST', `/api/cases/${HCA}/invitations`, {
@@ -55,13 +57,10 @@ async function invited(name: string, accessExpiry: object = { kind: 'date', date
     role: 'external_expert',
     tierCeiling: 'restricted',
     accessExpiry,
+    contact: `+852 9${String(++invitees).padStart(7, '0')}`,
   })
   expect(inv.statusCode).toBe(201)
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/invitations/accept',
-    payload: { token: inv.json().token },
-  })
+  const res = await acceptInvitation(t, inv.json().token)
   expect(res.statusCode).toBe(200)
   const reentry = cookieOf(res, 'suite_case_reentry')!
   return {
@@ -194,6 +193,7 @@ describe('device re-entry after an invitation', () => {
     const ms = await send('u-lee', 'POST', `/api/cases/${HCA}/events`, {
       kind: 'milestone',
       title: 'Joint expert report filed',
+      occursAt: '2026-06-30T01:00:00.000Z',
     })
     const x = await invited('Milestone Expert', { kind: 'milestone', milestoneId: ms.json().id })
     expect(
@@ -335,6 +335,7 @@ describe('a new sign-in link for an existing external member', () => {
     const ms = await send('u-lee', 'POST', `/api/cases/${HCA}/events`, {
       kind: 'milestone',
       title: 'Trial bundle lodged',
+      occursAt: '2026-06-30T01:00:00.000Z',
     })
     const x = await invited('Link Then Expire', { kind: 'milestone', milestoneId: ms.json().id })
     const l = (await link('u-chan', x.userId)).json()

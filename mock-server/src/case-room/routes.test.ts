@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadImage } from '@napi-rs/canvas'
 import { createTestApp, type TestApp, type TestCredentials } from '../testing'
 import { makeDocx, makePdf, makePng, multipart } from '../testing/case-room'
+import { acceptInvitation } from './invitations.testing'
 
 let t: TestApp
 const HCA = 'case-hca-1234'
@@ -25,11 +26,11 @@ const send = (who: string, method: 'POST' | 'PATCH' | 'DELETE', url: string, pay
     headers: as[who]!.headers,
     ...(payload ? { payload: payload as Record<string, unknown> } : {}),
   })
-async function upload(who: string, tier: string, name: string, bytes: Buffer, caseId = HCA) {
+async function upload(who: string, tier: string, name: string, bytes: Buffer, caseId = HCA, extra = '') {
   const body = multipart(name, bytes)
   return t.app.inject({
     method: 'POST',
-    url: `/api/cases/${caseId}/documents?tier=${tier}`,
+    url: `/api/cases/${caseId}/documents?tier=${tier}${extra}`,
     headers: { ...as[who]!.headers, ...body.headers },
     payload: body.payload,
   })
@@ -98,7 +99,7 @@ describe('restricted drafts and the watermarked viewer', () => {
 
   it('an associate uploads a PDF draft; type and page count come from the content', async () => {
     pdf = await makePdf(3, 'Draft defence')
-    const res = await upload('u-lee', 'restricted', 'defence-draft.pdf', pdf)
+    const res = await upload('u-lee', 'restricted', 'defence-draft.pdf', pdf, HCA, '&notify=true')
     expect(res.statusCode).toBe(201)
     expect(res.json()).toMatchObject({
       tier: 'restricted',
@@ -181,7 +182,7 @@ describe('restricted drafts and the watermarked viewer', () => {
       body: 'Para 12 overstates the loss.',
       page: 2,
     })
-    expect(res.statusCode).toBe(201)
+    expect(res.statusCode, res.body).toBe(201)
     expect(res.json()).toMatchObject({ authorName: expect.stringContaining('Fung'), page: 2 })
     const list = await get('u-client-tse', `/api/cases/${HCA}/documents/${docId}/comments`)
     expect(list.json().items).toHaveLength(1)
@@ -314,16 +315,43 @@ describe('uploads', () => {
     expect((await get('u-client-tse', `/api/cases/${HCA}/documents/${first.id}/pages/4`)).statusCode).toBe(200)
   })
 
-  it('a client may upload to the public tier; the firm is notified', async () => {
-    const res = await upload('u-client-tse', 'public', 'receipt.png', makePng(200, 100))
+  it('a client may upload to the public tier; the firm is notified when the client asks', async () => {
+    const res = await upload('u-client-tse', 'public', 'receipt.png', makePng(200, 100), HCA, '&notify=true')
     expect(res.statusCode).toBe(201)
     expect(await notifiedUsers('case.document_new')).toContain('u-chan')
+  })
+
+  it('tells the people who can see the tier only when the uploader asks, under the title given', async () => {
+    /** Who was told of a new document whose notification mentions `marker`. */
+    const toldOf = async (marker: string) =>
+      (
+        await t.db.query<{ user_ids: string[] }>(
+          "SELECT user_ids FROM notifications WHERE kind = 'case.document_new' AND body LIKE $1",
+          [`%${marker}%`],
+        )
+      ).rows.flatMap((r) => r.user_ids)
+    const quiet = await upload('u-lee', 'public', 'bundle-1.pdf', await makePdf(1), HCA, '&title=Bundle%20part%201')
+    expect(quiet.statusCode).toBe(201)
+    expect(quiet.json().title).toBe('Bundle part 1')
+    const off = await upload('u-lee', 'public', 'bundle-2.pdf', await makePdf(1), HCA, '&notify=false')
+    expect(off.statusCode).toBe(201)
+    const told = await upload('u-lee', 'public', 'bundle-3.pdf', await makePdf(1), HCA, '&notify=true')
+    expect(told.statusCode).toBe(201)
+    expect(await toldOf('Bundle part 1')).toEqual([])
+    expect(await toldOf('bundle-2.pdf')).toEqual([])
+    const people = await toldOf('bundle-3.pdf')
+    expect(people).toEqual(expect.arrayContaining(['u-chan', 'u-client-tse']))
+    expect(people).not.toContain('u-lee')
+    expect((await upload('u-lee', 'public', 'x.pdf', await makePdf(1), HCA, '&notify=yes')).statusCode).toBe(400)
   })
 })
 
 describe('invitations and external access', () => {
-  const invite = (body: object) => send('u-chan', 'POST', `/api/cases/${HCA}/invitations`, body)
-  const accept = (token: string) => t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token } })
+  let contacts = 0
+  const invite = (body: object) =>
+    send('u-chan', 'POST', `/api/cases/${HCA}/invitations`, { contact: `invitee-${++contacts}@example.com`, ...body })
+  // The link alone opens nothing: the invitee asks for a code and accepts with it.
+  const accept = (token: string) => acceptInvitation(t, token)
 
   it('a one-time link creates the external user, their membership and a session', async () => {
     const res = await invite({
@@ -357,8 +385,8 @@ describe('invitations and external access', () => {
     })
     expect(mine.json().me).toMatchObject({ role: 'external_expert', tierCeiling: 'restricted' })
     const again = await accept(token)
-    expect(again.statusCode).toBe(409)
-    expect(again.json().error.message).toContain('already been used')
+    expect(again.statusCode).toBe(404)
+    expect(again.json().error.message).toContain('already used')
     expect((await accept('x'.repeat(43))).statusCode).toBe(404)
   })
 
@@ -527,7 +555,13 @@ describe('timeline and reminders', () => {
     })
     expect(hearing.statusCode).toBe(201)
     expect(
-      (await send('u-client-tse', 'POST', `/api/cases/${HCA}/events`, { kind: 'notice', title: 'x' })).statusCode,
+      (
+        await send('u-client-tse', 'POST', `/api/cases/${HCA}/events`, {
+          kind: 'notice',
+          title: 'x',
+          occursAt: '2026-05-04T02:30:00.000Z',
+        })
+      ).statusCode,
     ).toBe(403)
     const list = (await get('u-client-tse', `/api/cases/${HCA}/events`)).json().items
     expect(list.map((e: { title: string }) => e.title)).toContain('Case management conference')
@@ -543,6 +577,27 @@ describe('timeline and reminders', () => {
         .json()
         .items.find((e: { id: string }) => e.id === hearing.json().id).commentCount,
     ).toBe(1)
+  })
+
+  it('every entry has a date: one without is refused, and a date cannot be taken away', async () => {
+    const undated = await send('u-lee', 'POST', `/api/cases/${HCA}/events`, { kind: 'update', title: 'Call' })
+    expect(undated.statusCode).toBe(400)
+    expect(undated.json().error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'occursAt' })]))
+    const nulled = await send('u-lee', 'POST', `/api/cases/${HCA}/events`, {
+      kind: 'update',
+      title: 'Call',
+      occursAt: null,
+    })
+    expect(nulled.statusCode).toBe(400)
+    const dated = await send('u-lee', 'POST', `/api/cases/${HCA}/events`, {
+      kind: 'update',
+      title: 'Call with the client',
+      occursAt: '2026-03-02T07:00:00.000Z',
+    })
+    expect(dated.statusCode).toBe(201)
+    expect(dated.json().occursAt).toBe('2026-03-02T07:00:00.000Z')
+    const cleared = await send('u-lee', 'PATCH', `/api/cases/${HCA}/events/${dated.json().id}`, { occursAt: null })
+    expect(cleared.statusCode).toBe(400)
   })
 
   it('warns the firm once when an external’s access is about to end', async () => {

@@ -39,7 +39,7 @@ export async function caseTimelineRoutes(app: App, deps: Deps): Promise<void> {
         kind: b.kind,
         title: b.title,
         body: b.body,
-        occursAt: b.occursAt ? new Date(b.occursAt) : null,
+        occursAt: new Date(b.occursAt),
         createdBy: a.auth.user.id,
         now,
       })
@@ -77,7 +77,7 @@ export async function caseTimelineRoutes(app: App, deps: Deps): Promise<void> {
         ])
       }
       const reachedAt = b.reached === undefined ? ev.reached_at : b.reached ? (ev.reached_at ?? now) : null
-      const occursAt = b.occursAt === undefined ? undefined : b.occursAt ? new Date(b.occursAt) : null
+      const occursAt = b.occursAt === undefined ? undefined : new Date(b.occursAt)
       await eventsRepo.update(q, a.caseRow.id, ev.id, { title: b.title, body: b.body, occursAt, reachedAt }, now)
       if (b.reached && !ev.reached_at) {
         // Access bound to this milestone ends now; the next request of each such member is refused.

@@ -220,12 +220,16 @@ describe("what outsiders see of the firm's private work", () => {
 
 describe('what a client can forge', () => {
   it("the request id in the answer and the audit chain is the server's own", async () => {
-    const res = await post('u-lee', '/api/cases/' + HCA + '/events', { kind: 'update', title: 'Call with the client' })
+    const res = await post('u-lee', '/api/cases/' + HCA + '/events', {
+      kind: 'update',
+      title: 'Call with the client',
+      occursAt: '2026-03-02T07:00:00.000Z',
+    })
     const forged = await t.app.inject({
       method: 'POST',
       url: `/api/cases/${HCA}/events`,
       headers: { ...as['u-lee']!.headers, 'x-request-id': 'attacker-chosen-id-0001' },
-      payload: { kind: 'update', title: 'Forged id' },
+      payload: { kind: 'update', title: 'Forged id', occursAt: '2026-03-02T07:00:00.000Z' },
     })
     expect(res.statusCode).toBe(201)
     expect(forged.statusCode).toBe(201)

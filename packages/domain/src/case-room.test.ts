@@ -29,7 +29,12 @@ describe('access expiry', () => {
   it('an invitation carries a date or a milestone, never a private ceiling', () => {
     expect(AccessExpiry.safeParse({ kind: 'milestone', milestoneId: 'evt-1' }).success).toBe(true)
     expect(AccessExpiry.safeParse({ kind: 'date', date: '30/06/2026' }).success).toBe(false)
-    const base = { name: 'Choi CPA', role: 'client', accessExpiry: { kind: 'date', date: '2026-06-30' } }
+    const base = {
+      name: 'Choi CPA',
+      role: 'client',
+      accessExpiry: { kind: 'date', date: '2026-06-30' },
+      contact: '+852 9123 4567',
+    }
     expect(InvitationCreate.safeParse({ ...base, tierCeiling: 'private' }).success).toBe(false)
     expect(InvitationCreate.parse({ ...base, tierCeiling: 'restricted' }).linkValidHours).toBe(72)
   })

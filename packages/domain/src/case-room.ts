@@ -5,6 +5,7 @@ import { PageQuery } from './pagination'
 import { CaseAction, MemberStatus, Tier, decide, type Decision, type Subject } from './permissions'
 import { ExternalRole, Role } from './roles'
 import { Session } from './session'
+import { Locale } from './user'
 
 /*
  * The virtual case room's wire contract: cases, members and walls, invitations, the timeline,
@@ -112,14 +113,50 @@ export const AccessExpiry = z.discriminatedUnion('kind', [
 ])
 export type AccessExpiry = z.infer<typeof AccessExpiry>
 
+/** How an invitee is reached: a phone in E.164 (Hong Kong, Macau or the mainland) or an e-mail address. */
+export type InviteeContact = { kind: 'phone'; value: string } | { kind: 'email'; value: string }
+
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}$/i
+
+/**
+ * Read what a lawyer typed as an invitee's phone or e-mail: `+852 9123 4567`, `(852) 9123-4567`,
+ * `00853 6612 3456`, `138 0013 8000` or `name@example.com`. Phones are Hong Kong (8 digits from
+ * 2, 3, 5, 6, 7, 9, or 800 freephone), Macau (6x or 28 with +853) or mainland mobiles (1[3-9] + 9
+ * digits); a bare 8-digit number is read as Hong Kong. Null when it is neither.
+ */
+export function parseInviteeContact(input: string): InviteeContact | null {
+  const s = input.trim()
+  if (s.includes('@')) return EMAIL.test(s) && s.length <= 200 ? { kind: 'email', value: s.toLowerCase() } : null
+  if (!/^[+\d\s().-]+$/.test(s)) return null
+  let d = s.replace(/[\s().-]/g, '')
+  if (d.startsWith('+')) d = d.slice(1)
+  else if (d.startsWith('00')) d = d.slice(2)
+  else if (/^([235679]\d{7}|800\d{6})$/.test(d)) d = `852${d}`
+  else if (/^1[3-9]\d{9}$/.test(d)) d = `86${d}`
+  if (/^852([235679]\d{7}|800\d{6})$/.test(d) || /^853(6\d{7}|28\d{6})$/.test(d) || /^861[3-9]\d{9}$/.test(d))
+    return { kind: 'phone', value: `+${d}` }
+  return null
+}
+
 /** Body of `POST /api/cases/:caseId/invitations`. */
 export const InvitationCreate = z.object({
   name: Text(200),
   role: ExternalRole,
   tierCeiling: ExternalTier,
   accessExpiry: AccessExpiry,
-  /** Free-text contact the firm keeps (email or phone); never used to send anything. */
-  contact: z.string().trim().max(200).optional(),
+  /** The invitee's phone or e-mail: the one-time code that confirms them is sent there. */
+  contact: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((v) => parseInviteeContact(v) !== null, {
+      message: 'Enter a Hong Kong, Macau or mainland phone number, or an e-mail address',
+    }),
+  /** The invitee's language: of the message the lawyer sends, the landing page and the code. */
+  locale: Locale.default('zh-HK'),
+  /** A person of the firm's DingTalk directory: the invitation and the code reach them as work notifications. */
+  directoryUserId: z.string().min(1).max(64).optional(),
   /** How long the link itself may be used: 1 to 168 hours, 72 by default. */
   linkValidHours: z.number().int().min(1).max(168).default(72),
 })
@@ -140,12 +177,52 @@ export const Invitation = z.object({
 })
 export type Invitation = z.infer<typeof Invitation>
 
-/** Answer of creating an invitation: the one-time link, shown once. */
-export const InvitationCreated = z.object({ invitation: Invitation, token: z.string(), url: z.string() })
+/** Answer of creating an invitation: the one-time link, shown once, and how it reaches the invitee. */
+export const InvitationCreated = z.object({
+  invitation: Invitation,
+  token: z.string(),
+  url: z.string(),
+  /** True when the invitee is in the firm's DingTalk directory and was sent a work notification. */
+  sentViaDingTalk: z.boolean(),
+  /**
+   * A ready message in the invitee's language for the lawyer to send themselves: it names the
+   * firm, the lawyer and the matter, holds the link and says a code will be asked.
+   */
+  message: z.string(),
+})
 export type InvitationCreated = z.infer<typeof InvitationCreated>
 
-/** Body of `POST /api/invitations/accept`. */
-export const InvitationAccept = z.object({ token: z.string().min(20).max(200) })
+/** A token from an invitation link (the body of the public invitation endpoints). */
+export const InvitationToken = z.object({ token: z.string().min(20).max(200) })
+export type InvitationToken = z.infer<typeof InvitationToken>
+
+/**
+ * What the landing page shows before anything else, for a valid, unexpired, unrevoked token only:
+ * who invites (the firm and the lawyer) and to which matter. Nothing else about the case leaks.
+ */
+export const InvitationPreview = z.object({
+  firmName: z.string(),
+  inviterName: z.string(),
+  caseNumber: z.string(),
+  caseTitle: z.string(),
+})
+export type InvitationPreview = z.infer<typeof InvitationPreview>
+
+/** How long a one-time invitation code is good for, and how many tries it allows. */
+export const INVITATION_CODE_MINUTES = 10
+export const INVITATION_CODE_TRIES = 5
+
+/** Answer of asking for a code: where it went (masked) and until when it works. */
+export const InvitationCodeSent = z.object({
+  channel: z.enum(['dingtalk', 'sms', 'email']),
+  sentTo: z.string(),
+  expiresAt: IsoDateTime,
+})
+export type InvitationCodeSent = z.infer<typeof InvitationCodeSent>
+
+/** Body of `POST /api/invitations/accept`: the link's token and the 6-digit code sent to the invitee. */
+export const InvitationAccept = InvitationToken.extend({ code: z.string().regex(/^\d{6}$/) })
+export type InvitationAccept = z.infer<typeof InvitationAccept>
 /** Answer of accepting: a session for the external member and the case to open. */
 export const InvitationAccepted = z.object({ session: Session, caseId: CaseId })
 export type InvitationAccepted = z.infer<typeof InvitationAccepted>
@@ -223,12 +300,12 @@ export const CaseEvent = z.object({
 })
 export type CaseEvent = z.infer<typeof CaseEvent>
 
-/** Body of `POST /api/cases/:caseId/events`. */
+/** Body of `POST /api/cases/:caseId/events`: every entry is dated (a timeline with undated entries cannot be read in order). */
 export const CaseEventCreate = z.object({
   kind: CaseEventKind,
   title: Text(300),
   body: z.string().trim().max(5000).default(''),
-  occursAt: IsoDateTime.nullable().default(null),
+  occursAt: IsoDateTime,
 })
 export type CaseEventCreate = z.input<typeof CaseEventCreate>
 
@@ -236,7 +313,8 @@ export type CaseEventCreate = z.input<typeof CaseEventCreate>
 export const CaseEventUpdate = z.object({
   title: Text(300).optional(),
   body: z.string().trim().max(5000).optional(),
-  occursAt: IsoDateTime.nullable().optional(),
+  /** A date can be changed, never taken away. */
+  occursAt: IsoDateTime.optional(),
   reached: z.boolean().optional(),
 })
 export type CaseEventUpdate = z.input<typeof CaseEventUpdate>
@@ -280,8 +358,19 @@ export type DocumentDetail = z.infer<typeof DocumentDetail>
 export const DocumentListQuery = PageQuery.extend({ tier: Tier, q: z.string().trim().max(100).optional() })
 export type DocumentListQuery = z.input<typeof DocumentListQuery>
 
-/** Query of `POST /documents` (the file itself is the multipart body's one file part). */
-export const DocumentUploadQuery = z.object({ tier: Tier, title: z.string().trim().max(300).optional() })
+/**
+ * Query of `POST /documents` (the file itself is the multipart body's one file part). The title
+ * defaults to the file name; the people who can see the tier are told of the new document only
+ * when the uploader asks (`notify=true`), so a batch of files or a file not yet ready goes quietly.
+ */
+export const DocumentUploadQuery = z.object({
+  tier: Tier,
+  title: z.string().trim().max(300).optional(),
+  notify: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
+})
 export type DocumentUploadQuery = z.input<typeof DocumentUploadQuery>
 
 /** Body of `PATCH /documents/:docId`. */

@@ -20,6 +20,8 @@ describe('InviteDialog', () => {
       invitation: makeInvitation({ name: 'Dr Yip' }),
       token: 't'.repeat(43),
       url: 'http://localhost/apps/case-room/#/invite/ttt',
+      sentViaDingTalk: false,
+      message: '謝先生你好，我是陳黃律師行的陳大文。… http://localhost/apps/case-room/#/invite/ttt … 驗證碼',
     }))
     const writeText = vi.fn(async () => undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
@@ -35,6 +37,7 @@ describe('InviteDialog', () => {
     })
     await flushPromises()
     type(document.body.querySelector('.el-dialog input')!, 'Dr Yip')
+    type(document.body.querySelector('.invite-dialog__contact input')!, '+852 9123 4567')
     const radios = [...document.body.querySelectorAll('.el-dialog input[type="radio"]')] as HTMLInputElement[]
     radios.find((r) => r.value === 'external_expert')!.click()
     radios.find((r) => r.value === 'milestone')!.click()
@@ -62,6 +65,8 @@ describe('InviteDialog', () => {
         tierCeiling: 'restricted',
         accessExpiry: { kind: 'milestone', milestoneId: 'evt-1' },
         linkValidHours: 72,
+        contact: '+852 9123 4567',
+        locale: 'zh-HK',
       }),
     )
     expect((document.body.querySelector('#invite-link') as HTMLInputElement).value).toBe(
@@ -75,5 +80,80 @@ describe('InviteDialog', () => {
     ).click()
     await flushPromises()
     expect(writeText).toHaveBeenCalledWith('http://localhost/apps/case-room/#/invite/ttt')
+  })
+
+  it('asks for the invitee’s phone or e-mail and refuses anything else', async () => {
+    const create = vi.fn()
+    await mountWithSuite(InviteDialog, {
+      api: fakeApi({ caseRoom: { events: { list: async () => [] }, invitations: { create } } }),
+      props: { caseId: 'case-hca-1234' },
+      before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
+    await flushPromises()
+    type(document.body.querySelector('.el-dialog input')!, 'Dr Yip')
+    const createButton = () =>
+      [...document.body.querySelectorAll('.el-dialog__footer button')].find((b) =>
+        b.textContent?.includes('建立連結'),
+      ) as HTMLButtonElement
+    expect(createButton().disabled).toBe(true)
+    const contact = document.body.querySelector('.invite-dialog__contact input') as HTMLInputElement
+    type(contact, '12345')
+    await flushPromises()
+    expect(document.body.textContent).toContain('請輸入香港、澳門或內地手機號碼')
+    type(contact, 'yip@example.com')
+    await flushPromises()
+    expect(document.body.textContent).not.toContain('請輸入香港、澳門或內地手機號碼')
+    expect(document.body.textContent).toContain('一次性驗證碼')
+  })
+
+  it('gives a ready message naming the firm, the lawyer and the matter, and says when DingTalk delivered it', async () => {
+    const message = '謝先生你好，我是陳黃律師行的陳大文。我邀請你透過以下連結查閱案件 HCA 1234/2026 的文件。'
+    const create = vi.fn(async () => ({
+      invitation: makeInvitation({ name: '謝先生' }),
+      token: 't'.repeat(43),
+      url: 'http://localhost/apps/case-room/#/invite/ttt',
+      sentViaDingTalk: true,
+      message,
+    }))
+    const writeText = vi.fn(async () => undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    await mountWithSuite(InviteDialog, {
+      api: fakeApi({ caseRoom: { events: { list: async () => [] }, invitations: { create } } }),
+      props: { caseId: 'case-hca-1234' },
+      before: () => useCaseRoomStore().set(makeCaseDetail()),
+    })
+    await flushPromises()
+    type(document.body.querySelector('.el-dialog input')!, '謝先生')
+    type(document.body.querySelector('.invite-dialog__contact input')!, '9123 4567')
+    const radios = [...document.body.querySelectorAll('.el-dialog input[type="radio"]')] as HTMLInputElement[]
+    radios.find((r) => r.value === 'en')!.click()
+    await flushPromises()
+    const date = document.body.querySelector('.el-date-editor input') as HTMLInputElement
+    type(date, '2099-12-31')
+    date.dispatchEvent(new Event('change'))
+    await flushPromises()
+    ;(
+      [...document.body.querySelectorAll('.el-dialog__footer button')].find((b) =>
+        b.textContent?.includes('建立連結'),
+      ) as HTMLButtonElement
+    ).click()
+    await flushPromises()
+    expect(create).toHaveBeenCalledWith(
+      'case-hca-1234',
+      expect.objectContaining({
+        contact: '9123 4567',
+        locale: 'en',
+        accessExpiry: { kind: 'date', date: '2099-12-31' },
+      }),
+    )
+    expect(document.body.textContent).toContain('已透過釘釘工作通知把邀請發送給 謝先生')
+    expect((document.body.querySelector('#invite-message') as HTMLTextAreaElement).value).toBe(message)
+    ;(
+      [...document.body.querySelectorAll('button')].find((b) =>
+        b.textContent?.includes('複製訊息'),
+      ) as HTMLButtonElement
+    ).click()
+    await flushPromises()
+    expect(writeText).toHaveBeenCalledWith(message)
   })
 })

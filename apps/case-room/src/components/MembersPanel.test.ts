@@ -61,6 +61,36 @@ describe('MembersPanel', () => {
     expect(useCaseRoomStore().detail?.restrictedToInternal).toBe(false)
   })
 
+  it('turning “restrict to internal” on first says who loses access, and does nothing until confirmed', async () => {
+    const restrict = vi.fn(async () => makeCaseDetail(undefined, { restrictedToInternal: true }))
+    const list = [...members, makeMember('u-expert-fung'), makeMember('u-client-leong', { status: 'expired' })]
+    const { wrapper } = await mountWithSuite(MembersPanel, {
+      api: fakeApi({
+        caseRoom: { restrict, members: { list: async () => list }, invitations: { list: async () => [] } },
+      }),
+      props: { caseId: 'case-hca-1234' },
+      before: () => useCaseRoomStore().set(makeCaseDetail(undefined, { restrictedToInternal: false })),
+    })
+    // The newest box (a closed one may still be fading out).
+    const box = () => [...document.body.querySelectorAll('.el-message-box')].at(-1)
+    await wrapper.find('.el-switch').trigger('click')
+    await vi.waitFor(() => expect(box()?.textContent).toContain('2 名外部成員會即時失去存取權'))
+    expect(box()!.textContent).toContain('謝家輝 Tse Ka-fai')
+    expect(box()!.textContent).toContain('Fung')
+    // Someone whose access has already ended loses nothing.
+    expect(box()!.textContent).not.toMatch(/Leong|梁/)
+    ;[...box()!.querySelectorAll('button')].find((b) => b.textContent?.trim() === '取消')!.click()
+    await flushPromises()
+    expect(restrict).not.toHaveBeenCalled()
+    expect(useCaseRoomStore().detail?.restrictedToInternal).toBe(false)
+
+    await wrapper.find('.el-switch').trigger('click')
+    await vi.waitFor(() => expect(box()?.textContent).toContain('暫停外部存取'))
+    ;[...box()!.querySelectorAll('button')].find((b) => b.textContent?.trim() === '暫停外部存取')!.click()
+    await vi.waitFor(() => expect(restrict).toHaveBeenCalledWith('case-hca-1234', true))
+    await vi.waitFor(() => expect(useCaseRoomStore().detail?.restrictedToInternal).toBe(true))
+  })
+
   it('an external sees no management controls', async () => {
     const { wrapper } = await mountWithSuite(MembersPanel, {
       api: fakeApi({ caseRoom: { members: { list: async () => [makeMember('u-chan'), makeMember('u-client-tse')] } } }),

@@ -43,11 +43,16 @@ export function useDocuments(
   const nextCursor = computed(() => list.state.value.nextCursor)
   const load = (more = false) => list.runNow(more)
 
-  /** Upload one file into this tier; resolves with the new document (already listed first). */
-  async function upload(file: File): Promise<DocumentSummary> {
+  /**
+   * Upload one file into this tier under `title` (the file name when blank); the people who can
+   * see the tier are told only when `notify` is set. Resolves with the new document (listed first).
+   */
+  async function upload(file: File, choice: { title?: string; notify: boolean }): Promise<DocumentSummary> {
     uploading.value = { name: file.name, fraction: 0 }
     try {
       const doc = await api.caseRoom.documents.upload(toValue(caseId), toValue(tier), file, file.name, {
+        title: choice.title?.trim() || file.name,
+        notify: choice.notify,
         onProgress: (fraction) => {
           uploading.value = { name: file.name, fraction }
         },

@@ -1,9 +1,12 @@
 import { fakeApi, mountWithSuite } from '@suite/app-kit/testing'
 import { demoUser, makeCaseDetail, makeComment, makeDocumentDetail, makeSession, makeUser } from '@suite/domain/testing'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeIntersectionObserver } from '../testing/fake-intersection-observer'
 import DocumentPage from './DocumentPage.vue'
 
 afterEach(() => {
+  vi.unstubAllGlobals()
   document.body.innerHTML = ''
 })
 
@@ -29,11 +32,14 @@ describe('DocumentPage', () => {
       role: 'client' as const,
       membership: { status: 'active' as const, tierCeiling: 'restricted' as const },
     }
+    const io = fakeIntersectionObserver()
     const { wrapper } = await mountWithSuite(DocumentPage, {
       api: api(makeDocumentDetail({ actions: ['list', 'view', 'comment'] }), makeCaseDetail(client)),
       session: makeSession(makeUser(demoUser('u-client-tse'))),
       route: '/cases/case-hca-1234/documents/doc-1',
     })
+    io.show(document.body.querySelector('[data-page="1"]')!, 1)
+    await flushPromises()
     expect(wrapper.find('img.page-viewer__image').exists()).toBe(true)
     expect(wrapper.find('a[download]').exists()).toBe(false)
     for (const label of ['下載原檔', '移至其他區域', '重新命名', '刪除']) expect(wrapper.text()).not.toContain(label)

@@ -47,6 +47,24 @@ describe('caseRoom resource', () => {
     })
   })
 
+  it('sends the title and the uploader’s “notify” choice; no choice means no notification', async () => {
+    const seen: { title: string | null; notify: string | null }[] = []
+    server.use(
+      http.post(`${API}/cases/c1/documents`, ({ request }) => {
+        const q = new URL(request.url).searchParams
+        seen.push({ title: q.get('title'), notify: q.get('notify') })
+        return HttpResponse.json(makeDocument(), { status: 201 })
+      }),
+    )
+    const { client } = testClient()
+    await client.caseRoom.documents.upload('c1', 'public', new Blob(['x']), 'a.pdf', { title: 'Bundle', notify: true })
+    await client.caseRoom.documents.upload('c1', 'public', new Blob(['x']), 'b.pdf')
+    expect(seen).toEqual([
+      { title: 'Bundle', notify: 'true' },
+      { title: null, notify: 'false' },
+    ])
+  })
+
   it('fetches a watermarked page as a Blob, and a 404 for a hidden document as ApiError', async () => {
     server.use(
       http.get(
@@ -68,7 +86,7 @@ describe('caseRoom resource', () => {
     const session = makeSession(undefined, { method: 'invitation', csrfToken: 'csrf-invited-0123456789' })
     server.use(http.post(`${API}/invitations/accept`, () => HttpResponse.json({ session, caseId: 'case-hca-1234' })))
     const { client } = testClient()
-    const res = await client.caseRoom.invitations.accept('t'.repeat(43))
+    const res = await client.caseRoom.invitations.accept('t'.repeat(43), '123456')
     expect(res.caseId).toBe('case-hca-1234')
     expect(client.csrfToken()).toBe('csrf-invited-0123456789')
   })

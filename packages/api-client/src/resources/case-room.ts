@@ -98,9 +98,15 @@ export function caseRoomResource(http: Http) {
         http.call(caseRoomApi.invitations.create, { params: { caseId }, body }, opts),
       revoke: (caseId: string, invitationId: string, opts?: RequestOptions) =>
         http.call(caseRoomApi.invitations.revoke, { params: { caseId, invitationId } }, opts),
-      /** Accept a link: opens a session for the new external member. */
-      accept: async (token: string, opts?: RequestOptions) =>
-        remember(await http.call(caseRoomApi.invitations.accept, { body: { token } }, opts)),
+      /** Public: the firm, the inviter and the matter of a valid link (404 for any other). */
+      preview: (token: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.invitations.preview, { body: { token } }, opts),
+      /** Public: send the invitee a one-time code; where it went, masked. */
+      sendCode: (token: string, opts?: RequestOptions) =>
+        http.call(caseRoomApi.invitations.sendCode, { body: { token } }, opts),
+      /** Accept a link with the code sent to the invitee: opens a session for the new external member. */
+      accept: async (token: string, code: string, opts?: RequestOptions) =>
+        remember(await http.call(caseRoomApi.invitations.accept, { body: { token, code } }, opts)),
     },
 
     events: {
@@ -123,7 +129,7 @@ export function caseRoomResource(http: Http) {
         tier: Tier,
         file: Blob,
         filename: string,
-        opts?: RequestOptions & { title?: string; onProgress?: (fraction: number) => void },
+        opts?: RequestOptions & { title?: string; notify?: boolean; onProgress?: (fraction: number) => void },
       ) => {
         const form = new FormData()
         form.append('file', file, filename)
@@ -131,7 +137,12 @@ export function caseRoomResource(http: Http) {
           caseRoomApi.documents.upload,
           {
             params: { caseId },
-            query: { tier, ...(opts?.title ? { title: opts.title } : {}) },
+            // The server tells those who can see the tier only when asked.
+            query: {
+              tier,
+              notify: opts?.notify ? 'true' : 'false',
+              ...(opts?.title ? { title: opts.title } : {}),
+            },
             body: form,
             config: {
               timeout: 300_000,

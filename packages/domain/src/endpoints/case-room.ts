@@ -18,8 +18,11 @@ import {
   Invitation,
   InvitationAccept,
   InvitationAccepted,
+  InvitationCodeSent,
   InvitationCreate,
   InvitationCreated,
+  InvitationPreview,
+  InvitationToken,
   MemberAdd,
   PageViewBeacon,
   ReEntryRequest,
@@ -195,7 +198,26 @@ export const caseRoomApi = {
       tags,
       params: CaseInvitationParams,
     }),
-    /** Accept a link: the new external member, their session and device re-entry credential. */
+    /**
+     * Public: who invites to which matter (firm, lawyer, case number and title), for a valid,
+     * unexpired, unrevoked token only; every other token gets the same 404.
+     */
+    preview: defineEndpoint({
+      method: 'POST',
+      path: '/invitations/preview',
+      tags,
+      body: InvitationToken,
+      response: InvitationPreview,
+    }),
+    /** Public: send a one-time 6-digit code to the invitee's contact (DingTalk, SMS or e-mail). */
+    sendCode: defineEndpoint({
+      method: 'POST',
+      path: '/invitations/code',
+      tags,
+      body: InvitationToken,
+      response: InvitationCodeSent,
+    }),
+    /** Accept a link with the code sent to the invitee: the new external member, their session and device re-entry credential. */
     accept: defineEndpoint({
       method: 'POST',
       path: '/invitations/accept',
