@@ -56,6 +56,10 @@ async function switchLanguage(page: Page, from: string, to: string): Promise<voi
   await page.getByRole('menuitem', { name: to }).click()
 }
 
+/** The support report form in the documents list: its row is the one whose secondary text names its key. */
+const formLink = (page: Page) =>
+  page.getByRole('listitem').filter({ hasText: '代號 support-report' }).getByRole('link').first()
+
 /** Pick `option` in the Element Plus select labelled `text`. */
 async function choose(page: Page, text: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label(text) }).click()
@@ -111,8 +115,8 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     const page = await c.newPage()
     await signIn(page, `${adminApp}#/documents`, '林國華 Lam Kwok-wah')
 
-    // The report form in the low-code editor.
-    await page.getByRole('link', { name: 'support-report' }).click()
+    // The report form in the low-code editor, listed by its title (its key is only the secondary text).
+    await formLink(page).click()
     const json = page.getByRole('textbox', { name: '文件內容 (JSON)' })
     await json.waitFor({ timeout: 20_000 })
     const body = JSON.parse(await json.inputValue()) as { fields: { name: string }[] }
@@ -258,22 +262,38 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
     await ok.waitFor({ timeout: 20_000 })
     expect(await ok.textContent()).toContain('由第一項開始檢查。')
 
-    // The publication, and before it the refusal without a fresh second factor: both audited.
-    for (const action of ['step_up.refused', 'lowcode.published']) {
-      await page.getByRole('textbox', { name: '操作' }).fill(action)
+    // The publication, and before it the refusal without a fresh second factor: both audited, said in words
+    // (never as codes), with the person's name and department and the kind of document.
+    for (const action of ['需要再次確認 (操作未執行)', '發布表格或政策']) {
+      await choose(page, '操作', action)
       await page.getByRole('button', { name: '搜尋' }).click()
       const entry = page
         .getByRole('listitem')
         .filter({ hasText: action })
-        .filter({ hasText: '林國華' })
-        .filter({ hasText: 'support-report' })
+        .filter({ hasText: '林國華 Lam Kwok-wah · IT' })
+        .filter({ hasText: '表格' })
       await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1)
     }
     // The versions the server published itself at start are the system's, said in the reader's language.
     expect(
-      await page.getByRole('listitem').filter({ hasText: 'lowcode.published' }).filter({ hasText: '系統' }).count(),
+      await page.getByRole('listitem').filter({ hasText: '發布表格或政策' }).filter({ hasText: '系統' }).count(),
     ).toBeGreaterThan(0)
+    expect(await page.locator('.audit-page__list').innerText()).not.toMatch(/lowcode\.|step_up\.|u-lam/)
     await screenshot(page, 'admin-audit-verified-pc')
+    // Searching by a person's name (server-side) finds their entries, and only theirs.
+    await page.reload()
+    await page.getByRole('textbox', { name: '案件編號、案件名稱或姓名' }).fill('林國華')
+    await page.getByRole('button', { name: '搜尋' }).click()
+    await expect
+      .poll(
+        async () => {
+          const actors = await page.locator('.audit-entry__actor').allInnerTexts()
+          return actors.length > 0 && actors.every((a) => a.startsWith('林國華'))
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true)
+    await screenshot(page, 'admin-audit-search-pc')
   })
 
   it('on a phone, the administration pages fit the screen, and the form is rolled back with a recovery code as the step-up', async () => {
@@ -288,12 +308,17 @@ describe('form engine round trip (edit -> publish -> render -> submit -> server 
       .waitFor({ timeout: 20_000 })
     expect(await fits()).toBe(true)
     await screenshot(page, 'admin-audit-verified-phone')
+    await page.getByRole('textbox', { name: '案件編號、案件名稱或姓名' }).fill('林國華')
+    await page.getByRole('button', { name: '搜尋' }).click()
+    await page.locator('.audit-entry').first().waitFor({ timeout: 20_000 })
+    expect(await fits()).toBe(true)
+    await screenshot(page, 'admin-audit-search-phone')
 
     await page.getByRole('navigation', { name: '系統管理分頁' }).getByRole('link', { name: '表格及政策' }).click()
-    await page.getByRole('link', { name: 'support-report' }).waitFor({ timeout: 20_000 })
+    await formLink(page).waitFor({ timeout: 20_000 })
     expect(await fits()).toBe(true)
     await screenshot(page, 'admin-documents-phone')
-    await page.getByRole('link', { name: 'support-report' }).click()
+    await formLink(page).click()
     await page
       .getByRole('region', { name: '即時預覽' })
       .getByRole('textbox', { name: label(NEW_FIELD.label['zh-HK']) })

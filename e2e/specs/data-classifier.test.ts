@@ -139,6 +139,37 @@ describe('data classifier', () => {
     await context.close()
   })
 
+  for (const [size, viewport] of [
+    ['pc', PC],
+    ['phone', PHONE],
+  ] as const) {
+    it(`reopens the saved report from the list (${size}): counts, masked samples, labels, map, who made it for which firm, and a CSV named after it`, async () => {
+      const context = await newContext(browser, viewport)
+      const page = await context.newPage()
+      await signIn(page, '李嘉欣')
+      await page.goto(`${app}#/reports`)
+      await page.getByRole('link', { name: 'E2E 檢視 A123***(*)' }).first().click()
+      const byline = page.locator('[data-test="byline"]')
+      await byline.waitFor({ timeout: 20_000 })
+      expect(await byline.innerText()).toMatch(
+        /^由 李嘉欣 Lee Ka-yan 為 陳黃律師行 Chan & Wong Solicitors 製作，.+ \(香港時間\)$/,
+      )
+      const shown = await page.locator('.report-summary').innerText()
+      expect(shown).toContain('A123***(*)')
+      expect(shown).toContain('機密')
+      expect(shown).toContain('中國內地')
+      for (const raw of RAW) expect(shown).not.toContain(raw)
+      expect(await page.locator('.report-summary tbody tr').count()).toBe(4)
+      expect(await page.locator('.report-summary svg').count()).toBeGreaterThan(0)
+      if (size === 'phone')
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+      await screenshot(page, `data-classifier-report-reopened-${size}`)
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="csv"]').click()])
+      expect(download.suggestedFilename()).toMatch(/^classification-E2E-檢視-A123-\(-\)-\d{4}-\d{2}-\d{2}\.csv$/)
+      await context.close()
+    })
+  }
+
   it('keeps the wizard after leaving and coming back, on a phone', async () => {
     const context = await newContext(browser, PHONE)
     const page = await context.newPage()

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Queryable } from '../db/db'
-import { csvRow, parseCsvRow, type CsvValue } from '@suite/domain'
+import { csvRow, parseCsvRow, type CsvValue, type Locale } from '@suite/domain'
 import { exportRange } from './log'
 import { verifyRun, type ChainCheck, type ChainEntry } from './chain'
+import { EXPORT_COLUMNS, exportHeaders } from './messages'
 
 /** Describes an export so a regulator can check it without our database. */
 export interface ExportManifest {
@@ -18,26 +19,22 @@ export interface ExportManifest {
   /** SHA-256 over the exported entries' hashes, in order, joined by newlines. */
   entriesDigest: string
   generatedAt: string
+  /** `generatedAt` in Hong Kong time, like every time a person reads in the file. */
+  generatedAtHongKong: string
+  /** The time zone of the `atHongKong` times. */
+  timeZone: 'Asia/Hong_Kong (UTC+8)'
 }
 
-const CSV_COLUMNS = [
-  'seq',
-  'at',
-  'actorId',
-  'actorName',
-  'action',
-  'targetType',
-  'targetId',
-  'caseId',
-  'requestId',
-  'detail',
-  'prevHash',
-  'hash',
-] as const
+/** Hong Kong time (UTC+8 all year: no daylight saving) of an ISO instant: `2026-01-03 10:00:00`. */
+export function hongKongTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
+}
 
 /**
  * Stream an export of [from, to] (Hong Kong dates). JSON is `{manifest, entries}`; CSV is a
- * header row and one row per entry, followed by `# manifest <json>` as its last line.
+ * header row (in `locale`) and one row per entry, followed by `# manifest <json>` as its last
+ * line. Every entry carries its time in Hong Kong time (`atHongKong`) beside the ISO UTC `at`
+ * that its hash covers.
  */
 export async function* exportAudit(
   q: Queryable,
@@ -45,19 +42,21 @@ export async function* exportAudit(
   to: string,
   format: 'json' | 'csv',
   now = new Date(),
+  locale: Locale = 'en',
 ): AsyncGenerator<string> {
   const digest = createHash('sha256')
   let count = 0
   let first: ChainEntry | null = null
   let last: ChainEntry | null = null
-  if (format === 'csv') yield `${CSV_COLUMNS.join(',')}\n`
+  if (format === 'csv') yield `${csvRow(exportHeaders(locale))}\n`
   else yield '{"entries":['
   for await (const e of exportRange(q, from, to)) {
     digest.update(`${e.hash}\n`)
     first ??= e
     last = e
-    if (format === 'csv') yield `${csvRow(CSV_COLUMNS.map((c) => e[c] as CsvValue))}\n`
-    else yield `${count ? ',' : ''}\n${JSON.stringify(e)}`
+    const row = { ...e, atHongKong: hongKongTime(e.at) }
+    if (format === 'csv') yield `${csvRow(EXPORT_COLUMNS.map((c) => row[c] as CsvValue))}\n`
+    else yield `${count ? ',' : ''}\n${JSON.stringify(row)}`
     count++
   }
   const manifest: ExportManifest = {
@@ -71,6 +70,8 @@ export async function* exportAudit(
     lastHash: last?.hash ?? null,
     entriesDigest: digest.digest('hex'),
     generatedAt: now.toISOString(),
+    generatedAtHongKong: hongKongTime(now.toISOString()),
+    timeZone: 'Asia/Hong_Kong (UTC+8)',
   }
   if (format === 'csv') yield `# manifest ${JSON.stringify(manifest)}\n`
   else yield `\n],"manifest":${JSON.stringify(manifest)}}\n`
@@ -86,7 +87,9 @@ export function parseExport(text: string): { entries: ChainEntry[]; manifest: Ex
   const lines = text.split('\n').filter((l) => l.length > 0)
   const manifestLine = lines.find((l) => l.startsWith('# manifest '))
   if (!manifestLine) throw new Error('CSV export has no manifest line')
-  const header = parseCsvRow(lines[0] ?? '')
+  // The header is in the exporter's language: columns are read by position (older files: by name).
+  const cells0 = parseCsvRow(lines[0] ?? '')
+  const header: readonly string[] = cells0.includes('hash') ? cells0 : EXPORT_COLUMNS
   const entries = lines
     .slice(1)
     .filter((l) => !l.startsWith('# '))

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { AuditEntry, AuditQuery, AuditVerification } from '@suite/domain'
+import type { AuditEntry, AuditListEntry, AuditQuery, AuditVerification } from '@suite/domain'
 import { SeqCursor, readCursor } from '../http/cursor'
 import { encodeCursor } from '@suite/domain'
 import type { Queryable } from '../db/db'
@@ -94,30 +94,66 @@ export async function appendAudit(q: Queryable, ev: AuditEvent, now = new Date()
   return entry
 }
 
-/** Search the log, newest first, by keyset on `seq`. */
+/** `%text%` for LIKE, with the wildcards the person typed taken literally. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * Search the log, newest first, by keyset on `seq`. `q` finds entries whose case number (spaces
+ * and case ignored: `hca1234/2026` finds `HCA 1234/2026`), case title or person's name contains
+ * it, or whose person, case or target id is it. Each entry comes with its case's number and title
+ * and its person's department.
+ */
 export async function listAudit(
   q: Queryable,
   query: AuditQuery,
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+): Promise<{ items: AuditListEntry[]; nextCursor: string | null }> {
   const where: string[] = []
   const params: unknown[] = []
-  const add = (sql: string, v: unknown) => {
-    params.push(v)
-    where.push(sql.replace('?', `$${params.length}`))
+  const add = (sql: string, ...vs: unknown[]) => {
+    let out = sql
+    for (const v of vs) {
+      params.push(v)
+      out = out.replace('?', `$${params.length}`)
+    }
+    where.push(out)
   }
-  if (query.actorId) add('actor_id = ?', query.actorId)
-  if (query.action) add('action = ?', query.action)
-  if (query.caseId) add('case_id = ?', query.caseId)
-  if (query.from) add("at >= (?::date)::timestamp AT TIME ZONE 'Asia/Hong_Kong'", query.from)
-  if (query.to) add("at < ((?::date + 1)::timestamp AT TIME ZONE 'Asia/Hong_Kong')", query.to)
+  if (query.q) {
+    const text = query.q.trim()
+    add(
+      `(a.actor_name ILIKE ? OR c.title ILIKE ? OR regexp_replace(lower(c.number), '\\s+', '', 'g') LIKE ?
+        OR a.actor_id = ? OR a.case_id = ? OR a.target_id = ?)`,
+      contains(text),
+      contains(text),
+      contains(text.toLowerCase().replace(/\s+/g, '')),
+      text,
+      text,
+      text,
+    )
+  }
+  if (query.actorId) add('a.actor_id = ?', query.actorId)
+  if (query.action) add('a.action = ?', query.action)
+  if (query.caseId) add('a.case_id = ?', query.caseId)
+  if (query.from) add("a.at >= (?::date)::timestamp AT TIME ZONE 'Asia/Hong_Kong'", query.from)
+  if (query.to) add("a.at < ((?::date + 1)::timestamp AT TIME ZONE 'Asia/Hong_Kong')", query.to)
   const cursor = readCursor(query.cursor, SeqCursor)
-  if (cursor !== null) add('seq < ?', cursor)
+  if (cursor !== null) add('a.seq < ?', cursor)
   params.push(query.limit + 1)
-  const { rows } = await q.query<Row>(
-    `SELECT ${COLS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+  const { rows } = await q.query<
+    Row & { case_number: string | null; case_title: string | null; department: string | null }
+  >(
+    `SELECT ${COLS.split(', ')
+      .map((c) => `a.${c}`)
+      .join(', ')}, c.number AS case_number, c.title AS case_title, u.department
+     FROM audit_log a LEFT JOIN cases c ON c.id = a.case_id LEFT JOIN users u ON u.id = a.actor_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT $${params.length}`,
     params,
   )
-  const items = rows.slice(0, query.limit).map(toEntry)
+  const items = rows.slice(0, query.limit).map((r): AuditListEntry => ({
+    ...toEntry(r),
+    caseNumber: r.case_number,
+    caseTitle: r.case_title,
+    actorDepartment: r.department,
+  }))
   const last = items[items.length - 1]
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.seq) : null }
 }

@@ -20,7 +20,7 @@ export async function auditRoutes(app: App, deps: Deps): Promise<void> {
   })
 
   serve(app, auditApi.export, async (req, reply) => {
-    requireRole(req, ADMIN_ROLES)
+    const { user } = requireRole(req, ADMIN_ROLES)
     const { from, to, format } = req.query
     if (from > to)
       throw new HttpError('validation_failed', 'The start date is after the end date', [
@@ -33,6 +33,6 @@ export async function auditRoutes(app: App, deps: Deps): Promise<void> {
     const name = `audit-${from}-to-${to}.${format}`
     reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
     reply.header('content-disposition', `attachment; filename="${name}"`)
-    return reply.send(Readable.from(exportAudit(deps.db, from, to, format, deps.now())))
+    return reply.send(Readable.from(exportAudit(deps.db, from, to, format, deps.now(), user.locale)))
   })
 }

@@ -78,7 +78,11 @@ interface ReportRow {
   created_by: string
   created_by_name: string
   created_at: Date
+  org_name: string | null
 }
+
+/** Report rows with their firm's name. */
+const WITH_ORG = 'SELECT r.*, o.name AS org_name FROM classification_reports r JOIN orgs o ON o.id = r.org_id'
 
 const toSummary = (r: ReportRow): ClassificationReportSummary => ({
   id: r.id,
@@ -89,6 +93,7 @@ const toSummary = (r: ReportRow): ClassificationReportSummary => ({
   createdBy: r.created_by,
   createdByName: r.created_by_name,
   createdAt: new Date(r.created_at).toISOString(),
+  orgName: r.org_name,
   sourceCount: r.source_count,
   labels: { public: r.public_count, internal: r.internal_count, confidential: r.confidential_count },
   crossBorderCount: r.cross_border_count,
@@ -124,9 +129,10 @@ export const reportsRepo = {
   async create(q: Queryable, n: NewReport): Promise<ClassificationReport> {
     const b = n.report
     const { rows } = await q.query<ReportRow>(
-      `INSERT INTO classification_reports (id, org_id, title, home, policy_version, scanned_at, sources, source_count, public_count, internal_count,
-         confidential_count, cross_border_count, created_by, created_by_name, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *`,
+      `WITH r AS (INSERT INTO classification_reports (id, org_id, title, home, policy_version, scanned_at, sources, source_count, public_count,
+         internal_count, confidential_count, cross_border_count, created_by, created_by_name, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING *)
+       SELECT r.*, o.name AS org_name FROM r JOIN orgs o ON o.id = r.org_id`,
       [
         n.id,
         n.orgId,
@@ -151,18 +157,18 @@ export const reportsRepo = {
   /** Reports newest first, after a (created_at, id) cursor. */
   async list(q: Queryable, f: ReportListFilter): Promise<ClassificationReportSummary[]> {
     const params: unknown[] = [f.orgId]
-    const where = ['org_id = $1']
+    const where = ['r.org_id = $1']
     if (f.createdBy !== null) {
       params.push(f.createdBy)
-      where.push(`created_by = $${params.length}`)
+      where.push(`r.created_by = $${params.length}`)
     }
     if (f.after) {
       params.push(f.after[0], f.after[1])
-      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`)
+      where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length})`)
     }
     params.push(f.take)
     const { rows } = await q.query<ReportRow>(
-      `SELECT * FROM classification_reports WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      `${WITH_ORG} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
       params,
     )
     return rows.map(toSummary)
@@ -170,10 +176,7 @@ export const reportsRepo = {
 
   /** One report of the organisation, or null. */
   async get(q: Queryable, id: string, orgId: string): Promise<ClassificationReport | null> {
-    const { rows } = await q.query<ReportRow>('SELECT * FROM classification_reports WHERE id = $1 AND org_id = $2', [
-      id,
-      orgId,
-    ])
+    const { rows } = await q.query<ReportRow>(`${WITH_ORG} WHERE r.id = $1 AND r.org_id = $2`, [id, orgId])
     return rows[0] ? toReport(rows[0]) : null
   },
 }

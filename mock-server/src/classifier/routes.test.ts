@@ -174,6 +174,15 @@ describe('classification reports', () => {
     expect((await post(client, '/api/classifier/reports', report())).statusCode).toBe(403)
     expect((await get(client, '/api/classifier/policies/active')).statusCode).toBe(403)
   })
+
+  it('says who made a report and for which firm, in the saved answer, the list and the reopened report', async () => {
+    const made = (await post(associate, '/api/classifier/reports', report({ title: 'Who and where' }))).json()
+    const who = { createdBy: 'u-lee', createdByName: '李嘉欣 Lee Ka-yan', orgName: '陳黃律師行 Chan & Wong Solicitors' }
+    expect(made).toMatchObject(who)
+    expect((await get(associate, `/api/classifier/reports/${made.id}`)).json()).toMatchObject(who)
+    const listed = (await get(associate, '/api/classifier/reports')).json().items
+    expect(listed.find((r: { id: string }) => r.id === made.id)).toMatchObject(who)
+  })
 })
 
 describe('the label policy, a low-code document (classification_policy/default)', () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { FieldError, LowcodeDocumentSummary, LowcodeVersion } from '@suite/domain'
+import { SUITE_LOCALES, type FieldError, type LowcodeDocumentSummary, type LowcodeVersion } from '@suite/domain'
 import { parseFormSchema } from '@suite/forms'
 import type { Queryable } from '../db/db'
 import { appendAudit } from '../audit/log'
@@ -188,7 +188,18 @@ export async function listVersions(q: Queryable, kind: string, key: string): Pro
   return rows.map(toVersion)
 }
 
-/** One line per document (kind, key) with its running version and whether a draft is open. */
+/** A document's name in each language, when its body has one (`{ "zh-HK": …, "zh-CN": …, "en": … }`). */
+function titleOf(value: unknown): LowcodeDocumentSummary['title'] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null
+  const out: NonNullable<LowcodeDocumentSummary['title']> = {}
+  for (const locale of SUITE_LOCALES) {
+    const text = (value as Record<string, unknown>)[locale]
+    if (typeof text === 'string' && text.trim()) out[locale] = text.trim().slice(0, 300)
+  }
+  return Object.keys(out).length ? out : null
+}
+
+/** One line per document (kind, key) with its name, its running version and whether a draft is open. */
 export async function listDocuments(q: Queryable, kind?: string): Promise<LowcodeDocumentSummary[]> {
   const { rows } = await q.query<{
     kind: string
@@ -196,16 +207,21 @@ export async function listDocuments(q: Queryable, kind?: string): Promise<Lowcod
     running: number | null
     published_at: Date | null
     draft_at: Date | null
+    title: unknown
   }>(
-    `SELECT kind, key, max(version) AS running,
-            max(published_at) AS published_at,
-            max(CASE WHEN status = 'draft' THEN updated_at END) AS draft_at
-     FROM lowcode_documents ${kind ? 'WHERE kind = $1' : ''} GROUP BY kind, key ORDER BY kind, key`,
+    `SELECT l.kind, l.key, max(l.version) AS running,
+            max(l.published_at) AS published_at,
+            max(CASE WHEN l.status = 'draft' THEN l.updated_at END) AS draft_at,
+            (SELECT COALESCE(n.body->'title', n.body->'name') FROM lowcode_documents n
+              WHERE n.kind = l.kind AND n.key = l.key
+              ORDER BY (n.status = 'draft') DESC, n.version DESC NULLS LAST LIMIT 1) AS title
+     FROM lowcode_documents l ${kind ? 'WHERE l.kind = $1' : ''} GROUP BY l.kind, l.key ORDER BY l.kind, l.key`,
     kind ? [kind] : [],
   )
   return rows.map((r) => ({
     kind: r.kind,
     key: r.key,
+    title: titleOf(r.title),
     runningVersion: r.running,
     publishedAt: iso(r.published_at),
     hasDraft: !!r.draft_at,

@@ -65,6 +65,10 @@ describe('versioned low-code documents', () => {
     expect(list).toContainEqual(
       expect.objectContaining({ kind: 'form', key: 'intake', runningVersion: 2, hasDraft: false }),
     )
+    // Listed by its own title in each language (the key is only the secondary text).
+    expect(list.find((d: { key: string }) => d.key === 'intake').title).toEqual(SAMPLE_FORM.title)
+    const templates = (await call(admin, 'GET', '/api/lowcode/documents?kind=court_rule_template')).json().items
+    for (const d of templates) expect(d.title?.['zh-HK'], d.key).toMatch(/[\u4e00-\u9fff]/)
     const audited = (
       await t.db.query<{ action: string }>(
         `SELECT action FROM audit_log WHERE target_type = 'form' AND target_id = 'intake' ORDER BY seq`,

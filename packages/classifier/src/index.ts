@@ -5,7 +5,7 @@
  * Text extraction lives in `@suite/classifier/extract` (browser-safe) and
  * `@suite/classifier/node` (reads files).
  */
-export { scanText, redactText, DEFAULT_CONTEXT_WINDOW } from './scan'
+export { scanText, redactText, findingConfidence, confidencePercent, DEFAULT_CONTEXT_WINDOW } from './scan'
 export { maskValue } from './mask'
 export { foldWidth, foldForScan } from './text/normalize'
 export { decodeEscapes, type DecodedText } from './text/unescape'

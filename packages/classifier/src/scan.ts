@@ -79,7 +79,9 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (want.has('keyword')) detectKeywords(folded, cands)
   if (cands.length === 0) return []
   const context = indexContext(folded)
-  const findings: Finding[] = []
+  const kept: Array<{ c: PhoneCandidate; near: boolean; region: Finding['region']; e164: string | undefined }> = []
+  // A value found with a context word anywhere is that kind of value everywhere it appears.
+  const valueHasContext = new Set<string>()
   for (const c of resolveOverlaps(cands)) {
     let near = false
     let region = c.region
@@ -93,8 +95,13 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
         region = 'MO'
         e164 = c.moE164
       }
+      if (near) valueHasContext.add(valueKey(c, folded))
     }
-    const confidence = Math.min(0.99, Math.round((c.base + (near ? CONTEXT_BONUS : 0)) * 100) / 100)
+    kept.push({ c, near, region, e164 })
+  }
+  const findings: Finding[] = []
+  for (const { c, near, region, e164 } of kept) {
+    const confidence = findingConfidence(c.base, c.type !== 'keyword' && valueHasContext.has(valueKey(c, folded)))
     if (confidence < minConfidence) continue
     const finding: Finding = {
       type: c.type,
@@ -110,6 +117,28 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     findings.push(finding)
   }
   return findings
+}
+
+/** One value however it is written (`A123456(3)`, `a 123456-3`): its type and its letters and digits. */
+function valueKey(c: Candidate, folded: string): string {
+  return `${c.type}:${folded
+    .slice(c.start, c.end)
+    .replace(/[^0-9a-z]/gi, '')
+    .toUpperCase()}`
+}
+
+/**
+ * The one confidence of a finding, wherever it is shown or exported: the detector's evidence
+ * (`base`: a checked ID's shape) raised when a context word stands near the value (near any of
+ * its occurrences in the text), capped at 0.99.
+ */
+export function findingConfidence(base: number, context: boolean): number {
+  return Math.min(0.99, Math.round((base + (context ? CONTEXT_BONUS : 0)) * 100) / 100)
+}
+
+/** A confidence (0..1) as the whole percentage people read: 0.95 → 95. */
+export function confidencePercent(confidence: number): number {
+  return Math.round(confidence * 100)
 }
 
 /**

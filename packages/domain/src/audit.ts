@@ -18,8 +18,20 @@ export const AuditEntry = z.object({
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 
-/** Filters of the audit search. */
+/**
+ * An audit entry as the search lists it: the entry itself plus what a reader needs to recognise
+ * it (the case's number and title, the person's department). Only the entry's own fields are hashed.
+ */
+export const AuditListEntry = AuditEntry.extend({
+  caseNumber: z.string().nullable().default(null),
+  caseTitle: z.string().nullable().default(null),
+  actorDepartment: z.string().nullable().default(null),
+})
+export type AuditListEntry = z.infer<typeof AuditListEntry>
+
+/** Filters of the audit search. `q` finds a case number (`HCA 1234/2026`, spaces ignored), case title or person's name. */
 export const AuditQuery = z.object({
+  q: z.string().trim().max(200).optional(),
   actorId: z.string().max(64).optional(),
   action: z.string().max(100).optional(),
   caseId: z.string().max(64).optional(),

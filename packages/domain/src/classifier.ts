@@ -177,6 +177,8 @@ export const ClassificationReport = CreateClassificationReport.extend({
   createdBy: z.string(),
   createdByName: z.string(),
   createdAt: IsoDateTime,
+  /** The firm (organisation) the report was made for, by name. */
+  orgName: z.string().nullable().default(null),
 })
 export type ClassificationReport = z.infer<typeof ClassificationReport>
 

@@ -62,6 +62,15 @@ export type LowcodeVersion = z.infer<typeof LowcodeVersion>
 export const LowcodeDocumentSummary = z.object({
   kind: LowcodeKind,
   key: LowcodeKey,
+  /**
+   * The document's own name in each language, from its newest version (a form's `title`, a rule
+   * template's `name`); null for kinds without one. Lists show it, the key only as secondary text.
+   */
+  title: z
+    .object({ 'zh-HK': z.string().max(300), 'zh-CN': z.string().max(300), en: z.string().max(300) })
+    .partial()
+    .nullable()
+    .default(null),
   runningVersion: z.number().int().positive().nullable(),
   publishedAt: IsoDateTime.nullable(),
   hasDraft: z.boolean(),

@@ -2,14 +2,13 @@ import type { ApiClient } from '@suite/api-client'
 import { useLatestAsync } from '@suite/app-kit'
 import type { LowcodeDiff, LowcodeDocument, LowcodeVersion } from '@suite/domain'
 import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue'
-import { checkBody, starterBody, type Preview } from '../lib/document-kinds'
+import { checkBody, starterBody, type BodyProblem, type Preview } from '../lib/document-kinds'
 
 type Privileged = <T>(call: () => Promise<T>) => Promise<T>
 
 /** The JSON text as parsed, with its problems when it does not parse or is not a valid body of its kind. */
 export type ParsedText =
-  | { ok: true; value: Record<string, unknown>; preview: Preview | null }
-  | { ok: false; problems: { path: string; message: string }[] }
+  { ok: true; value: Record<string, unknown>; preview: Preview | null } | { ok: false; problems: BodyProblem[] }
 
 /**
  * Editing one low-code document: the JSON text (kept as typed on every failure), its parse and
@@ -36,10 +35,10 @@ export function useDocumentEditor(
     try {
       value = JSON.parse(text.value)
     } catch (e) {
-      return { ok: false, problems: [{ path: '(json)', message: (e as Error).message }] }
+      return { ok: false, problems: [{ path: '(json)', code: 'invalid_json', message: (e as Error).message }] }
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return { ok: false, problems: [{ path: '(root)', message: 'must be a JSON object' }] }
+      return { ok: false, problems: [{ path: '(root)', code: 'not_an_object', message: 'must be a JSON object' }] }
     const body = value as Record<string, unknown>
     const checked = checkBody(toValue(kind), body)
     return checked.ok ? { ok: true, value: body, preview: checked.preview } : { ok: false, problems: checked.problems }

@@ -1,12 +1,5 @@
-import {
-  COURT_RULE_TEMPLATE_KIND,
-  LABEL_POLICY_DOC,
-  LabelPolicy,
-  RuleTemplateDocument,
-  fieldErrorsOf,
-  type FieldError,
-} from '@suite/domain'
-import { parseFormSchema, type FormSchema } from '@suite/forms'
+import { COURT_RULE_TEMPLATE_KIND, LABEL_POLICY_DOC, LabelPolicy, RuleTemplateDocument } from '@suite/domain'
+import { FormSchema } from '@suite/forms'
 
 /*
  * What the editor knows of each document kind the suite runs on: how to check a body as it is
@@ -40,6 +33,35 @@ export const STARTER_TEMPLATE = {
   citation: 'RHC O.',
 }
 
+/**
+ * One thing wrong with a typed body: the dotted path (`fields.3.label.en`, `(root)`), zod's issue
+ * code, its (English, developer) message, and the issue's parameters, from which the editor says
+ * it in the reader's language (see `editor-problems.ts`).
+ */
+export interface BodyProblem {
+  path: string
+  code: string
+  message: string
+  params?: Record<string, unknown>
+}
+
+/** The problems of a failed zod parse, with what a translation needs (bounds, expected type, allowed values). */
+export function problemsOf(error: {
+  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]
+}): BodyProblem[] {
+  return error.issues.map((issue) => {
+    const { path, code, message, ...rest } = issue as {
+      path: readonly PropertyKey[]
+      code: string
+      message: string
+    } & Record<string, unknown>
+    const params: Record<string, unknown> = {}
+    for (const k of ['expected', 'minimum', 'maximum', 'origin', 'format', 'values', 'keys'] as const)
+      if (rest[k] !== undefined) params[k] = rest[k]
+    return { path: path.map(String).join('.') || '(root)', code, message, params }
+  })
+}
+
 /** A body as the preview shows it, by kind; null for kinds without a preview or an invalid body. */
 export type Preview =
   | { kind: 'form'; schema: FormSchema }
@@ -61,22 +83,24 @@ export function starterBody(kind: string): Record<string, unknown> {
 export function checkBody(
   kind: string,
   body: Record<string, unknown>,
-): { ok: true; preview: Preview | null } | { ok: false; problems: FieldError[] } {
+): { ok: true; preview: Preview | null } | { ok: false; problems: BodyProblem[] } {
   if (kind === 'form') {
-    const r = parseFormSchema(body)
-    return r.ok ? { ok: true, preview: { kind: 'form', schema: r.schema } } : { ok: false, problems: r.errors }
+    const r = FormSchema.safeParse(body)
+    return r.success
+      ? { ok: true, preview: { kind: 'form', schema: r.data } }
+      : { ok: false, problems: problemsOf(r.error) }
   }
   if (kind === LABEL_POLICY_DOC.kind) {
     const r = LabelPolicy.safeParse(body)
     return r.success
       ? { ok: true, preview: { kind: 'classification_policy', policy: r.data } }
-      : { ok: false, problems: fieldErrorsOf(r.error) }
+      : { ok: false, problems: problemsOf(r.error) }
   }
   if (kind === COURT_RULE_TEMPLATE_KIND) {
     const r = RuleTemplateDocument.safeParse(body)
     return r.success
       ? { ok: true, preview: { kind: 'court_rule_template', template: r.data } }
-      : { ok: false, problems: fieldErrorsOf(r.error) }
+      : { ok: false, problems: problemsOf(r.error) }
   }
   return { ok: true, preview: null }
 }

@@ -3,7 +3,9 @@ import { CreateClassificationReport } from '@suite/domain'
 import { describe, expect, it } from 'vitest'
 import { findingsOf } from '../testing/helpers'
 import { csvCell } from '@suite/domain'
-import { findingsCsv, reportCsv } from './csv'
+import { createI18n } from 'vue-i18n'
+import { messages } from '../locales'
+import { csvFileName, findingsCsv, reportCsv } from './csv'
 import { buildReport } from './report'
 import type { WizardSource } from './types'
 
@@ -103,13 +105,41 @@ describe('CSV', () => {
       DEFAULT_LABEL_POLICY,
       0,
     )
-    const csv = reportCsv(report)
-    expect(csv.startsWith('\uFEFFsource,kind,size_bytes,suggested_label,label')).toBe(true)
+    const csv = reportCsv(report, tIn('en'))
+    expect(csv.startsWith('\uFEFFSource,Kind,Size (bytes),Suggested label,Label')).toBe(true)
     expect(csv).toContain(
-      '"合約, A123***(*).txt",file,100,confidential,confidential,,1,0,0,0,0,0,1,0,hong_kong,internal,false,A123***(*) | 合約',
+      '"合約, A123***(*).txt",File,100,Confidential,Confidential,,1,0,0,0,0,0,1,0,Hong Kong,Internal only,No,A123***(*) | 合約',
     )
-    const f = findingsCsv([s])
+    const f = findingsCsv([s], tIn('en'))
     expect(f).not.toContain('A123456')
-    expect(f).toContain('hk_id,,A123***(*),0.7')
+    expect(f).toContain('HK identity card,,A123***(*),70%')
+  })
+
+  it('is written in the reader’s language, headers and values, under a file name that names the report', async () => {
+    const s = await source({ name: '合約.txt' }, '身份證 A123456(3) 合約')
+    const report = buildReport(
+      { title: '客戶檔案 / 第二季', home: 'hong_kong', sources: [s], scannedAt: '2026-03-31T17:30:00.000Z' },
+      DEFAULT_LABEL_POLICY,
+      0,
+    )
+    const csv = reportCsv(report, tIn('zh-HK'))
+    const [head, row] = csv.replace('\uFEFF', '').split(/\r?\n/)
+    expect(head).toBe(
+      '來源,類別,大小 (位元組),建議標籤,標籤,理由,香港身份證,澳門身份證,內地身份證,支付卡,電話,電郵,關鍵字,已剔除的結果,存放地點,可接觸者,跨境,已遮蓋示例',
+    )
+    expect(row).toContain('合約.txt,檔案,')
+    expect(row).toContain(',機密,機密,')
+    expect(row).toContain(',香港,只限內部,否,')
+    expect(csv).not.toMatch(/hk_id|confidential|hong_kong|internal|false/)
+    const f = findingsCsv([s], tIn('zh-HK'))
+    expect(f).toContain('香港身份證,,A123***(*),95%')
+    expect(f).toContain('關鍵字,合約,合約,')
+    // The Hong Kong date of the scan (01:30 on 1 April in Hong Kong), and the report's title.
+    expect(csvFileName(report)).toBe('classification-客戶檔案-第二季-2026-04-01.csv')
+    expect(csvFileName(report, 'findings')).toBe('classification-findings-客戶檔案-第二季-2026-04-01.csv')
   })
 })
+
+function tIn(locale: 'zh-HK' | 'zh-CN' | 'en') {
+  return createI18n({ legacy: false, locale, messages }).global.t as (k: string, p?: Record<string, unknown>) => string
+}

@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'wizard', component: () => import('../pages/WizardPage.vue') },
   { path: '/reports', name: 'reports', component: () => import('../pages/ReportsPage.vue') },
+  { path: '/reports/:id', name: 'report', component: () => import('../pages/ReportPage.vue'), props: true },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

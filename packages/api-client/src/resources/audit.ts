@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import {
   AuditExportQuery,
   auditApi,
-  type AuditEntry,
+  type AuditListEntry,
   type AuditQuery,
   type AuditVerification,
   type Page,
@@ -14,7 +14,7 @@ import type { Http, RequestOptions } from '../http'
 export function auditResource(http: Http) {
   return {
     /** One page of audit entries matching the filters. */
-    list: (query: z.input<typeof AuditQuery> = {}, opts?: RequestOptions): Promise<Page<AuditEntry>> =>
+    list: (query: z.input<typeof AuditQuery> = {}, opts?: RequestOptions): Promise<Page<AuditListEntry>> =>
       http.call(auditApi.list, { query }, opts),
 
     /** Walk the chain on the server and report the first broken link, if any. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AuditEntry, AuditExportQuery, AuditQuery, AuditVerification } from '../audit'
+import { AuditExportQuery, AuditListEntry, AuditQuery, AuditVerification } from '../audit'
 import { AuditCheckpoint, AuditPurgeResult, AuditRetention, AuditRetentionUpdate } from '../admin'
 import { Page } from '../pagination'
 import { defineEndpoint } from '../endpoint'
@@ -12,8 +12,8 @@ const tags = ['audit']
 
 /** The hash-chained audit log: search, verify, export, retention and purge (IT administrators and compliance officers). */
 export const auditApi = {
-  /** One page of audit entries matching the filters. */
-  list: defineEndpoint({ method: 'GET', path: '/audit', tags, query: AuditQuery, response: Page(AuditEntry) }),
+  /** One page of audit entries matching the filters, with each case's number and title and each person's department. */
+  list: defineEndpoint({ method: 'GET', path: '/audit', tags, query: AuditQuery, response: Page(AuditListEntry) }),
   /** Walk the chain and report the first broken link, if any. */
   verify: defineEndpoint({ method: 'GET', path: '/audit/verify', tags, response: AuditVerification }),
   /** The entries of a date window as a JSON or CSV download, with a manifest to verify it; the export is audited first. */
