@@ -20,6 +20,7 @@ import { supportDrillRoutes } from '../support/drills-routes'
 import { supportFormRoutes } from '../support/form-routes'
 import { classifierRoutes } from '../classifier/routes'
 import { courtCalendarRoutes } from '../court-calendar/routes'
+import { portalRoutes } from '../portal/routes'
 
 /** A route module: registers its routes (and job handlers in `deps.jobHandlers`). */
 export type RouteModule = (app: App, deps: Deps) => Promise<void>
@@ -47,4 +48,5 @@ export const routeModules: RouteModule[] = [
   caseReentryRoutes,
   classifierRoutes,
   courtCalendarRoutes,
+  portalRoutes,
 ]

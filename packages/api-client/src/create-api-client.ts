@@ -10,6 +10,7 @@ import { usersResource } from './resources/users'
 import { supportResource } from './resources/support'
 import { classifierResource } from './resources/classifier'
 import { courtCalendarResource } from './resources/court-calendar'
+import { portalResource } from './resources/portal'
 
 /**
  * Create an app's API client: one axios instance plus typed resources
@@ -32,6 +33,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     support: supportResource(http),
     classifier: classifierResource(http),
     courtCalendar: courtCalendarResource(http),
+    portal: portalResource(http),
   }
 }
 

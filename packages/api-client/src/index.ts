@@ -15,6 +15,7 @@ export { lowcodeResource } from './resources/lowcode'
 export { supportResource } from './resources/support'
 export { classifierResource } from './resources/classifier'
 export { courtCalendarResource } from './resources/court-calendar'
+export { portalResource, type PortalResource } from './resources/portal'
 export {
   NoContent,
   type ApiClientOptions,
