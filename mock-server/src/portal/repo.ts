@@ -1,6 +1,7 @@
 import {
   INTERNAL_ROLES,
   PORTAL_SECTION_LIMIT,
+  URGENT_ASKED_FOR,
   isInternalRole,
   visibleTiers,
   type CaseId,
@@ -31,8 +32,9 @@ interface Counted<T> {
   total: number
 }
 
-/** What a reporter answered that makes a report urgent: the rule of IT's urgent alert (support/reports-routes.ts). */
+/** The SQL of `isUrgentReport` (@suite/domain): a code, password or bank details handed over (drills never reach triage). */
 const URGENT_COMPLIED = ['yes', 'partly']
+const URGENT_SQL = '(r.complied = ANY($1::text[]) AND r.asked_for && $3::text[])'
 /** Reports still waiting for a verdict. */
 const OPEN_REPORT_STATUSES = ['new', 'investigating']
 const LIMIT = PORTAL_SECTION_LIMIT
@@ -202,13 +204,13 @@ export const portalRepo = {
       total: number
       urgent_total: number
     }>(
-      `SELECT r.id, r.identifier_kind, r.identifier_display, r.verdict, r.status, r.complied = ANY($1::text[]) AS urgent,
+      `SELECT r.id, r.identifier_kind, r.identifier_display, r.verdict, r.status, ${URGENT_SQL} AS urgent,
          u.name, r.received_at, count(*) OVER ()::int AS total,
-         (count(*) FILTER (WHERE r.complied = ANY($1::text[])) OVER ())::int AS urgent_total
+         (count(*) FILTER (WHERE ${URGENT_SQL}) OVER ())::int AS urgent_total
        FROM support_reports r JOIN users u ON u.id = r.reporter_id
        WHERE r.drill_id IS NULL AND r.status = ANY($2::text[])
-       ORDER BY (r.complied = ANY($1::text[])) DESC, r.received_at, r.id LIMIT ${LIMIT}`,
-      [URGENT_COMPLIED, OPEN_REPORT_STATUSES],
+       ORDER BY ${URGENT_SQL} DESC, r.received_at, r.id LIMIT ${LIMIT}`,
+      [URGENT_COMPLIED, OPEN_REPORT_STATUSES, URGENT_ASKED_FOR],
     )
     return {
       total: rows[0]?.total ?? 0,
