@@ -92,6 +92,10 @@ beforeAll(async () => {
   expect(
     (await submitReport(t, cheung, reportValues({ identifier: '+852 6999 8888', complied: 'yes' }))).statusCode,
   ).toBe(201)
+  // Complying with a screen share hands over no code, password or bank details: not urgent (the triage rule).
+  t.setNow(hoursAgo(0.5))
+  const screenShare = reportValues({ identifier: '+852 6777 1234', complied: 'yes', askedFor: ['screen_share'] })
+  expect((await submitReport(t, lee, screenShare)).statusCode).toBe(201)
   t.setNow(NOW)
 })
 afterAll(async () => {
@@ -160,8 +164,9 @@ describe('GET /api/portal/today', () => {
     expect(d.triage!.items.map((r) => [r.identifierDisplay, r.urgent, r.reporterName])).toEqual([
       ['+852 6999 8888', true, '張美玲 Cheung Mei-ling'],
       ['+852 6123 4567', false, '李嘉欣 Lee Ka-yan'],
+      ['+852 6777 1234', false, '李嘉欣 Lee Ka-yan'],
     ])
-    expect(d.triage).toMatchObject({ total: 2, urgent: 1 })
+    expect(d.triage).toMatchObject({ total: 3, urgent: 1 })
     expect(d.hearings.total + d.deadlines.total + d.comments.total).toBe(0)
   })
 
